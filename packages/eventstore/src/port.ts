@@ -1,0 +1,141 @@
+/**
+ * The EventStore port. It mirrors EventStoreDB's semantics so that the embedded SQLite adapter and
+ * the EventStoreDB (KurrentDB) adapter pass one contract suite:
+ * - streams are named `<category>-<id>`; the category is the prefix before the first `-`;
+ * - stream revisions are 0-based; the global position orders every event in the store;
+ * - `readAll` and subscriptions start strictly *after* the given position (exclusive);
+ * - an append names its expected revision and fails with `WrongExpectedRevisionError` otherwise.
+ */
+
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+/** JSON-compatible event payload. */
+export type EventData = Record<string, unknown>;
+
+export interface EventMetadata {
+  /** who recorded the fact (X-User-Id in the API, a service name for automation) */
+  userId?: string;
+  /** ISO instant at which the fact was recorded; set by the store when absent */
+  recordedAt: string;
+  correlationId?: string;
+  causationId?: string;
+  /** schema version of the event's data, for upcasting; 1 when absent */
+  schemaVersion: number;
+  [key: string]: unknown;
+}
+
+export interface EventToAppend<Type extends string = string, Data extends EventData = EventData> {
+  /** UUID; makes a retried append idempotent. Generated (UUID v7) when absent. */
+  id?: string;
+  type: Type;
+  data: Data;
+  metadata?: Partial<EventMetadata>;
+}
+
+export interface RecordedEvent<Type extends string = string, Data extends EventData = EventData> {
+  id: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+  streamName: string;
+  /** 0-based revision within its stream */
+  revision: bigint;
+  /** position in the whole store ($all); strictly increasing */
+  globalPosition: bigint;
+}
+
+export interface AppendOptions {
+  /** default 'any' */
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** the stream's revision after the append (the revision of its last event) */
+  nextExpectedRevision: bigint;
+  /** the global position of the last event of the batch */
+  globalPosition: bigint;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** inclusive; default: the start (forwards) or the end (backwards) */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** exclusive; default: from the very start */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscriptionHandlerContext {
+  /** resolves when the subscription has stopped (by `stop()`, or because the handler threw) */
+  stop(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** exclusive checkpoint; default: from the very start */
+  after?: bigint;
+  /** only events of this stream category (`benefit` for `benefit-…`) */
+  category?: string;
+  /**
+   * Called in global order, history first, then live, with no gap and no duplicate at the hand-over.
+   * If it throws, the subscription stops at that event (the event is not acknowledged).
+   */
+  handle(events: RecordedEvent[]): Promise<void> | void;
+  /** called once when history is read and the subscription goes live */
+  onCaughtUp?(position: bigint | undefined): void;
+  /** max events per handler call */
+  batchSize?: number;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+  /** resolves when stopped, rejects with the handler's (or the store's) error */
+  readonly done: Promise<void>;
+}
+
+export interface EventStore {
+  appendToStream(streamName: string, events: EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /** returns [] for a stream that does not exist */
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  readCategory(category: string, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}
+
+/** Position store for subscribers; SQLite stores it in the same transaction as the read model. */
+export interface CheckpointStore {
+  load(subscriberId: string): Promise<bigint | undefined>;
+  store(subscriberId: string, position: bigint): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    /** the stream's current revision, or 'no_stream' */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Wrong expected revision on ${streamName}: expected ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+/** A bad stream name or a malformed event, rejected before anything is written. */
+export class InvalidAppendError extends Error {
+  readonly name = 'InvalidAppendError';
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export const categoryOf = (streamName: string): string => {
+  const dash = streamName.indexOf('-');
+  return dash < 0 ? streamName : streamName.slice(0, dash);
+};
