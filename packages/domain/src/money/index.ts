@@ -1,0 +1,3 @@
+export * from './ore';
+export * from './format';
+export * from './arithmetic';
