@@ -1,0 +1,2 @@
+export * from './DomainError';
+export * from './fromZod';

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import {
+  EmailSchema,
+  IdSchema,
+  IsoDateSchema,
+  NameSchema,
+  NonNegativeOreSchema,
+  nullableDefault,
+  OreSchema,
+  PeriodSchema,
+  PositiveOreSchema,
+  QuantitySchema,
+  TextSchema,
+  UrlSchema,
+} from './primitives';
+
+export const DirectionSchema = z.enum(['increase', 'decrease']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const BenefitCategorySchema = z.enum(['budget', 'capacity', 'otherPublic', 'unpriced']);
+export type BenefitCategory = z.infer<typeof BenefitCategorySchema>;
+
+export const MeasurementScheduleSchema = z.enum(['tertial', 'year', 'month']);
+export type MeasurementSchedule = z.infer<typeof MeasurementScheduleSchema>;
+
+export const PlanEntrySchema = z.object({ period: PeriodSchema, quantity: QuantitySchema });
+export type PlanEntry = z.infer<typeof PlanEntrySchema>;
+
+/** Planned realisation per period; each period at most once. */
+export const PlanSchema = z.array(PlanEntrySchema).superRefine((plan, ctx) => {
+  const seen = new Set<string>();
+  plan.forEach((entry, i) => {
+    if (seen.has(entry.period))
+      ctx.addIssue({ code: 'custom', path: [i, 'period'], message: `Perioden ${entry.period} står to ganger i planen` });
+    seen.add(entry.period);
+  });
+});
+
+/** Øre per unit of measure; null when the benefit is not valued in NOK. */
+export const ValuationSchema = z.nullable(NonNegativeOreSchema);
+
+export const BenefitPlannedSchema = z.object({
+  benefitId: IdSchema,
+  projectId: IdSchema,
+  title: NameSchema,
+  recipientUnitId: IdSchema,
+  owner: EmailSchema,
+  indicator: NameSchema,
+  unitOfMeasure: NameSchema,
+  direction: DirectionSchema,
+  category: BenefitCategorySchema,
+  cashReleasing: z.boolean(),
+  valuationOrePerUnit: ValuationSchema,
+  baseline: z.nullable(QuantitySchema),
+  target: z.nullable(QuantitySchema),
+  targetDate: z.nullable(IsoDateSchema),
+  plan: PlanSchema,
+  measurementSchedule: MeasurementScheduleSchema,
+  disbenefit: z.boolean(),
+});
+
+export const BaselineMeasuredSchema = z.object({ benefitId: IdSchema, value: QuantitySchema, measuredOn: IsoDateSchema });
+
+export const MeasurementRecordedSchema = z.object({
+  benefitId: IdSchema,
+  value: QuantitySchema,
+  measuredOn: IsoDateSchema,
+  period: PeriodSchema,
+  comment: nullableDefault(TextSchema),
+  evidenceUrl: nullableDefault(UrlSchema),
+});
+
+/** valueOre = Math.round(quantity × valuationOrePerUnit), fixed when recorded; 0 when not valued. */
+export const BenefitRealisedSchema = z.object({
+  benefitId: IdSchema,
+  period: PeriodSchema,
+  quantity: QuantitySchema,
+  valuationOrePerUnit: ValuationSchema,
+  valueOre: OreSchema,
+  comment: nullableDefault(TextSchema),
+  evidenceUrl: nullableDefault(UrlSchema),
+});
+
+/** Replaces the realisation of its period; the ledger uses the latest. */
+export const BenefitRealisationCorrectedSchema = BenefitRealisedSchema.extend({
+  reason: TextSchema.min(1, { error: 'Begrunnelse må fylles ut' }),
+});
+
+export const BenefitForecastRevisedSchema = z.object({
+  benefitId: IdSchema,
+  plan: PlanSchema,
+  reason: TextSchema.min(1, { error: 'Begrunnelse må fylles ut' }),
+});
+
+export const BenefitOwnerAssignedSchema = z.object({ benefitId: IdSchema, owner: EmailSchema, previousOwner: EmailSchema });
+
+export const BenefitCancelledSchema = z.object({ benefitId: IdSchema, reason: TextSchema.min(1, { error: 'Begrunnelse må fylles ut' }) });
+
+export const BudgetWithdrawalRecordedSchema = z.object({
+  benefitId: IdSchema,
+  withdrawalId: IdSchema,
+  unitId: IdSchema,
+  period: PeriodSchema,
+  amountOre: PositiveOreSchema,
+  saksnummer: nullableDefault(TextSchema),
+  comment: nullableDefault(TextSchema),
+});
+
+/** On its own benefit stream. */
+export const UnplannedBenefitRecordedSchema = z.object({
+  benefitId: IdSchema,
+  projectId: z.nullable(IdSchema),
+  title: NameSchema,
+  recipientUnitId: IdSchema,
+  category: BenefitCategorySchema,
+  period: PeriodSchema,
+  quantity: QuantitySchema,
+  unitOfMeasure: NameSchema,
+  valueOre: NonNegativeOreSchema,
+  description: TextSchema,
+});
+
+export const benefitEventSchemas = {
+  BenefitPlanned: BenefitPlannedSchema,
+  BaselineMeasured: BaselineMeasuredSchema,
+  MeasurementRecorded: MeasurementRecordedSchema,
+  BenefitRealised: BenefitRealisedSchema,
+  BenefitRealisationCorrected: BenefitRealisationCorrectedSchema,
+  BenefitForecastRevised: BenefitForecastRevisedSchema,
+  BenefitOwnerAssigned: BenefitOwnerAssignedSchema,
+  BenefitCancelled: BenefitCancelledSchema,
+  BudgetWithdrawalRecorded: BudgetWithdrawalRecordedSchema,
+  UnplannedBenefitRecorded: UnplannedBenefitRecordedSchema,
+} as const;

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { benefitEventSchemas } from './benefits';
+import { projectEventSchemas } from './projects';
+import { reminderEventSchemas } from './reminders';
+import { settlementEventSchemas } from './settlements';
+import { unitEventSchemas } from './units';
+
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder'] as const;
+export type StreamCategory = (typeof streamCategories)[number];
+
+const schemasByCategory = {
+  unit: unitEventSchemas,
+  project: projectEventSchemas,
+  benefit: benefitEventSchemas,
+  settlement: settlementEventSchemas,
+  reminder: reminderEventSchemas,
+} as const;
+
+type Schemas = typeof unitEventSchemas &
+  typeof projectEventSchemas &
+  typeof benefitEventSchemas &
+  typeof settlementEventSchemas &
+  typeof reminderEventSchemas;
+
+export type EventType = keyof Schemas;
+/** The data of an event as stored and read (after defaults and upcasting). */
+export type EventDataOf<T extends EventType> = z.output<Schemas[T]>;
+/** What a writer may hand to `validateEvent` (optional fields may be left out). */
+export type EventInputOf<T extends EventType> = z.input<Schemas[T]>;
+export type EventOf<T extends EventType> = { type: T; data: EventDataOf<T> };
+
+/** Every event of the catalogue, discriminated by `type`. */
+export type GevinstEvent = { [T in EventType]: EventOf<T> }[EventType];
+export type UnitEvent = EventOf<keyof typeof unitEventSchemas>;
+export type ProjectEvent = EventOf<keyof typeof projectEventSchemas>;
+export type BenefitEvent = EventOf<keyof typeof benefitEventSchemas>;
+export type SettlementEvent = EventOf<keyof typeof settlementEventSchemas>;
+export type ReminderEvent = EventOf<keyof typeof reminderEventSchemas>;
+export type UnitEventType = UnitEvent['type'];
+export type ProjectEventType = ProjectEvent['type'];
+export type BenefitEventType = BenefitEvent['type'];
+export type SettlementEventType = SettlementEvent['type'];
+export type ReminderEventType = ReminderEvent['type'];
+
+/**
+ * Current schema version per event type. Bump it when an event's shape changes, and add an
+ * upcaster from the previous version in `upcasters.ts`. Writers store it in `metadata.schemaVersion`.
+ */
+const currentVersions: Partial<Record<EventType, number>> = {
+  BenefitPlanned: 2,
+};
+
+export interface EventSchemaEntry<T extends EventType = EventType> {
+  type: T;
+  category: StreamCategory;
+  schemaVersion: number;
+  schema: Schemas[T];
+}
+
+export const eventSchemas = Object.fromEntries(
+  Object.entries(schemasByCategory).flatMap(([category, schemas]) =>
+    Object.entries(schemas).map(([type, schema]) => [
+      type,
+      { type, category, schema, schemaVersion: currentVersions[type as EventType] ?? 1 },
+    ]),
+  ),
+) as { [T in EventType]: EventSchemaEntry<T> };
+
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);
+
+export const schemaVersionOf = (type: EventType): number => eventSchemas[type].schemaVersion;
+
+export const categoryOfEventType = (type: EventType): StreamCategory => eventSchemas[type].category;

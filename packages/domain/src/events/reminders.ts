@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { EmailSchema, IdSchema, IsoDateSchema, PeriodSchema, TextSchema } from './primitives';
+
+export const ReminderKindSchema = z.enum(['before-due', 'due', 'escalation']);
+export type ReminderKind = z.infer<typeof ReminderKindSchema>;
+
+const Recipients = z.array(EmailSchema).min(1, { error: 'Minst én mottaker' });
+
+export const ReminderSentSchema = z.object({
+  benefitId: IdSchema,
+  period: PeriodSchema,
+  kind: z.enum(['before-due', 'due']),
+  recipients: Recipients,
+  dueDate: IsoDateSchema,
+  messageId: TextSchema.min(1),
+});
+
+export const ReminderEscalatedSchema = z.object({
+  benefitId: IdSchema,
+  period: PeriodSchema,
+  recipients: Recipients,
+  dueDate: IsoDateSchema,
+  daysOverdue: z.int().min(0),
+  messageId: TextSchema.min(1),
+});
+
+/** Not a claim: may repeat. */
+export const ReminderDeliveryFailedSchema = z.object({
+  benefitId: IdSchema,
+  period: PeriodSchema,
+  kind: ReminderKindSchema,
+  recipients: z.array(z.string()),
+  error: TextSchema,
+  attempts: z.int().min(1),
+});
+
+export const reminderEventSchemas = {
+  ReminderSent: ReminderSentSchema,
+  ReminderEscalated: ReminderEscalatedSchema,
+  ReminderDeliveryFailed: ReminderDeliveryFailedSchema,
+} as const;

@@ -1,0 +1,16 @@
+import type { EventType } from './catalogue';
+
+type Data = Record<string, unknown>;
+export type Upcaster = (data: Data) => Data;
+
+/**
+ * `upcasters[type][fromVersion]` turns data stored at `fromVersion` into `fromVersion + 1`.
+ * Stored events are never edited; they are upcast on the way out.
+ * Upcasters keep fields already present, because events written without `schemaVersion` count as v1.
+ */
+export const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
+  BenefitPlanned: {
+    // v1 predates the measurement schedule and the disbenefit flag.
+    1: (data) => ({ measurementSchedule: 'tertial', disbenefit: false, ...data }),
+  },
+};

@@ -1,0 +1,2 @@
+export * from './orgNumber';
+export * from './email';

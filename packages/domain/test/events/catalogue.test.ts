@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import {
+  eventSchemas,
+  eventTypes,
+  isEventType,
+  schemaVersionOf,
+  validateEvent,
+  ValidationError,
+  type EventInputOf,
+} from '../../src';
+
+// The catalogue of docs/contract.md, type by type with its data fields.
+const contract: Record<string, string[]> = {
+  UnitRegistered: ['unitId', 'name', 'parentId', 'orgNumber', 'leader'],
+  UnitRenamed: ['unitId', 'name', 'previousName'],
+  UnitMoved: ['unitId', 'newParentId', 'previousParentId', 'effectiveDate'],
+  UnitsMerged: ['successorUnitId', 'mergedUnitIds', 'effectiveDate'],
+  UnitMergedInto: ['unitId', 'successorUnitId', 'effectiveDate'],
+  UnitLeaderAssigned: ['unitId', 'leader'],
+  HourlyRateSet: ['unitId', 'year', 'rateOre', 'source'],
+  ProjectRegistered: ['projectId', 'name', 'ownerUnitId', 'projectLeader', 'thresholds'],
+  ProjectPhaseChanged: ['projectId', 'phase', 'previousPhase'],
+  ProjectClosed: ['projectId', 'reason'],
+  CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description'],
+  BenefitPlanned: [
+    'benefitId', 'projectId', 'title', 'recipientUnitId', 'owner', 'indicator', 'unitOfMeasure', 'direction',
+    'category', 'cashReleasing', 'valuationOrePerUnit', 'baseline', 'target', 'targetDate', 'plan',
+    'measurementSchedule', 'disbenefit',
+  ],
+  BaselineMeasured: ['benefitId', 'value', 'measuredOn'],
+  MeasurementRecorded: ['benefitId', 'value', 'measuredOn', 'period', 'comment', 'evidenceUrl'],
+  BenefitRealised: ['benefitId', 'period', 'quantity', 'valuationOrePerUnit', 'valueOre', 'comment', 'evidenceUrl'],
+  BenefitRealisationCorrected: [
+    'benefitId', 'period', 'quantity', 'valuationOrePerUnit', 'valueOre', 'comment', 'evidenceUrl', 'reason',
+  ],
+  BenefitForecastRevised: ['benefitId', 'plan', 'reason'],
+  BenefitOwnerAssigned: ['benefitId', 'owner', 'previousOwner'],
+  BenefitCancelled: ['benefitId', 'reason'],
+  BudgetWithdrawalRecorded: ['benefitId', 'withdrawalId', 'unitId', 'period', 'amountOre', 'saksnummer', 'comment'],
+  UnplannedBenefitRecorded: [
+    'benefitId', 'projectId', 'title', 'recipientUnitId', 'category', 'period', 'quantity', 'unitOfMeasure',
+    'valueOre', 'description',
+  ],
+  SettlementRecorded: ['settlementId', 'fromUnitId', 'toUnitId', 'amountOre', 'period', 'saksnummer', 'projectId', 'comment'],
+  ReminderSent: ['benefitId', 'period', 'kind', 'recipients', 'dueDate', 'messageId'],
+  ReminderEscalated: ['benefitId', 'period', 'recipients', 'dueDate', 'daysOverdue', 'messageId'],
+  ReminderDeliveryFailed: ['benefitId', 'period', 'kind', 'recipients', 'error', 'attempts'],
+};
+
+const fieldsOf = (type: keyof typeof eventSchemas): string[] =>
+  Object.keys((eventSchemas[type].schema as unknown as { shape: Record<string, unknown> }).shape);
+
+const planned: EventInputOf<'BenefitPlanned'> = {
+  benefitId: 'b1',
+  projectId: 'p1',
+  title: 'Raskere byggesak',
+  recipientUnitId: 'u2',
+  owner: 'kari@kommune.no',
+  indicator: 'Timer per byggesak',
+  unitOfMeasure: 'timer',
+  direction: 'decrease',
+  category: 'capacity',
+  cashReleasing: false,
+  valuationOrePerUnit: 65_000,
+  baseline: 10,
+  target: 7.5,
+  targetDate: '2026-12-31',
+  plan: [{ period: '2026-T1', quantity: 200 }, { period: '2026-T2', quantity: 300 }],
+  measurementSchedule: 'tertial',
+  disbenefit: false,
+};
+
+const fieldPaths = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).fields.map((f) => f.path);
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('event catalogue', () => {
+  it('has exactly the types and data fields of the contract', () => {
+    expect([...eventTypes].sort()).toEqual(Object.keys(contract).sort());
+    for (const type of eventTypes) expect(fieldsOf(type).sort(), type).toEqual([...contract[type]].sort());
+  });
+
+  it('knows its types and current versions', () => {
+    expect(isEventType('BenefitRealised')).toBe(true);
+    expect(isEventType('toString')).toBe(false);
+    expect(schemaVersionOf('BenefitPlanned')).toBe(2);
+    expect(schemaVersionOf('UnitRegistered')).toBe(1);
+  });
+});
+
+describe('validateEvent (on the way in)', () => {
+  it('accepts a full BenefitPlanned and fills nothing it was not asked to', () => {
+    expect(validateEvent('BenefitPlanned', planned)).toEqual(planned);
+  });
+
+  it('fills optional text fields with null', () => {
+    const data = validateEvent('CostRecorded', {
+      projectId: 'p1', costId: 'c1', payerUnitId: 'u1', amountOre: 100_000_00, period: '2026', kind: 'one-off',
+    });
+    expect(data.description).toBeNull();
+  });
+
+  it('defaults project thresholds to 100 % / 80 %', () => {
+    const data = validateEvent('ProjectRegistered', {
+      projectId: 'p1', name: 'Digital byggesak', ownerUnitId: 'u1', projectLeader: 'per@kommune.no',
+    });
+    expect(data.thresholds).toEqual({ greenPct: 100, yellowPct: 80 });
+  });
+
+  it('refuses money that is not whole øre, negative costs and non-positive withdrawals', () => {
+    const cost = { projectId: 'p1', costId: 'c1', payerUnitId: 'u1', period: '2026-T1', kind: 'annual' };
+    expect(fieldPaths(() => validateEvent('CostRecorded', { ...cost, amountOre: 10.5 }))).toEqual(['amountOre']);
+    expect(fieldPaths(() => validateEvent('CostRecorded', { ...cost, amountOre: -1 }))).toEqual(['amountOre']);
+    const withdrawal = { benefitId: 'b1', withdrawalId: 'w1', unitId: 'u1', period: '2026-T1' };
+    expect(fieldPaths(() => validateEvent('BudgetWithdrawalRecorded', { ...withdrawal, amountOre: 0 }))).toEqual(['amountOre']);
+  });
+
+  it('refuses NaN and infinite quantities', () => {
+    for (const quantity of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      const paths = fieldPaths(() => validateEvent('BenefitPlanned', { ...planned, plan: [{ period: '2026-T1', quantity }] }));
+      expect(paths).toEqual(['plan.0.quantity']);
+    }
+  });
+
+  it('refuses a period that does not exist and one planned twice', () => {
+    expect(fieldPaths(() => validateEvent('BenefitPlanned', { ...planned, plan: [{ period: '2026-T4', quantity: 1 }] }))).toEqual([
+      'plan.0.period',
+    ]);
+    expect(
+      fieldPaths(() =>
+        validateEvent('BenefitPlanned', { ...planned, plan: [{ period: '2026-13', quantity: 1 }, { period: '2026-T1', quantity: 1 }, { period: '2026-T1', quantity: 2 }] }),
+      ),
+    ).toEqual(['plan.0.period', 'plan.2.period']);
+  });
+
+  it('refuses an owner that is not an e-mail address, with a bokmål message', () => {
+    try {
+      validateEvent('BenefitPlanned', { ...planned, owner: 'kari' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ValidationError).fields).toEqual([{ path: 'owner', message: 'Ugyldig e-postadresse' }]);
+      expect((error as ValidationError).code).toBe('validation_failed');
+    }
+  });
+
+  it('checks organisation numbers with MOD11', () => {
+    const unit = { unitId: 'u1', name: 'Sandnes kommune', parentId: null, leader: null };
+    expect(validateEvent('UnitRegistered', { ...unit, orgNumber: '964965137' }).orgNumber).toBe('964965137');
+    expect(fieldPaths(() => validateEvent('UnitRegistered', { ...unit, orgNumber: '964965138' }))).toEqual(['orgNumber']);
+    expect(fieldPaths(() => validateEvent('UnitRegistered', { ...unit, orgNumber: '96496513' }))).toEqual(['orgNumber']);
+  });
+
+  it('refuses a settlement between a unit and itself or without saksnummer', () => {
+    const settlement = { settlementId: 's1', fromUnitId: 'u1', toUnitId: 'u2', amountOre: 500_00, period: '2026', saksnummer: '26/123' };
+    expect(validateEvent('SettlementRecorded', settlement).projectId).toBeNull();
+    expect(fieldPaths(() => validateEvent('SettlementRecorded', { ...settlement, toUnitId: 'u1' }))).toEqual(['toUnitId']);
+    expect(fieldPaths(() => validateEvent('SettlementRecorded', { ...settlement, saksnummer: '  ' }))).toEqual(['saksnummer']);
+  });
+
+  it('refuses an unknown event type', () => {
+    expect(() => validateEvent('UnitExploded' as 'UnitRenamed', {})).toThrow(/Ukjent hendelsestype/);
+  });
+});

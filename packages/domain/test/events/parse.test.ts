@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  benefitStream,
+  parseEvent,
+  parseStreamName,
+  projectStream,
+  reminderStream,
+  settlementStream,
+  unitStream,
+  upcast,
+  ValidationError,
+} from '../../src';
+
+const plannedV1 = {
+  benefitId: 'b1',
+  projectId: 'p1',
+  title: 'Færre manuelle purringer',
+  recipientUnitId: 'u2',
+  owner: 'kari@kommune.no',
+  indicator: 'Purringer per måned',
+  unitOfMeasure: 'purringer',
+  direction: 'decrease',
+  category: 'budget',
+  cashReleasing: true,
+  valuationOrePerUnit: 12_000,
+  baseline: 400,
+  target: 100,
+  targetDate: null,
+  plan: [{ period: '2026', quantity: 3600 }],
+};
+
+describe('parseEvent (on the way out)', () => {
+  it('upcasts a v1 BenefitPlanned (before measurementSchedule and disbenefit) to v2 with defaults', () => {
+    const stored = { id: 'e1', type: 'BenefitPlanned', data: plannedV1, metadata: { schemaVersion: 1, recordedAt: '2025-01-01T00:00:00Z' }, revision: 0n };
+    const event = parseEvent(stored);
+    expect(event.type).toBe('BenefitPlanned');
+    if (event.type !== 'BenefitPlanned') throw new Error('narrowing');
+    expect(event.data).toEqual({ ...plannedV1, measurementSchedule: 'tertial', disbenefit: false });
+    expect(event.metadata).toEqual({ schemaVersion: 2, recordedAt: '2025-01-01T00:00:00Z' });
+    expect(event.id).toBe('e1');
+    expect(event.revision).toBe(0n);
+  });
+
+  it('treats a missing schemaVersion as v1 without overwriting fields already there', () => {
+    const event = parseEvent({ type: 'BenefitPlanned', data: { ...plannedV1, measurementSchedule: 'month', disbenefit: true } });
+    expect(event.data).toMatchObject({ measurementSchedule: 'month', disbenefit: true });
+  });
+
+  it('takes a current-version event as it is', () => {
+    const data = { ...plannedV1, measurementSchedule: 'year', disbenefit: false };
+    expect(parseEvent({ type: 'BenefitPlanned', data, metadata: { schemaVersion: 2 } }).data).toEqual(data);
+  });
+
+  it('refuses a stored event whose data is broken, naming the field', () => {
+    try {
+      parseEvent({ type: 'CostRecorded', data: { projectId: 'p1', costId: 'c1', payerUnitId: 'u1', amountOre: 1.5, period: '2026', kind: 'one-off', description: null } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fields.map((f) => f.path)).toEqual(['amountOre']);
+    }
+  });
+
+  it('refuses a schema version from the future and unknown types', () => {
+    expect(() => upcast('BenefitPlanned', plannedV1, 3)).toThrow(/skjemaversjon 3/);
+    expect(() => parseEvent({ type: 'Nope', data: {} })).toThrow(ValidationError);
+  });
+});
+
+describe('stream names', () => {
+  it('are <category>-<id>', () => {
+    expect(unitStream('0190a')).toBe('unit-0190a');
+    expect(projectStream('p')).toBe('project-p');
+    expect(benefitStream('b')).toBe('benefit-b');
+    expect(settlementStream('s')).toBe('settlement-s');
+    expect(reminderStream('0190-ab', '2026-T2', 'before-due')).toBe('reminder-0190-ab-2026-T2-before-due');
+  });
+
+  it('parse back to category and id, even when the id has dashes', () => {
+    expect(parseStreamName('benefit-0190c2a4-7b1e-7000-8000-000000000001')).toEqual({
+      category: 'benefit',
+      id: '0190c2a4-7b1e-7000-8000-000000000001',
+    });
+    expect(parseStreamName('$all')).toBeNull();
+    expect(parseStreamName('other-x')).toBeNull();
+  });
+});
