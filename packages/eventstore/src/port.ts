@@ -70,7 +70,10 @@ export interface ReadAllOptions {
 }
 
 export interface SubscriptionHandlerContext {
-  /** resolves when the subscription has stopped (by `stop()`, or because the handler threw) */
+  /**
+   * Asks the subscription to stop after this handler call; resolves when it has stopped (so a handler
+   * must not await it, or it waits for itself).
+   */
   stop(): Promise<void>;
 }
 
@@ -83,7 +86,7 @@ export interface SubscribeOptions {
    * Called in global order, history first, then live, with no gap and no duplicate at the hand-over.
    * If it throws, the subscription stops at that event (the event is not acknowledged).
    */
-  handle(events: RecordedEvent[]): Promise<void> | void;
+  handle(events: RecordedEvent[], context: SubscriptionHandlerContext): Promise<void> | void;
   /** called once when history is read and the subscription goes live */
   onCaughtUp?(position: bigint | undefined): void;
   /** max events per handler call */

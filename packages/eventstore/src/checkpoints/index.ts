@@ -1,0 +1,3 @@
+export { InMemoryCheckpointStore } from './inMemoryCheckpointStore';
+export { SqliteCheckpointStore, storeCheckpointInTransaction } from './sqliteCheckpointStore';
+export { runSubscription, type RunSubscriptionOptions } from './runSubscription';

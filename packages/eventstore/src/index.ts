@@ -1,0 +1,5 @@
+export * from './port';
+export { assertValidStreamName, assertValidCategory, assertValidEvents } from './validation';
+export { openSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions, type Synchronous } from './sqlite';
+export { InMemoryCheckpointStore, SqliteCheckpointStore, storeCheckpointInTransaction, runSubscription, type RunSubscriptionOptions } from './checkpoints';
+export { pollingSubscription } from './subscriptions/pollingSubscription';

@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One row per event. `global_position` is the rowid: writers are serialised by SQLite's write lock,
+ * so positions become visible in commit order and a reader never sees a later position before an
+ * earlier one (what makes polling subscriptions gap-free). Rows are never deleted.
+ */
+export const createSchema = (db: Database.Database): void => {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      global_position INTEGER PRIMARY KEY,
+      stream_name     TEXT    NOT NULL,
+      stream_revision INTEGER NOT NULL,
+      category        TEXT    NOT NULL,
+      event_id        TEXT    NOT NULL,
+      event_type      TEXT    NOT NULL,
+      data            TEXT    NOT NULL,
+      metadata        TEXT    NOT NULL
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON events (stream_name, stream_revision);
+    CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
+    CREATE INDEX IF NOT EXISTS events_category ON events (category, global_position);
+    CREATE TABLE IF NOT EXISTS checkpoints (
+      subscriber_id TEXT PRIMARY KEY,
+      position      INTEGER NOT NULL
+    ) WITHOUT ROWID;
+  `);
+};

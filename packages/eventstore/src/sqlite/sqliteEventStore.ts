@@ -1,0 +1,251 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  InvalidAppendError,
+  WrongExpectedRevisionError,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type EventToAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../port';
+import { pollingSubscription } from '../subscriptions/pollingSubscription';
+import { assertValidCategory, assertValidEvents, assertValidStreamName, categoryOf, toJson } from '../validation';
+import { defaultSynchronous, type Synchronous } from './durability';
+import { createSchema } from './schema';
+
+export interface SqliteEventStoreOptions {
+  /** file path, or ':memory:' */
+  path: string;
+  /** see durability.ts; default FULL */
+  synchronous?: Synchronous;
+  /** how long a writer waits for another process's write lock (ms); default 10 s */
+  busyTimeoutMs?: number;
+  /** how often a live subscription looks for appends made by other processes (ms); default 50 */
+  pollIntervalMs?: number;
+}
+
+export interface SqliteEventStore extends EventStore {
+  /** the one connection of this process: a projection writes its read model and checkpoint through it */
+  readonly db: Database.Database;
+}
+
+type EventRow = {
+  global_position: bigint;
+  stream_name: string;
+  stream_revision: bigint;
+  event_id: string;
+  event_type: string;
+  data: string;
+  metadata: string;
+};
+
+const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  type: row.event_type,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata),
+  streamName: row.stream_name,
+  revision: row.stream_revision,
+  globalPosition: row.global_position,
+});
+
+const columns = 'global_position, stream_name, stream_revision, event_id, event_type, data, metadata';
+const noLimit = -1;
+
+const limitOf = (maxCount: number | undefined, field = 'maxCount'): number => {
+  if (maxCount === undefined) return noLimit;
+  if (!Number.isInteger(maxCount) || maxCount < 0) throw new InvalidAppendError(`${field} must be a non-negative integer`, field);
+  return maxCount;
+};
+
+export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
+  if (options.path !== ':memory:' && options.path !== '') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 10_000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? defaultSynchronous}`);
+  createSchema(db);
+
+  const currentRevisionOf = db
+    .prepare('SELECT stream_revision FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1')
+    .pluck();
+  const eventById = db.prepare<[string], { stream_name: string; stream_revision: number; global_position: number }>(
+    'SELECT stream_name, stream_revision, global_position FROM events WHERE event_id = ?',
+  );
+  const idsFrom = db.prepare<[string, number, number], { event_id: string; global_position: number }>(
+    'SELECT event_id, global_position FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?',
+  );
+  const insert = db.prepare(
+    'INSERT INTO events (stream_name, stream_revision, category, event_id, event_type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const readForwards = db
+    .prepare<[string, number, number], EventRow>(`SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`)
+    .safeIntegers(true);
+  const readBackwards = db
+    .prepare<[string, number, number], EventRow>(`SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`)
+    .safeIntegers(true);
+  const readAllAfter = db
+    .prepare<[bigint, number], EventRow>(`SELECT ${columns} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+    .safeIntegers(true);
+  const readCategoryAfter = db
+    .prepare<[string, bigint, number], EventRow>(`SELECT ${columns} FROM events WHERE category = ? AND global_position > ? ORDER BY global_position LIMIT ?`)
+    .safeIntegers(true);
+
+  type Prepared = { id: string; type: string; data: string; metadata: string; idGiven: boolean };
+
+  const prepareBatch = (events: EventToAppend[]): Prepared[] => {
+    const now = new Date().toISOString();
+    return events.map((event, i) => ({
+      id: event.id?.toLowerCase() ?? uuidv7(),
+      idGiven: event.id !== undefined,
+      type: event.type,
+      data: toJson(event.data, `events[${i}].data`),
+      metadata: toJson({ ...event.metadata, recordedAt: event.metadata?.recordedAt ?? now, schemaVersion: event.metadata?.schemaVersion ?? 1 }, `events[${i}].metadata`),
+    }));
+  };
+
+  const revisionMatches = (expected: ExpectedRevision, current: number): boolean =>
+    expected === 'any' ||
+    (expected === 'no_stream' && current < 0) ||
+    (expected === 'stream_exists' && current >= 0) ||
+    (typeof expected === 'bigint' && BigInt(current) === expected);
+
+  const wrongRevision = (streamName: string, expected: ExpectedRevision, current: number) =>
+    new WrongExpectedRevisionError(streamName, expected, current < 0 ? 'no_stream' : BigInt(current));
+
+  /**
+   * A retry of a batch already stored: its first id is in the store. It succeeds, writing nothing, when
+   * every id matches the stream's events from that point on, in order, and the first one sits where the
+   * expected revision says it should. Anything else (a partial match) is a wrong expected revision.
+   */
+  const retriedAppend = (streamName: string, batch: Prepared[], expected: ExpectedRevision, current: number): AppendResult | undefined => {
+    if (batch.length === 0 || !batch[0].idGiven) return undefined;
+    const first = eventById.get(batch[0].id);
+    if (!first) return undefined;
+    if (first.stream_name !== streamName)
+      throw new InvalidAppendError(`events[0].id ${batch[0].id} is already stored in another stream`, 'events[0].id');
+    const startsWhereExpected =
+      expected === 'any' || expected === 'stream_exists' ||
+      (expected === 'no_stream' && first.stream_revision === 0) ||
+      (typeof expected === 'bigint' && BigInt(first.stream_revision) === expected + 1n);
+    const stored = idsFrom.all(streamName, first.stream_revision, batch.length);
+    if (!startsWhereExpected || stored.length !== batch.length || stored.some((row, i) => row.event_id !== batch[i].id))
+      throw wrongRevision(streamName, expected, current);
+    return {
+      nextExpectedRevision: BigInt(first.stream_revision + batch.length - 1),
+      globalPosition: BigInt(stored[stored.length - 1].global_position),
+    };
+  };
+
+  const appendInTransaction = db.transaction((streamName: string, batch: Prepared[], expected: ExpectedRevision): AppendResult => {
+    const current = (currentRevisionOf.get(streamName) as number | undefined) ?? -1;
+    const retried = retriedAppend(streamName, batch, expected, current);
+    if (retried) return retried;
+    if (!revisionMatches(expected, current)) throw wrongRevision(streamName, expected, current);
+    if (batch.length === 0) return { nextExpectedRevision: BigInt(current), globalPosition: -1n };
+    const category = categoryOf(streamName);
+    let position = 0;
+    let revision = current;
+    for (let i = 0; i < batch.length; i++) {
+      const event = batch[i];
+      try {
+        position = Number(insert.run(streamName, ++revision, category, event.id, event.type, event.data, event.metadata).lastInsertRowid);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String(error).includes('event_id'))
+          throw new InvalidAppendError(`events[${i}].id ${event.id} is already stored`, `events[${i}].id`);
+        throw error;
+      }
+    }
+    return { nextExpectedRevision: BigInt(revision), globalPosition: BigInt(position) };
+  });
+
+  const defaultPollIntervalMs = options.pollIntervalMs;
+  const wakers = new Set<() => void>();
+  const notifyAppended = () => wakers.forEach((wake) => wake());
+  let closed = false;
+  const subscriptions = new Set<Subscription>();
+
+  const assertOpen = () => {
+    if (closed) throw new Error('The event store is closed');
+  };
+
+  const appendSync = (streamName: string, events: EventToAppend[], options?: AppendOptions): AppendResult => {
+    assertOpen();
+    assertValidStreamName(streamName);
+    const batch = prepareBatch(assertValidEvents(events));
+    const expected = options?.expectedRevision ?? 'any';
+    if (!(expected === 'any' || expected === 'no_stream' || expected === 'stream_exists' || (typeof expected === 'bigint' && expected >= 0n)))
+      throw new InvalidAppendError('expectedRevision must be any, no_stream, stream_exists or a revision ≥ 0', 'expectedRevision');
+    // IMMEDIATE takes the write lock before reading the revision, so two processes cannot both pass the check
+    const result = appendInTransaction.immediate(streamName, batch, expected);
+    if (batch.length > 0) notifyAppended();
+    return result;
+  };
+
+  const readAllSync = (options?: ReadAllOptions): RecordedEvent[] => {
+    assertOpen();
+    return readAllAfter.all(options?.after ?? 0n, limitOf(options?.maxCount)).map(toRecordedEvent);
+  };
+
+  const readCategorySync = (category: string, options?: ReadAllOptions): RecordedEvent[] => {
+    assertOpen();
+    assertValidCategory(category);
+    return readCategoryAfter.all(category, options?.after ?? 0n, limitOf(options?.maxCount)).map(toRecordedEvent);
+  };
+
+  const store: SqliteEventStore = {
+    db,
+    async appendToStream(streamName, events, options) {
+      return appendSync(streamName, events, options);
+    },
+    async readStream(streamName, options) {
+      assertOpen();
+      assertValidStreamName(streamName);
+      const limit = limitOf(options?.maxCount);
+      const from = options?.fromRevision;
+      if (options?.direction === 'backwards')
+        return readBackwards.all(streamName, from === undefined ? Number.MAX_SAFE_INTEGER : Number(from), limit).map(toRecordedEvent);
+      return readForwards.all(streamName, from === undefined ? 0 : Number(from), limit).map(toRecordedEvent);
+    },
+    async readAll(options) {
+      return readAllSync(options);
+    },
+    async readCategory(category, options) {
+      return readCategorySync(category, options);
+    },
+    subscribe(options: SubscribeOptions & { pollIntervalMs?: number }): Subscription {
+      assertOpen();
+      if (options.category !== undefined) assertValidCategory(options.category);
+      const subscription = pollingSubscription({
+        ...options,
+        read: (after, maxCount) =>
+          options.category === undefined ? readAllSync({ after, maxCount }) : readCategorySync(options.category, { after, maxCount }),
+        pollIntervalMs: options.pollIntervalMs ?? defaultPollIntervalMs ?? 50,
+        onWake: (wake) => {
+          wakers.add(wake);
+          return () => wakers.delete(wake);
+        },
+      });
+      subscriptions.add(subscription);
+      subscription.done.then(
+        () => subscriptions.delete(subscription),
+        () => subscriptions.delete(subscription),
+      );
+      return subscription;
+    },
+    async close() {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      closed = true;
+      db.close();
+    },
+  };
+  return store;
+};

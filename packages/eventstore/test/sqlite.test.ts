@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteCheckpointStore, runSubscription, storeCheckpointInTransaction } from '../src/checkpoints';
+import { InvalidAppendError, WrongExpectedRevisionError, type RecordedEvent } from '../src/port';
+import { openSqliteEventStore } from '../src/sqlite';
+import { eventStoreContract } from './contract';
+
+const dir = mkdtempSync(join(tmpdir(), 'gevinst-es-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string) => join(dir, `${name}-${uuidv7()}.sqlite`);
+
+eventStoreContract('SQLite (synchronous=NORMAL)', () => openSqliteEventStore({ path: file('normal'), synchronous: 'NORMAL' }));
+eventStoreContract('SQLite (synchronous=FULL, the default)', () => openSqliteEventStore({ path: file('full') }));
+
+describe('SQLite adapter', () => {
+  it('is durable across reopening the file, and keeps counting positions', async () => {
+    const path = file('reopen');
+    const first = openSqliteEventStore({ path });
+    const written = await first.appendToStream('unit-1', [{ type: 'UnitRegistered', data: { name: 'Oppvekst' } }]);
+    await first.close();
+    const second = openSqliteEventStore({ path });
+    expect((await second.readStream('unit-1'))[0].data).toEqual({ name: 'Oppvekst' });
+    expect((await second.appendToStream('unit-2', [{ type: 'UnitRegistered', data: {} }])).globalPosition).toBe(written.globalPosition + 1n);
+    expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(second.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    await second.close();
+  });
+
+  it("with 'any', a retried batch is idempotent too (EventStoreDB only tries)", async () => {
+    const store = openSqliteEventStore({ path: file('any') });
+    const batch = [{ id: uuidv7(), type: 'A', data: {} }, { id: uuidv7(), type: 'B', data: {} }];
+    const first = await store.appendToStream('x-1', batch);
+    await store.appendToStream('x-1', [{ type: 'C', data: {} }]);
+    expect(await store.appendToStream('x-1', batch)).toEqual(first);
+    expect(await store.readStream('x-1')).toHaveLength(3);
+    await store.close();
+  });
+
+  it('an event id is unique in the whole store: reusing it in another stream is refused, nothing written', async () => {
+    const store = openSqliteEventStore({ path: file('ids') });
+    const id = uuidv7();
+    await store.appendToStream('x-1', [{ id, type: 'A', data: {} }]);
+    await expect(store.appendToStream('x-2', [{ id, type: 'A', data: {} }])).rejects.toMatchObject({ field: 'events[0].id' });
+    await expect(store.appendToStream('x-3', [{ type: 'A', data: {} }, { id, type: 'A', data: {} }])).rejects.toBeInstanceOf(InvalidAppendError);
+    expect(await store.readAll()).toHaveLength(1);
+    await store.close();
+  });
+
+  it('a projection writes its read model and its checkpoint in one transaction: a failing batch leaves neither', async () => {
+    const path = file('projection');
+    const store = openSqliteEventStore({ path });
+    store.db.exec('CREATE TABLE unit_names (unit_id TEXT PRIMARY KEY, name TEXT NOT NULL)');
+    for (const name of ['Helse', 'Skole', 'BOOM', 'Kultur']) await store.appendToStream(`unit-${name}`, [{ type: 'UnitRegistered', data: { name } }]);
+    const checkpoints = new SqliteCheckpointStore(store.db);
+    const insert = store.db.prepare('INSERT INTO unit_names VALUES (?, ?)');
+    const project = (events: RecordedEvent[]) => {
+      for (const e of events) {
+        insert.run(e.streamName, e.data.name);
+        if (e.data.name === 'BOOM' && !fixed) throw new Error('projection bug');
+      }
+    };
+    let fixed = false;
+    const failing = runSubscription({ store, checkpoints, subscriberId: 'unit-names', batchSize: 10, project });
+    await expect(failing.done).rejects.toThrow('projection bug');
+    // the whole batch (Helse, Skole, BOOM) was rolled back with its checkpoint
+    expect(store.db.prepare('SELECT count(*) FROM unit_names').pluck().get()).toBe(0);
+    expect(await checkpoints.load('unit-names')).toBeUndefined();
+
+    fixed = true;
+    let caughtUp!: () => void;
+    const live = new Promise<void>((resolve) => (caughtUp = resolve));
+    const fixedRun = runSubscription({ store, checkpoints, subscriberId: 'unit-names', batchSize: 2, project, onCaughtUp: () => caughtUp() });
+    await live;
+    await fixedRun.stop();
+    expect(store.db.prepare('SELECT name FROM unit_names ORDER BY name').pluck().all()).toEqual(['BOOM', 'Helse', 'Kultur', 'Skole']);
+    expect(await checkpoints.load('unit-names')).toBe(4n);
+
+    // the helper for projections that manage their own transaction
+    store.db.transaction(() => storeCheckpointInTransaction(store.db, 'other', 3n))();
+    expect(await checkpoints.load('other')).toBe(3n);
+    await store.close();
+  });
+
+  it('two processes appending to one file never interleave a batch nor lose a write; a subscription sees both', async () => {
+    const path = file('two-process');
+    const store = openSqliteEventStore({ path, pollIntervalMs: 20 });
+    const [batches, batchSize] = [40, 25];
+    const total = 2 * batches * batchSize;
+    const seen: RecordedEvent[] = [];
+    let enough!: () => void;
+    const all = new Promise<void>((resolve) => (enough = resolve));
+    const subscription = store.subscribe({
+      category: 'shared',
+      handle(events) {
+        seen.push(...events);
+        if (seen.length >= total) enough();
+      },
+    });
+    const fixture = fileURLToPath(new URL('./fixtures/appender.ts', import.meta.url));
+    const child = (writer: string) =>
+      new Promise<void>((resolve, reject) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', fixture, path, writer, String(batches), String(batchSize), 'shared-1', 'counter-1'], {
+          stdio: ['ignore', 'inherit', 'inherit'],
+        });
+        p.on('error', reject);
+        p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited with ${code}`))));
+      });
+    await Promise.all([child('a'), child('b')]);
+    await all;
+    await subscription.stop();
+
+    const shared = await store.readStream('shared-1');
+    expect(shared).toHaveLength(total);
+    expect(shared.map((e) => e.revision)).toEqual([...Array(total).keys()].map(BigInt));
+    // each batch occupies consecutive revisions and positions
+    for (let start = 0; start < total; start += batchSize) {
+      const batch = shared.slice(start, start + batchSize);
+      expect(new Set(batch.map((e) => `${e.data.writer}/${e.data.batch}`)).size).toBe(1);
+      expect(batch.map((e) => e.data.i)).toEqual([...Array(batchSize).keys()]);
+      expect(batch[batchSize - 1].globalPosition - batch[0].globalPosition).toBe(BigInt(batchSize - 1));
+    }
+    expect(new Set(shared.map((e) => e.data.writer))).toEqual(new Set(['a', 'b']));
+    // optimistic concurrency across processes: no increment lost
+    const counter = await store.readStream('counter-1');
+    expect(counter.map((e) => e.data.value)).toEqual([...Array(2 * batches).keys()].map((i) => i + 1));
+    // the subscription in this process saw the other processes' appends, in order, once each
+    expect(seen.map((e) => e.id)).toEqual(shared.map((e) => e.id));
+    await store.close();
+  });
+
+  it('the error for a wrong revision names the stream, the expected and the actual revision', async () => {
+    const store = openSqliteEventStore({ path: ':memory:' });
+    await store.appendToStream('benefit-1', [{ type: 'BenefitPlanned', data: {} }]);
+    const error = await store.appendToStream('benefit-1', [{ type: 'X', data: {} }], { expectedRevision: 'no_stream' }).catch((e) => e);
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(error.message).toBe('Wrong expected revision on benefit-1: expected no_stream, actual 0');
+    await store.close();
+  });
+});
