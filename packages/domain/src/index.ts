@@ -3,3 +3,4 @@ export * from './validation';
 export * from './events';
 export * from './periods';
 export * from './money';
+export * from './deciders';

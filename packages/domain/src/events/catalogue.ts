@@ -30,12 +30,14 @@ export type EventInputOf<T extends EventType> = z.input<Schemas[T]>;
 export type EventOf<T extends EventType> = { type: T; data: EventDataOf<T> };
 
 /** Every event of the catalogue, discriminated by `type`. */
-export type GevinstEvent = { [T in EventType]: EventOf<T> }[EventType];
-export type UnitEvent = EventOf<keyof typeof unitEventSchemas>;
-export type ProjectEvent = EventOf<keyof typeof projectEventSchemas>;
-export type BenefitEvent = EventOf<keyof typeof benefitEventSchemas>;
-export type SettlementEvent = EventOf<keyof typeof settlementEventSchemas>;
-export type ReminderEvent = EventOf<keyof typeof reminderEventSchemas>;
+export type GevinstEvent = AnyEventOf<EventType>;
+/** The union of the events of the given types, discriminated by `type`. */
+export type AnyEventOf<K extends EventType> = { [T in K]: EventOf<T> }[K];
+export type UnitEvent = AnyEventOf<keyof typeof unitEventSchemas>;
+export type ProjectEvent = AnyEventOf<keyof typeof projectEventSchemas>;
+export type BenefitEvent = AnyEventOf<keyof typeof benefitEventSchemas>;
+export type SettlementEvent = AnyEventOf<keyof typeof settlementEventSchemas>;
+export type ReminderEvent = AnyEventOf<keyof typeof reminderEventSchemas>;
 export type UnitEventType = UnitEvent['type'];
 export type ProjectEventType = ProjectEvent['type'];
 export type BenefitEventType = BenefitEvent['type'];

@@ -1,0 +1,33 @@
+/**
+ * Facts from outside a stream, filled by the API from its read models (see docs/contract.md,
+ * "Command context"). `parentId` and `mergedInto` are optional extras: with `parentId` the unit
+ * decider also refuses moves that would make a cycle in the unit tree.
+ */
+export interface UnitFacts {
+  exists: boolean;
+  active: boolean;
+  name: string;
+  parentId?: string | null;
+  mergedInto?: string | null;
+}
+export type UnitsLookup = Readonly<Record<string, UnitFacts | undefined>>;
+
+export interface ProjectFacts {
+  exists: boolean;
+  closed: boolean;
+  name?: string;
+}
+export type ProjectsLookup = Readonly<Record<string, ProjectFacts | undefined>>;
+
+/** The current time: an ISO instant or a Date. */
+export type Now = string | Date;
+
+export interface TimeContext {
+  now: Now;
+}
+export interface UnitsContext extends TimeContext {
+  units: UnitsLookup;
+}
+export interface UnitsAndProjectsContext extends UnitsContext {
+  projects: ProjectsLookup;
+}

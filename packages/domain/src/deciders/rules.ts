@@ -1,0 +1,66 @@
+import { DomainError, refuse } from '../errors';
+import { validateEvent, type EventDataOf, type EventInputOf, type EventOf, type EventType } from '../events';
+import { formatPeriodNb, periodStart, toOslo, tryParsePeriod } from '../periods';
+import type { Now, ProjectsLookup, UnitsLookup } from './context';
+
+const lookup = <T>(table: Readonly<Record<string, T | undefined>>, id: string): T | undefined =>
+  Object.hasOwn(table, id) ? table[id] : undefined;
+
+/** The unit exists and is active (not merged into another). */
+export const requireActiveUnit = (units: UnitsLookup, unitId: string, path: string): void => {
+  const unit = lookup(units, unitId);
+  if (!unit?.exists) refuse('unit_not_found', path, `Enheten «${unitId}» finnes ikke`);
+  else if (!unit.active)
+    refuse(
+      'unit_inactive',
+      path,
+      unit.mergedInto
+        ? `Enheten «${unit.name}» er slått sammen med en annen enhet og kan ikke få nye registreringer`
+        : `Enheten «${unit.name}» er ikke aktiv og kan ikke få nye registreringer`,
+    );
+};
+
+/** The project exists and is not closed. */
+export const requireOpenProject = (projects: ProjectsLookup, projectId: string, path: string): void => {
+  const project = lookup(projects, projectId);
+  if (!project?.exists) refuse('project_not_found', path, `Prosjektet «${projectId}» finnes ikke`);
+  else if (project.closed)
+    refuse('project_closed', path, `Prosjektet ${project.name ? `«${project.name}» ` : ''}er avsluttet og tar ikke imot nye registreringer`);
+};
+
+/** A command for stream X must name X's id. */
+export const requireSameId = (expected: string | null, actual: string, path: string): void => {
+  if (expected !== null && expected !== actual)
+    refuse('stream_mismatch', path, `Kommandoen gjelder «${actual}», men strømmen er for «${expected}»`);
+};
+
+/** Builds an event and validates it against its schema (bad input → ValidationError naming the field). */
+export const emit = <T extends EventType>(type: T, data: EventInputOf<T>): EventOf<T> =>
+  ({ type, data: validateEvent(type, data) as EventDataOf<T> }) as EventOf<T>;
+
+/** Validates one input field before a rule computes with it. */
+export const requireValidPeriod = (period: unknown, path = 'period'): string => {
+  if (typeof period !== 'string' || !tryParsePeriod(period))
+    refuse(
+      'invalid_period',
+      path,
+      'Ugyldig periode: bruk budsjettår (2026), tertial (2026-T1 til 2026-T3) eller måned (2026-01 til 2026-12)',
+    );
+  return period as string;
+};
+
+export const requireFiniteNumber = (value: unknown, path: string): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) refuse('invalid_number', path, 'Må være et endelig tall');
+  return value as number;
+};
+
+/** A period that has not begun yet (in Oslo) cannot have realised anything. */
+export const requireStartedPeriod = (period: string, now: Now, path = 'period'): void => {
+  if (periodStart(period) > toOslo(now, 'now'))
+    refuse('period_in_future', path, `Perioden ${formatPeriodNb(period)} har ikke startet ennå`);
+};
+
+/** Today's date in Oslo, `yyyy-mm-dd`. */
+export const osloDate = (now: Now): string => toOslo(now, 'now').toISODate()!;
+
+export { DomainError };

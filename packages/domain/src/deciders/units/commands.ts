@@ -1,0 +1,27 @@
+import type { Command } from '../decider';
+import type { TimeContext, UnitsContext } from '../context';
+import type { EventInputOf } from '../../events';
+
+export type RegisterUnit = Command<
+  'RegisterUnit',
+  { unitId: string; name: string; parentId?: string | null; orgNumber?: string | null; leader?: string | null },
+  UnitsContext
+>;
+export type RenameUnit = Command<'RenameUnit', { unitId: string; name: string }, TimeContext>;
+/** `effectiveDate` defaults to today in Oslo. */
+export type MoveUnit = Command<'MoveUnit', { unitId: string; newParentId: string | null; effectiveDate?: string }, UnitsContext>;
+export type AssignUnitLeader = Command<'AssignUnitLeader', { unitId: string; leader: string }, TimeContext>;
+export type SetHourlyRate = Command<'SetHourlyRate', EventInputOf<'HourlyRateSet'>, TimeContext>;
+/**
+ * On the successor's stream. A successor that does not exist yet is registered on the way when
+ * `successorName` is given (kommunesammenslåing into a new kommune).
+ */
+export type MergeUnits = Command<
+  'MergeUnits',
+  { successorUnitId: string; mergedUnitIds: string[]; effectiveDate: string; successorName?: string; parentId?: string | null },
+  UnitsContext
+>;
+/** On each merged unit's stream. */
+export type MergeUnitInto = Command<'MergeUnitInto', { unitId: string; successorUnitId: string; effectiveDate: string }, TimeContext>;
+
+export type UnitCommand = RegisterUnit | RenameUnit | MoveUnit | AssignUnitLeader | SetHourlyRate | MergeUnits | MergeUnitInto;
