@@ -1,3 +1,4 @@
 export * from './decider';
 export * from './context';
 export * from './units';
+export * from './projects';

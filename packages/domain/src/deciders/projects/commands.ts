@@ -1,0 +1,15 @@
+import type { EventInputOf, ProjectPhase, Thresholds } from '../../events';
+import type { TimeContext, UnitsContext } from '../context';
+import type { Command } from '../decider';
+
+/** `thresholds` default to ønsket 100 % / akseptabelt 80 %. */
+export type RegisterProject = Command<
+  'RegisterProject',
+  { projectId: string; name: string; ownerUnitId: string; projectLeader: string; thresholds?: Thresholds },
+  UnitsContext
+>;
+export type ChangeProjectPhase = Command<'ChangeProjectPhase', { projectId: string; phase: ProjectPhase }, TimeContext>;
+export type CloseProject = Command<'CloseProject', { projectId: string; reason: string }, TimeContext>;
+export type RecordCost = Command<'RecordCost', EventInputOf<'CostRecorded'>, UnitsContext>;
+
+export type ProjectCommand = RegisterProject | ChangeProjectPhase | CloseProject | RecordCost;

@@ -1,0 +1,124 @@
+import { describe, it } from 'vitest';
+import { projectDecider, type ProjectEvent, type UnitsLookup } from '../../src';
+import { specFor } from './spec';
+
+const { given } = specFor(projectDecider);
+const now = '2026-03-15T10:00:00+01:00';
+const units: UnitsLookup = {
+  it: { exists: true, active: true, name: 'IT' },
+  byggesak: { exists: true, active: true, name: 'Byggesak' },
+  gamle: { exists: true, active: false, name: 'Gamle Forus', mergedInto: 'it' },
+};
+
+const registered: ProjectEvent = {
+  type: 'ProjectRegistered',
+  data: { projectId: 'p1', name: 'Digital byggesak', ownerUnitId: 'it', projectLeader: 'per@kommune.no', thresholds: { greenPct: 100, yellowPct: 80 } },
+};
+const closed: ProjectEvent = { type: 'ProjectClosed', data: { projectId: 'p1', reason: 'Levert' } };
+const cost = { projectId: 'p1', costId: 'c1', payerUnitId: 'byggesak', amountOre: 250_000_00, period: '2026-T1', kind: 'one-off' as const };
+
+describe('project decider', () => {
+  describe('RegisterProject', () => {
+    it('registers with default thresholds 100 % / 80 %', () =>
+      given([])
+        .when({ type: 'RegisterProject', data: { projectId: 'p1', name: 'Digital byggesak', ownerUnitId: 'it', projectLeader: 'per@kommune.no' }, context: { now, units } })
+        .then([registered]));
+
+    it('keeps thresholds configured for the project', () =>
+      given([])
+        .when({
+          type: 'RegisterProject',
+          data: { projectId: 'p1', name: 'X', ownerUnitId: 'it', projectLeader: 'per@kommune.no', thresholds: { greenPct: 90, yellowPct: 70 } },
+          context: { now, units },
+        })
+        .then([{ type: 'ProjectRegistered', data: { projectId: 'p1', name: 'X', ownerUnitId: 'it', projectLeader: 'per@kommune.no', thresholds: { greenPct: 90, yellowPct: 70 } } }]));
+
+    it('refuses a yellow threshold above the green one', () =>
+      given([])
+        .when({
+          type: 'RegisterProject',
+          data: { projectId: 'p1', name: 'X', ownerUnitId: 'it', projectLeader: 'per@kommune.no', thresholds: { greenPct: 80, yellowPct: 90 } },
+          context: { now, units },
+        })
+        .thenThrows('validation_failed', 'thresholds.yellowPct'));
+
+    it('refuses a project leader that is not an e-mail address', () =>
+      given([])
+        .when({ type: 'RegisterProject', data: { projectId: 'p1', name: 'X', ownerUnitId: 'it', projectLeader: 'Per' }, context: { now, units } })
+        .thenThrows('validation_failed', 'projectLeader'));
+
+    it('refuses an unknown or merged owner unit', () => {
+      given([])
+        .when({ type: 'RegisterProject', data: { projectId: 'p1', name: 'X', ownerUnitId: 'nope', projectLeader: 'per@kommune.no' }, context: { now, units } })
+        .thenThrows('unit_not_found', 'ownerUnitId');
+      given([])
+        .when({ type: 'RegisterProject', data: { projectId: 'p1', name: 'X', ownerUnitId: 'gamle', projectLeader: 'per@kommune.no' }, context: { now, units } })
+        .thenThrows('unit_inactive', 'ownerUnitId');
+    });
+
+    it('refuses registering twice', () =>
+      given([registered])
+        .when({ type: 'RegisterProject', data: { projectId: 'p1', name: 'X', ownerUnitId: 'it', projectLeader: 'per@kommune.no' }, context: { now, units } })
+        .thenThrows('project_exists', 'projectId'));
+  });
+
+  describe('RecordCost', () => {
+    it('records a cost paid by an active unit', () =>
+      given([registered])
+        .when({ type: 'RecordCost', data: cost, context: { now, units } })
+        .then([{ type: 'CostRecorded', data: { ...cost, description: null } }]));
+
+    it('accepts a zero cost', () =>
+      given([registered])
+        .when({ type: 'RecordCost', data: { ...cost, amountOre: 0 }, context: { now, units } })
+        .then([{ type: 'CostRecorded', data: { ...cost, amountOre: 0, description: null } }]));
+
+    it('refuses a negative cost', () =>
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, amountOre: -100 }, context: { now, units } }).thenThrows('validation_failed', 'amountOre'));
+
+    it('refuses a cost that is not whole øre, or NaN', () => {
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, amountOre: 100.5 }, context: { now, units } }).thenThrows('validation_failed', 'amountOre');
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, amountOre: Number.NaN }, context: { now, units } }).thenThrows('validation_failed', 'amountOre');
+    });
+
+    it('refuses an invalid period', () =>
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, period: '2026-T4' }, context: { now, units } }).thenThrows('invalid_period', 'period'));
+
+    it('refuses an unknown or merged payer unit', () => {
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, payerUnitId: 'nope' }, context: { now, units } }).thenThrows('unit_not_found', 'payerUnitId');
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, payerUnitId: 'gamle' }, context: { now, units } }).thenThrows('unit_inactive', 'payerUnitId');
+    });
+
+    it('refuses the same cost twice', () =>
+      given([registered, { type: 'CostRecorded', data: { ...cost, description: null } }])
+        .when({ type: 'RecordCost', data: cost, context: { now, units } })
+        .thenThrows('cost_exists', 'costId'));
+
+    it('refuses a cost on an unknown project', () =>
+      given([]).when({ type: 'RecordCost', data: cost, context: { now, units } }).thenThrows('project_not_found', 'projectId'));
+
+    it('refuses a cost on a closed project', () =>
+      given([registered, closed]).when({ type: 'RecordCost', data: cost, context: { now, units } }).thenThrows('project_closed', 'projectId'));
+  });
+
+  describe('phase and closing', () => {
+    it('changes phase, remembering the previous one', () =>
+      given([registered])
+        .when({ type: 'ChangeProjectPhase', data: { projectId: 'p1', phase: 'execution' }, context: { now } })
+        .then([{ type: 'ProjectPhaseChanged', data: { projectId: 'p1', phase: 'execution', previousPhase: 'planning' } }]));
+
+    it('records nothing for the phase it is already in', () =>
+      given([registered]).when({ type: 'ChangeProjectPhase', data: { projectId: 'p1', phase: 'planning' }, context: { now } }).thenNothing());
+
+    it('closes with a reason, once', () => {
+      given([registered]).when({ type: 'CloseProject', data: { projectId: 'p1', reason: 'Levert' }, context: { now } }).then([closed]);
+      given([registered, closed]).when({ type: 'CloseProject', data: { projectId: 'p1', reason: 'Igjen' }, context: { now } }).thenThrows('project_closed', 'projectId');
+      given([registered]).when({ type: 'CloseProject', data: { projectId: 'p1', reason: '' }, context: { now } }).thenThrows('validation_failed', 'reason');
+    });
+
+    it('refuses phase changes on a closed project', () =>
+      given([registered, closed])
+        .when({ type: 'ChangeProjectPhase', data: { projectId: 'p1', phase: 'realisation' }, context: { now } })
+        .thenThrows('project_closed', 'projectId'));
+  });
+});
