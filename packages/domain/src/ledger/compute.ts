@@ -1,0 +1,244 @@
+import type { Ore } from '../money';
+import { formatPeriod, toPeriod } from '../periods';
+import { isValued, type LedgerFacts } from './facts';
+import { baseLedger, plannedOreInSpan, type Flow, type ProjectLedger, type UnitOre } from './flows';
+import { periodFilter, type SpanOptions } from './span-filter';
+import { unitTree, type UnitTreeOptions } from './tree';
+
+export interface LedgerOptions extends SpanOptions, UnitTreeOptions {}
+
+/** `GET /api/ledger` row, plus a few counts. */
+export interface LedgerUnitRow {
+  unitId: string;
+  /** costs this unit paid with a period in the span */
+  costsOre: Ore;
+  /** valued gains realised in the unit in the span, whoever paid */
+  gainsReceivedOre: Ore;
+  /** of those, gains paid for by other units */
+  gainsFromOthersOre: Ore;
+  /** gains the unit's money produced in other units (the diagonal left out) */
+  gainsProducedForOthersOre: Ore;
+  /** gains received − costs */
+  netOre: Ore;
+  /** benefits of the unit with a plan entry or realisation in the span that are not valued in NOK */
+  nonValuedBenefitCount: number;
+  nonValuedRealisationCount: number;
+}
+
+export interface LedgerMatrix {
+  unitIds: string[];
+  /** investor ≠ recipient, non-zero cells only */
+  cells: { investorUnitId: string; recipientUnitId: string; ore: Ore }[];
+  /** what each unit gained from its own investment */
+  diagonal: { unitId: string; ore: Ore }[];
+}
+
+export interface ImbalanceRow {
+  unitId: string;
+  costsOre: Ore;
+  gainsReceivedOre: Ore;
+  netOre: Ore;
+  /** who gained from this unit's money, largest first */
+  gainsTo: UnitOre[];
+}
+
+export interface BalanceRow {
+  unitId: string;
+  /** valued plan in the span (cancelled benefits left out) */
+  plannedOre: Ore;
+  /** valued realisation in the span (= gainsReceivedOre) */
+  realisedOre: Ore;
+  /** of which cash-releasing (budsjettmessig) */
+  cashReleasingOre: Ore;
+  /** budget withdrawals (gevinstuttak) from this unit in the span */
+  withdrawnOre: Ore;
+  settledInOre: Ore;
+  settledOutOre: Ore;
+  /** cash-releasing gain not yet withdrawn: cashReleasingOre − withdrawnOre */
+  openOre: Ore;
+  /** compensation still owed to this unit for gains its money produced elsewhere: producedForOthers − settledIn */
+  owedToUnitOre: Ore;
+  /** compensation this unit still owes for gains others paid for: gainsFromOthers − settledOut */
+  owedByUnitOre: Ore;
+}
+
+export interface LedgerReport {
+  from: string | null;
+  to: string | null;
+  level: number | null;
+  /** `GET /api/ledger` */
+  flows: Flow[];
+  units: LedgerUnitRow[];
+  /** `GET /api/ledger/matrix` */
+  matrix: LedgerMatrix;
+  /** `GET /api/ledger/imbalances`: units carrying more cost than they receive, worst first */
+  imbalances: ImbalanceRow[];
+  /** `GET /api/ledger/balances` */
+  balances: BalanceRow[];
+  /** per project, between units as registered (before roll-up) */
+  projects: ProjectLedger[];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+
+/**
+ * The cross-unit benefit ledger for a span of periods at a level of the unit tree. Flows are split
+ * between units as registered and then added up per reporting unit, so every level sums to the
+ * same totals as the leaves.
+ */
+export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): LedgerReport {
+  const inSpan = periodFilter(options);
+  const tree = unitTree(facts, options);
+  const at = tree.reportingUnitOf;
+  const base = baseLedger(facts, inSpan);
+
+  const rowIds = new Set<string>();
+  for (const unit of facts.units.values()) rowIds.add(at(unit.unitId));
+
+  const flowMap = new Map<string, Map<string, Ore>>();
+  for (const project of base.projects) {
+    for (const f of project.flows) {
+      const from = at(f.fromUnitId);
+      const to = at(f.toUnitId);
+      rowIds.add(from).add(to);
+      let row = flowMap.get(from);
+      if (!row) flowMap.set(from, (row = new Map()));
+      add(row, to, f.ore);
+    }
+  }
+
+  const costs = new Map<string, Ore>();
+  for (const project of facts.projects.values()) {
+    for (const cost of project.costs) {
+      if (!inSpan(cost.period)) continue;
+      const payer = at(cost.payerUnitId);
+      rowIds.add(payer);
+      add(costs, payer, cost.amountOre);
+    }
+  }
+
+  const planned = new Map<string, Ore>();
+  const cashReleasing = new Map<string, Ore>();
+  const withdrawn = new Map<string, Ore>();
+  const nonValuedBenefits = new Map<string, Set<string>>();
+  const nonValuedRealisations = new Map<string, number>();
+  for (const benefit of facts.benefits.values()) {
+    const recipient = at(benefit.recipientUnitId);
+    rowIds.add(recipient);
+    add(planned, recipient, plannedOreInSpan(benefit, inSpan));
+    for (const w of benefit.withdrawals) {
+      if (!inSpan(w.period)) continue;
+      const unit = at(w.unitId);
+      rowIds.add(unit);
+      add(withdrawn, unit, w.amountOre);
+    }
+    if (!isValued(benefit) && benefit.plan.some((e) => inSpan(e.period))) {
+      let set = nonValuedBenefits.get(recipient);
+      if (!set) nonValuedBenefits.set(recipient, (set = new Set()));
+      set.add(benefit.benefitId);
+    }
+  }
+  for (const counted of base.realisations) {
+    const recipient = at(counted.benefit.recipientUnitId);
+    if (counted.valued) {
+      if (counted.benefit.cashReleasing) add(cashReleasing, recipient, counted.ore);
+    } else {
+      add(nonValuedRealisations, recipient, 1);
+      let set = nonValuedBenefits.get(recipient);
+      if (!set) nonValuedBenefits.set(recipient, (set = new Set()));
+      set.add(counted.benefit.benefitId);
+    }
+  }
+
+  const settledIn = new Map<string, Ore>();
+  const settledOut = new Map<string, Ore>();
+  for (const s of facts.settlements.values()) {
+    if (!inSpan(s.period)) continue;
+    const from = at(s.fromUnitId);
+    const to = at(s.toUnitId);
+    rowIds.add(from).add(to);
+    add(settledOut, from, s.amountOre);
+    add(settledIn, to, s.amountOre);
+  }
+
+  const unitIds = [...rowIds].sort(cmp);
+  const flows: Flow[] = [];
+  const received = new Map<string, Ore>();
+  const fromOthers = new Map<string, Ore>();
+  const producedForOthers = new Map<string, Ore>();
+  const matrix: LedgerMatrix = { unitIds, cells: [], diagonal: [] };
+  const gainsTo = new Map<string, UnitOre[]>();
+  for (const from of unitIds) {
+    const row = flowMap.get(from);
+    matrix.diagonal.push({ unitId: from, ore: row?.get(from) ?? 0 });
+    if (!row) continue;
+    for (const to of [...row.keys()].sort(cmp)) {
+      const ore = row.get(to)!;
+      if (ore === 0) continue;
+      flows.push({ fromUnitId: from, toUnitId: to, ore });
+      add(received, to, ore);
+      if (from === to) continue;
+      matrix.cells.push({ investorUnitId: from, recipientUnitId: to, ore });
+      add(fromOthers, to, ore);
+      add(producedForOthers, from, ore);
+      let list = gainsTo.get(from);
+      if (!list) gainsTo.set(from, (list = []));
+      list.push({ unitId: to, ore });
+    }
+  }
+
+  const units: LedgerUnitRow[] = [];
+  const balances: BalanceRow[] = [];
+  const imbalances: ImbalanceRow[] = [];
+  for (const unitId of unitIds) {
+    const costsOre = costs.get(unitId) ?? 0;
+    const gainsReceivedOre = received.get(unitId) ?? 0;
+    const gainsFromOthersOre = fromOthers.get(unitId) ?? 0;
+    const gainsProducedForOthersOre = producedForOthers.get(unitId) ?? 0;
+    const netOre = gainsReceivedOre - costsOre;
+    units.push({
+      unitId,
+      costsOre,
+      gainsReceivedOre,
+      gainsFromOthersOre,
+      gainsProducedForOthersOre,
+      netOre,
+      nonValuedBenefitCount: nonValuedBenefits.get(unitId)?.size ?? 0,
+      nonValuedRealisationCount: nonValuedRealisations.get(unitId) ?? 0,
+    });
+    const cash = cashReleasing.get(unitId) ?? 0;
+    const withdrawnOre = withdrawn.get(unitId) ?? 0;
+    const settledInOre = settledIn.get(unitId) ?? 0;
+    const settledOutOre = settledOut.get(unitId) ?? 0;
+    balances.push({
+      unitId,
+      plannedOre: planned.get(unitId) ?? 0,
+      realisedOre: gainsReceivedOre,
+      cashReleasingOre: cash,
+      withdrawnOre,
+      settledInOre,
+      settledOutOre,
+      openOre: cash - withdrawnOre,
+      owedToUnitOre: gainsProducedForOthersOre - settledInOre,
+      owedByUnitOre: gainsFromOthersOre - settledOutOre,
+    });
+    if (costsOre > gainsReceivedOre) {
+      const to = (gainsTo.get(unitId) ?? []).sort((a, b) => b.ore - a.ore || cmp(a.unitId, b.unitId));
+      imbalances.push({ unitId, costsOre, gainsReceivedOre, netOre, gainsTo: to });
+    }
+  }
+  imbalances.sort((a, b) => a.netOre - b.netOre || cmp(a.unitId, b.unitId));
+
+  return {
+    from: options.from == null ? null : formatPeriod(toPeriod(options.from, 'from')),
+    to: options.to == null ? null : formatPeriod(toPeriod(options.to, 'to')),
+    level: options.level ?? null,
+    flows,
+    units,
+    matrix,
+    imbalances,
+    balances,
+    projects: base.projects,
+  };
+}

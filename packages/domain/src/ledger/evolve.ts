@@ -1,0 +1,285 @@
+import type { EventDataOf, EventType } from '../events';
+import { DEFAULT_THRESHOLDS } from '../events';
+import {
+  cloneLedgerFacts,
+  initialLedgerFacts,
+  type BenefitFact,
+  type FactSource,
+  type LedgerFacts,
+  type ProjectFact,
+  type UnitFact,
+} from './facts';
+
+/**
+ * An event as read from the store: `type` and `data`, and where known its stream, revision and
+ * metadata (kept on the facts for tracing). Data is expected to be parsed already (`parseEvent`).
+ */
+export interface LedgerEventInput {
+  type: string;
+  data: unknown;
+  streamName?: string;
+  revision?: bigint | number | string;
+  metadata?: { userId?: string; recordedAt?: string; [key: string]: unknown } | null;
+}
+
+function sourceOf(event: LedgerEventInput, saksnummer: string | null = null): FactSource {
+  const m = event.metadata;
+  return {
+    streamName: event.streamName ?? null,
+    revision: event.revision === undefined ? null : String(event.revision),
+    type: event.type,
+    userId: m?.userId ?? null,
+    recordedAt: m?.recordedAt ?? null,
+    saksnummer,
+  };
+}
+
+function unitOf(facts: LedgerFacts, unitId: string): UnitFact {
+  let unit = facts.units.get(unitId);
+  if (!unit) {
+    // an event about a unit we have not seen registered (e.g. a partial read): keep a placeholder
+    unit = { unitId, name: unitId, parentId: null, registeredParentId: null, moves: [], mergedInto: null, mergedUnitIds: [], source: null };
+    facts.units.set(unitId, unit);
+  }
+  return unit;
+}
+
+function projectOf(facts: LedgerFacts, projectId: string): ProjectFact {
+  let project = facts.projects.get(projectId);
+  if (!project) {
+    project = { projectId, name: projectId, ownerUnitId: null, thresholds: { ...DEFAULT_THRESHOLDS }, phase: 'planning', closed: false, costs: [], source: null };
+    facts.projects.set(projectId, project);
+  }
+  return project;
+}
+
+function markMerged(facts: LedgerFacts, unitId: string, successorUnitId: string, effectiveDate: string, source: FactSource) {
+  const unit = unitOf(facts, unitId);
+  if (!unit.mergedInto) unit.mergedInto = { successorUnitId, effectiveDate, source };
+  const successor = unitOf(facts, successorUnitId);
+  if (!successor.mergedUnitIds.includes(unitId)) successor.mergedUnitIds.push(unitId);
+}
+
+type Data<T extends EventType> = EventDataOf<T>;
+
+/**
+ * Folds one event into the facts, in place. Events the ledger does not use only count. Keep this
+ * for streaming folds that own their accumulator; `foldLedgerFacts` is the pure entry point.
+ */
+export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): LedgerFacts {
+  facts.eventCount++;
+  switch (event.type) {
+    case 'UnitRegistered': {
+      const d = event.data as Data<'UnitRegistered'>;
+      const unit = unitOf(facts, d.unitId);
+      unit.name = d.name;
+      unit.parentId = d.parentId ?? null;
+      unit.registeredParentId = d.parentId ?? null;
+      unit.source = sourceOf(event);
+      break;
+    }
+    case 'UnitRenamed': {
+      const d = event.data as Data<'UnitRenamed'>;
+      unitOf(facts, d.unitId).name = d.name;
+      break;
+    }
+    case 'UnitMoved': {
+      const d = event.data as Data<'UnitMoved'>;
+      const unit = unitOf(facts, d.unitId);
+      unit.parentId = d.newParentId;
+      unit.moves.push({ newParentId: d.newParentId, previousParentId: d.previousParentId, effectiveDate: d.effectiveDate, source: sourceOf(event) });
+      break;
+    }
+    case 'UnitsMerged': {
+      const d = event.data as Data<'UnitsMerged'>;
+      const source = sourceOf(event);
+      for (const merged of d.mergedUnitIds) markMerged(facts, merged, d.successorUnitId, d.effectiveDate, source);
+      break;
+    }
+    case 'UnitMergedInto': {
+      const d = event.data as Data<'UnitMergedInto'>;
+      markMerged(facts, d.unitId, d.successorUnitId, d.effectiveDate, sourceOf(event));
+      break;
+    }
+    case 'ProjectRegistered': {
+      const d = event.data as Data<'ProjectRegistered'>;
+      const project = projectOf(facts, d.projectId);
+      project.name = d.name;
+      project.ownerUnitId = d.ownerUnitId;
+      project.thresholds = d.thresholds ?? { ...DEFAULT_THRESHOLDS };
+      project.source = sourceOf(event);
+      break;
+    }
+    case 'ProjectPhaseChanged': {
+      const d = event.data as Data<'ProjectPhaseChanged'>;
+      projectOf(facts, d.projectId).phase = d.phase;
+      break;
+    }
+    case 'ProjectClosed': {
+      const d = event.data as Data<'ProjectClosed'>;
+      projectOf(facts, d.projectId).closed = true;
+      break;
+    }
+    case 'CostRecorded': {
+      const d = event.data as Data<'CostRecorded'>;
+      projectOf(facts, d.projectId).costs.push({
+        costId: d.costId,
+        projectId: d.projectId,
+        payerUnitId: d.payerUnitId,
+        amountOre: d.amountOre,
+        period: d.period,
+        kind: d.kind,
+        source: sourceOf(event),
+      });
+      break;
+    }
+    case 'BenefitPlanned': {
+      const d = event.data as Data<'BenefitPlanned'>;
+      facts.benefits.set(d.benefitId, {
+        benefitId: d.benefitId,
+        projectId: d.projectId,
+        title: d.title,
+        recipientUnitId: d.recipientUnitId,
+        owner: d.owner,
+        category: d.category,
+        cashReleasing: d.cashReleasing,
+        valuationOrePerUnit: d.valuationOrePerUnit,
+        direction: d.direction,
+        disbenefit: d.disbenefit ?? false,
+        baseline: d.baseline,
+        target: d.target,
+        plan: d.plan,
+        originalPlan: d.plan,
+        realisations: new Map(),
+        withdrawals: [],
+        measurements: [],
+        cancelled: false,
+        unplanned: false,
+        source: sourceOf(event),
+      });
+      break;
+    }
+    case 'UnplannedBenefitRecorded': {
+      const d = event.data as Data<'UnplannedBenefitRecorded'>;
+      const source = sourceOf(event);
+      const unpriced = d.category === 'unpriced';
+      facts.benefits.set(d.benefitId, {
+        benefitId: d.benefitId,
+        projectId: d.projectId,
+        title: d.title,
+        recipientUnitId: d.recipientUnitId,
+        owner: null,
+        category: d.category,
+        cashReleasing: d.category === 'budget',
+        valuationOrePerUnit: null,
+        direction: 'increase',
+        disbenefit: false,
+        baseline: null,
+        target: null,
+        plan: [],
+        originalPlan: [],
+        realisations: new Map([
+          [d.period, { benefitId: d.benefitId, period: d.period, quantity: d.quantity, valuationOrePerUnit: null, valueOre: unpriced ? 0 : d.valueOre, corrected: false, versions: 1, source }],
+        ]),
+        withdrawals: [],
+        measurements: [],
+        cancelled: false,
+        unplanned: true,
+        source,
+      });
+      break;
+    }
+    case 'BaselineMeasured': {
+      const d = event.data as Data<'BaselineMeasured'>;
+      const benefit = facts.benefits.get(d.benefitId);
+      if (benefit) benefit.baseline = d.value;
+      break;
+    }
+    case 'MeasurementRecorded': {
+      const d = event.data as Data<'MeasurementRecorded'>;
+      facts.benefits.get(d.benefitId)?.measurements.push({ value: d.value, measuredOn: d.measuredOn, period: d.period, source: sourceOf(event) });
+      break;
+    }
+    case 'BenefitRealised':
+    case 'BenefitRealisationCorrected': {
+      const d = event.data as Data<'BenefitRealised'>;
+      const benefit = facts.benefits.get(d.benefitId);
+      if (!benefit) break;
+      const previous = benefit.realisations.get(d.period);
+      benefit.realisations.set(d.period, {
+        benefitId: d.benefitId,
+        period: d.period,
+        quantity: d.quantity,
+        valuationOrePerUnit: d.valuationOrePerUnit,
+        valueOre: d.valueOre,
+        corrected: event.type === 'BenefitRealisationCorrected',
+        versions: (previous?.versions ?? 0) + 1,
+        source: sourceOf(event),
+      });
+      break;
+    }
+    case 'BenefitForecastRevised': {
+      const d = event.data as Data<'BenefitForecastRevised'>;
+      const benefit = facts.benefits.get(d.benefitId);
+      if (benefit) benefit.plan = d.plan;
+      break;
+    }
+    case 'BenefitOwnerAssigned': {
+      const d = event.data as Data<'BenefitOwnerAssigned'>;
+      const benefit = facts.benefits.get(d.benefitId);
+      if (benefit) benefit.owner = d.owner;
+      break;
+    }
+    case 'BenefitCancelled': {
+      const d = event.data as Data<'BenefitCancelled'>;
+      const benefit = facts.benefits.get(d.benefitId);
+      if (benefit) benefit.cancelled = true;
+      break;
+    }
+    case 'BudgetWithdrawalRecorded': {
+      const d = event.data as Data<'BudgetWithdrawalRecorded'>;
+      facts.benefits.get(d.benefitId)?.withdrawals.push({
+        withdrawalId: d.withdrawalId,
+        benefitId: d.benefitId,
+        unitId: d.unitId,
+        period: d.period,
+        amountOre: d.amountOre,
+        saksnummer: d.saksnummer ?? null,
+        source: sourceOf(event, d.saksnummer ?? null),
+      });
+      break;
+    }
+    case 'SettlementRecorded': {
+      const d = event.data as Data<'SettlementRecorded'>;
+      facts.settlements.set(d.settlementId, {
+        settlementId: d.settlementId,
+        fromUnitId: d.fromUnitId,
+        toUnitId: d.toUnitId,
+        amountOre: d.amountOre,
+        period: d.period,
+        saksnummer: d.saksnummer,
+        projectId: d.projectId ?? null,
+        source: sourceOf(event, d.saksnummer),
+      });
+      break;
+    }
+    default:
+      break;
+  }
+  return facts;
+}
+
+/**
+ * Folds events into ledger facts. Pure: `start` (the facts of earlier events) is copied, not
+ * changed, so folding in one go equals folding in any split into batches.
+ */
+export function foldLedgerFacts(events: Iterable<LedgerEventInput>, start?: LedgerFacts): LedgerFacts {
+  const facts = start ? cloneLedgerFacts(start) : initialLedgerFacts();
+  for (const event of events) applyLedgerEvent(facts, event);
+  return facts;
+}
+
+/** Pure one-event evolve (copies the facts: for streaming, own an accumulator and use `applyLedgerEvent`). */
+export function evolveLedgerFacts(facts: LedgerFacts, event: LedgerEventInput): LedgerFacts {
+  return applyLedgerEvent(cloneLedgerFacts(facts), event);
+}

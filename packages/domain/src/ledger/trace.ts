@@ -1,0 +1,86 @@
+import type { Ore } from '../money';
+import type { FactSource, LedgerFacts } from './facts';
+import { baseLedger } from './flows';
+import { periodFilter } from './span-filter';
+import type { LedgerOptions } from './compute';
+import { unitTree } from './tree';
+
+/** `GET /api/ledger/trace` row: one event behind a figure. */
+export interface TraceEntry {
+  streamName: string | null;
+  revision: string | null;
+  type: string;
+  userId: string | null;
+  recordedAt: string | null;
+  period: string;
+  /** the event's own amount: a cost, a realisation's signed value, a settlement or withdrawal */
+  ore: Ore;
+  saksnummer: string | null;
+  role: 'cost' | 'realisation' | 'settlement' | 'withdrawal';
+  projectId: string | null;
+  benefitId: string | null;
+  /** the unit as registered on the fact (before roll-up) */
+  unitId: string;
+}
+
+export interface TraceOptions extends LedgerOptions {
+  /** the investor (reporting unit at the level); absent: any */
+  fromUnitId?: string | null;
+  /** the recipient (reporting unit at the level); absent: any */
+  toUnitId?: string | null;
+}
+
+const entry = (source: FactSource, rest: Omit<TraceEntry, keyof FactSource>): TraceEntry => ({ ...source, ...rest });
+
+/**
+ * The events behind the flow fromUnitId → toUnitId in the span: the investor's costs on each
+ * project that produced part of the flow (all periods, since the shares are taken over all costs),
+ * the recipient's realisations of those projects in the span, and the settlements between the two.
+ */
+export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): TraceEntry[] {
+  const inSpan = periodFilter(options);
+  const at = unitTree(facts, options).reportingUnitOf;
+  const fromOk = (u: string) => options.fromUnitId == null || at(u) === options.fromUnitId;
+  const toOk = (u: string) => options.toUnitId == null || at(u) === options.toUnitId;
+  const base = baseLedger(facts, inSpan);
+  const out: TraceEntry[] = [];
+
+  const flowing = new Map<string | null, { investors: Set<string>; recipients: Set<string> }>();
+  for (const project of base.projects) {
+    for (const f of project.flows) {
+      if (!fromOk(f.fromUnitId) || !toOk(f.toUnitId)) continue;
+      let p = flowing.get(project.projectId);
+      if (!p) flowing.set(project.projectId, (p = { investors: new Set(), recipients: new Set() }));
+      p.investors.add(f.fromUnitId);
+      p.recipients.add(f.toUnitId);
+    }
+  }
+  for (const [projectId, p] of flowing) {
+    const project = projectId === null ? undefined : facts.projects.get(projectId);
+    for (const cost of project?.costs ?? []) {
+      if (!p.investors.has(cost.payerUnitId)) continue;
+      out.push(entry(cost.source, { period: cost.period, ore: cost.amountOre, role: 'cost', projectId, benefitId: null, unitId: cost.payerUnitId }));
+    }
+  }
+  for (const counted of base.realisations) {
+    const { benefit, realisation } = counted;
+    const p = flowing.get(benefit.projectId);
+    if (!counted.valued || !p?.recipients.has(benefit.recipientUnitId)) continue;
+    out.push(entry(realisation.source, { period: realisation.period, ore: counted.ore, role: 'realisation', projectId: benefit.projectId, benefitId: benefit.benefitId, unitId: benefit.recipientUnitId }));
+  }
+  for (const s of facts.settlements.values()) {
+    if (!inSpan(s.period)) continue;
+    // a settlement compensates the investor: it goes from the recipient to the investor
+    if (!toOk(s.fromUnitId) || !fromOk(s.toUnitId)) continue;
+    out.push(entry(s.source, { period: s.period, ore: s.amountOre, role: 'settlement', projectId: s.projectId, benefitId: null, unitId: s.fromUnitId }));
+  }
+  if (options.fromUnitId == null) {
+    for (const benefit of facts.benefits.values()) {
+      for (const w of benefit.withdrawals) {
+        if (!inSpan(w.period) || !toOk(w.unitId)) continue;
+        out.push(entry(w.source, { period: w.period, ore: w.amountOre, role: 'withdrawal', projectId: benefit.projectId, benefitId: benefit.benefitId, unitId: w.unitId }));
+      }
+    }
+  }
+  return out;
+}

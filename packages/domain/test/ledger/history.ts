@@ -1,0 +1,80 @@
+import type { EventInputOf, EventType } from '../../src/events';
+import { validateEvent } from '../../src/events';
+import type { LedgerEventInput } from '../../src/ledger';
+
+function streamOf(type: string, data: Record<string, unknown>): string {
+  if (type === 'UnitsMerged') return `unit-${data.successorUnitId}`;
+  if (type.startsWith('Unit') || type === 'HourlyRateSet') return `unit-${data.unitId}`;
+  if (type.startsWith('Project') || type === 'CostRecorded') return `project-${data.projectId}`;
+  if (type === 'SettlementRecorded') return `settlement-${data.settlementId}`;
+  return `benefit-${data.benefitId}`;
+}
+
+/** Builds a history of validated events with stream names, revisions and metadata, like a store would. */
+export class History {
+  readonly events: LedgerEventInput[] = [];
+  private revisions = new Map<string, number>();
+  private clock = Date.parse('2026-01-15T08:00:00Z');
+
+  add<T extends EventType>(type: T, input: EventInputOf<T>, userId = 'okonomi@kommune.no'): this {
+    const data = validateEvent(type, input) as Record<string, unknown>;
+    const streamName = streamOf(type, data);
+    const revision = this.revisions.get(streamName) ?? 0;
+    this.revisions.set(streamName, revision + 1);
+    this.clock += 60_000;
+    this.events.push({ type, data, streamName, revision: BigInt(revision), metadata: { userId, recordedAt: new Date(this.clock).toISOString(), schemaVersion: 1 } });
+    return this;
+  }
+
+  unit(unitId: string, name: string, parentId: string | null = null): this {
+    return this.add('UnitRegistered', { unitId, name, parentId, orgNumber: null, leader: null });
+  }
+
+  project(projectId: string, ownerUnitId: string, thresholds = { greenPct: 100, yellowPct: 80 }): this {
+    return this.add('ProjectRegistered', { projectId, name: `Prosjekt ${projectId}`, ownerUnitId, projectLeader: 'leder@kommune.no', thresholds });
+  }
+
+  cost(projectId: string, costId: string, payerUnitId: string, amountOre: number, period: string): this {
+    return this.add('CostRecorded', { projectId, costId, payerUnitId, amountOre, period, kind: 'one-off', description: null });
+  }
+
+  benefit(
+    benefitId: string,
+    projectId: string,
+    recipientUnitId: string,
+    valuationOrePerUnit: number | null,
+    plan: { period: string; quantity: number }[],
+    extra: Partial<EventInputOf<'BenefitPlanned'>> = {},
+  ): this {
+    return this.add('BenefitPlanned', {
+      benefitId,
+      projectId,
+      title: `Gevinst ${benefitId}`,
+      recipientUnitId,
+      owner: 'eier@kommune.no',
+      indicator: 'Timer spart',
+      unitOfMeasure: 'timer',
+      direction: 'increase',
+      category: valuationOrePerUnit === null ? 'unpriced' : 'capacity',
+      cashReleasing: false,
+      valuationOrePerUnit,
+      baseline: null,
+      target: null,
+      targetDate: null,
+      plan,
+      measurementSchedule: 'tertial',
+      disbenefit: false,
+      ...extra,
+    });
+  }
+
+  realise(benefitId: string, period: string, quantity: number, valuationOrePerUnit: number | null): this {
+    const valueOre = valuationOrePerUnit === null ? 0 : Math.round(quantity * valuationOrePerUnit);
+    return this.add('BenefitRealised', { benefitId, period, quantity, valuationOrePerUnit, valueOre, comment: null, evidenceUrl: null });
+  }
+
+  correct(benefitId: string, period: string, quantity: number, valuationOrePerUnit: number | null): this {
+    const valueOre = valuationOrePerUnit === null ? 0 : Math.round(quantity * valuationOrePerUnit);
+    return this.add('BenefitRealisationCorrected', { benefitId, period, quantity, valuationOrePerUnit, valueOre, comment: null, evidenceUrl: null, reason: 'Feil i telling' });
+  }
+}

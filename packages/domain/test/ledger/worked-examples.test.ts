@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { computeLedger, foldLedgerFacts, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
+import { History } from './history';
+
+const kr = (kroner: number) => Math.round(kroner * 100);
+
+/**
+ * Example 1 (docs/domain.md): «Digital byggesak». IT pays 600 000 kr and Byggesak 400 000 kr, so the
+ * cost shares are 60 % and 40 %. Byggesak saves 600 hours at 550 kr (330 000 kr) in 2026-T1,
+ * Oppvekst 100 hours at 500 kr (50 000 kr) in 2026-T2.
+ */
+function digitalByggesak() {
+  return new History()
+    .unit('K', 'Kommunen')
+    .unit('IT', 'IT-avdelingen', 'K')
+    .unit('BYG', 'Byggesak', 'K')
+    .unit('OPP', 'Oppvekst', 'K')
+    .project('P1', 'BYG')
+    .cost('P1', 'c1', 'IT', kr(600_000), '2026-T1')
+    .cost('P1', 'c2', 'BYG', kr(400_000), '2026-T1')
+    .benefit('b1', 'P1', 'BYG', kr(550), [{ period: '2026-T1', quantity: 600 }])
+    .benefit('b2', 'P1', 'OPP', kr(500), [{ period: '2026-T2', quantity: 120 }])
+    .realise('b1', '2026-T1', 600, kr(550))
+    .realise('b2', '2026-T2', 100, kr(500));
+}
+
+describe('worked example 1: one project, two payers, two recipients', () => {
+  const facts = foldLedgerFacts(digitalByggesak().events);
+
+  it('splits each gain by the cost shares 60/40', () => {
+    const ledger = computeLedger(facts, { from: '2026', to: '2026' });
+    expect(ledger.flows).toEqual([
+      { fromUnitId: 'BYG', toUnitId: 'BYG', ore: kr(132_000) },
+      { fromUnitId: 'BYG', toUnitId: 'OPP', ore: kr(20_000) },
+      { fromUnitId: 'IT', toUnitId: 'BYG', ore: kr(198_000) },
+      { fromUnitId: 'IT', toUnitId: 'OPP', ore: kr(30_000) },
+    ]);
+    const row = (id: string) => ledger.units.find((u) => u.unitId === id);
+    expect(row('IT')).toMatchObject({ costsOre: kr(600_000), gainsReceivedOre: 0, gainsProducedForOthersOre: kr(228_000), netOre: -kr(600_000) });
+    expect(row('BYG')).toMatchObject({ costsOre: kr(400_000), gainsReceivedOre: kr(330_000), gainsFromOthersOre: kr(198_000), gainsProducedForOthersOre: kr(20_000), netOre: -kr(70_000) });
+    expect(row('OPP')).toMatchObject({ costsOre: 0, gainsReceivedOre: kr(50_000), netOre: kr(50_000) });
+    expect(row('K')).toMatchObject({ costsOre: 0, gainsReceivedOre: 0, netOre: 0 });
+  });
+
+  it('shows the matrix with the diagonal apart, and the imbalances worst first', () => {
+    const ledger = computeLedger(facts, { from: '2026', to: '2026' });
+    expect(ledger.matrix.cells).toEqual([
+      { investorUnitId: 'BYG', recipientUnitId: 'OPP', ore: kr(20_000) },
+      { investorUnitId: 'IT', recipientUnitId: 'BYG', ore: kr(198_000) },
+      { investorUnitId: 'IT', recipientUnitId: 'OPP', ore: kr(30_000) },
+    ]);
+    expect(ledger.matrix.diagonal.find((d) => d.unitId === 'BYG')?.ore).toBe(kr(132_000));
+    expect(ledger.imbalances).toEqual([
+      { unitId: 'IT', costsOre: kr(600_000), gainsReceivedOre: 0, netOre: -kr(600_000), gainsTo: [{ unitId: 'BYG', ore: kr(198_000) }, { unitId: 'OPP', ore: kr(30_000) }] },
+      { unitId: 'BYG', costsOre: kr(400_000), gainsReceivedOre: kr(330_000), netOre: -kr(70_000), gainsTo: [{ unitId: 'OPP', ore: kr(20_000) }] },
+    ]);
+  });
+
+  it('a span of one tertial counts only that tertial, but shares stay over all costs', () => {
+    const t2 = computeLedger(facts, { from: '2026-T2', to: '2026-T2' });
+    expect(t2.flows).toEqual([
+      { fromUnitId: 'BYG', toUnitId: 'OPP', ore: kr(20_000) },
+      { fromUnitId: 'IT', toUnitId: 'OPP', ore: kr(30_000) },
+    ]);
+    expect(t2.units.every((u) => u.costsOre === 0)).toBe(true);
+  });
+
+  it('planned vs realised', () => {
+    const ledger = computeLedger(facts, { from: '2026', to: '2026' });
+    const opp = ledger.balances.find((b) => b.unitId === 'OPP');
+    expect(opp).toMatchObject({ plannedOre: kr(60_000), realisedOre: kr(50_000) });
+  });
+
+  it('at level 0 everything is the kommune’s own', () => {
+    const ledger = computeLedger(facts, { level: 0 });
+    expect(ledger.flows).toEqual([{ fromUnitId: 'K', toUnitId: 'K', ore: kr(380_000) }]);
+    expect(ledger.units).toEqual([
+      expect.objectContaining({ unitId: 'K', costsOre: kr(1_000_000), gainsReceivedOre: kr(380_000), gainsProducedForOthersOre: 0, netOre: -kr(620_000) }),
+    ]);
+  });
+
+  it('splits odd øre by largest remainder: 100,01 kr at 60/40 is 60,01 + 40,00', () => {
+    const h = digitalByggesak().benefit('b3', 'P1', 'OPP', 1, []).realise('b3', '2026-T3', 10_001, 1);
+    const ledger = computeLedger(foldLedgerFacts(h.events), { from: '2026-T3', to: '2026-T3' });
+    expect(ledger.flows).toEqual([
+      { fromUnitId: 'BYG', toUnitId: 'OPP', ore: 4_000 },
+      { fromUnitId: 'IT', toUnitId: 'OPP', ore: 6_001 },
+    ]);
+  });
+
+  it('a correction replaces the realisation of its period', () => {
+    const h = digitalByggesak().correct('b1', '2026-T1', 500, kr(550));
+    const ledger = computeLedger(foldLedgerFacts(h.events), { from: '2026-T1', to: '2026-T1' });
+    expect(ledger.units.find((u) => u.unitId === 'BYG')?.gainsReceivedOre).toBe(kr(275_000));
+    expect(ledger.flows.find((f) => f.fromUnitId === 'IT')?.ore).toBe(kr(165_000));
+  });
+
+  it('traces a flow to the events behind it', () => {
+    const trace = traceLedger(facts, { from: '2026', to: '2026', fromUnitId: 'IT', toUnitId: 'BYG' });
+    expect(trace.map((t) => [t.role, t.streamName, t.revision, t.type, t.ore])).toEqual([
+      ['cost', 'project-P1', '1', 'CostRecorded', kr(600_000)],
+      ['realisation', 'benefit-b1', '1', 'BenefitRealised', kr(330_000)],
+    ]);
+    expect(trace[0].userId).toBe('okonomi@kommune.no');
+    expect(trace[0].recordedAt).toMatch(/^2026-01-15T/);
+  });
+});
+
+describe('worked example 2: Byggesak and Plan merge into Plan og bygg on 1 May 2026', () => {
+  // Project «Felles saksbehandling»: Byggesak pays 100 000, Plan 300 000, IT 400 000 (12.5 / 37.5 / 50 %).
+  // Before the merger Byggesak gains 20 000 and Plan 40 000 (T1); after it Plan og bygg gains 60 000 (T2).
+  const h = new History()
+    .unit('K', 'Kommunen')
+    .unit('TEK', 'Teknisk sektor', 'K')
+    .unit('IT', 'IT', 'K')
+    .unit('BYG', 'Byggesak', 'TEK')
+    .unit('PLAN', 'Plan', 'TEK')
+    .project('P2', 'TEK')
+    .cost('P2', 'c1', 'BYG', kr(100_000), '2026-T1')
+    .cost('P2', 'c2', 'PLAN', kr(300_000), '2026-T1')
+    .cost('P2', 'c3', 'IT', kr(400_000), '2026-T1')
+    .benefit('g1', 'P2', 'BYG', kr(500), [{ period: '2026-T1', quantity: 40 }])
+    .benefit('g2', 'P2', 'PLAN', kr(500), [{ period: '2026-T1', quantity: 80 }])
+    .realise('g1', '2026-T1', 40, kr(500))
+    .realise('g2', '2026-T1', 80, kr(500))
+    .unit('PB', 'Plan og bygg', 'TEK')
+    .add('UnitsMerged', { successorUnitId: 'PB', mergedUnitIds: ['BYG', 'PLAN'], effectiveDate: '2026-05-01' })
+    .add('UnitMergedInto', { unitId: 'BYG', successorUnitId: 'PB', effectiveDate: '2026-05-01' })
+    .add('UnitMergedInto', { unitId: 'PLAN', successorUnitId: 'PB', effectiveDate: '2026-05-01' })
+    .benefit('g3', 'P2', 'PB', kr(500), [{ period: '2026-T2', quantity: 120 }])
+    .realise('g3', '2026-T2', 120, kr(500));
+  const facts = foldLedgerFacts(h.events);
+
+  it('keeps the history under the old ids', () => {
+    const ledger = computeLedger(facts, { rollUpMergers: false });
+    const byPair = Object.fromEntries(ledger.flows.map((f) => [`${f.fromUnitId}→${f.toUnitId}`, f.ore]));
+    expect(byPair).toEqual({
+      'BYG→BYG': kr(2_500), 'BYG→PLAN': kr(5_000), 'BYG→PB': kr(7_500),
+      'PLAN→BYG': kr(7_500), 'PLAN→PLAN': kr(15_000), 'PLAN→PB': kr(22_500),
+      'IT→BYG': kr(10_000), 'IT→PLAN': kr(20_000), 'IT→PB': kr(30_000),
+    });
+    expect(ledger.projects[0].payers).toEqual([
+      { unitId: 'BYG', ore: kr(100_000) },
+      { unitId: 'IT', ore: kr(400_000) },
+      { unitId: 'PLAN', ore: kr(300_000) },
+    ]);
+  });
+
+  it('rolls the merged units up to the successor', () => {
+    const ledger = computeLedger(facts, { from: '2026', to: '2026' });
+    expect(ledger.units.map((u) => u.unitId)).toEqual(['IT', 'K', 'PB', 'TEK']);
+    expect(ledger.flows).toEqual([
+      { fromUnitId: 'IT', toUnitId: 'PB', ore: kr(60_000) },
+      { fromUnitId: 'PB', toUnitId: 'PB', ore: kr(60_000) },
+    ]);
+    expect(ledger.units.find((u) => u.unitId === 'PB')).toMatchObject({ costsOre: kr(400_000), gainsReceivedOre: kr(120_000), gainsFromOthersOre: kr(60_000), netOre: -kr(280_000) });
+    expect(ledger.units.find((u) => u.unitId === 'IT')).toMatchObject({ costsOre: kr(400_000), gainsProducedForOthersOre: kr(60_000), netOre: -kr(400_000) });
+  });
+
+  it('at level 1 the merged successor counts under Teknisk sektor', () => {
+    const ledger = computeLedger(facts, { level: 1 });
+    expect(ledger.flows).toEqual([
+      { fromUnitId: 'IT', toUnitId: 'TEK', ore: kr(60_000) },
+      { fromUnitId: 'TEK', toUnitId: 'TEK', ore: kr(60_000) },
+    ]);
+  });
+
+  it('a trace of the successor’s own gain opens the old units’ costs', () => {
+    const trace = traceLedger(facts, { fromUnitId: 'PB', toUnitId: 'PB' });
+    expect(trace.filter((t) => t.role === 'cost').map((t) => t.unitId)).toEqual(['BYG', 'PLAN']);
+    expect(trace.filter((t) => t.role === 'realisation').map((t) => [t.benefitId, t.unitId])).toEqual([
+      ['g1', 'BYG'], ['g2', 'PLAN'], ['g3', 'PB'],
+    ]);
+  });
+});
+
+describe('worked example 3: what finance sees as open', () => {
+  const h = digitalByggesak()
+    .benefit('kb', 'P1', 'OPP', kr(1), [{ period: '2026-T3', quantity: 200_000 }], { category: 'budget', cashReleasing: true, indicator: 'Lisenskostnad', unitOfMeasure: 'kroner' })
+    .realise('kb', '2026-T3', 200_000, kr(1))
+    .add('BudgetWithdrawalRecorded', { benefitId: 'kb', withdrawalId: 'w1', unitId: 'OPP', period: '2026-T3', amountOre: kr(150_000), saksnummer: '2026/123', comment: null })
+    .add('SettlementRecorded', { settlementId: 's1', fromUnitId: 'OPP', toUnitId: 'IT', amountOre: kr(100_000), period: '2026-T3', saksnummer: '2026/124', projectId: 'P1', comment: null })
+    .benefit('q', 'P1', 'OPP', null, [{ period: '2026-T3', quantity: 5 }], { indicator: 'Fornøyde foreldre', unitOfMeasure: 'poeng' })
+    .realise('q', '2026-T3', 4, null)
+    .benefit('d', 'P1', 'BYG', kr(100), [{ period: '2026-T3', quantity: 10 }], { disbenefit: true, title: 'Mer opplæring' })
+    .realise('d', '2026-T3', 10, kr(100));
+  const facts = foldLedgerFacts(h.events);
+
+  it('withdrawals, settlements, open amounts; unpriced counted, never summed; disbenefits count against', () => {
+    const ledger = computeLedger(facts, { from: '2026-T3', to: '2026-T3' });
+    const opp = ledger.balances.find((b) => b.unitId === 'OPP')!;
+    expect(opp).toMatchObject({
+      realisedOre: kr(200_000),
+      cashReleasingOre: kr(200_000),
+      withdrawnOre: kr(150_000),
+      openOre: kr(50_000),
+      settledOutOre: kr(100_000),
+      // 60 % of 200 000 came from IT, 40 % from Byggesak; 100 000 has been settled
+      owedByUnitOre: kr(200_000) - kr(100_000),
+    });
+    const it = ledger.balances.find((b) => b.unitId === 'IT')!;
+    // IT's money made 120 000 for Oppvekst and −600 kr (60 % of the 1 000 kr disbenefit) for Byggesak
+    expect(it).toMatchObject({ settledInOre: kr(100_000), owedToUnitOre: kr(120_000) - kr(600) - kr(100_000) });
+    expect(ledger.units.find((u) => u.unitId === 'OPP')).toMatchObject({ nonValuedBenefitCount: 1, nonValuedRealisationCount: 1 });
+    expect(ledger.units.find((u) => u.unitId === 'BYG')?.gainsReceivedOre).toBe(-kr(1_000));
+  });
+
+  it('withdrawable is the realised cash-releasing value not yet withdrawn', () => {
+    const kb = facts.benefits.get('kb')!;
+    expect(withdrawableOre(kb)).toBe(kr(50_000));
+    expect(checkWithdrawal(kb, kr(50_000))).toEqual({ ok: true, withdrawableOre: kr(50_000) });
+    expect(checkWithdrawal(kb, kr(50_000) + 1)).toMatchObject({ ok: false, reason: 'exceeds_withdrawable', withdrawableOre: kr(50_000) });
+    expect(checkWithdrawal(facts.benefits.get('b1')!, 1)).toMatchObject({ ok: false, reason: 'not_cash_releasing' });
+  });
+
+  it('a cost of a whole year counts in a tertial span only when the year lies inside it', () => {
+    const y = digitalByggesak().cost('P1', 'c3', 'IT', kr(12_000), '2026');
+    const f = foldLedgerFacts(y.events);
+    const itCost = (from: string, to: string) => computeLedger(f, { from, to }).units.find((u) => u.unitId === 'IT')!.costsOre;
+    expect(itCost('2026-T2', '2026-T3')).toBe(0);
+    expect(itCost('2026-T1', '2026-T3')).toBe(kr(612_000));
+    expect(itCost('2026', '2026')).toBe(kr(612_000));
+  });
+});
