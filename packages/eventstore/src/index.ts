@@ -3,3 +3,5 @@ export { assertValidStreamName, assertValidCategory, assertValidEvents } from '.
 export { openSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions, type Synchronous } from './sqlite';
 export { InMemoryCheckpointStore, SqliteCheckpointStore, storeCheckpointInTransaction, runSubscription, type RunSubscriptionOptions } from './checkpoints';
 export { pollingSubscription } from './subscriptions/pollingSubscription';
+export { openKurrentDbEventStore, type KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb';
+export { openEventStore, openEventStoreFromEnv, defaultSqlitePath, type EventStoreEnv, type OpenedEventStore } from './openEventStore';

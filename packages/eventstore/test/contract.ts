@@ -14,8 +14,8 @@ import {
  * The behaviour every EventStore adapter promises, run unchanged against each of them. Streams and
  * categories are unique per test, so the suite also runs against a long-lived server shared with others.
  */
-export const eventStoreContract = (name: string, makeStore: () => Promise<EventStore> | EventStore, describeFn = describe) =>
-  describeFn(`EventStore contract: ${name}`, () => {
+export const eventStoreContract = (name: string, makeStore: () => Promise<EventStore> | EventStore, options: { skip?: boolean } = {}) =>
+  (options.skip ? describe.skip : describe)(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     beforeAll(async () => {
       store = await makeStore();
@@ -233,12 +233,12 @@ export const eventStoreContract = (name: string, makeStore: () => Promise<EventS
       it('unicode and a 1 MB payload come back exactly', async () => {
         const stream = newStream();
         const text = 'Gevinstrealisering i Bø og Årdal – «nullpunkt» ≥ 7,5 t 🎉 中文 עברית \u0000 \u2028 "quotes" \\';
-        const big = 'æøå🎉'.repeat(1024 * 1024 / 'æøå🎉'.length);
+        const big = `${'Måling nr. 1 – 7,5 timer per byggesak. '.repeat(26_000)}🎉`; // ≥ 1 MiB of UTF-8
         await store.appendToStream(stream, [event('Unicode', { text, nested: { [text]: [text] } }), event('Big', { big })]);
         const [u, b] = await store.readStream(stream);
         expect(u.data).toEqual({ text, nested: { [text]: [text] } });
         expect(b.data.big).toBe(big);
-        expect((b.data.big as string).length).toBeGreaterThanOrEqual(1024 * 1024 - 8);
+        expect(Buffer.byteLength(b.data.big as string)).toBeGreaterThanOrEqual(1024 * 1024);
       });
 
       it('a 10,000-event batch is stored whole, in order', async () => {

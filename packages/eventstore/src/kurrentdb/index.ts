@@ -1,0 +1,1 @@
+export { openKurrentDbEventStore, type KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentDbEventStore';

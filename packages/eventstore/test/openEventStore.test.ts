@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openEventStoreFromEnv } from '../src/openEventStore';
+
+const dir = mkdtempSync(join(tmpdir(), 'gevinst-open-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openEventStore(env)', () => {
+  it('opens the SQLite file named by GEVINST_DB (creating its folder) when EVENTSTORE_URL is unset', async () => {
+    const path = join(dir, 'nested', 'gevinst.sqlite');
+    const opened = await openEventStoreFromEnv({ GEVINST_DB: path, GEVINST_SQLITE_SYNCHRONOUS: 'normal' });
+    expect(opened.kind).toBe('sqlite');
+    if (opened.kind !== 'sqlite') return;
+    expect(opened.store.db.name).toBe(path);
+    expect(opened.store.db.pragma('synchronous', { simple: true })).toBe(1);
+    await opened.store.close();
+  });
+
+  it('chooses KurrentDB when EVENTSTORE_URL is set (connecting lazily)', async () => {
+    const opened = await openEventStoreFromEnv({ EVENTSTORE_URL: 'kurrentdb://127.0.0.1:1?tls=false' });
+    expect(opened.kind).toBe('kurrentdb');
+    await opened.store.close();
+  });
+
+  it('refuses an unknown durability setting', async () => {
+    await expect(openEventStoreFromEnv({ GEVINST_DB: join(dir, 'x.sqlite'), GEVINST_SQLITE_SYNCHRONOUS: 'OFF' })).rejects.toThrow(/NORMAL or FULL/);
+  });
+});
