@@ -2,3 +2,4 @@ export * from './decider';
 export * from './context';
 export * from './units';
 export * from './projects';
+export * from './benefits';

@@ -1,4 +1,5 @@
-import { DomainError, refuse } from '../errors';
+import { DomainError, refuse, ValidationError } from '../errors';
+import { IsoDateSchema } from '../events/primitives';
 import { validateEvent, type EventDataOf, type EventInputOf, type EventOf, type EventType } from '../events';
 import { formatPeriodNb, periodStart, toOslo, tryParsePeriod } from '../periods';
 import type { Now, ProjectsLookup, UnitsLookup } from './context';
@@ -58,6 +59,15 @@ export const requireFiniteNumber = (value: unknown, path: string): number => {
 export const requireStartedPeriod = (period: string, now: Now, path = 'period'): void => {
   if (periodStart(period) > toOslo(now, 'now'))
     refuse('period_in_future', path, `Perioden ${formatPeriodNb(period)} har ikke startet ennå`);
+};
+
+export const requireIsoDate = (value: unknown, path: string): string => {
+  const result = IsoDateSchema.safeParse(value);
+  if (!result.success) {
+    const message = 'Ugyldig dato (forventet åååå-mm-dd)';
+    throw new ValidationError(message, [{ path, message }]);
+  }
+  return result.data;
 };
 
 /** Today's date in Oslo, `yyyy-mm-dd`. */

@@ -1,0 +1,66 @@
+import type { EventInputOf, MeasurementSchedule, PlanEntry } from '../../events';
+import type { TimeContext, UnitsAndProjectsContext, UnitsContext } from '../context';
+import type { Command } from '../decider';
+
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** `measurementSchedule` defaults to `tertial`, `disbenefit` to false, the rest of the optional fields to null. */
+export type PlanBenefit = Command<
+  'PlanBenefit',
+  Optional<
+    EventInputOf<'BenefitPlanned'>,
+    'valuationOrePerUnit' | 'baseline' | 'target' | 'targetDate' | 'measurementSchedule' | 'disbenefit'
+  > & { measurementSchedule?: MeasurementSchedule },
+  UnitsAndProjectsContext
+>;
+export type MeasureBaseline = Command<'MeasureBaseline', { benefitId: string; value: number; measuredOn: string }, TimeContext>;
+/** `period` defaults to the period of the benefit's measurement schedule in which `measuredOn` falls. */
+export type RecordMeasurement = Command<
+  'RecordMeasurement',
+  { benefitId: string; value: number; measuredOn: string; period?: string; comment?: string | null; evidenceUrl?: string | null },
+  TimeContext
+>;
+export type RecordRealisation = Command<
+  'RecordRealisation',
+  { benefitId: string; period: string; quantity: number; comment?: string | null; evidenceUrl?: string | null },
+  TimeContext
+>;
+export type CorrectRealisation = Command<
+  'CorrectRealisation',
+  { benefitId: string; period: string; quantity: number; reason: string; comment?: string | null; evidenceUrl?: string | null },
+  TimeContext
+>;
+export type ReviseForecast = Command<'ReviseForecast', { benefitId: string; plan: PlanEntry[]; reason: string }, TimeContext>;
+export type AssignBenefitOwner = Command<'AssignBenefitOwner', { benefitId: string; owner: string }, TimeContext>;
+export type CancelBenefit = Command<'CancelBenefit', { benefitId: string; reason: string }, TimeContext>;
+/** `unitId` (whose budget is cut) defaults to the benefit's recipient unit. */
+export type RecordBudgetWithdrawal = Command<
+  'RecordBudgetWithdrawal',
+  {
+    benefitId: string;
+    withdrawalId: string;
+    period: string;
+    amountOre: number;
+    unitId?: string;
+    saksnummer?: string | null;
+    comment?: string | null;
+  },
+  UnitsContext
+>;
+export type RecordUnplannedBenefit = Command<
+  'RecordUnplannedBenefit',
+  Optional<EventInputOf<'UnplannedBenefitRecorded'>, 'projectId'>,
+  UnitsAndProjectsContext
+>;
+
+export type BenefitCommand =
+  | PlanBenefit
+  | MeasureBaseline
+  | RecordMeasurement
+  | RecordRealisation
+  | CorrectRealisation
+  | ReviseForecast
+  | AssignBenefitOwner
+  | CancelBenefit
+  | RecordBudgetWithdrawal
+  | RecordUnplannedBenefit;

@@ -1,0 +1,243 @@
+import { refuse } from '../../errors';
+import type { BenefitEvent } from '../../events';
+import { formatKroner, InvalidAmountError, multiplyOre } from '../../money';
+import { formatPeriod, formatPeriodNb, overlaps, periodOf } from '../../periods';
+import {
+  emit,
+  osloDate,
+  requireActiveUnit,
+  requireFiniteNumber,
+  requireIsoDate,
+  requireOpenProject,
+  requireSameId,
+  requireStartedPeriod,
+  requireValidPeriod,
+} from '../rules';
+import type { Now } from '../context';
+import type {
+  BenefitCommand,
+  CorrectRealisation,
+  PlanBenefit,
+  RecordBudgetWithdrawal,
+  RecordRealisation,
+  RecordUnplannedBenefit,
+} from './commands';
+import { realisedCashReleasingOre, type BenefitState } from './state';
+
+const requireBenefit = (state: BenefitState, benefitId: string): void => {
+  if (state.status === 'none') refuse('benefit_not_found', 'benefitId', `Gevinsten «${benefitId}» finnes ikke`);
+  requireSameId(state.benefitId, benefitId, 'benefitId');
+};
+
+/** A planned benefit that is still pursued. */
+const requireActivePlanned = (state: BenefitState, benefitId: string): void => {
+  requireBenefit(state, benefitId);
+  if (state.status !== 'planned')
+    refuse('benefit_not_planned', 'benefitId', `«${state.title}» er en uplanlagt gevinst og kan ikke følges opp som en planlagt`);
+  if (state.cancelled) refuse('benefit_cancelled', 'benefitId', `Gevinsten «${state.title}» er kansellert`);
+};
+
+const requireNonNegativeQuantity = (quantity: unknown, path = 'quantity'): number => {
+  const value = requireFiniteNumber(quantity, path);
+  if (value < 0) refuse('negative_quantity', path, 'Mengden kan ikke være negativ');
+  return value;
+};
+
+const requireNotInFuture = (date: unknown, now: Now, path: string): string => {
+  const valid = requireIsoDate(date, path);
+  if (valid > osloDate(now)) refuse('date_in_future', path, 'Datoen kan ikke være fram i tid');
+  return valid;
+};
+
+/** quantity × valuation in whole øre, fixed on the event; 0 when the benefit is not valued. */
+const valueOf = (quantity: number, valuationOrePerUnit: number | null): number => {
+  if (valuationOrePerUnit === null) return 0;
+  try {
+    return multiplyOre(quantity, valuationOrePerUnit);
+  } catch (error) {
+    if (error instanceof InvalidAmountError) return refuse('amount_too_large', 'quantity', 'Mengden gir et for stort beløp');
+    throw error;
+  }
+};
+
+const planBenefit = ({ data, context }: PlanBenefit, state: BenefitState): BenefitEvent[] => {
+  if (state.status !== 'none') refuse('benefit_exists', 'benefitId', `Gevinsten «${data.benefitId}» er allerede registrert`);
+  requireOpenProject(context.projects, data.projectId, 'projectId');
+  requireActiveUnit(context.units, data.recipientUnitId, 'recipientUnitId');
+  const valuationOrePerUnit = data.valuationOrePerUnit ?? null;
+  if (data.category === 'unpriced' && valuationOrePerUnit !== null)
+    refuse('valuation_not_allowed', 'valuationOrePerUnit', 'En ikke-prissatt gevinst kan ikke ha verdsetting i kroner');
+  if (data.cashReleasing && valuationOrePerUnit === null)
+    refuse('valuation_required', 'valuationOrePerUnit', 'En budsjettmessig (kontantfrigjørende) gevinst må verdsettes i kroner per enhet');
+  const baseline = data.baseline ?? null;
+  const target = data.target ?? null;
+  if (typeof baseline === 'number' && typeof target === 'number') {
+    const againstDirection = data.direction === 'increase' ? target <= baseline : target >= baseline;
+    if (againstDirection)
+      refuse(
+        'target_against_direction',
+        'target',
+        data.direction === 'increase' ? 'Målverdien må være høyere enn nullpunktet' : 'Målverdien må være lavere enn nullpunktet',
+      );
+  }
+  return [
+    emit('BenefitPlanned', {
+      ...data,
+      valuationOrePerUnit,
+      baseline,
+      target,
+      targetDate: data.targetDate ?? null,
+      measurementSchedule: data.measurementSchedule ?? 'tertial',
+      disbenefit: data.disbenefit ?? false,
+    }),
+  ];
+};
+
+const recordRealisation = ({ data, context }: RecordRealisation, state: BenefitState): BenefitEvent[] => {
+  requireActivePlanned(state, data.benefitId);
+  const period = requireValidPeriod(data.period);
+  const quantity = requireNonNegativeQuantity(data.quantity);
+  requireStartedPeriod(period, context.now);
+  if (Object.hasOwn(state.realisations, period))
+    refuse(
+      'realisation_exists',
+      'period',
+      `Realisert gevinst for ${formatPeriodNb(period)} er allerede registrert; bruk korrigering for å endre den`,
+    );
+  const overlapping = Object.keys(state.realisations).find((other) => overlaps(other, period));
+  if (overlapping)
+    refuse(
+      'period_overlaps',
+      'period',
+      `Perioden ${formatPeriodNb(period)} overlapper ${formatPeriodNb(overlapping)}, som allerede har realisert gevinst`,
+    );
+  const valuationOrePerUnit = state.valuationOrePerUnit;
+  return [
+    emit('BenefitRealised', {
+      benefitId: data.benefitId,
+      period,
+      quantity,
+      valuationOrePerUnit,
+      valueOre: valueOf(quantity, valuationOrePerUnit),
+      comment: data.comment ?? null,
+      evidenceUrl: data.evidenceUrl ?? null,
+    }),
+  ];
+};
+
+const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): BenefitEvent[] => {
+  requireBenefit(state, data.benefitId);
+  if (state.status !== 'planned')
+    refuse('benefit_not_planned', 'benefitId', `«${state.title}» er en uplanlagt gevinst og har ingen realiseringer å korrigere`);
+  const period = requireValidPeriod(data.period);
+  const quantity = requireNonNegativeQuantity(data.quantity);
+  const previous = Object.hasOwn(state.realisations, period) ? state.realisations[period] : undefined;
+  if (!previous)
+    refuse('realisation_not_found', 'period', `Det finnes ingen realisert gevinst for ${formatPeriodNb(period)} å korrigere`);
+  const valuationOrePerUnit = state.valuationOrePerUnit;
+  const valueOre = valueOf(quantity, valuationOrePerUnit);
+  const realisedAfter = realisedCashReleasingOre({
+    ...state,
+    realisations: { ...state.realisations, [period]: { quantity, valueOre, corrected: true } },
+  });
+  if (realisedAfter < state.withdrawnOre)
+    refuse(
+      'correction_below_withdrawn',
+      'quantity',
+      `Korrigeringen gir ${formatKroner(realisedAfter)} realisert budsjettmessig gevinst, men ${formatKroner(state.withdrawnOre)} er allerede tatt ut`,
+    );
+  return [
+    emit('BenefitRealisationCorrected', {
+      benefitId: data.benefitId,
+      period,
+      quantity,
+      valuationOrePerUnit,
+      valueOre,
+      comment: data.comment ?? null,
+      evidenceUrl: data.evidenceUrl ?? null,
+      reason: data.reason,
+    }),
+  ];
+};
+
+const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state: BenefitState): BenefitEvent[] => {
+  requireBenefit(state, data.benefitId);
+  const unitId = data.unitId ?? state.recipientUnitId!;
+  const event = emit('BudgetWithdrawalRecorded', {
+    benefitId: data.benefitId,
+    withdrawalId: data.withdrawalId,
+    unitId,
+    period: data.period,
+    amountOre: data.amountOre,
+    saksnummer: data.saksnummer?.trim() ? data.saksnummer.trim() : null,
+    comment: data.comment ?? null,
+  });
+  if (!state.cashReleasing || state.disbenefit)
+    refuse('not_cash_releasing', 'benefitId', `Gevinsten «${state.title}» er ikke budsjettmessig og kan ikke tas ut av budsjettet`);
+  if (state.withdrawalIds.includes(data.withdrawalId))
+    refuse('withdrawal_exists', 'withdrawalId', `Uttaket «${data.withdrawalId}» er allerede registrert`);
+  requireActiveUnit(context.units, unitId, 'unitId');
+  const realised = realisedCashReleasingOre(state);
+  const available = realised - state.withdrawnOre;
+  if (event.data.amountOre > available)
+    refuse(
+      'withdrawal_exceeds_realised',
+      'amountOre',
+      `Uttaket på ${formatKroner(event.data.amountOre)} er større enn det som er realisert og ikke tatt ut: ` +
+        `${formatKroner(available)} (realisert ${formatKroner(realised)}, allerede tatt ut ${formatKroner(state.withdrawnOre)})`,
+    );
+  return [event];
+};
+
+const recordUnplannedBenefit = ({ data, context }: RecordUnplannedBenefit, state: BenefitState): BenefitEvent[] => {
+  if (state.status !== 'none') refuse('benefit_exists', 'benefitId', `Gevinsten «${data.benefitId}» er allerede registrert`);
+  const projectId = data.projectId ?? null;
+  if (projectId !== null) requireOpenProject(context.projects, projectId, 'projectId');
+  requireActiveUnit(context.units, data.recipientUnitId, 'recipientUnitId');
+  const period = requireValidPeriod(data.period);
+  requireNonNegativeQuantity(data.quantity);
+  requireStartedPeriod(period, context.now);
+  if (data.category === 'unpriced' && data.valueOre !== 0)
+    refuse('valuation_not_allowed', 'valueOre', 'En ikke-prissatt gevinst kan ikke ha verdi i kroner');
+  return [emit('UnplannedBenefitRecorded', { ...data, projectId })];
+};
+
+export const decideBenefit = (command: BenefitCommand, state: BenefitState): BenefitEvent[] => {
+  switch (command.type) {
+    case 'PlanBenefit':
+      return planBenefit(command, state);
+    case 'MeasureBaseline': {
+      const { data, context } = command;
+      requireActivePlanned(state, data.benefitId);
+      requireNotInFuture(data.measuredOn, context.now, 'measuredOn');
+      return [emit('BaselineMeasured', data)];
+    }
+    case 'RecordMeasurement': {
+      const { data, context } = command;
+      requireActivePlanned(state, data.benefitId);
+      const measuredOn = requireNotInFuture(data.measuredOn, context.now, 'measuredOn');
+      const period = data.period ?? formatPeriod(periodOf(measuredOn, state.measurementSchedule!));
+      return [emit('MeasurementRecorded', { ...data, period })];
+    }
+    case 'RecordRealisation':
+      return recordRealisation(command, state);
+    case 'CorrectRealisation':
+      return correctRealisation(command, state);
+    case 'ReviseForecast':
+      requireActivePlanned(state, command.data.benefitId);
+      return [emit('BenefitForecastRevised', command.data)];
+    case 'AssignBenefitOwner': {
+      const { benefitId, owner } = command.data;
+      requireActivePlanned(state, benefitId);
+      if (owner === state.owner) return [];
+      return [emit('BenefitOwnerAssigned', { benefitId, owner, previousOwner: state.owner! })];
+    }
+    case 'CancelBenefit':
+      requireActivePlanned(state, command.data.benefitId);
+      return [emit('BenefitCancelled', command.data)];
+    case 'RecordBudgetWithdrawal':
+      return recordBudgetWithdrawal(command, state);
+    case 'RecordUnplannedBenefit':
+      return recordUnplannedBenefit(command, state);
+  }
+};
