@@ -1,0 +1,21 @@
+/** A view as rows and typed columns: written to XLSX (one sheet) or CSV alike. */
+export type ColumnType = 'text' | 'kroner' | 'number' | 'percent' | 'date' | 'period';
+
+export interface TableColumn {
+  header: string;
+  type: ColumnType;
+  width?: number;
+}
+
+/**
+ * Cell values: text as string; `kroner` as integer øre; `number` as number; `percent` as a number of
+ * percent (87.5); `date` as `yyyy-mm-dd`; `period` as a code (`2026-T1`). null is an empty cell.
+ */
+export type TableCell = string | number | null;
+
+export interface Table {
+  /** sheet name (≤ 31 characters) and CSV view name */
+  name: string;
+  columns: TableColumn[];
+  rows: Iterable<TableCell[]> | AsyncIterable<TableCell[]>;
+}

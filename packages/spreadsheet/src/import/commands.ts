@@ -1,0 +1,55 @@
+import type { PlanRow } from '../plan/planRow';
+
+/** The input of the API's `planBenefit` command (`POST /api/projects/:id/benefits`). */
+export interface PlanBenefitInput {
+  title: string;
+  recipientUnitId: string;
+  owner: string;
+  indicator: string;
+  unitOfMeasure: string;
+  direction: PlanRow['direction'];
+  category: PlanRow['category'];
+  cashReleasing: boolean;
+  valuationOrePerUnit: number | null;
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
+  plan: { period: string; quantity: number }[];
+  measurementSchedule: 'tertial' | 'year';
+  /** Endring/tiltak and Kommentar: kept if the API's schema keeps them */
+  change?: string | null;
+  comment?: string | null;
+}
+
+/** `POST /api/benefits/:id/baseline` */
+export interface RecordBaselineInput {
+  value: number;
+  measuredOn: string;
+}
+
+export function planBenefitInput(row: PlanRow, recipientUnitId: string): PlanBenefitInput {
+  const yearly = row.plan.length > 0 && row.plan.every((p) => /^\d{4}$/.test(p.period));
+  return {
+    title: row.title,
+    recipientUnitId,
+    owner: row.owner,
+    indicator: row.indicator,
+    unitOfMeasure: row.unitOfMeasure,
+    direction: row.direction,
+    category: row.category,
+    cashReleasing: row.cashReleasing,
+    valuationOrePerUnit: row.valuationOrePerUnit,
+    baseline: row.baseline,
+    target: row.target,
+    targetDate: row.targetDate,
+    plan: row.plan.map((p) => ({ period: p.period, quantity: p.quantity })),
+    measurementSchedule: yearly ? 'year' : 'tertial',
+    change: row.change,
+    comment: row.comment,
+  };
+}
+
+/** A baseline with a date is a measurement of its own (`BaselineMeasured`). */
+export function baselineInput(row: PlanRow): RecordBaselineInput | null {
+  return row.baseline !== null && row.baselineDate !== null ? { value: row.baseline, measuredOn: row.baselineDate } : null;
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { PlanRow } from '../plan/planRow';
+
+/**
+ * sha256 of what the file says (its rows as read, with their row numbers), hex: the same file gives
+ * the same hash, and so does the same file saved again by Excel (which changes its bytes, not its rows).
+ */
+export const contentHash = (rows: readonly { row: number; value: PlanRow }[]): string =>
+  createHash('sha256')
+    .update(JSON.stringify(rows.map((r) => [r.row, rowFingerprint(r.value)])))
+    .digest('hex');
+
+/**
+ * A stable key for one imported row: the same project, file and row always give the same key, so
+ * the API's idempotency answers a second import of the file with the first answer and writes nothing.
+ */
+export function importKey(projectId: string, fileHash: string, row: number, what = 'plan'): string {
+  return `import:${projectId}:${fileHash.slice(0, 32)}:${row}:${what}`;
+}
+
+/** The same key shaped as a UUID (version 8, "custom"), for where an id is wanted rather than a key. */
+export function importUuid(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Canonical text of a row's content (for comparing plans). */
+export const rowFingerprint = (row: PlanRow): string =>
+  JSON.stringify({ ...row, plan: [...row.plan].sort((a, b) => a.period.localeCompare(b.period)) });

@@ -1,0 +1,40 @@
+/** Gevinstkategori as in Prosjektveiviseren. */
+export type Category = 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
+export type Direction = 'increase' | 'decrease';
+
+export interface PlannedQuantity {
+  /** `2026-T1` or `2026` */
+  period: string;
+  quantity: number;
+}
+
+/**
+ * One row of a gevinstrealiseringsplan as the sheet means it. The recipient is still the text the
+ * user wrote (a unit's name, path or orgnr); `resolveUnits` turns it into a unit id.
+ */
+export interface PlanRow {
+  change: string | null;
+  title: string;
+  category: Category;
+  recipient: string;
+  owner: string;
+  indicator: string;
+  unitOfMeasure: string;
+  direction: Direction;
+  baseline: number | null;
+  baselineDate: string | null;
+  target: number | null;
+  targetDate: string | null;
+  valuationOrePerUnit: number | null;
+  cashReleasing: boolean;
+  plan: PlannedQuantity[];
+  comment: string | null;
+}
+
+/** A parsed row with where it came from. */
+export interface SheetRow {
+  sheet: string;
+  /** 1-based row number as Excel shows it */
+  row: number;
+  value: PlanRow;
+}

@@ -1,0 +1,8 @@
+/** What the spreadsheet code needs to know of a unit (a subset of `GET /api/units`). */
+export interface UnitRef {
+  id: string;
+  name: string;
+  parentId: string | null;
+  orgNumber: string | null;
+  active: boolean;
+}
