@@ -48,13 +48,16 @@ export interface BalanceRow {
   plannedOre: Ore;
   /** valued realisation in the span (= gainsReceivedOre) */
   realisedOre: Ore;
-  /** of which cash-releasing (budsjettmessig) */
+  /** of which cash-releasing (budsjettmessig); disbenefits left out */
   cashReleasingOre: Ore;
   /** budget withdrawals (gevinstuttak) from this unit in the span */
   withdrawnOre: Ore;
   settledInOre: Ore;
   settledOutOre: Ore;
-  /** cash-releasing gain not yet withdrawn: cashReleasingOre − withdrawnOre */
+  /**
+   * cash-releasing gain not yet withdrawn: cashReleasingOre − withdrawnOre. Over all periods it is
+   * never negative; within a span it can be, when a gain realised before the span is withdrawn in it.
+   */
   openOre: Ore;
   /** compensation still owed to this unit for gains its money produced elsewhere: producedForOthers − settledIn */
   owedToUnitOre: Ore;
@@ -142,7 +145,8 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
   for (const counted of base.realisations) {
     const recipient = at(counted.benefit.recipientUnitId);
     if (counted.valued) {
-      if (counted.benefit.cashReleasing) add(cashReleasing, recipient, counted.ore);
+      // a disbenefit is never withdrawable, so it does not count as cash released
+      if (counted.benefit.cashReleasing && !counted.benefit.disbenefit) add(cashReleasing, recipient, counted.ore);
     } else {
       add(nonValuedRealisations, recipient, 1);
       let set = nonValuedBenefits.get(recipient);
