@@ -1,0 +1,88 @@
+import { get, post, query } from './client';
+import type {
+  Balance, BenefitView, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
+  ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
+} from './types';
+
+const enc = encodeURIComponent;
+const span = (s: Span) => ({ from: s.from, to: s.to, level: s.level });
+
+export const units = {
+  list: () => get<Unit[]>('/api/units'),
+  get: (id: string) => get<UnitDetail>(`/api/units/${enc(id)}`),
+  register: (body: { name: string; parentId?: string | null; orgNumber?: string | null; leader?: string | null }) =>
+    post<Created>('/api/units', body),
+  rename: (id: string, body: { name: string }) => post<Created>(`/api/units/${enc(id)}/rename`, body),
+  move: (id: string, body: { newParentId: string | null; effectiveDate?: string }) => post<Created>(`/api/units/${enc(id)}/move`, body),
+  assignLeader: (id: string, body: { leader: string }) => post<Created>(`/api/units/${enc(id)}/leader`, body),
+  merge: (body: { mergedUnitIds: string[]; successorUnitId?: string; successorName?: string; parentId?: string | null; effectiveDate: string }) =>
+    post<Created>('/api/units/merge', body),
+};
+
+export interface CostInput {
+  payerUnitId: string;
+  amountOre: number;
+  period: string;
+  kind: 'one-off' | 'annual';
+  description?: string | null;
+}
+
+export interface BenefitInput {
+  title: string;
+  recipientUnitId: string;
+  owner: string;
+  indicator: string;
+  unitOfMeasure: string;
+  direction: Direction;
+  category: Category;
+  cashReleasing: boolean;
+  valuationOrePerUnit?: number | null;
+  baseline?: number | null;
+  target?: number | null;
+  targetDate?: string | null;
+  plan: PlanLine[];
+  measurementSchedule?: Schedule;
+}
+
+export const projects = {
+  list: () => get<ProjectSummary[]>('/api/projects'),
+  get: (id: string) => get<ProjectDetail>(`/api/projects/${enc(id)}`),
+  register: (body: { name: string; ownerUnitId: string; projectLeader: string; thresholds?: { greenPct: number; yellowPct: number } }) =>
+    post<Created>('/api/projects', body),
+  recordCost: (id: string, body: CostInput) => post<Created>(`/api/projects/${enc(id)}/costs`, body),
+  changePhase: (id: string, body: { phase: string }) => post<Created>(`/api/projects/${enc(id)}/phase`, body),
+  planBenefit: (id: string, body: BenefitInput) => post<Created>(`/api/projects/${enc(id)}/benefits`, body),
+};
+
+export const benefits = {
+  get: (id: string) => get<BenefitView>(`/api/benefits/${enc(id)}`),
+  measureBaseline: (id: string, body: { value: number; measuredOn: string }) => post<Created>(`/api/benefits/${enc(id)}/baseline`, body),
+  recordMeasurement: (id: string, body: { value: number; measuredOn: string; comment?: string | null; evidenceUrl?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(id)}/measurements`, body),
+  recordRealisation: (id: string, body: { period: string; quantity: number; comment?: string | null; evidenceUrl?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(id)}/realisations`, body),
+  recordWithdrawal: (id: string, body: { period: string; amountOre: number; saksnummer?: string | null; comment?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(id)}/withdrawals`, body),
+};
+
+export const settlements = {
+  record: (body: { fromUnitId: string; toUnitId: string; amountOre: number; period: string; saksnummer: string; projectId?: string | null; comment?: string | null }) =>
+    post<Created>('/api/settlements', body),
+};
+
+export const due = {
+  list: (params: { owner?: string; at?: string }) => get<DueItem[]>(`/api/due${query(params)}`),
+};
+
+export const ledger = {
+  flows: (s: Span) => get<Ledger>(`/api/ledger${query(span(s))}`),
+  matrix: (s: Span) => get<Matrix>(`/api/ledger/matrix${query(span(s))}`),
+  imbalances: (s: Span) => get<Imbalance[]>(`/api/ledger/imbalances${query(span(s))}`),
+  balances: (s: Span) => get<Balance[]>(`/api/ledger/balances${query(span(s))}`),
+  trace: (s: Span & { fromUnitId?: string; toUnitId?: string }) =>
+    get<TraceEntry[]>(`/api/ledger/trace${query({ ...span(s), fromUnitId: s.fromUnitId, toUnitId: s.toUnitId })}`),
+};
+
+export const portfolio = {
+  get: (s: Span) => get<Portfolio>(`/api/portfolio${query(span(s))}`),
+};

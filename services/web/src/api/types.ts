@@ -1,0 +1,175 @@
+/** Shapes of the HTTP API, as written in docs/contract.md. Amounts are integer øre. */
+
+export type Period = string;
+export type Status = 'green' | 'yellow' | 'red' | null;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldError[] };
+}
+
+export interface Created {
+  id: string;
+  revision?: string;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  parentId: string | null;
+  orgNumber: string | null;
+  leader: string | null;
+  depth: number;
+  active: boolean;
+  mergedInto: string | null;
+}
+
+export interface UnitHistoryEntry {
+  type: string;
+  recordedAt: string;
+  userId: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface UnitDetail extends Unit {
+  history: UnitHistoryEntry[];
+  hourlyRates?: { year: number; rateOre: number }[];
+}
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  ownerUnitId: string;
+  projectLeader: string;
+  phase: 'planning' | 'execution' | 'realisation';
+  closed: boolean;
+  totalCostOre: number;
+  benefitCount: number;
+  status: Status;
+}
+
+export interface Cost {
+  costId: string;
+  payerUnitId: string;
+  amountOre: number;
+  period: Period;
+  kind: 'one-off' | 'annual';
+  description?: string | null;
+}
+
+export type Direction = 'increase' | 'decrease';
+export type Category = 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
+export type Schedule = 'tertial' | 'year' | 'month';
+
+export interface PlanLine {
+  period: Period;
+  quantity: number;
+}
+
+export interface BenefitView {
+  id: string;
+  projectId: string;
+  title: string;
+  recipientUnitId: string;
+  owner: string;
+  indicator: string;
+  unitOfMeasure: string;
+  direction: Direction;
+  category: Category;
+  cashReleasing: boolean;
+  valuationOrePerUnit: number | null;
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
+  cancelled: boolean;
+  plan: { period: Period; quantity: number; plannedOre: number }[];
+  realisations: { period: Period; quantity: number; valueOre: number; corrected: boolean }[];
+  measurements: { value: number; measuredOn: string; period: Period }[];
+  withdrawals: { period: Period; amountOre: number; saksnummer: string | null }[];
+  achievementPct: number | null;
+  trend: 'up' | 'down' | 'flat' | null;
+  statusByPeriod: { period: Period; status: Status; plannedOre: number; realisedOre: number }[];
+}
+
+export interface ProjectDetail {
+  id: string;
+  name: string;
+  ownerUnitId: string;
+  projectLeader: string;
+  phase: ProjectSummary['phase'];
+  closed?: boolean;
+  thresholds: { greenPct: number; yellowPct: number };
+  costs: Cost[];
+  benefits: BenefitView[];
+}
+
+export interface DueItem {
+  benefitId: string;
+  benefitTitle: string;
+  projectId: string;
+  projectName: string;
+  period: Period;
+  dueDate: string;
+  state: 'upcoming' | 'due' | 'overdue';
+  what: 'measurement' | 'realisation';
+  reminders: { kind: string; sentAt: string }[];
+}
+
+export interface Span {
+  from: Period;
+  to: Period;
+  level: number;
+}
+
+export interface Ledger {
+  flows: { fromUnitId: string; toUnitId: string; ore: number }[];
+  units: { unitId: string; costsOre: number; gainsReceivedOre: number; gainsProducedForOthersOre: number; netOre: number }[];
+}
+
+export interface Matrix {
+  unitIds: string[];
+  cells: { investorUnitId: string; recipientUnitId: string; ore: number }[];
+  diagonal: { unitId: string; ore: number }[];
+}
+
+export interface Imbalance {
+  unitId: string;
+  costsOre: number;
+  gainsReceivedOre: number;
+  netOre: number;
+  gainsTo: { unitId: string; ore: number }[];
+}
+
+export interface Balance {
+  unitId: string;
+  plannedOre: number;
+  realisedOre: number;
+  cashReleasingOre: number;
+  withdrawnOre: number;
+  settledInOre: number;
+  settledOutOre: number;
+  openOre: number;
+}
+
+export interface TraceEntry {
+  streamName: string;
+  revision: string | number;
+  type: string;
+  userId: string | null;
+  recordedAt: string;
+  period: Period | null;
+  ore: number | null;
+  saksnummer: string | null;
+}
+
+export interface Portfolio {
+  periods: Period[];
+  rows: {
+    unitId: string;
+    cells: { period: Period; status: Status; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
+  }[];
+}

@@ -1,0 +1,57 @@
+import type { Category, Direction, Status } from '../api';
+
+export const categoryLabel: Record<Category, string> = {
+  budget: 'Budsjettmessig i egen virksomhet',
+  capacity: 'Frigjort kapasitet (alternativ anvendelse)',
+  otherPublic: 'Prissatt nytte i øvrig offentlig sektor',
+  unpriced: 'Ikke-prissatt',
+};
+
+export const directionLabel: Record<Direction, string> = {
+  increase: 'Skal øke',
+  decrease: 'Skal reduseres',
+};
+
+export const phaseLabel: Record<string, string> = {
+  planning: 'Planlegging',
+  execution: 'Gjennomføring',
+  realisation: 'Gevinstrealisering',
+};
+
+export const statusText: Record<'green' | 'yellow' | 'red' | 'none', { label: string; icon: string }> = {
+  green: { label: 'Ønsket', icon: '✓' },
+  yellow: { label: 'Akseptabelt', icon: '!' },
+  red: { label: 'Uakseptabelt', icon: '✕' },
+  none: { label: 'Ikke målt', icon: '–' },
+};
+
+export const statusKey = (status: Status | undefined): keyof typeof statusText => status ?? 'none';
+
+export const trendLabel: Record<'up' | 'down' | 'flat', { label: string; icon: string }> = {
+  up: { label: 'Bedre enn forrige måling', icon: '▲' },
+  down: { label: 'Dårligere enn forrige måling', icon: '▼' },
+  flat: { label: 'Uendret siden forrige måling', icon: '▶' },
+};
+
+export const eventLabel: Record<string, string> = {
+  UnitRegistered: 'Enhet registrert',
+  UnitRenamed: 'Nytt navn',
+  UnitMoved: 'Flyttet',
+  UnitsMerged: 'Enheter slått sammen',
+  UnitMergedInto: 'Slått sammen inn i annen enhet',
+  UnitLeaderAssigned: 'Ny leder',
+  HourlyRateSet: 'Timesats satt',
+  CostRecorded: 'Kostnad registrert',
+  BenefitPlanned: 'Gevinst planlagt',
+  BenefitRealised: 'Gevinst realisert',
+  BenefitRealisationCorrected: 'Realisering korrigert',
+  BudgetWithdrawalRecorded: 'Gevinstuttak',
+  SettlementRecorded: 'Avregning',
+  UnplannedBenefitRecorded: 'Ikke-planlagt gevinst',
+};
+
+export const dueStateLabel: Record<'upcoming' | 'due' | 'overdue', string> = {
+  upcoming: 'Kommer',
+  due: 'Skal rapporteres nå',
+  overdue: 'Forfalt',
+};

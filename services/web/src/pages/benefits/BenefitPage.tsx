@@ -1,0 +1,114 @@
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api';
+import { BenefitChart, BenefitFigures } from '../../components/BenefitSummary';
+import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { TableWrap } from '../../components/Table';
+import { useApi } from '../../hooks/useApi';
+import { useUnits } from '../../hooks/useUnits';
+import { categoryLabel, directionLabel } from '../../format/labels';
+import { formatDate, todayIso } from '../../format/date';
+import { formatKr } from '../../format/money';
+import { formatNumber, parseNumber } from '../../format/number';
+import { formatPeriod } from '../../format/period';
+
+export function BenefitPage() {
+  const { benefitId = '' } = useParams();
+  const benefit = useApi(() => api.benefits.get(benefitId), [benefitId]);
+  const project = useApi(() => (benefit.data ? api.projects.get(benefit.data.projectId) : Promise.resolve(undefined)), [benefit.data?.projectId]);
+  const units = useUnits();
+  const b = benefit.data;
+  return (
+    <Page
+      title={b ? b.title : 'Gevinst'}
+      actions={b && <Link className="button primary" to={`/gevinster/${b.id}/registrer`}>Registrer måling eller realisering</Link>}
+    >
+      <Busy loading={benefit.loading} error={benefit.error} hasData={!!b} label="Laster gevinsten …">
+        {b && (
+          <>
+            <dl className="facts">
+              <div><dt>Prosjekt</dt><dd>{project.data ? <Link to={`/prosjekter/${b.projectId}`}>{project.data.name}</Link> : '…'}</dd></div>
+              <div><dt>Gevinstmottaker</dt><dd>{units.name(b.recipientUnitId)}</dd></div>
+              <div><dt>Gevinsteier</dt><dd>{b.owner}</dd></div>
+              <div><dt>Indikator</dt><dd>{b.indicator} ({b.unitOfMeasure}), {directionLabel[b.direction].toLowerCase()}</dd></div>
+              <div><dt>Kategori</dt><dd>{categoryLabel[b.category]}{b.cashReleasing ? ', budsjettmessig' : ', ikke budsjettmessig'}</dd></div>
+              <div><dt>Verdi per enhet</dt><dd>{b.valuationOrePerUnit === null ? 'Ikke prissatt' : formatKr(b.valuationOrePerUnit)}</dd></div>
+              <div><dt>Mål innen</dt><dd>{formatDate(b.targetDate)}</dd></div>
+            </dl>
+            <BenefitFigures benefit={b} />
+            <h2>Plan mot realisert</h2>
+            <BenefitChart benefit={b} />
+
+            <section aria-labelledby="maalinger">
+              <h2 id="maalinger">Målinger</h2>
+              {b.measurements.length ? (
+                <TableWrap label="Målinger">
+                  <table>
+                    <caption className="visually-hidden">Målinger av indikatoren</caption>
+                    <thead><tr><th scope="col">Målt</th><th scope="col">Periode</th><th scope="col" className="num">Verdi ({b.unitOfMeasure})</th></tr></thead>
+                    <tbody>
+                      {b.measurements.map((m, i) => (
+                        <tr key={i}><th scope="row">{formatDate(m.measuredOn)}</th><td>{formatPeriod(m.period)}</td><td className="num">{formatNumber(m.value)}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              ) : <p>Ingen målinger ennå.</p>}
+            </section>
+
+            <section aria-labelledby="nullpunkt">
+              <h2 id="nullpunkt">Nullpunktsmåling</h2>
+              <p>Nåværende nullpunkt: <strong>{formatNumber(b.baseline)} {b.unitOfMeasure}</strong></p>
+              <BaselineForm benefitId={b.id} onSaved={benefit.reload} />
+            </section>
+
+            {b.withdrawals.length > 0 && (
+              <section aria-labelledby="uttak">
+                <h2 id="uttak">Gevinstuttak</h2>
+                <TableWrap label="Gevinstuttak">
+                  <table>
+                    <caption className="visually-hidden">Gevinstuttak fra budsjettet</caption>
+                    <thead><tr><th scope="col">Periode</th><th scope="col">Saksnummer</th><th scope="col" className="num">Beløp</th></tr></thead>
+                    <tbody>
+                      {b.withdrawals.map((w, i) => (
+                        <tr key={i}><th scope="row">{formatPeriod(w.period)}</th><td>{w.saksnummer ?? '–'}</td><td className="num">{formatKr(w.amountOre)}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </section>
+            )}
+            <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>
+          </>
+        )}
+      </Busy>
+    </Page>
+  );
+}
+
+function BaselineForm({ benefitId, onSaved }: { benefitId: string; onSaved: () => void }) {
+  const control = useFormControl();
+  return (
+    <Form
+      control={control}
+      prefix="nullpunkt"
+      label="Registrer nullpunkt"
+      submitLabel="Registrer nullpunkt"
+      onSubmit={(data, form) => {
+        const value = parseNumber(text(data, 'value') ?? '');
+        if (value === null) return control.fail({ value: 'Nullpunktet må være et tall, f.eks. 7,5.' });
+        return control.run(async () => {
+          await api.benefits.measureBaseline(benefitId, { value, measuredOn: text(data, 'measuredOn') ?? '' });
+          form.reset();
+          onSaved();
+        });
+      }}
+    >
+      <div className="row">
+        <TextField name="value" label="Målt verdi" inputMode="decimal" required />
+        <TextField name="measuredOn" label="Målt dato" type="date" required defaultValue={todayIso()} />
+      </div>
+    </Form>
+  );
+}

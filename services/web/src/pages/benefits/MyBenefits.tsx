@@ -1,0 +1,86 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { useSyncExternalStore } from 'react';
+import { api, currentUser, subscribeUser, type DueItem } from '../../api';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { TableWrap } from '../../components/Table';
+import { useApi } from '../../hooks/useApi';
+import { dueStateLabel } from '../../format/labels';
+import { formatDate } from '../../format/date';
+import { formatPeriod } from '../../format/period';
+
+const ORDER: DueItem['state'][] = ['overdue', 'due', 'upcoming'];
+
+export function MyBenefits() {
+  const [params, setParams] = useSearchParams();
+  const user = useSyncExternalStore(subscribeUser, currentUser);
+  const owner = params.get('eier') ?? user;
+  const at = params.get('dato') ?? undefined;
+  const due = useApi(() => api.due.list({ owner: owner || undefined, at }), [owner, at]);
+
+  return (
+    <Page title="Mine gevinster" intro={<p>Det du som gevinsteier skal rapportere: forfalte først, deretter det som skal rapporteres nå og det som kommer.</p>}>
+      <form
+        className="filters"
+        aria-label="Velg gevinsteier"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          const next = new URLSearchParams(params);
+          const email = String(data.get('eier') ?? '').trim();
+          if (email) next.set('eier', email); else next.delete('eier');
+          setParams(next);
+        }}
+      >
+        <div className="field">
+          <label htmlFor="eier">Gevinsteier (e-post)</label>
+          <input id="eier" name="eier" type="email" defaultValue={owner} key={owner} />
+        </div>
+        <button className="button" type="submit">Vis</button>
+      </form>
+      {!owner ? (
+        <p>Skriv inn e-postadressen din for å se gevinstene du eier.</p>
+      ) : (
+        <Busy loading={due.loading} error={due.error} hasData={!!due.data} label="Laster det som skal rapporteres …">
+          {due.data && due.data.length === 0 && <p>Ingenting å rapportere for {owner}.</p>}
+          {ORDER.map((state) => {
+            const items = (due.data ?? []).filter((item) => item.state === state);
+            if (!items.length) return null;
+            return (
+              <section key={state} aria-labelledby={`frist-${state}`}>
+                <h2 id={`frist-${state}`}>
+                  <span className={`due-badge due-${state}`}>{dueStateLabel[state]}</span> ({items.length})
+                </h2>
+                <TableWrap label={dueStateLabel[state]}>
+                  <table>
+                    <caption className="visually-hidden">{dueStateLabel[state]}</caption>
+                    <thead>
+                      <tr><th scope="col">Gevinst</th><th scope="col">Prosjekt</th><th scope="col">Periode</th><th scope="col">Frist</th><th scope="col">Hva</th><th scope="col">Påminnelser</th><th scope="col"><span className="visually-hidden">Handling</span></th></tr>
+                    </thead>
+                    <tbody>
+                      {items.map((item) => (
+                        <tr key={`${item.benefitId}-${item.period}`}>
+                          <th scope="row"><Link to={`/gevinster/${item.benefitId}`}>{item.benefitTitle}</Link></th>
+                          <td><Link to={`/prosjekter/${item.projectId}`}>{item.projectName}</Link></td>
+                          <td>{formatPeriod(item.period)}</td>
+                          <td>{formatDate(item.dueDate)}</td>
+                          <td>{item.what === 'measurement' ? 'Måling' : 'Realisert gevinst'}</td>
+                          <td>{item.reminders.length ? `${item.reminders.length} sendt` : 'Ingen'}</td>
+                          <td>
+                            <Link className="button small" to={`/gevinster/${item.benefitId}/registrer?periode=${encodeURIComponent(item.period)}${item.what === 'measurement' ? '&hva=maling' : ''}`}>
+                              Registrer<span className="visually-hidden"> {item.benefitTitle} {formatPeriod(item.period)}</span>
+                            </Link>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </section>
+            );
+          })}
+        </Busy>
+      )}
+    </Page>
+  );
+}

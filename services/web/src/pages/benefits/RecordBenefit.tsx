@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { api } from '../../api';
+import { Form, RadioGroup, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useApi } from '../../hooks/useApi';
+import { todayIso } from '../../format/date';
+import { parseNumber } from '../../format/number';
+import { formatPeriod, tertialOf } from '../../format/period';
+
+/** One form for the benefit owner: a measurement of the indicator, or the benefit realised in a period. */
+export function RecordBenefit() {
+  const { benefitId = '' } = useParams();
+  const [params] = useSearchParams();
+  const period = params.get('periode') ?? tertialOf(todayIso());
+  const [kind, setKind] = useState(params.get('hva') === 'maling' ? 'measurement' : 'realisation');
+  const benefit = useApi(() => api.benefits.get(benefitId), [benefitId]);
+  const control = useFormControl();
+  const navigate = useNavigate();
+  const b = benefit.data;
+
+  const submit = (data: FormData) => {
+    const field = kind === 'measurement' ? 'value' : 'quantity';
+    const amount = parseNumber(text(data, field) ?? '');
+    if (amount === null) return control.fail({ [field]: kind === 'measurement' ? 'Målt verdi må være et tall, f.eks. 6,5.' : 'Realisert mengde må være et tall, f.eks. 120.' });
+    const common = { comment: text(data, 'comment'), evidenceUrl: text(data, 'evidenceUrl') };
+    return control.run(async () => {
+      if (kind === 'measurement') await api.benefits.recordMeasurement(benefitId, { value: amount, measuredOn: text(data, 'measuredOn') ?? '', ...common });
+      else await api.benefits.recordRealisation(benefitId, { period: text(data, 'period') ?? '', quantity: amount, ...common });
+      navigate(`/gevinster/${benefitId}`, { state: { saved: true } });
+    });
+  };
+
+  return (
+    <Page title={b ? `Registrer: ${b.title}` : 'Registrer måling eller realisering'} intro={<p>Periode: <strong>{formatPeriod(period)}</strong>. <Link to={`/gevinster/${benefitId}`}>Tilbake til gevinsten</Link></p>}>
+      <Busy loading={benefit.loading} error={benefit.error} hasData={!!b} label="Laster gevinsten …">
+        {b && (
+          <Form control={control} onSubmit={submit} submitLabel="Lagre" label="Registrer måling eller realisering">
+            <RadioGroup name="kind" legend="Hva registrerer du?" value={kind} onChange={setKind} options={[
+              { value: 'realisation', label: `Realisert gevinst i perioden (${b.unitOfMeasure})` },
+              { value: 'measurement', label: `Måling av indikatoren (${b.indicator})` },
+            ]} />
+            {kind === 'realisation' ? (
+              <div className="row">
+                <TextField name="period" label="Periode" defaultValue={period} required hint="Tertial, f.eks. 2026-T2" />
+                <TextField name="quantity" label={`Realisert mengde (${b.unitOfMeasure})`} inputMode="decimal" required />
+              </div>
+            ) : (
+              <div className="row">
+                <TextField name="measuredOn" label="Målt dato" type="date" required defaultValue={todayIso()} />
+                <TextField name="value" label={`Målt verdi (${b.unitOfMeasure})`} inputMode="decimal" required />
+              </div>
+            )}
+            <TextArea name="comment" label="Kommentar" hint="Hva er gjort, og hvordan er det målt?" />
+            <TextField name="evidenceUrl" label="Lenke til dokumentasjon" type="url" hint="F.eks. lenke til rapport eller sak i arkivet (https://…)" />
+          </Form>
+        )}
+      </Busy>
+    </Page>
+  );
+}

@@ -1,0 +1,56 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../api';
+import { Form, SelectField, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useApi } from '../../hooks/useApi';
+import { useUnits } from '../../hooks/useUnits';
+import { parseKrToOre } from '../../format/money';
+import { todayIso } from '../../format/date';
+import { tertialOf } from '../../format/period';
+
+/** Avregning: finance moves value from the unit that gained to the unit that invested, with the decision's saksnummer. */
+export function SettlementPage() {
+  const units = useUnits();
+  const projects = useApi(() => api.projects.list(), []);
+  const control = useFormControl();
+  const navigate = useNavigate();
+
+  const submit = (data: FormData) => {
+    const amountOre = parseKrToOre(text(data, 'amountOre') ?? '');
+    if (amountOre === null) return control.fail({ amountOre: 'Skriv beløpet i kroner som et tall, f.eks. 50 000.' });
+    return control.run(async () => {
+      await api.settlements.record({
+        fromUnitId: text(data, 'fromUnitId') ?? '',
+        toUnitId: text(data, 'toUnitId') ?? '',
+        amountOre,
+        period: text(data, 'period') ?? '',
+        saksnummer: text(data, 'saksnummer') ?? '',
+        projectId: text(data, 'projectId'),
+        comment: text(data, 'comment'),
+      });
+      navigate('/okonomi');
+    });
+  };
+
+  return (
+    <Page title="Registrer avregning" intro={<p>Flytt verdi fra enheten som fikk gevinsten til enheten som investerte. <Link to="/okonomi">Til gevinstregnskapet</Link></p>}>
+      <Busy loading={units.loading || projects.loading} hasData={!units.loading && !projects.loading} label="Laster enheter …">
+        <Form control={control} onSubmit={submit} submitLabel="Registrer avregning" label="Avregning">
+          <div className="row">
+            <UnitSelect name="fromUnitId" label="Fra enhet (fikk gevinsten)" units={units.units} required />
+            <UnitSelect name="toUnitId" label="Til enhet (investerte)" units={units.units} required />
+          </div>
+          <div className="row">
+            <TextField name="amountOre" label="Beløp (kr)" inputMode="decimal" required />
+            <TextField name="period" label="Periode" required defaultValue={tertialOf(todayIso())} />
+            <TextField name="saksnummer" label="Saksnummer" required hint="Vedtakets saksnummer, f.eks. 26/01234" />
+          </div>
+          <SelectField name="projectId" label="Prosjekt (valgfritt)" placeholder="Ikke knyttet til ett prosjekt" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <TextArea name="comment" label="Kommentar" />
+        </Form>
+      </Busy>
+    </Page>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../api';
+import { Form, SelectField, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useAllBenefits } from '../../hooks/useAllBenefits';
+import { useUnits } from '../../hooks/useUnits';
+import { formatKr, parseKrToOre } from '../../format/money';
+import { todayIso } from '../../format/date';
+import { tertialOf } from '../../format/period';
+
+/** Gevinstuttak: finance takes a realised cash-releasing gain out of the recipient unit's budget. */
+export function WithdrawalPage() {
+  const [params] = useSearchParams();
+  const all = useAllBenefits();
+  const units = useUnits();
+  const control = useFormControl();
+  const navigate = useNavigate();
+  const [benefitId, setBenefitId] = useState(params.get('gevinst') ?? '');
+  const candidates = (all.data ?? []).filter(({ benefit }) => !benefit.cancelled);
+  const chosen = candidates.find(({ benefit }) => benefit.id === benefitId)?.benefit;
+  const realisedCash = chosen?.cashReleasing ? chosen.realisations.reduce((sum, r) => sum + r.valueOre, 0) : 0;
+  const withdrawn = chosen?.withdrawals.reduce((sum, w) => sum + w.amountOre, 0) ?? 0;
+
+  const submit = (data: FormData) => {
+    const amountOre = parseKrToOre(text(data, 'amountOre') ?? '');
+    const local: Record<string, string> = {};
+    if (!benefitId) local.benefitId = 'Velg gevinsten uttaket gjelder.';
+    if (amountOre === null) local.amountOre = 'Skriv beløpet i kroner som et tall, f.eks. 50 000.';
+    if (Object.keys(local).length) return control.fail(local);
+    return control.run(async () => {
+      await api.benefits.recordWithdrawal(benefitId, {
+        period: text(data, 'period') ?? '',
+        amountOre: amountOre!,
+        saksnummer: text(data, 'saksnummer'),
+        comment: text(data, 'comment'),
+      });
+      navigate(`/gevinster/${benefitId}`);
+    });
+  };
+
+  return (
+    <Page title="Registrer gevinstuttak" intro={<p>Et uttak tar realisert, budsjettmessig gevinst ut av mottakerens budsjett. En gevinst kan bare tas ut én gang. <Link to="/okonomi">Til gevinstregnskapet</Link></p>}>
+      <Busy loading={all.loading} error={all.error} hasData={!!all.data} label="Laster gevinstene …">
+        <Form control={control} onSubmit={submit} submitLabel="Registrer gevinstuttak" label="Gevinstuttak">
+          <SelectField
+            name="benefitId"
+            label="Gevinst"
+            required
+            value={benefitId}
+            onChange={(e) => setBenefitId(e.target.value)}
+            placeholder="Velg gevinst"
+            options={candidates.map(({ benefit, project }) => ({
+              value: benefit.id,
+              label: `${benefit.title} – ${units.name(benefit.recipientUnitId)} (${project.name})${benefit.cashReleasing ? '' : ' – ikke budsjettmessig'}`,
+            }))}
+          />
+          {chosen && (
+            <p className="hint" role="status">
+              Realisert budsjettmessig: {formatKr(realisedCash)}. Tatt ut før: {formatKr(withdrawn)}. Igjen: {formatKr(realisedCash - withdrawn)}.
+            </p>
+          )}
+          <div className="row">
+            <TextField name="period" label="Periode" required defaultValue={tertialOf(todayIso())} hint="F.eks. 2026-T2 eller 2026" />
+            <TextField name="amountOre" label="Beløp (kr)" inputMode="decimal" required />
+            <TextField name="saksnummer" label="Saksnummer" hint="F.eks. 26/01234" />
+          </div>
+          <TextArea name="comment" label="Kommentar" />
+        </Form>
+      </Busy>
+    </Page>
+  );
+}

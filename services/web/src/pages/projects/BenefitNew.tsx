@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, type Category, type Direction, type Schedule } from '../../api';
+import { CheckboxField, Form, RadioGroup, SelectField, TextField, text, useFormControl, type Errors } from '../../components/Form';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useApi } from '../../hooks/useApi';
+import { useUnits } from '../../hooks/useUnits';
+import { categoryLabel } from '../../format/labels';
+import { parseKrToOre } from '../../format/money';
+import { parseNumber } from '../../format/number';
+
+let rowKey = 0;
+const newRow = (period = '') => ({ key: ++rowKey, period });
+
+function nextTertials(count: number): string[] {
+  const now = new Date();
+  let year = now.getFullYear();
+  let t = Math.floor(now.getMonth() / 4) + 1;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push(`${year}-T${t}`);
+    t += 1;
+    if (t > 3) { t = 1; year += 1; }
+  }
+  return out;
+}
+
+export function BenefitNew() {
+  const { projectId = '' } = useParams();
+  const project = useApi(() => api.projects.get(projectId), [projectId]);
+  const units = useUnits();
+  const control = useFormControl();
+  const navigate = useNavigate();
+  const [direction, setDirection] = useState<Direction>('decrease');
+  const [rows, setRows] = useState(() => nextTertials(3).map((p) => newRow(p)));
+
+  const submit = (data: FormData) => {
+    const local: Errors = {};
+    const optionalNumber = (name: string, message: string) => {
+      const raw = text(data, name);
+      if (raw === null) return null;
+      const value = parseNumber(raw);
+      if (value === null) local[name] = message;
+      return value;
+    };
+    const valuationText = text(data, 'valuationOrePerUnit');
+    const valuationOrePerUnit = valuationText === null ? null : parseKrToOre(valuationText);
+    if (valuationText !== null && valuationOrePerUnit === null) local.valuationOrePerUnit = 'Skriv verdien i kroner som et tall, f.eks. 650.';
+    const baseline = optionalNumber('baseline', 'Nullpunktet må være et tall, f.eks. 7,5.');
+    const target = optionalNumber('target', 'Målverdien må være et tall, f.eks. 5.');
+    const plan = rows.map((row, index) => {
+      const raw = text(data, `plan.${index}.quantity`) ?? '';
+      const quantity = parseNumber(raw);
+      if (quantity === null) local[`plan.${index}.quantity`] = 'Planlagt mengde må være et tall.';
+      return { period: text(data, `plan.${index}.period`) ?? '', quantity: quantity ?? 0 };
+    });
+    if (Object.keys(local).length) return control.fail(local);
+    return control.run(async () => {
+      const created = await api.projects.planBenefit(projectId, {
+        title: text(data, 'title') ?? '',
+        recipientUnitId: text(data, 'recipientUnitId') ?? '',
+        owner: text(data, 'owner') ?? '',
+        indicator: text(data, 'indicator') ?? '',
+        unitOfMeasure: text(data, 'unitOfMeasure') ?? '',
+        direction,
+        category: (text(data, 'category') ?? 'capacity') as Category,
+        cashReleasing: data.get('cashReleasing') === 'on',
+        valuationOrePerUnit,
+        baseline,
+        target,
+        targetDate: text(data, 'targetDate'),
+        plan,
+        measurementSchedule: (text(data, 'measurementSchedule') ?? 'tertial') as Schedule,
+      });
+      navigate(`/gevinster/${created.id}`);
+    });
+  };
+
+  return (
+    <Page title="Planlegg gevinst" intro={project.data && <p>For prosjektet <Link to={`/prosjekter/${projectId}`}>{project.data.name}</Link>.</p>}>
+      <Busy loading={project.loading || units.loading} error={project.error} hasData={!!project.data && !units.loading} label="Laster …">
+        <Form control={control} onSubmit={submit} submitLabel="Lagre gevinstplan" label="Ny gevinst">
+          <TextField name="title" label="Gevinst" required hint="Kort navn, f.eks. «Raskere byggesaksbehandling»" />
+          <div className="row">
+            <UnitSelect name="recipientUnitId" label="Gevinstmottaker (enhet)" units={units.units} required />
+            <TextField name="owner" label="Gevinsteier (e-post)" type="email" required autoComplete="off" />
+          </div>
+          <div className="row">
+            <TextField name="indicator" label="Måleindikator" required hint="F.eks. «timer per byggesak»" />
+            <TextField name="unitOfMeasure" label="Måleenhet" required hint="F.eks. «timer»" />
+          </div>
+          <RadioGroup name="direction" legend="Retning" value={direction} onChange={(v) => setDirection(v as Direction)} options={[{ value: 'decrease', label: 'Skal reduseres' }, { value: 'increase', label: 'Skal øke' }]} />
+          <div className="row">
+            <SelectField name="category" label="Gevinstkategori" defaultValue="capacity" options={Object.entries(categoryLabel).map(([value, label]) => ({ value, label }))} />
+            <TextField name="valuationOrePerUnit" label="Verdi per måleenhet (kr)" inputMode="decimal" hint="Tom hvis gevinsten ikke prissettes. For frigjort tid: timesatsen." />
+          </div>
+          <CheckboxField name="cashReleasing" label="Budsjettmessig (kontantfrigjørende) – kan tas ut av budsjettet" />
+          <div className="row">
+            <TextField name="baseline" label="Nullpunkt" inputMode="decimal" hint="Indikatorens verdi før endringen" />
+            <TextField name="target" label="Målverdi" inputMode="decimal" />
+            <TextField name="targetDate" label="Mål innen (dato)" type="date" />
+          </div>
+          <SelectField name="measurementSchedule" label="Måles hver" defaultValue="tertial" options={[{ value: 'tertial', label: 'Tertial' }, { value: 'year', label: 'År' }, { value: 'month', label: 'Måned' }]} />
+          <fieldset className="group">
+            <legend>Plan per periode (mengde i måleenheten)</legend>
+            {rows.map((row, index) => (
+              <div className="row plan-row" key={row.key}>
+                <TextField name={`plan.${index}.period`} label={`Periode ${index + 1}`} defaultValue={row.period} hint="F.eks. 2026-T2" />
+                <TextField name={`plan.${index}.quantity`} label={`Planlagt mengde ${index + 1}`} inputMode="decimal" />
+                <button type="button" className="button small secondary" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} disabled={rows.length === 1}>
+                  Fjern<span className="visually-hidden"> periode {index + 1}</span>
+                </button>
+              </div>
+            ))}
+            <button type="button" className="button secondary" onClick={() => setRows([...rows, newRow()])}>Legg til periode</button>
+          </fieldset>
+        </Form>
+      </Busy>
+    </Page>
+  );
+}

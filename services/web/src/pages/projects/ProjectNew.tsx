@@ -1,0 +1,51 @@
+import { useNavigate } from 'react-router-dom';
+import { api, currentUser } from '../../api';
+import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { Page } from '../../components/Page';
+import { UnitSelect } from '../../components/UnitSelect';
+import { Busy } from '../../components/Loading';
+import { useUnits } from '../../hooks/useUnits';
+import { parseNumber } from '../../format/number';
+
+export function ProjectNew() {
+  const units = useUnits();
+  const control = useFormControl();
+  const navigate = useNavigate();
+
+  const submit = (data: FormData) => {
+    const greenPct = parseNumber(text(data, 'thresholds.greenPct') ?? '100');
+    const yellowPct = parseNumber(text(data, 'thresholds.yellowPct') ?? '80');
+    const local: Record<string, string> = {};
+    if (greenPct === null) local['thresholds.greenPct'] = 'Grensen for ønsket må være et tall, f.eks. 100.';
+    if (yellowPct === null) local['thresholds.yellowPct'] = 'Grensen for akseptabelt må være et tall, f.eks. 80.';
+    if (Object.keys(local).length) return control.fail(local);
+    return control.run(async () => {
+      const created = await api.projects.register({
+        name: text(data, 'name') ?? '',
+        ownerUnitId: text(data, 'ownerUnitId') ?? '',
+        projectLeader: text(data, 'projectLeader') ?? '',
+        thresholds: { greenPct: greenPct!, yellowPct: yellowPct! },
+      });
+      navigate(`/prosjekter/${created.id}`);
+    });
+  };
+
+  return (
+    <Page title="Registrer prosjekt" intro={<p>Prosjektet eies av én enhet. Kostnader per betalende enhet og planlagte gevinster legger du inn etterpå.</p>}>
+      <Busy loading={units.loading} hasData={!units.loading} label="Laster enheter …">
+        <Form control={control} onSubmit={submit} submitLabel="Registrer prosjekt" label="Nytt prosjekt">
+          <TextField name="name" label="Prosjektnavn" required autoComplete="off" />
+          <UnitSelect name="ownerUnitId" label="Prosjekteier (enhet)" units={units.units} required />
+          <TextField name="projectLeader" label="Prosjektleder (e-post)" type="email" required defaultValue={currentUser()} autoComplete="email" />
+          <fieldset className="group">
+            <legend>Resultatgrenser for målekortet</legend>
+            <div className="row">
+              <TextField name="thresholds.greenPct" label="Ønsket fra (% av plan)" inputMode="decimal" defaultValue="100" />
+              <TextField name="thresholds.yellowPct" label="Akseptabelt fra (% av plan)" inputMode="decimal" defaultValue="80" />
+            </div>
+          </fieldset>
+        </Form>
+      </Busy>
+    </Page>
+  );
+}

@@ -1,0 +1,91 @@
+import { Link, useParams } from 'react-router-dom';
+import { api, type UnitHistoryEntry } from '../../api';
+import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { Busy } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { UnitSelect } from '../../components/UnitSelect';
+import { useApi } from '../../hooks/useApi';
+import { useUnits } from '../../hooks/useUnits';
+import { eventLabel } from '../../format/labels';
+import { formatDate, formatInstant, todayIso } from '../../format/date';
+import { formatKr } from '../../format/money';
+
+export function UnitPage() {
+  const { unitId = '' } = useParams();
+  const unit = useApi(() => api.units.get(unitId), [unitId]);
+  const units = useUnits();
+  const u = unit.data;
+  const reload = () => { unit.reload(); units.reload(); };
+  const rename = useFormControl();
+  const move = useFormControl();
+  const leader = useFormControl();
+  const others = units.units.filter((other) => other.id !== unitId);
+
+  const describe = (entry: UnitHistoryEntry): string => {
+    const d = entry.data as Record<string, string | string[] | null | number>;
+    switch (entry.type) {
+      case 'UnitRegistered': return `Registrert som «${d.name}»${d.parentId ? ` under ${units.name(d.parentId as string)}` : ''}`;
+      case 'UnitRenamed': return `«${d.previousName}» fikk navnet «${d.name}»`;
+      case 'UnitMoved': return `Flyttet fra ${d.previousParentId ? units.name(d.previousParentId as string) : 'øverste nivå'} til ${d.newParentId ? units.name(d.newParentId as string) : 'øverste nivå'} fra ${formatDate(d.effectiveDate as string)}`;
+      case 'UnitsMerged': return `${(d.mergedUnitIds as string[]).map(units.name).join(', ')} slått sammen hit fra ${formatDate(d.effectiveDate as string)}`;
+      case 'UnitMergedInto': return `Slått sammen inn i ${units.name(d.successorUnitId as string)} fra ${formatDate(d.effectiveDate as string)}`;
+      case 'UnitLeaderAssigned': return `Leder: ${d.leader}`;
+      case 'HourlyRateSet': return `Timesats ${d.year}: ${formatKr(d.rateOre as number)}`;
+      default: return eventLabel[entry.type] ?? entry.type;
+    }
+  };
+
+  return (
+    <Page title={u ? u.name : 'Enhet'} intro={<p><Link to="/enheter">Alle enheter</Link></p>}>
+      <Busy loading={unit.loading} error={unit.error} hasData={!!u} label="Laster enheten …">
+        {u && (
+          <>
+            <dl className="facts">
+              <div><dt>Ligger under</dt><dd>{u.parentId ? <Link to={`/enheter/${u.parentId}`}>{units.name(u.parentId)}</Link> : 'Øverste nivå'}</dd></div>
+              <div><dt>Organisasjonsnummer</dt><dd>{u.orgNumber ?? '–'}</dd></div>
+              <div><dt>Leder</dt><dd>{u.leader ?? '–'}</dd></div>
+              <div><dt>Status</dt><dd>{u.active ? 'Aktiv' : <>Slått sammen inn i <Link to={`/enheter/${u.mergedInto}`}>{units.name(u.mergedInto)}</Link></>}</dd></div>
+            </dl>
+
+            <section aria-labelledby="historikk">
+              <h2 id="historikk">Historikk</h2>
+              <ol className="history">
+                {u.history.map((entry, index) => (
+                  <li key={index}>
+                    <span className="history-when">{formatInstant(entry.recordedAt)}</span> {describe(entry)}
+                    {entry.userId && <span className="muted"> – {entry.userId}</span>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+
+            {u.active && (
+              <section aria-labelledby="endre">
+                <h2 id="endre">Omorganisering</h2>
+                <h3>Nytt navn</h3>
+                <Form control={rename} prefix="navn" label="Nytt navn" submitLabel="Endre navn" onSubmit={(data) => rename.run(async () => { await api.units.rename(u.id, { name: text(data, 'name') ?? '' }); reload(); })}>
+                  <TextField name="name" label="Nytt navn" defaultValue={u.name} required />
+                </Form>
+                <h3>Flytt</h3>
+                <Form control={move} prefix="flytt" label="Flytt enhet" submitLabel="Flytt" onSubmit={(data) => move.run(async () => {
+                  await api.units.move(u.id, { newParentId: text(data, 'newParentId'), effectiveDate: text(data, 'effectiveDate') ?? undefined });
+                  reload();
+                })}>
+                  <div className="row">
+                    <UnitSelect name="newParentId" label="Ny overordnet enhet" units={others} placeholder="Øverste nivå" defaultValue={u.parentId ?? ''} />
+                    <TextField name="effectiveDate" label="Gjelder fra" type="date" defaultValue={todayIso()} />
+                  </div>
+                </Form>
+                <h3>Leder</h3>
+                <Form control={leader} prefix="leder" label="Ny leder" submitLabel="Sett leder" onSubmit={(data) => leader.run(async () => { await api.units.assignLeader(u.id, { leader: text(data, 'leader') ?? '' }); reload(); })}>
+                  <TextField name="leader" label="Leder (e-post)" type="email" defaultValue={u.leader ?? ''} required />
+                </Form>
+                <p><Link to={`/enheter/sammenslaing?inn=${u.id}`}>Slå sammen andre enheter inn i {u.name}</Link></p>
+              </section>
+            )}
+          </>
+        )}
+      </Busy>
+    </Page>
+  );
+}
