@@ -3,3 +3,5 @@ export * from './context';
 export * from './units';
 export * from './projects';
 export * from './benefits';
+export * from './settlements';
+export * from './reminders';

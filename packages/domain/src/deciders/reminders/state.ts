@@ -1,0 +1,19 @@
+import type { ReminderEvent } from '../../events';
+
+export interface ReminderState {
+  /** set once the reminder is sent (or escalated): the claim */
+  claimedBy: { type: 'ReminderSent' | 'ReminderEscalated'; messageId: string } | null;
+  failedAttempts: number;
+}
+
+export const initialReminderState = (): ReminderState => ({ claimedBy: null, failedAttempts: 0 });
+
+export const evolveReminder = (state: ReminderState, event: ReminderEvent): ReminderState => {
+  switch (event.type) {
+    case 'ReminderSent':
+    case 'ReminderEscalated':
+      return { ...state, claimedBy: { type: event.type, messageId: event.data.messageId } };
+    case 'ReminderDeliveryFailed':
+      return { ...state, failedAttempts: state.failedAttempts + 1 };
+  }
+};
