@@ -4,3 +4,4 @@ export * from './events';
 export * from './periods';
 export * from './money';
 export * from './deciders';
+export * from './ledger';

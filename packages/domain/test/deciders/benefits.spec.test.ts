@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   benefitDecider,
   foldEvents,
-  withdrawableOre,
+  benefitWithdrawableOre,
   type BenefitEvent,
   type PlanBenefit,
   type ProjectsLookup,
@@ -239,7 +239,7 @@ describe('benefit decider', () => {
 
     it('keeps withdrawable = realised cash-releasing − withdrawn', () => {
       const state = foldEvents(benefitDecider, [planned, realised('2026-T1', 10), realised('2026-T2', 3), withdrawn('w1', 500_00)]);
-      expect(withdrawableOre(state)).toBe(13 * 650_00 - 500_00);
+      expect(benefitWithdrawableOre(state)).toBe(13 * 650_00 - 500_00);
     });
   });
 

@@ -22,7 +22,7 @@ import type {
   RecordRealisation,
   RecordUnplannedBenefit,
 } from './commands';
-import { realisedCashReleasingOre, type BenefitState } from './state';
+import { benefitRealisedCashReleasingOre, type BenefitState } from './state';
 
 const requireBenefit = (state: BenefitState, benefitId: string): void => {
   if (state.status === 'none') refuse('benefit_not_found', 'benefitId', `Gevinsten «${benefitId}» finnes ikke`);
@@ -136,7 +136,7 @@ const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): 
     refuse('realisation_not_found', 'period', `Det finnes ingen realisert gevinst for ${formatPeriodNb(period)} å korrigere`);
   const valuationOrePerUnit = state.valuationOrePerUnit;
   const valueOre = valueOf(quantity, valuationOrePerUnit);
-  const realisedAfter = realisedCashReleasingOre({
+  const realisedAfter = benefitRealisedCashReleasingOre({
     ...state,
     realisations: { ...state.realisations, [period]: { quantity, valueOre, corrected: true } },
   });
@@ -177,7 +177,7 @@ const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state
   if (state.withdrawalIds.includes(data.withdrawalId))
     refuse('withdrawal_exists', 'withdrawalId', `Uttaket «${data.withdrawalId}» er allerede registrert`);
   requireActiveUnit(context.units, unitId, 'unitId');
-  const realised = realisedCashReleasingOre(state);
+  const realised = benefitRealisedCashReleasingOre(state);
   const available = realised - state.withdrawnOre;
   if (event.data.amountOre > available)
     refuse(

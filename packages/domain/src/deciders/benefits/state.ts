@@ -112,10 +112,10 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
 };
 
 /** Realised value that can be taken out of a budget: the latest realisation of each period, if cash-releasing. */
-export const realisedCashReleasingOre = (state: BenefitState): number =>
+export const benefitRealisedCashReleasingOre = (state: BenefitState): number =>
   state.cashReleasing && !state.disbenefit
     ? Object.values(state.realisations).reduce((sum, r) => sum + r.valueOre, 0)
     : 0;
 
 /** What is realised as cash-releasing and not yet withdrawn. */
-export const withdrawableOre = (state: BenefitState): number => realisedCashReleasingOre(state) - state.withdrawnOre;
+export const benefitWithdrawableOre = (state: BenefitState): number => benefitRealisedCashReleasingOre(state) - state.withdrawnOre;
