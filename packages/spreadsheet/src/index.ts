@@ -13,6 +13,7 @@ export * from './template/defaultPeriods';
 export * from './import/commands';
 export * from './import/importKey';
 export * from './import/resolveUnits';
+export * from './import/readPlan';
 export * from './import/importPlan';
 export * from './export/shapes';
 export * from './export/table';

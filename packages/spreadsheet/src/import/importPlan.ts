@@ -1,12 +1,11 @@
 import { columnByKey, type ColumnKey } from '../plan/columns';
-import { parsePlanWorkbook } from '../read/parsePlanWorkbook';
 import { periodHeader } from '../read/periodHeader';
 import type { Problem } from '../read/problem';
-import { UnitDirectory } from '../units/unitDirectory';
 import type { UnitRef } from '../units/unitRef';
 import { baselineInput, planBenefitInput, type PlanBenefitInput, type RecordBaselineInput } from './commands';
 import { contentHash, importKey } from './importKey';
-import { resolveUnits, type ResolvedRow, type UnitAnswers, type UnitQuestion } from './resolveUnits';
+import { readPlan, sortProblems } from './readPlan';
+import type { ResolvedRow, UnitAnswers, UnitQuestion } from './resolveUnits';
 
 export type ImportCommand =
   | { command: 'planBenefit'; targetId: string; input: PlanBenefitInput }
@@ -56,7 +55,8 @@ export interface ImportReport {
  * so importing the same file again writes nothing new.
  */
 export async function importPlan(bytes: Uint8Array, options: ImportOptions, port: PlanImportPort): Promise<ImportReport> {
-  const parsed = await parsePlanWorkbook(bytes);
+  const projectRefusal = await port.checkProject(options.projectId);
+  const { parsed, resolved, problems, questions } = await readPlan(bytes, projectRefusal ? [] : await port.units(), options.answers);
   const report = (problems: Problem[], questions: UnitQuestion[] = [], benefitIds: string[] = []): ImportReport => ({
     ok: problems.length === 0 && questions.length === 0,
     dryRun: options.dryRun,
@@ -66,12 +66,7 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     benefitIds,
     ignoredColumns: parsed.ignoredColumns,
   });
-  const projectRefusal = await port.checkProject(options.projectId);
   if (projectRefusal) return report([{ sheet: null, row: null, column: null, message: projectRefusal.message }]);
-
-  const directory = new UnitDirectory(await port.units());
-  const { resolved, problems: unitProblems, questions } = resolveUnits(parsed.rows, directory, options.answers);
-  const problems = [...parsed.problems, ...unitProblems];
 
   const commands = resolved.map((row) => ({ row, planBenefit: planBenefitInput(row.value, row.recipientUnitId), baseline: baselineInput(row.value) }));
   for (const { row, planBenefit } of commands) {
@@ -122,8 +117,4 @@ export function refusalProblems(row: ResolvedRow, refusal: Refusal): Problem[] {
     const key = FIELD_COLUMNS[head ?? ''];
     return at(key ? columnByKey(key).header : null, field.message);
   });
-}
-
-function sortProblems(problems: Problem[]): void {
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

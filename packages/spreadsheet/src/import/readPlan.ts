@@ -1,0 +1,23 @@
+import { parsePlanWorkbook, type ParsedPlan } from '../read/parsePlanWorkbook';
+import type { Problem } from '../read/problem';
+import { UnitDirectory } from '../units/unitDirectory';
+import type { UnitRef } from '../units/unitRef';
+import { resolveUnits, type ResolvedRow, type UnitAnswers, type UnitQuestion } from './resolveUnits';
+
+export interface ReadPlan {
+  parsed: ParsedPlan;
+  resolved: ResolvedRow[];
+  problems: Problem[];
+  questions: UnitQuestion[];
+}
+
+/** Everything the sheet alone can tell: its rows, their units, and every problem, sorted by row. */
+export async function readPlan(bytes: Uint8Array, units: readonly UnitRef[], answers: UnitAnswers = {}): Promise<ReadPlan> {
+  const parsed = await parsePlanWorkbook(bytes);
+  const { resolved, problems, questions } = resolveUnits(parsed.rows, new UnitDirectory(units), answers);
+  return { parsed, resolved, problems: sortProblems([...parsed.problems, ...problems]), questions };
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
