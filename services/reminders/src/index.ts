@@ -1,0 +1,123 @@
+import type { EventStore } from '@gevinst/eventstore/port';
+import pino, { type Logger } from 'pino';
+import { type Clock, systemClock } from './clock';
+import { type ReminderConfig, reminderConfig } from './config';
+import { type Mailer, outboxMailer, smtpMailer } from './delivery/mailer';
+import { bullmqQueue } from './queue/bullmq';
+import { embeddedQueue } from './queue/embedded';
+import type { QueueWorker, ReminderQueue, RetryPolicy } from './queue/port';
+import { createScheduler, type Scheduler } from './scheduler/scheduler';
+import { type DueItem, dueList } from './schedule/dueList';
+import { type DeliveryHooks, deliveryFailedHandler, deliveryHandler } from './worker/deliver';
+
+export { FakeClock, systemClock, type Clock } from './clock';
+export { defaultReminderConfig, reminderConfig, type ReminderConfig } from './config';
+export type { DueItem, DueReminderView } from './schedule/dueList';
+export type { ReminderQueue } from './queue/port';
+
+export interface RemindersOptions {
+  store: EventStore;
+  clock?: Clock;
+  /** BullMQ on this Redis; without it an in-process queue (default: `REDIS_URL`) */
+  redisUrl?: string;
+  /** `smtp://host:port`; without it mails go to `outboxDir` as .eml files (default: `SMTP_URL`) */
+  smtpUrl?: string;
+  /** default: `GEVINST_OUTBOX` or ./data/outbox */
+  outboxDir?: string;
+  /** base of the links in the mails (default: `GEVINST_PUBLIC_URL` or http://localhost:3000) */
+  publicUrl?: string;
+  config?: Partial<ReminderConfig>;
+  logger?: Logger;
+  /** advanced: tests and the benchmark */
+  retry?: RetryPolicy;
+  concurrency?: number;
+  /** run the scheduler, the worker, or both (default both) */
+  roles?: { scheduler?: boolean; worker?: boolean };
+  queueName?: string;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  claimLeaseMs?: number;
+  mailer?: Mailer;
+  hooks?: DeliveryHooks;
+}
+
+/** An express router (typed loosely so this package does not need express' types). */
+export type AdminRouter = ((req: any, res: any, next: any) => void) & { use: (...args: any[]) => unknown };
+
+export interface Reminders {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** the owner's due/overdue list (`GET /api/due`), from the scheduler's state */
+  dueFor(owner: string, at?: string | number | Date): DueItem[];
+  /** bull-board for operators, to mount under `/admin/queues` (only with Redis) */
+  adminRouter?: AdminRouter;
+  readonly queue: ReminderQueue;
+  readonly scheduler: Scheduler;
+  readonly mailer: Mailer;
+}
+
+export const createReminders = (options: RemindersOptions): Reminders => {
+  const clock = options.clock ?? systemClock;
+  const config = reminderConfig(options.config);
+  const logger = options.logger ?? pino({ name: 'gevinst-reminders', level: process.env.LOG_LEVEL ?? 'info' });
+  const log = (level: 'info' | 'warn' | 'error', msg: string, extra: Record<string, unknown> = {}) => logger[level](extra, msg);
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? undefined;
+  const smtpUrl = options.smtpUrl ?? process.env.SMTP_URL ?? undefined;
+  const publicUrl = options.publicUrl ?? process.env.GEVINST_PUBLIC_URL ?? 'http://localhost:3000';
+  const outboxDir = options.outboxDir ?? process.env.GEVINST_OUTBOX ?? './data/outbox';
+  const mailer = options.mailer ?? (smtpUrl ? smtpMailer(smtpUrl) : outboxMailer(outboxDir));
+  const onError = (error: Error, where: string) => log('warn', `redis: ${error.message}`, { where });
+  const bull = redisUrl
+    ? bullmqQueue({
+        redisUrl, clock, retry: options.retry, queueName: options.queueName, onError,
+        lockDurationMs: options.lockDurationMs, stalledIntervalMs: options.stalledIntervalMs,
+      })
+    : undefined;
+  const queue: ReminderQueue = bull ?? embeddedQueue({ clock, retry: options.retry });
+  const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, log });
+  const roles = { scheduler: options.roles?.scheduler ?? true, worker: options.roles?.worker ?? true };
+  let worker: QueueWorker | undefined;
+
+  let adminRouter: Reminders['adminRouter'];
+  if (bull) adminRouter = bullBoardRouter(bull.queue);
+
+  return {
+    queue,
+    scheduler,
+    mailer,
+    adminRouter,
+    async start() {
+      log('info', 'reminders starting', { queue: queue.backend, mail: mailer.describe });
+      if (roles.scheduler) {
+        await scheduler.start();
+        await scheduler.caughtUp;
+      }
+      if (roles.worker) {
+        worker = queue.startWorker(
+          deliveryHandler({ store: options.store, clock, config, mailer, publicUrl, hooks: options.hooks, log }),
+          deliveryFailedHandler({ store: options.store, clock, log }),
+          { concurrency: options.concurrency },
+        );
+      }
+    },
+    async stop() {
+      await worker?.close();
+      if (roles.scheduler) await scheduler.stop();
+      await queue.close();
+      mailer.close();
+    },
+    dueFor: (owner, at = clock.now()) => dueList(scheduler.state, owner, at, config),
+  };
+};
+
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { Queue } from 'bullmq';
+
+const bullBoardRouter = (queue: Queue, basePath = '/admin/queues') => {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(basePath);
+  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: false })], serverAdapter });
+  return serverAdapter.getRouter() as AdminRouter;
+};

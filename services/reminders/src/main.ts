@@ -1,0 +1,30 @@
+/**
+ * The reminder service on its own: `tsx services/reminders/src/main.ts`.
+ * Env: GEVINST_DB (SQLite file, default ./data/gevinst.db), REDIS_URL, SMTP_URL, GEVINST_OUTBOX,
+ * GEVINST_PUBLIC_URL, REMINDERS_ROLE (scheduler | worker | both; default both).
+ * The API runs the same module in its own process when it starts (services/api/src/main.ts).
+ */
+import { openSqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { createReminders } from './index';
+
+const store = openSqliteEventStore({ path: process.env.GEVINST_DB ?? './data/gevinst.db' });
+const role = process.env.REMINDERS_ROLE ?? 'both';
+const reminders = createReminders({
+  store,
+  roles: { scheduler: role !== 'worker', worker: role !== 'scheduler' },
+});
+
+await reminders.start();
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  const force = setTimeout(() => process.exit(1), 20_000);
+  force.unref();
+  await reminders.stop();
+  await store.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,97 @@
+import { DateTime } from 'luxon';
+import { OSLO } from '@gevinst/domain/periods/index';
+import type { ReminderConfig } from '../config';
+import { isFulfilled, obligationsOf, type Obligation } from './obligations';
+import { type BenefitState, type ReminderKind, type ReminderState, REMINDER_KINDS, reminderKey } from './state';
+
+/** One reminder of one obligation: when it goes and to whom (as the state stands now). */
+export interface PlannedReminder {
+  benefitId: string;
+  period: string;
+  kind: ReminderKind;
+  what: Obligation['what'];
+  dueDate: string;
+  /** epoch ms at which it should be sent */
+  runAt: number;
+  /** `to` addresses; for an escalation the project leader and the unit leader */
+  to: string[];
+  /** copies; the owner on an escalation */
+  cc: string[];
+  daysOverdue: number;
+}
+
+export const sendTimeOf = (dueDate: string, kind: ReminderKind, config: ReminderConfig): number => {
+  const day = DateTime.fromISO(dueDate, { zone: OSLO }).set({ hour: config.sendHour });
+  const offset = kind === 'before-due' ? -config.beforeDueDays : kind === 'due' ? 0 : config.escalationDaysOverdue;
+  return day.plus({ days: offset }).toMillis();
+};
+
+/** The unit's leader, following merges to the successor when the unit itself has none. */
+export const unitLeaderOf = (state: ReminderState, unitId: string): string | null => {
+  const seen = new Set<string>();
+  let id: string | null = unitId;
+  while (id && !seen.has(id)) {
+    seen.add(id);
+    const unit = state.units.get(id);
+    if (!unit) return null;
+    if (unit.leader && !unit.mergedInto) return unit.leader;
+    id = unit.mergedInto ?? null;
+    if (!id) return unit.leader;
+  }
+  return null;
+};
+
+const unique = (xs: (string | null | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => !!x))];
+
+export const recipientsOf = (state: ReminderState, benefit: BenefitState, kind: ReminderKind): { to: string[]; cc: string[] } => {
+  if (kind !== 'escalation') return { to: unique([benefit.owner]), cc: [] };
+  const leaders = unique([state.projects.get(benefit.projectId)?.projectLeader, unitLeaderOf(state, benefit.recipientUnitId)]);
+  // With no leader on record the escalation still reaches the owner rather than nobody.
+  if (leaders.length === 0) return { to: unique([benefit.owner]), cc: [] };
+  return { to: leaders, cc: unique([benefit.owner]).filter((o) => !leaders.includes(o)) };
+};
+
+/**
+ * Every reminder the benefit still needs, sent or not: none once cancelled, none for an obligation
+ * whose value is recorded. Whether one was already claimed is in `benefit.reminders`.
+ */
+export const remindersOf = (state: ReminderState, benefit: BenefitState, config: ReminderConfig): PlannedReminder[] => {
+  if (benefit.cancelled || !benefit.owner) return [];
+  const out: PlannedReminder[] = [];
+  for (const o of obligationsOf(benefit, config)) {
+    if (isFulfilled(benefit, o)) continue;
+    for (const kind of REMINDER_KINDS) {
+      out.push({
+        benefitId: benefit.benefitId,
+        period: o.period,
+        kind,
+        what: o.what,
+        dueDate: o.dueDate,
+        runAt: sendTimeOf(o.dueDate, kind, config),
+        ...recipientsOf(state, benefit, kind),
+        daysOverdue: kind === 'escalation' ? config.escalationDaysOverdue : 0,
+      });
+    }
+  }
+  return out;
+};
+
+/** The reminders the scheduler must have a job for: still needed and not yet claimed. */
+export const unclaimedRemindersOf = (state: ReminderState, benefit: BenefitState, config: ReminderConfig): PlannedReminder[] =>
+  remindersOf(state, benefit, config).filter((r) => !benefit.reminders.get(reminderKey(r.period, r.kind))?.claimedAt);
+
+/**
+ * What the worker asks at delivery time: is this reminder still wanted, and as what? null when the
+ * benefit is unknown or cancelled, the value is recorded, or the period is no longer planned.
+ */
+export const reminderNow = (
+  state: ReminderState,
+  benefitId: string,
+  period: string,
+  kind: ReminderKind,
+  config: ReminderConfig,
+): PlannedReminder | null => {
+  const benefit = state.benefits.get(benefitId);
+  if (!benefit) return null;
+  return remindersOf(state, benefit, config).find((r) => r.period === period && r.kind === kind) ?? null;
+};

@@ -1,0 +1,135 @@
+import { validateEvent } from '@gevinst/domain/events/index';
+import { type EventStore, WrongExpectedRevisionError } from '@gevinst/eventstore/port';
+import type { Clock } from '../clock';
+import type { ReminderConfig } from '../config';
+import { composeReminderMail } from '../delivery/compose';
+import type { Mailer } from '../delivery/mailer';
+import type { FinalFailureHandler, JobHandler, ReminderJobData } from '../queue/port';
+import { messageIdOf, reminderStreamOf } from '../schedule/ids';
+import { reminderNow } from '../schedule/reminders';
+import { loadBenefitState } from './loadState';
+
+export const SERVICE_USER = 'gevinst-reminders';
+
+export interface DeliveryHooks {
+  /** tests: runs right after the claim is stored, before the mail goes */
+  afterClaim?(job: ReminderJobData): Promise<void> | void;
+}
+
+export interface DeliveryDeps {
+  store: EventStore;
+  clock: Clock;
+  config: ReminderConfig;
+  mailer: Mailer;
+  publicUrl: string;
+  hooks?: DeliveryHooks;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+interface StreamFacts {
+  claimDeliveryId: string | null | undefined;
+  claimed: boolean;
+  delivered: boolean;
+}
+
+const readFacts = async (store: EventStore, stream: string): Promise<StreamFacts> => {
+  const facts: StreamFacts = { claimDeliveryId: undefined, claimed: false, delivered: false };
+  for (const e of await store.readStream(stream)) {
+    if (e.type === 'ReminderSent' || e.type === 'ReminderEscalated') {
+      facts.claimed = true;
+      facts.claimDeliveryId = (e.metadata.deliveryId as string | undefined) ?? null;
+    } else if (e.type === 'ReminderDelivered') facts.delivered = true;
+  }
+  return facts;
+};
+
+/** A job may run this much before its time (clock skew between scheduler and worker). */
+const EARLY_TOLERANCE_MS = 60_000;
+
+/**
+ * Delivers one reminder: re-checks the store (value still missing? benefit not cancelled?), claims
+ * the reminder by creating its stream (`no_stream`), sends the mail, records the delivery. A retry
+ * or redelivery of the job that made the claim may send again (same Message-ID); any other job finds
+ * the claim and stops.
+ */
+export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
+  const { store, clock, config, mailer } = deps;
+  const log = deps.log ?? (() => undefined);
+  return async (job) => {
+    const { benefitId, period, kind, deliveryId } = job;
+    const stream = reminderStreamOf(benefitId, period, kind);
+    const facts = await readFacts(store, stream);
+    if (facts.delivered) return { status: 'skipped', reason: 'already delivered' };
+    if (facts.claimed && facts.claimDeliveryId !== deliveryId) return { status: 'skipped', reason: 'claimed by another job' };
+
+    const state = await loadBenefitState(store, benefitId);
+    const now = clock.now();
+    const reminder = reminderNow(state, benefitId, period, kind, config);
+    if (!reminder) return { status: 'skipped', reason: 'no longer due (recorded, cancelled or not planned)' };
+    if (!facts.claimed && reminder.runAt > now + EARLY_TOLERANCE_MS) return { status: 'later', runAt: reminder.runAt };
+
+    const recipients = [...reminder.to, ...reminder.cc];
+    const messageId = messageIdOf(benefitId, period, kind);
+    const metadata = { userId: SERVICE_USER, recordedAt: new Date(now).toISOString(), deliveryId };
+    if (!facts.claimed) {
+      const claim =
+        kind === 'escalation'
+          ? {
+              type: 'ReminderEscalated',
+              data: validateEvent('ReminderEscalated', {
+                benefitId, period, recipients, dueDate: reminder.dueDate, daysOverdue: reminder.daysOverdue, messageId,
+              }),
+            }
+          : { type: 'ReminderSent', data: validateEvent('ReminderSent', { benefitId, period, kind, recipients, dueDate: reminder.dueDate, messageId }) };
+      try {
+        await store.appendToStream(stream, [{ ...claim, metadata }], { expectedRevision: 'no_stream' });
+      } catch (e) {
+        if (e instanceof WrongExpectedRevisionError) return { status: 'skipped', reason: 'claimed by another job' };
+        throw e;
+      }
+      await deps.hooks?.afterClaim?.(job);
+    }
+
+    const benefit = state.benefits.get(benefitId)!;
+    const mail = composeReminderMail({
+      reminder,
+      benefit,
+      projectName: state.projects.get(benefit.projectId)?.name ?? '',
+      publicUrl: deps.publicUrl,
+      now,
+    });
+    await mailer.send(mail);
+    await store.appendToStream(
+      stream,
+      [{ type: 'ReminderDelivered', data: { benefitId, period, kind, recipients, messageId }, metadata: { ...metadata, recordedAt: new Date(clock.now()).toISOString() } }],
+      { expectedRevision: 'stream_exists' },
+    );
+    log('info', 'reminder delivered', { benefitId, period, kind, recipients, messageId });
+    return { status: 'sent' };
+  };
+};
+
+/** After the last attempt: `ReminderDeliveryFailed` on the reminder's stream, so the due list shows it. */
+export const deliveryFailedHandler = (deps: Pick<DeliveryDeps, 'store' | 'clock' | 'log'>): FinalFailureHandler => {
+  const log = deps.log ?? (() => undefined);
+  return async (job, error, attempts) => {
+    const { benefitId, period, kind } = job;
+    const stream = reminderStreamOf(benefitId, period, kind);
+    const claim = (await deps.store.readStream(stream, { maxCount: 1 }))[0];
+    log('error', 'reminder delivery failed for good', { benefitId, period, kind, attempts, error: error.message });
+    // Unclaimed means the store itself failed before the claim; writing now would block the claim.
+    if (!claim) return;
+    const recipients = Array.isArray(claim.data.recipients) ? (claim.data.recipients as string[]) : [];
+    await deps.store.appendToStream(
+      stream,
+      [
+        {
+          type: 'ReminderDeliveryFailed',
+          data: validateEvent('ReminderDeliveryFailed', { benefitId, period, kind, recipients, error: error.message.slice(0, 2000), attempts }),
+          metadata: { userId: SERVICE_USER, recordedAt: new Date(deps.clock.now()).toISOString(), deliveryId: job.deliveryId },
+        },
+      ],
+      { expectedRevision: 'stream_exists' },
+    );
+  };
+};
