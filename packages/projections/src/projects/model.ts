@@ -1,0 +1,125 @@
+/** Where a figure came from: enough to open it down to its event. */
+export interface EventRef {
+  streamName: string;
+  revision: string;
+  type: string;
+  userId: string | null;
+  recordedAt: string;
+  globalPosition: string;
+}
+
+export interface Thresholds {
+  greenPct: number;
+  yellowPct: number;
+}
+
+export interface CostFact {
+  costId: string;
+  payerUnitId: string;
+  amountOre: number;
+  period: string;
+  kind: 'one-off' | 'annual';
+  description: string | null;
+  /** month scale [start, end) of the period, for cheap span tests */
+  start: number;
+  end: number;
+  ref: EventRef;
+}
+
+export interface ProjectState {
+  id: string;
+  name: string;
+  ownerUnitId: string;
+  projectLeader: string;
+  phase: 'planning' | 'execution' | 'realisation';
+  thresholds: Thresholds;
+  closed: boolean;
+  closedReason: string | null;
+  costs: CostFact[];
+  /** payer unit → all its recorded costs on the project (the basis of the cost shares) */
+  costByPayer: Map<string, number>;
+  /** payers in first-cost order with their weights, rebuilt when a cost is recorded */
+  payerIds: string[];
+  payerWeights: number[];
+  totalCostOre: number;
+  benefitIds: string[];
+}
+
+export interface PlanEntry {
+  period: string;
+  quantity: number;
+}
+
+export interface RealisationFact {
+  period: string;
+  quantity: number;
+  valuationOrePerUnit: number | null;
+  valueOre: number;
+  corrected: boolean;
+  comment: string | null;
+  evidenceUrl: string | null;
+  start: number;
+  end: number;
+  ref: EventRef;
+}
+
+export interface WithdrawalFact {
+  withdrawalId: string;
+  unitId: string;
+  period: string;
+  amountOre: number;
+  saksnummer: string | null;
+  start: number;
+  end: number;
+  ref: EventRef;
+}
+
+export interface MeasurementFact {
+  value: number;
+  measuredOn: string;
+  period: string | null;
+  comment: string | null;
+  evidenceUrl: string | null;
+}
+
+export interface BenefitState {
+  id: string;
+  projectId: string | null;
+  title: string;
+  recipientUnitId: string;
+  owner: string | null;
+  indicator: string | null;
+  unitOfMeasure: string;
+  direction: 'increase' | 'decrease';
+  category: 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
+  cashReleasing: boolean;
+  valuationOrePerUnit: number | null;
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
+  measurementSchedule: 'tertial' | 'year' | 'month';
+  disbenefit: boolean;
+  unplanned: boolean;
+  cancelled: boolean;
+  plan: PlanEntry[];
+  /** period → the latest realisation of that period */
+  realisations: Map<string, RealisationFact>;
+  measurements: MeasurementFact[];
+  withdrawals: WithdrawalFact[];
+  reminders: { kind: string; period: string; sentAt: string }[];
+  ref: EventRef;
+}
+
+export interface SettlementFact {
+  settlementId: string;
+  fromUnitId: string;
+  toUnitId: string;
+  amountOre: number;
+  period: string;
+  saksnummer: string;
+  projectId: string | null;
+  comment: string | null;
+  start: number;
+  end: number;
+  ref: EventRef;
+}

@@ -1,0 +1,195 @@
+import { periodLastDate, toOslo } from '@gevinst/domain/periods/index';
+import { pctOf, statusOf, type Status } from '../status/status';
+import type { BenefitState, ProjectState, Thresholds } from './model';
+import { plannedOreOf, type PortfolioModel } from './PortfolioModel';
+
+export interface BenefitView {
+  id: string;
+  projectId: string | null;
+  title: string;
+  recipientUnitId: string;
+  owner: string | null;
+  indicator: string | null;
+  unitOfMeasure: string;
+  direction: 'increase' | 'decrease';
+  category: string;
+  cashReleasing: boolean;
+  valuationOrePerUnit: number | null;
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
+  measurementSchedule: string;
+  disbenefit: boolean;
+  unplanned: boolean;
+  cancelled: boolean;
+  plan: { period: string; quantity: number; plannedOre: number }[];
+  realisations: { period: string; quantity: number; valueOre: number; corrected: boolean; comment: string | null; evidenceUrl: string | null }[];
+  measurements: { value: number; measuredOn: string; period: string | null }[];
+  withdrawals: { period: string; amountOre: number; saksnummer: string | null }[];
+  achievementPct: number | null;
+  trend: 'up' | 'down' | 'flat' | null;
+  statusByPeriod: { period: string; status: Status | null; plannedOre: number; realisedOre: number }[];
+}
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  ownerUnitId: string;
+  projectLeader: string;
+  phase: string;
+  closed: boolean;
+  totalCostOre: number;
+  benefitCount: number;
+  status: Status | null;
+}
+
+export interface ProjectDetail {
+  id: string;
+  name: string;
+  ownerUnitId: string;
+  projectLeader: string;
+  phase: string;
+  closed: boolean;
+  thresholds: Thresholds;
+  totalCostOre: number;
+  costs: { costId: string; payerUnitId: string; amountOre: number; period: string; kind: string; description: string | null }[];
+  benefits: BenefitView[];
+  status: Status | null;
+}
+
+const DEFAULT_THRESHOLDS: Thresholds = { greenPct: 100, yellowPct: 80 };
+
+/** Measured value moved toward the target since the baseline, in % of the way (måloppnåelse). */
+const achievementOf = (b: BenefitState): number | null => {
+  const latest = b.measurements.at(-1)?.value;
+  if (latest === undefined || b.baseline === null || b.target === null || b.target === b.baseline) return null;
+  return Math.round(((latest - b.baseline) / (b.target - b.baseline)) * 1000) / 10;
+};
+
+const trendOf = (b: BenefitState): BenefitView['trend'] => {
+  const [previous, latest] = b.measurements.slice(-2).map((m) => m.value);
+  if (latest === undefined) return null;
+  if (latest > previous) return 'up';
+  if (latest < previous) return 'down';
+  return 'flat';
+};
+
+/** A period is judged once it has ended or something was realised in it. */
+const judged = (period: string, realised: boolean, now: string): boolean =>
+  realised || periodLastDate(period) < toOslo(now).toISODate()!;
+
+export const benefitView = (b: BenefitState, thresholds: Thresholds, now: string): BenefitView => {
+  const sign = b.disbenefit ? -1 : 1;
+  const statusByPeriod = b.plan.map((entry) => {
+    const real = b.realisations.get(entry.period);
+    const plannedOre = sign * plannedOreOf(b, entry.quantity);
+    const realisedOre = sign * (real?.valueOre ?? 0);
+    const pct = judged(entry.period, !!real, now) ? pctOf(real?.quantity ?? 0, entry.quantity) : null;
+    return { period: entry.period, status: b.cancelled ? null : statusOf(pct, thresholds), plannedOre, realisedOre };
+  });
+  return {
+    id: b.id,
+    projectId: b.projectId,
+    title: b.title,
+    recipientUnitId: b.recipientUnitId,
+    owner: b.owner,
+    indicator: b.indicator,
+    unitOfMeasure: b.unitOfMeasure,
+    direction: b.direction,
+    category: b.category,
+    cashReleasing: b.cashReleasing,
+    valuationOrePerUnit: b.valuationOrePerUnit,
+    baseline: b.baseline,
+    target: b.target,
+    targetDate: b.targetDate,
+    measurementSchedule: b.measurementSchedule,
+    disbenefit: b.disbenefit,
+    unplanned: b.unplanned,
+    cancelled: b.cancelled,
+    plan: b.plan.map((p) => ({ period: p.period, quantity: p.quantity, plannedOre: sign * plannedOreOf(b, p.quantity) })),
+    realisations: [...b.realisations.values()].map((r) => ({
+      period: r.period,
+      quantity: r.quantity,
+      valueOre: sign * r.valueOre,
+      corrected: r.corrected,
+      comment: r.comment,
+      evidenceUrl: r.evidenceUrl,
+    })),
+    measurements: b.measurements.map((m) => ({ value: m.value, measuredOn: m.measuredOn, period: m.period })),
+    withdrawals: b.withdrawals.map((w) => ({ period: w.period, amountOre: w.amountOre, saksnummer: w.saksnummer })),
+    achievementPct: achievementOf(b),
+    trend: trendOf(b),
+    statusByPeriod,
+  };
+};
+
+/** The worst status of the project's judged periods (red beats yellow beats green). */
+const worst = (views: BenefitView[]): Status | null => {
+  let result: Status | null = null;
+  for (const v of views)
+    for (const s of v.statusByPeriod) {
+      if (s.status === 'red') return 'red';
+      if (s.status === 'yellow') result = 'yellow';
+      else if (s.status === 'green' && result === null) result = 'green';
+    }
+  return result;
+};
+
+export class ProjectViews {
+  constructor(
+    private readonly portfolio: PortfolioModel,
+    private readonly clock: () => string = () => new Date().toISOString(),
+  ) {}
+
+  private benefitsOf(p: ProjectState): BenefitView[] {
+    const now = this.clock();
+    return p.benefitIds.map((id) => benefitView(this.portfolio.benefits.get(id)!, p.thresholds, now));
+  }
+
+  list(): ProjectSummary[] {
+    return [...this.portfolio.projects.values()].map((p) => ({
+      id: p.id,
+      name: p.name,
+      ownerUnitId: p.ownerUnitId,
+      projectLeader: p.projectLeader,
+      phase: p.phase,
+      closed: p.closed,
+      totalCostOre: p.totalCostOre,
+      benefitCount: p.benefitIds.length,
+      status: worst(this.benefitsOf(p)),
+    }));
+  }
+
+  project(id: string): ProjectDetail | undefined {
+    const p = this.portfolio.projects.get(id);
+    if (!p) return undefined;
+    const benefits = this.benefitsOf(p);
+    return {
+      id: p.id,
+      name: p.name,
+      ownerUnitId: p.ownerUnitId,
+      projectLeader: p.projectLeader,
+      phase: p.phase,
+      closed: p.closed,
+      thresholds: p.thresholds,
+      totalCostOre: p.totalCostOre,
+      costs: p.costs.map((c) => ({
+        costId: c.costId,
+        payerUnitId: c.payerUnitId,
+        amountOre: c.amountOre,
+        period: c.period,
+        kind: c.kind,
+        description: c.description,
+      })),
+      benefits,
+      status: worst(benefits),
+    };
+  }
+
+  benefit(id: string): BenefitView | undefined {
+    const b = this.portfolio.benefits.get(id);
+    if (!b) return undefined;
+    const thresholds = (b.projectId && this.portfolio.projects.get(b.projectId)?.thresholds) || DEFAULT_THRESHOLDS;
+    return benefitView(b, thresholds, this.clock());
+  }
+}

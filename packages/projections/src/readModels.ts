@@ -1,0 +1,72 @@
+import type { EventStore } from '@gevinst/eventstore/port';
+import type Database from 'better-sqlite3';
+import { LedgerProjection } from './ledger/LedgerProjection';
+import type { LedgerQuery } from './ledger/span';
+import { dueList } from './projects/due';
+import { portfolioStatus } from './projects/portfolioStatus';
+import { PortfolioModel } from './projects/PortfolioModel';
+import { ProjectViews } from './projects/views';
+import { SqliteCheckpoints } from './runner/checkpoints';
+import { ProjectionRunner } from './runner/ProjectionRunner';
+import { UnitsRegistry } from './units/UnitsRegistry';
+
+export interface ReadModelsOptions {
+  store: EventStore;
+  /** the SQLite file where checkpoints live (the event store's own connection when it is SQLite) */
+  db: Database.Database;
+  clock?: () => string;
+  onError?: (error: unknown) => void;
+  batchSize?: number;
+}
+
+/** Every read model of the API, fed by one catch-up subscription. */
+export class ReadModels {
+  readonly units = new UnitsRegistry();
+  readonly portfolio = new PortfolioModel();
+  readonly ledger = new LedgerProjection();
+  readonly projects: ProjectViews;
+  readonly runner: ProjectionRunner;
+  readonly checkpoints: SqliteCheckpoints;
+  private readonly clock: () => string;
+
+  constructor(options: ReadModelsOptions) {
+    this.clock = options.clock ?? (() => new Date().toISOString());
+    this.projects = new ProjectViews(this.portfolio, this.clock);
+    this.checkpoints = new SqliteCheckpoints(options.db);
+    this.runner = new ProjectionRunner({
+      store: options.store,
+      projections: [this.units, this.portfolio, this.ledger],
+      checkpoints: this.checkpoints,
+      onError: options.onError,
+      batchSize: options.batchSize,
+    });
+  }
+
+  start(): Promise<void> {
+    return this.runner.start();
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
+  }
+
+  rebuild(): Promise<void> {
+    return this.runner.rebuild();
+  }
+
+  waitFor(position: bigint): Promise<void> {
+    return this.runner.waitFor(position);
+  }
+
+  due(owner: string | undefined, at: string) {
+    return dueList(this.portfolio, owner, at);
+  }
+
+  portfolioStatus(q: { from: string; to: string; level?: number }) {
+    return portfolioStatus(this.portfolio, this.units, q);
+  }
+
+  ledgerView(q: LedgerQuery) {
+    return this.ledger.ledger(q);
+  }
+}

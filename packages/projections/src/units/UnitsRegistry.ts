@@ -1,0 +1,208 @@
+import type { RecordedEvent } from '@gevinst/eventstore/port';
+import type { Projection } from '../runner/projection';
+
+export interface UnitHistoryEntry {
+  type: string;
+  recordedAt: string;
+  userId: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface HourlyRate {
+  year: number;
+  rateOre: number;
+  source: { wageOre: number; employerContributionOre: number; socialCostsOre: number; note?: string };
+  recordedAt: string;
+}
+
+export interface UnitState {
+  id: string;
+  name: string;
+  parentId: string | null;
+  orgNumber: string | null;
+  leader: string | null;
+  mergedInto: string | null;
+  history: UnitHistoryEntry[];
+  hourlyRates: HourlyRate[];
+}
+
+export interface UnitSummary {
+  id: string;
+  name: string;
+  parentId: string | null;
+  orgNumber: string | null;
+  leader: string | null;
+  depth: number;
+  active: boolean;
+  mergedInto: string | null;
+}
+
+export interface UnitDetail extends UnitSummary {
+  history: UnitHistoryEntry[];
+  hourlyRates: HourlyRate[];
+}
+
+/** The unit tree as it stands now, with each unit's history; merged units point at their successor. */
+export class UnitsRegistry implements Projection {
+  readonly name = 'units';
+  private units = new Map<string, UnitState>();
+  /** bumped on every change of the tree, so callers can cache derived maps */
+  version = 0;
+  private depthCache = new Map<string, number>();
+  private depthCacheVersion = -1;
+
+  reset(): void {
+    this.units = new Map();
+    this.version++;
+  }
+
+  apply(event: RecordedEvent): void {
+    if (!event.streamName.startsWith('unit-')) return;
+    const d = event.data as Record<string, any>;
+    const id: string | undefined = event.type === 'UnitsMerged' ? d.successorUnitId : d.unitId;
+    if (!id) return;
+    if (event.type === 'UnitRegistered') {
+      if (this.units.has(id)) return;
+      this.units.set(id, {
+        id,
+        name: d.name,
+        parentId: d.parentId ?? null,
+        orgNumber: d.orgNumber ?? null,
+        leader: d.leader ?? null,
+        mergedInto: null,
+        history: [],
+        hourlyRates: [],
+      });
+    }
+    const unit = this.units.get(id);
+    if (!unit) return;
+    switch (event.type) {
+      case 'UnitRenamed':
+        unit.name = d.name;
+        break;
+      case 'UnitMoved':
+        unit.parentId = d.newParentId ?? null;
+        break;
+      case 'UnitMergedInto':
+        unit.mergedInto = d.successorUnitId;
+        break;
+      case 'UnitLeaderAssigned':
+        unit.leader = d.leader;
+        break;
+      case 'HourlyRateSet':
+        unit.hourlyRates = unit.hourlyRates.filter((r) => r.year !== d.year);
+        unit.hourlyRates.push({ year: d.year, rateOre: d.rateOre, source: d.source, recordedAt: event.metadata.recordedAt });
+        unit.hourlyRates.sort((a, b) => a.year - b.year);
+        break;
+    }
+    unit.history.push({
+      type: event.type,
+      recordedAt: event.metadata.recordedAt,
+      userId: (event.metadata.userId as string | undefined) ?? null,
+      data: d,
+    });
+    this.version++;
+  }
+
+  has(id: string): boolean {
+    return this.units.has(id);
+  }
+
+  get(id: string): UnitState | undefined {
+    return this.units.get(id);
+  }
+
+  isActive(id: string): boolean {
+    const u = this.units.get(id);
+    return !!u && u.mergedInto === null;
+  }
+
+  ids(): string[] {
+    return [...this.units.keys()];
+  }
+
+  /** the unit that carries a merged unit's facts today (itself when not merged) */
+  successorOf(id: string): string {
+    let current = id;
+    for (let guard = 0; guard < 1000; guard++) {
+      const next = this.units.get(current)?.mergedInto;
+      if (!next) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  depthOf(id: string): number {
+    if (this.depthCacheVersion !== this.version) {
+      this.depthCache = new Map();
+      this.depthCacheVersion = this.version;
+    }
+    const cached = this.depthCache.get(id);
+    if (cached !== undefined) return cached;
+    let depth = 0;
+    let parent = this.units.get(id)?.parentId ?? null;
+    const seen = new Set([id]);
+    while (parent && this.units.has(parent) && !seen.has(parent)) {
+      seen.add(parent);
+      depth++;
+      parent = this.units.get(parent)!.parentId;
+    }
+    this.depthCache.set(id, depth);
+    return depth;
+  }
+
+  /**
+   * The unit a figure is shown under at `level` (0 = roots): first the successor of a merged unit,
+   * then its ancestor at that depth; a unit shallower than `level` stands for itself. Without a
+   * level, every unit stands for itself (history stays under the old unit).
+   */
+  rollUp(id: string, level: number | undefined): string {
+    if (level === undefined) return id;
+    const start = this.successorOf(id);
+    const path: string[] = [];
+    let current: string | null = start;
+    const seen = new Set<string>();
+    while (current && this.units.has(current) && !seen.has(current)) {
+      seen.add(current);
+      path.push(current);
+      current = this.units.get(current)!.parentId;
+    }
+    if (path.length === 0) return start;
+    const root = path.length - 1;
+    return path[Math.max(0, root - level)];
+  }
+
+  summary(id: string): UnitSummary | undefined {
+    const u = this.units.get(id);
+    if (!u) return undefined;
+    return {
+      id: u.id,
+      name: u.name,
+      parentId: u.parentId,
+      orgNumber: u.orgNumber,
+      leader: u.leader,
+      depth: this.depthOf(u.id),
+      active: u.mergedInto === null,
+      mergedInto: u.mergedInto,
+    };
+  }
+
+  list(): UnitSummary[] {
+    return this.ids().map((id) => this.summary(id)!);
+  }
+
+  detail(id: string): UnitDetail | undefined {
+    const s = this.summary(id);
+    const u = this.units.get(id);
+    if (!s || !u) return undefined;
+    return { ...s, history: u.history, hourlyRates: u.hourlyRates };
+  }
+
+  /** the units shown at `level` (all registered units, merged ones too, without a level) */
+  unitsAtLevel(level: number | undefined): string[] {
+    if (level === undefined) return this.ids();
+    const ids = new Set<string>();
+    for (const id of this.units.keys()) ids.add(this.rollUp(id, level));
+    return [...ids];
+  }
+}

@@ -1,0 +1,11 @@
+import type { CommandSpec } from '../spec';
+import { benefitCommands } from './benefits';
+import { projectCommands } from './projects';
+import { unitCommands } from './units';
+
+/** Every application command by name (the HTTP routes map onto these). */
+export const commands: Record<string, CommandSpec> = {
+  ...unitCommands,
+  ...projectCommands,
+  ...benefitCommands,
+};

@@ -1,0 +1,92 @@
+import { unitDecider } from '@gevinst/domain/deciders/units/index';
+import { unitStream } from '@gevinst/domain/events/index';
+import { osloDate } from '@gevinst/domain/deciders/rules';
+import { v7 as uuidv7 } from 'uuid';
+import * as I from '../inputs';
+import type { CommandSpec } from '../spec';
+
+const UNIT = { category: 'unit', what: 'enheten' } as const;
+
+export const unitCommands: Record<string, CommandSpec> = {
+  registerUnit: {
+    name: 'registerUnit',
+    summary: 'Registrer en enhet',
+    input: I.RegisterUnitInput,
+    id: 'new:unit',
+    steps: ({ id, input, env }) => [
+      {
+        streamName: unitStream(id),
+        decider: unitDecider,
+        command: { type: 'RegisterUnit', data: { unitId: id, ...input }, context: env },
+      },
+    ],
+  },
+  renameUnit: {
+    name: 'renameUnit',
+    summary: 'Gi en enhet nytt navn',
+    input: I.RenameUnitInput,
+    id: 'target',
+    target: UNIT,
+    steps: ({ id, input, env }) => [
+      { streamName: unitStream(id), decider: unitDecider, command: { type: 'RenameUnit', data: { unitId: id, ...input }, context: env } },
+    ],
+  },
+  moveUnit: {
+    name: 'moveUnit',
+    summary: 'Flytt en enhet i organisasjonstreet',
+    input: I.MoveUnitInput,
+    id: 'target',
+    target: UNIT,
+    steps: ({ id, input, env }) => [
+      { streamName: unitStream(id), decider: unitDecider, command: { type: 'MoveUnit', data: { unitId: id, ...input }, context: env } },
+    ],
+  },
+  assignUnitLeader: {
+    name: 'assignUnitLeader',
+    summary: 'Sett leder for en enhet',
+    input: I.AssignUnitLeaderInput,
+    id: 'target',
+    target: UNIT,
+    steps: ({ id, input, env }) => [
+      { streamName: unitStream(id), decider: unitDecider, command: { type: 'AssignUnitLeader', data: { unitId: id, ...input }, context: env } },
+    ],
+  },
+  setHourlyRate: {
+    name: 'setHourlyRate',
+    summary: 'Sett timesats for en enhet og et år',
+    input: I.SetHourlyRateInput,
+    id: 'target',
+    target: UNIT,
+    steps: ({ id, input, env }) => [
+      { streamName: unitStream(id), decider: unitDecider, command: { type: 'SetHourlyRate', data: { unitId: id, ...input }, context: env } },
+    ],
+  },
+  /** UnitsMerged on the successor's stream, then UnitMergedInto on each merged unit's stream. */
+  mergeUnits: {
+    name: 'mergeUnits',
+    summary: 'Slå sammen enheter (omorganisering, kommunesammenslåing)',
+    input: I.MergeUnitsInput,
+    id: 'target',
+    steps: ({ input, env }) => {
+      const successorUnitId = input.successorUnitId ?? uuidv7();
+      const effectiveDate = input.effectiveDate ?? osloDate(env.now);
+      return [
+        {
+          streamName: unitStream(successorUnitId),
+          decider: unitDecider,
+          command: {
+            type: 'MergeUnits',
+            data: { successorUnitId, mergedUnitIds: input.mergedUnitIds, effectiveDate, successorName: input.successorName, parentId: input.parentId },
+            context: env,
+          },
+        },
+        ...input.mergedUnitIds.map((unitId: string, i: number) => ({
+          streamName: unitStream(unitId),
+          decider: unitDecider,
+          mustExist: { what: 'enheten', id: unitId, path: `mergedUnitIds.${i}` },
+          command: { type: 'MergeUnitInto', data: { unitId, successorUnitId, effectiveDate }, context: env },
+        })),
+      ];
+    },
+  },
+};

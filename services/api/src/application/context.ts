@@ -1,0 +1,25 @@
+import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders/context';
+import type { PortfolioModel, UnitsRegistry } from '@gevinst/projections';
+
+const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> =>
+  new Proxy({} as Record<string, T | undefined>, {
+    get: (_target, id) => (typeof id === 'string' ? find(id) : undefined),
+    has: (_target, id) => typeof id === 'string' && find(id) !== undefined,
+    getOwnPropertyDescriptor: (_target, id) => {
+      const value = typeof id === 'string' ? find(id) : undefined;
+      return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
+    },
+  });
+
+/** The facts from outside a stream a decider needs, read live from the read models (contract: "Command context"). */
+export const unitsLookup = (units: UnitsRegistry): UnitsLookup =>
+  liveLookup((id) => {
+    const u = units.get(id);
+    return u ? { exists: true, active: u.mergedInto === null, name: u.name, parentId: u.parentId, mergedInto: u.mergedInto } : undefined;
+  });
+
+export const projectsLookup = (portfolio: PortfolioModel): ProjectsLookup =>
+  liveLookup((id) => {
+    const p = portfolio.projects.get(id);
+    return p ? { exists: true, closed: p.closed, name: p.name } : undefined;
+  });

@@ -1,0 +1,159 @@
+import { foldEvents } from '@gevinst/domain/deciders/decider';
+import { schemaVersionOf, isEventType, parseEvent } from '@gevinst/domain/events/index';
+import { parseWith, ValidationError } from '@gevinst/domain/errors/index';
+import { WrongExpectedRevisionError, type EventStore, type EventToAppend } from '@gevinst/eventstore/port';
+import type { ReadModels } from '@gevinst/projections';
+import { v7 as uuidv7 } from 'uuid';
+import { projectsLookup, unitsLookup } from './context';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
+import { fingerprintOf, type IdempotencyStore } from './idempotency';
+import type { CommandEnv, CommandSpec, Step } from './spec';
+
+export interface HandleRequest {
+  /** application command name, see `commandNames` */
+  command: string;
+  /** the id in the path (`/api/projects/:id/costs`) */
+  targetId?: string;
+  input: unknown;
+  userId: string;
+  idempotencyKey?: string;
+  /** `If-Match`: the revision the client last saw of the target's stream */
+  expectedRevision?: string;
+  correlationId?: string;
+  causationId?: string;
+}
+
+export interface HandleResult {
+  id: string;
+  /** the stream's revision after the append, as a string */
+  revision: string;
+  /** global position of the last event written (for read-your-own-writes) */
+  position: string | null;
+}
+
+export interface ApplicationDeps {
+  store: EventStore;
+  readModels: ReadModels;
+  idempotency: IdempotencyStore;
+  commands: Record<string, CommandSpec>;
+  clock?: () => string;
+  newId?: () => string;
+}
+
+const UNKNOWN_COMMAND = (name: string) =>
+  new ValidationError(`Ukjent kommando: ${name}`, [{ path: 'command', message: `Ukjent kommando: ${name}` }], 'unknown_command');
+
+const streamOf = (category: string, id: string) => `${category}-${id}`;
+
+/**
+ * The application layer: one entry for the HTTP routes, the spreadsheet import and the demo
+ * loader. Validates the input, fills the command's context from the read models, folds the stream,
+ * decides, appends with the expected revision, and waits until the read models include the write.
+ * Nothing is written when any step refuses.
+ */
+export class Application {
+  private readonly clock: () => string;
+  private readonly newId: () => string;
+  private readonly inFlight = new Map<string, Promise<HandleResult>>();
+  private readonly env: Omit<CommandEnv, 'now'>;
+
+  constructor(private readonly deps: ApplicationDeps) {
+    this.clock = deps.clock ?? (() => new Date().toISOString());
+    this.newId = deps.newId ?? uuidv7;
+    this.env = { units: unitsLookup(deps.readModels.units), projects: projectsLookup(deps.readModels.portfolio) };
+  }
+
+  get commandNames(): string[] {
+    return Object.keys(this.deps.commands);
+  }
+
+  handle = async (request: HandleRequest): Promise<HandleResult> => {
+    const { idempotencyKey, userId } = request;
+    if (!idempotencyKey) return this.run(request);
+    const slot = `${userId}\u0000${idempotencyKey}`;
+    // a retry racing the first attempt waits for it and then reads its stored answer
+    for (let pending = this.inFlight.get(slot); pending; pending = this.inFlight.get(slot)) await pending.catch(() => undefined);
+    const fingerprint = fingerprintOf([request.command, request.targetId ?? null, request.input]);
+    const stored = this.deps.idempotency.get(userId, idempotencyKey);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      return stored.result as HandleResult;
+    }
+    const attempt = this.run(request).then((result) => {
+      this.deps.idempotency.put(userId, idempotencyKey, fingerprint, result);
+      return result;
+    });
+    this.inFlight.set(slot, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.inFlight.delete(slot);
+    }
+  };
+
+  private async run(request: HandleRequest): Promise<HandleResult> {
+    const spec = Object.hasOwn(this.deps.commands, request.command) ? this.deps.commands[request.command] : undefined;
+    if (!spec) throw UNKNOWN_COMMAND(request.command);
+    const input = parseWith(spec.input, request.input ?? {}, 'Ugyldige data');
+    const { store } = this.deps;
+
+    if (spec.target) {
+      if (!request.targetId) throw new NotFoundError(spec.target.what, '');
+      const head = await store.readStream(streamOf(spec.target.category, request.targetId), { direction: 'backwards', maxCount: 1 });
+      if (head.length === 0) throw new NotFoundError(spec.target.what, request.targetId);
+    }
+    const id = spec.id === 'target' ? request.targetId! : this.newId();
+    const env: CommandEnv = { ...this.env, now: this.clock() };
+    const steps = spec.steps({ id, targetId: request.targetId, input, env });
+
+    // decide every step before writing anything, so a refusal anywhere writes nothing
+    const decided: { step: Step; revision: bigint | undefined; events: { type: string; data: Record<string, unknown> }[] }[] = [];
+    for (const step of steps) {
+      const recorded = await store.readStream(step.streamName);
+      if (step.mustExist && recorded.length === 0) throw new NotFoundError(step.mustExist.what, step.mustExist.id, step.mustExist.path);
+      const revision = recorded.length ? recorded[recorded.length - 1].revision : undefined;
+      if (decided.length === 0 && request.expectedRevision !== undefined) {
+        const current = revision === undefined ? null : revision.toString();
+        if (request.expectedRevision !== current) throw new PreconditionFailedError(request.expectedRevision, current);
+      }
+      const events = recorded.filter((e) => isEventType(e.type)).map((e) => parseEvent(e));
+      const state = foldEvents(step.decider, events);
+      decided.push({ step, revision, events: step.decider.decide(step.command, state) });
+    }
+
+    const correlationId = request.correlationId ?? uuidv7();
+    let answer: { revision: bigint | undefined; position: bigint | undefined } | undefined;
+    let lastPosition: bigint | undefined;
+    for (const { step, revision, events } of decided) {
+      let result: { nextExpectedRevision: bigint; globalPosition: bigint } | undefined;
+      if (events.length > 0) {
+        const toAppend: EventToAppend[] = events.map((e) => ({
+          type: e.type,
+          data: e.data,
+          metadata: {
+            userId: request.userId,
+            recordedAt: env.now,
+            correlationId,
+            causationId: request.causationId ?? correlationId,
+            schemaVersion: isEventType(e.type) ? schemaVersionOf(e.type) : 1,
+          },
+        }));
+        try {
+          result = await store.appendToStream(step.streamName, toAppend, { expectedRevision: revision ?? 'no_stream' });
+        } catch (error) {
+          if (error instanceof WrongExpectedRevisionError)
+            throw new ConflictError(error.actual === 'no_stream' ? null : error.actual.toString());
+          throw error;
+        }
+        lastPosition = result.globalPosition;
+      }
+      answer ??= { revision: result?.nextExpectedRevision ?? revision, position: result?.globalPosition };
+    }
+    if (lastPosition !== undefined) await this.deps.readModels.waitFor(lastPosition);
+    return {
+      id,
+      revision: answer?.revision === undefined ? '-1' : answer.revision.toString(),
+      position: lastPosition === undefined ? null : lastPosition.toString(),
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { isValidOrgNumber } from '@gevinst/domain/validation/index';
+import { tryParsePeriod } from '@gevinst/domain/periods/index';
+
+/** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
+const id = z.string().trim().min(1, { error: 'Må fylles ut' }).max(200, { error: 'For lang id' });
+const name = z.string().trim().min(1, { error: 'Må fylles ut' }).max(300, { error: 'Maks 300 tegn' });
+const text = z.string().max(5000, { error: 'Maks 5000 tegn' });
+const reason = z.string().trim().min(1, { error: 'Begrunnelse må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' });
+const email = z.email({ error: 'Ugyldig e-postadresse' }).max(320);
+const date = z.iso.date({ error: 'Ugyldig dato (forventet åååå-mm-dd)' });
+const period = z
+  .string({ error: 'Periode må være tekst, f.eks. 2026-T2' })
+  .refine((p) => tryParsePeriod(p) !== null, { error: 'Ugyldig periode (forventet f.eks. 2026-T2, 2026 eller 2026-03)' });
+const ore = z.int({ error: 'Beløp må være et helt antall øre' }).refine(Number.isSafeInteger, { error: 'Beløpet er for stort' });
+const positiveOre = ore.refine((n) => n > 0, { error: 'Beløpet må være større enn null' });
+const nonNegativeOre = ore.refine((n) => n >= 0, { error: 'Beløpet kan ikke være negativt' });
+const quantity = z.number({ error: 'Må være et endelig tall' }).refine((n) => Math.abs(n) < 1e12, { error: 'Tallet er for stort' });
+const url = z.url({ error: 'Ugyldig lenke' }).max(2000);
+const orgNumber = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .refine(isValidOrgNumber, { error: 'Organisasjonsnummer må ha 9 siffer med gyldig kontrollsiffer (MOD11)' });
+const thresholds = z.object({ greenPct: z.number().min(0).max(1000), yellowPct: z.number().min(0).max(1000) });
+const plan = z.array(z.object({ period, quantity })).max(500, { error: 'Maks 500 perioder' });
+
+export const RegisterUnitInput = z.object({
+  name,
+  parentId: id.nullish(),
+  orgNumber: orgNumber.nullish(),
+  leader: email.nullish(),
+});
+export const RenameUnitInput = z.object({ name });
+export const MoveUnitInput = z.object({ newParentId: id.nullable(), effectiveDate: date.optional() });
+export const AssignUnitLeaderInput = z.object({ leader: email });
+export const MergeUnitsInput = z.object({
+  mergedUnitIds: z.array(id).min(1, { error: 'Minst én enhet må slås sammen' }).max(200),
+  successorUnitId: id.optional(),
+  successorName: name.optional(),
+  parentId: id.nullish(),
+  effectiveDate: date,
+});
+export const SetHourlyRateInput = z.object({
+  year: z.int().min(1900).max(2200),
+  rateOre: nonNegativeOre,
+  source: z.object({
+    wageOre: nonNegativeOre,
+    employerContributionOre: nonNegativeOre,
+    socialCostsOre: nonNegativeOre,
+    note: text.optional(),
+  }),
+});
+
+export const RegisterProjectInput = z.object({ name, ownerUnitId: id, projectLeader: email, thresholds: thresholds.optional() });
+export const RecordCostInput = z.object({
+  payerUnitId: id,
+  amountOre: nonNegativeOre,
+  period,
+  kind: z.enum(['one-off', 'annual'], { error: 'Må være one-off eller annual' }),
+  description: text.nullish(),
+});
+export const ChangePhaseInput = z.object({ phase: z.enum(['planning', 'execution', 'realisation'], { error: 'Ukjent fase' }) });
+export const CloseProjectInput = z.object({ reason });
+
+export const PlanBenefitInput = z.object({
+  title: name,
+  recipientUnitId: id,
+  owner: email,
+  indicator: name,
+  unitOfMeasure: name,
+  direction: z.enum(['increase', 'decrease'], { error: 'Må være increase eller decrease' }),
+  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced'], { error: 'Ukjent gevinstkategori' }),
+  cashReleasing: z.boolean({ error: 'Må være true eller false' }),
+  valuationOrePerUnit: nonNegativeOre.nullish(),
+  baseline: quantity.nullish(),
+  target: quantity.nullish(),
+  targetDate: date.nullish(),
+  plan,
+  measurementSchedule: z.enum(['tertial', 'year', 'month']).optional(),
+  disbenefit: z.boolean().optional(),
+});
+export const RecordBaselineInput = z.object({ value: quantity, measuredOn: date });
+export const RecordMeasurementInput = z.object({
+  value: quantity,
+  measuredOn: date,
+  period: period.optional(),
+  comment: text.nullish(),
+  evidenceUrl: url.nullish(),
+});
+export const RecordRealisationInput = z.object({ period, quantity, comment: text.nullish(), evidenceUrl: url.nullish() });
+export const CorrectRealisationInput = RecordRealisationInput.extend({ reason });
+export const ReviseForecastInput = z.object({ plan, reason });
+export const AssignOwnerInput = z.object({ owner: email });
+export const CancelBenefitInput = z.object({ reason });
+export const RecordWithdrawalInput = z.object({
+  period,
+  amountOre: positiveOre,
+  saksnummer: text.nullish(),
+  comment: text.nullish(),
+});
+export const RecordSettlementInput = z.object({
+  fromUnitId: id,
+  toUnitId: id,
+  amountOre: positiveOre,
+  period,
+  saksnummer: z.string().trim().min(1, { error: 'Saksnummer må fylles ut' }).max(200),
+  projectId: id.nullish(),
+  comment: text.nullish(),
+});
+export const RecordUnplannedBenefitInput = z.object({
+  projectId: id.nullish(),
+  title: name,
+  recipientUnitId: id,
+  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced'], { error: 'Ukjent gevinstkategori' }),
+  period,
+  quantity,
+  unitOfMeasure: name,
+  valueOre: nonNegativeOre,
+  description: text,
+});

@@ -1,0 +1,131 @@
+import type { EventStore } from '@gevinst/eventstore/port';
+import type { Application, HandleRequest } from '../application/handle';
+import { finance, hourlyRates, merger, PLAN_PERIODS, projects, reorganisation, units } from './municipality';
+
+const DEMO_USER = 'demo@fjordvik.kommune.no';
+
+/** quantities as a person would type them: at most two decimals */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Loads Fjordvik kommune through the application layer (so it is valid by construction) when the
+ * store is empty. Every command carries an idempotency key `demo:<n>`, so a load that stopped
+ * half-way finishes on the next start without writing anything twice. Returns how many commands
+ * ran, or 0 when nothing was loaded.
+ */
+export const loadDemo = async (application: Application, store: EventStore): Promise<number> => {
+  const first = await store.readAll({ maxCount: 1 });
+  const demoStarted = first.length > 0 && first[0].metadata?.userId === DEMO_USER;
+  if (first.length > 0 && !demoStarted) return 0;
+
+  let n = 0;
+  const send = (command: string, input: unknown, targetId?: string) =>
+    application.handle({ command, input, targetId, userId: DEMO_USER, idempotencyKey: `demo:${n++}` } satisfies HandleRequest);
+  const ids = new Map<string, string>();
+  const lookup = (prefix: string) => (key: string) => {
+    const value = ids.get(prefix + key);
+    if (!value) throw new Error(`demo: unknown key ${prefix}${key}`);
+    return value;
+  };
+  const id = lookup('unit:');
+  const projectOf = lookup('project:');
+  const benefitOf = lookup('benefit:');
+
+  for (const u of units) {
+    const { id: unitId } = await send('registerUnit', {
+      name: u.name,
+      parentId: u.parent ? id(u.parent) : null,
+      orgNumber: u.orgNumber ?? null,
+      leader: u.leader ?? null,
+    });
+    ids.set(`unit:${u.key}`, unitId);
+  }
+  for (const rate of hourlyRates) await send('setHourlyRate', { year: rate.year, rateOre: rate.rateOre, source: rate.source }, id(rate.unit));
+
+  for (const p of projects) {
+    const { id: projectId } = await send('registerProject', { name: p.name, ownerUnitId: id(p.owner), projectLeader: p.leader });
+    ids.set(`project:${p.key}`, projectId);
+    for (const c of p.costs)
+      await send('recordCost', { payerUnitId: id(c.payer), amountOre: c.amountOre, period: c.period, kind: c.kind, description: c.description }, projectId);
+    if (p.phase) {
+      await send('changeProjectPhase', { phase: 'execution' }, projectId);
+      if (p.phase === 'realisation') await send('changeProjectPhase', { phase: 'realisation' }, projectId);
+    }
+    for (const b of p.benefits) {
+      const plan = PLAN_PERIODS.map((period, i) => ({ period, quantity: b.perTertial[i] ?? 0 })).filter((e) => e.quantity > 0);
+      const { id: benefitId } = await send(
+        'planBenefit',
+        {
+          title: b.title,
+          recipientUnitId: id(b.recipient),
+          owner: b.owner,
+          indicator: b.indicator,
+          unitOfMeasure: b.unitOfMeasure,
+          direction: b.direction,
+          category: b.category,
+          cashReleasing: b.cashReleasing,
+          valuationOrePerUnit: b.valuationOrePerUnit,
+          baseline: b.baseline ?? null,
+          target: b.target ?? null,
+          targetDate: b.targetDate ?? null,
+          plan,
+        },
+        projectId,
+      );
+      ids.set(`benefit:${b.key}`, benefitId);
+      if (b.baseline !== undefined) await send('recordBaseline', { value: b.baseline, measuredOn: '2024-12-31' }, benefitId);
+      for (let i = 0; i < b.realised.length; i++) {
+        const quantity = round2((b.perTertial[i] ?? 0) * b.realised[i]);
+        if (quantity <= 0) continue;
+        await send(
+          'recordRealisation',
+          { period: PLAN_PERIODS[i], quantity, comment: `Rapportert for ${PLAN_PERIODS[i]}` },
+          benefitId,
+        );
+      }
+      for (const m of b.measurements ?? []) await send('recordMeasurement', { value: m.value, measuredOn: m.measuredOn }, benefitId);
+    }
+  }
+
+  const { correction, withdrawal, settlement, cancelled, unplanned } = finance;
+  const corrected = projects.flatMap((p) => p.benefits).find((b) => b.key === correction.benefit)!;
+  await send(
+    'correctRealisation',
+    { period: correction.period, quantity: round2(corrected.perTertial[0] * corrected.realised[0] * correction.factor), reason: correction.reason },
+    benefitOf(correction.benefit),
+  );
+  await send('recordWithdrawal', { period: withdrawal.period, amountOre: withdrawal.amountOre, saksnummer: withdrawal.saksnummer, comment: withdrawal.comment }, benefitOf(withdrawal.benefit));
+  if (application.commandNames.includes('recordSettlement'))
+    await send('recordSettlement', {
+      fromUnitId: id(settlement.from),
+      toUnitId: id(settlement.to),
+      amountOre: settlement.amountOre,
+      period: settlement.period,
+      saksnummer: settlement.saksnummer,
+      projectId: projectOf(settlement.project),
+      comment: settlement.comment,
+    });
+  await send('cancelBenefit', { reason: cancelled.reason }, benefitOf(cancelled.benefit));
+  await send('recordUnplannedBenefit', {
+    projectId: projectOf(unplanned.project),
+    title: unplanned.title,
+    recipientUnitId: id(unplanned.recipient),
+    category: unplanned.category,
+    period: unplanned.period,
+    quantity: unplanned.quantity,
+    unitOfMeasure: unplanned.unitOfMeasure,
+    valueOre: unplanned.valueOre,
+    description: unplanned.description,
+  });
+
+  // reorganisation and merger last: the history stays under the old units and rolls up
+  await send('renameUnit', { name: reorganisation.rename.name }, id(reorganisation.rename.unit));
+  await send('moveUnit', { newParentId: id(reorganisation.move.newParent), effectiveDate: reorganisation.move.effectiveDate }, id(reorganisation.move.unit));
+  await send('mergeUnits', {
+    mergedUnitIds: merger.merged.map(id),
+    successorName: merger.successorName,
+    parentId: id(merger.parent),
+    effectiveDate: merger.effectiveDate,
+  });
+  return n;
+};

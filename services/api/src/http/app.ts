@@ -1,0 +1,151 @@
+import express, { type Express, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { v7 as uuidv7 } from 'uuid';
+import type { Application } from '../application/handle';
+import { NotFoundError } from '../application/errors';
+import type { ReadModels } from '@gevinst/projections';
+import { commandRoutes } from './routes';
+import { errorHandler } from './errors';
+import { dateParam, spanParams, stringParam } from './query';
+
+export interface AppDeps {
+  application: Application;
+  readModels: ReadModels;
+  logger: Logger;
+  openapi: () => unknown;
+  /** built web UI (services/web/dist); served at / when present */
+  webDist?: string;
+  /** max JSON body; default 256 kB */
+  bodyLimit?: string;
+  clock?: () => string;
+}
+
+const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
+
+const userIdOf = (req: Request): string => {
+  const header = req.get('x-user-id');
+  return header && USER_ID.test(header) ? header : 'anonym';
+};
+
+const revisionFromIfMatch = (req: Request): string | undefined => {
+  const header = req.get('if-match');
+  if (!header) return undefined;
+  return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+};
+
+const todayInOslo = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+
+export const createApp = (deps: AppDeps): Express => {
+  const { application, readModels: rm } = deps;
+  const clock = deps.clock ?? (() => new Date().toISOString());
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('etag', false);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : uuidv7();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', position: rm.runner.position?.toString() ?? null, eventsApplied: rm.runner.applied });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(deps.openapi());
+  });
+
+  for (const route of commandRoutes) {
+    app.post(route.path, async (req: Request, res: Response) => {
+      const rawId = (req.params as Record<string, string | undefined>).id;
+      const idempotencyKey = req.get('idempotency-key');
+      const result = await application.handle({
+        command: route.command,
+        targetId: rawId,
+        input: req.body,
+        userId: userIdOf(req),
+        idempotencyKey: idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
+        expectedRevision: revisionFromIfMatch(req),
+        correlationId: String(req.id),
+      });
+      res.status(201).setHeader('ETag', `"${result.revision}"`).json(result);
+    });
+  }
+
+  const found = <T>(value: T | undefined, what: string, id: string): T => {
+    if (value === undefined) throw new NotFoundError(what, id);
+    return value;
+  };
+
+  app.get('/api/units', (_req, res) => {
+    res.json(rm.units.list());
+  });
+  app.get('/api/units/:id', (req, res) => {
+    res.json(found(rm.units.detail(req.params.id), 'enheten', req.params.id));
+  });
+  app.get('/api/projects', (_req, res) => {
+    res.json(rm.projects.list());
+  });
+  app.get('/api/projects/:id', (req, res) => {
+    res.json(found(rm.projects.project(req.params.id), 'prosjektet', req.params.id));
+  });
+  app.get('/api/benefits/:id', (req, res) => {
+    res.json(found(rm.projects.benefit(req.params.id), 'gevinsten', req.params.id));
+  });
+  app.get('/api/due', (req, res) => {
+    const owner = stringParam(req, 'owner') ?? req.get('x-user-id') ?? undefined;
+    const at = dateParam(req, 'at') ?? todayInOslo(clock());
+    res.json(rm.due(owner, at));
+  });
+  app.get('/api/ledger', (req, res) => {
+    res.json(rm.ledger.ledger(spanParams(req)));
+  });
+  app.get('/api/ledger/matrix', (req, res) => {
+    res.json(rm.ledger.matrix(spanParams(req)));
+  });
+  app.get('/api/ledger/imbalances', (req, res) => {
+    res.json(rm.ledger.imbalances(spanParams(req)));
+  });
+  app.get('/api/ledger/balances', (req, res) => {
+    res.json(rm.ledger.balances(spanParams(req)));
+  });
+  app.get('/api/ledger/trace', (req, res) => {
+    const q = spanParams(req);
+    res.json(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }));
+  });
+  app.get('/api/portfolio', (req, res) => {
+    const q = spanParams(req);
+    const year = todayInOslo(clock()).slice(0, 4);
+    const from = q.from ?? `${year}-T1`;
+    const to = q.to ?? `${from.slice(0, 4)}-T3`;
+    res.json(rm.portfolioStatus({ from, to, level: q.level }));
+  });
+
+  app.use('/api', (req, _res, next) => {
+    next(new NotFoundError('ressursen', req.path, 'path'));
+  });
+
+  const webDist = deps.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: 'index.html', fallthrough: true }));
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  }
+  app.use(errorHandler);
+  return app;
+};

@@ -1,0 +1,40 @@
+import { DomainError, ValidationError } from '@gevinst/domain/errors/index';
+import type { ErrorRequestHandler } from 'express';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../application/errors';
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields: { path: string; message: string }[]; currentRevision?: string | null };
+}
+
+const body = (code: string, message: string, fields: { path: string; message: string }[] = []): ErrorBody => ({
+  error: { code, message, fields },
+});
+
+/** Maps what went wrong to the contract's status codes and error shape. */
+export const toHttpError = (error: unknown): { status: number; body: ErrorBody } => {
+  if (error instanceof NotFoundError) return { status: 404, body: { error: error.toJSON() } };
+  if (error instanceof ConflictError) return { status: 409, body: { error: error.toJSON() } };
+  if (error instanceof PreconditionFailedError) return { status: 412, body: { error: error.toJSON() } };
+  if (error instanceof ValidationError) return { status: 400, body: { error: error.toJSON() } };
+  if (error instanceof DomainError) return { status: 422, body: { error: error.toJSON() } };
+  const e = error as { name?: string; code?: string; field?: string; message?: string; type?: string; status?: number };
+  // periods and money refuse bad input with their own errors, naming the field
+  if (e?.name === 'InvalidPeriodError' || e?.name === 'InvalidAmountError') {
+    const message = e.message ?? 'Ugyldig verdi';
+    return { status: 400, body: body(e.code ?? 'validation_failed', message, [{ path: e.field ?? '', message }]) };
+  }
+  if (e?.type === 'entity.too.large') return { status: 413, body: body('payload_too_large', 'Forespørselen er for stor') };
+  if (e?.type === 'entity.parse.failed')
+    return { status: 400, body: body('invalid_json', 'Ugyldig JSON i forespørselen', [{ path: '', message: 'Ugyldig JSON' }]) };
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return { status: e.status, body: body(e.type ?? 'bad_request', 'Ugyldig forespørsel') };
+  return { status: 500, body: body('internal', 'Noe gikk galt hos oss. Prøv igjen senere.') };
+};
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const { status, body: payload } = toHttpError(error);
+  if (status >= 500) req.log?.error({ err: error }, 'request failed');
+  else req.log?.info({ code: payload.error.code, status }, 'request refused');
+  if (res.headersSent) return;
+  res.status(status).json(payload);
+};

@@ -1,0 +1,29 @@
+/** The command routes of docs/contract.md: POST path → application command. `:id` is the target. */
+export interface CommandRoute {
+  path: string;
+  command: string;
+}
+
+export const commandRoutes: CommandRoute[] = [
+  { path: '/api/units', command: 'registerUnit' },
+  { path: '/api/units/merge', command: 'mergeUnits' },
+  { path: '/api/units/:id/rename', command: 'renameUnit' },
+  { path: '/api/units/:id/move', command: 'moveUnit' },
+  { path: '/api/units/:id/leader', command: 'assignUnitLeader' },
+  { path: '/api/units/:id/hourly-rates', command: 'setHourlyRate' },
+  { path: '/api/projects', command: 'registerProject' },
+  { path: '/api/projects/:id/costs', command: 'recordCost' },
+  { path: '/api/projects/:id/phase', command: 'changeProjectPhase' },
+  { path: '/api/projects/:id/close', command: 'closeProject' },
+  { path: '/api/projects/:id/benefits', command: 'planBenefit' },
+  { path: '/api/benefits/:id/baseline', command: 'recordBaseline' },
+  { path: '/api/benefits/:id/measurements', command: 'recordMeasurement' },
+  { path: '/api/benefits/:id/realisations', command: 'recordRealisation' },
+  { path: '/api/benefits/:id/corrections', command: 'correctRealisation' },
+  { path: '/api/benefits/:id/forecast', command: 'reviseForecast' },
+  { path: '/api/benefits/:id/owner', command: 'assignBenefitOwner' },
+  { path: '/api/benefits/:id/cancel', command: 'cancelBenefit' },
+  { path: '/api/benefits/:id/withdrawals', command: 'recordWithdrawal' },
+  { path: '/api/settlements', command: 'recordSettlement' },
+  { path: '/api/unplanned-benefits', command: 'recordUnplannedBenefit' },
+];

@@ -1,0 +1,30 @@
+import { startGevinst } from './server';
+
+const env = process.env;
+const gevinst = await startGevinst({
+  port: Number(env.PORT ?? 3000),
+  host: env.HOST ?? '0.0.0.0',
+  dbPath: env.GEVINST_DB ?? './data/gevinst.sqlite',
+  eventStoreUrl: env.EVENTSTORE_URL || undefined,
+  demo: env.GEVINST_DEMO !== '0',
+  logLevel: env.LOG_LEVEL ?? 'info',
+  publicUrl: env.GEVINST_PUBLIC_URL,
+});
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  gevinst.logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  gevinst.close().then(
+    () => process.exit(0),
+    (err) => {
+      gevinst.logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import { openSqliteEventStore, type EventStore } from '@gevinst/eventstore';
+import { ReadModels } from '@gevinst/projections';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import { Application } from './application/handle';
+import { commands } from './application/commands/index';
+import { IdempotencyStore } from './application/idempotency';
+import { loadDemo } from './demo/load';
+import { createApp } from './http/app';
+import { openapiDocument } from './openapi/document';
+
+export interface GevinstConfig {
+  /** 0 = a free port; default 3000 */
+  port?: number;
+  /** default 0.0.0.0 */
+  host?: string;
+  /** the SQLite file (events when no EVENTSTORE_URL; checkpoints and idempotency keys always) */
+  dbPath?: string;
+  /** EventStoreDB/KurrentDB connection string; when set, events live there */
+  eventStoreUrl?: string;
+  /** load the demo municipality when the store is empty; default true */
+  demo?: boolean;
+  logLevel?: string;
+  logger?: Logger;
+  webDist?: string;
+  publicUrl?: string;
+  /** clock for commands and read models (ISO instant) */
+  clock?: () => string;
+  bodyLimit?: string;
+}
+
+export interface RunningGevinst {
+  url: string;
+  port: number;
+  store: EventStore;
+  readModels: ReadModels;
+  application: Application;
+  handle: Application['handle'];
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_DIST = join(here, '..', '..', 'web', 'dist');
+
+const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db: Database.Database; ownDb: boolean }> => {
+  const dbPath = config.dbPath ?? './data/gevinst.sqlite';
+  if (config.eventStoreUrl) {
+    const eventstore = (await import('@gevinst/eventstore')) as Record<string, unknown>;
+    const open = eventstore.openEventStore as ((env: Record<string, string | undefined>) => Promise<EventStore> | EventStore) | undefined;
+    if (!open) throw new Error('EVENTSTORE_URL is set, but @gevinst/eventstore has no openEventStore');
+    const store = await open({ EVENTSTORE_URL: config.eventStoreUrl });
+    const { mkdirSync } = await import('node:fs');
+    if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+    const db = new Database(dbPath);
+    db.pragma('journal_mode = WAL');
+    return { store, db, ownDb: true };
+  }
+  const store = openSqliteEventStore({ path: dbPath });
+  return { store, db: store.db, ownDb: false };
+};
+
+/** Starts the API with its read models (and the demo when the store is empty). For main.ts and tests. */
+export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningGevinst> => {
+  const logger = config.logger ?? pino({ level: config.logLevel ?? 'info', base: { service: 'gevinst-api' } });
+  const { store, db, ownDb } = await openStore(config);
+  const readModels = new ReadModels({
+    store,
+    db,
+    clock: config.clock,
+    onError: (err) => logger.warn({ err }, 'projection subscription dropped; resubscribing from the checkpoint'),
+  });
+  await readModels.start();
+  const application = new Application({ store, readModels, idempotency: new IdempotencyStore(db), commands, clock: config.clock });
+
+  if (config.demo ?? true) {
+    const loaded = await loadDemo(application, store);
+    if (loaded) logger.info({ commands: loaded }, 'demo municipality loaded');
+  }
+
+  const app = createApp({
+    application,
+    readModels,
+    logger,
+    openapi: () => openapiDocument(config.publicUrl),
+    webDist: config.webDist ?? DEFAULT_WEB_DIST,
+    bodyLimit: config.bodyLimit,
+    clock: config.clock,
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port ?? 3000, config.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 5_000;
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url }, 'gevinst api listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      // stop taking connections, let in-flight requests finish, then store checkpoints and close
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await readModels.stop();
+      await store.close();
+      if (ownDb) db.close();
+      logger.info('gevinst api stopped');
+    })());
+
+  return { url, port, store, readModels, application, handle: application.handle, logger, close };
+};

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { startGevinst, type GevinstConfig, type RunningGevinst } from '../src/server';
+
+export interface TestGevinst extends RunningGevinst {
+  dir: string;
+  dbPath: string;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** stops the server and deletes its files */
+  destroy(): Promise<void>;
+}
+
+/** A real Gevinst on a fresh SQLite file in a temp folder, on a free loopback port. */
+export const startTestGevinst = async (config: GevinstConfig = {}, dir?: string): Promise<TestGevinst> => {
+  const folder = dir ?? mkdtempSync(join(tmpdir(), 'gevinst-test-'));
+  const dbPath = join(folder, 'gevinst.sqlite');
+  const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath, demo: false, logger: pino({ level: 'silent' }), ...config });
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(g.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user-id': 'tester@kommune.no', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  };
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(g.url + path, { headers: { 'x-user-id': 'tester@kommune.no', ...headers } });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const destroy = async () => {
+    await g.close();
+    if (!dir) rmSync(folder, { recursive: true, force: true });
+  };
+  return { ...g, dir: folder, dbPath, post, get, destroy };
+};
+
+/** Counts every event in the store. */
+export const countEvents = async (g: RunningGevinst): Promise<number> => (await g.store.readAll()).length;
