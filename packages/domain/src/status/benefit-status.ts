@@ -1,0 +1,82 @@
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
+import type { BenefitFact, MeasurementFact } from '../ledger/facts';
+import { isValued, ledgerSign } from '../ledger/facts';
+import { multiplyOre, type Ore } from '../money';
+import { comparePeriods, periodEnd, toOslo } from '../periods';
+import { achievementPct, trendOf, type Trend } from './achievement';
+import { statusFromRealisation, type Status } from './thresholds';
+
+export interface PeriodStatus {
+  period: string;
+  status: Status | null;
+  plannedQuantity: number;
+  realisedQuantity: number | null;
+  /** valued plan for the period (signed; 0 when not valued) */
+  plannedOre: Ore;
+  /** valued realisation for the period (signed; 0 when not valued or not realised) */
+  realisedOre: Ore;
+}
+
+export interface BenefitStatus {
+  achievementPct: number | null;
+  trend: Trend | null;
+  latestMeasurement: number | null;
+  statusByPeriod: PeriodStatus[];
+}
+
+export interface BenefitStatusOptions {
+  thresholds?: Thresholds;
+  /** periods that have not ended by this instant/date and have no realisation get no status yet */
+  asOf?: string | Date | null;
+}
+
+/** Measurements in the order they were taken (ties in the order they were recorded). */
+export function measurementsInOrder(benefit: BenefitFact): MeasurementFact[] {
+  return benefit.measurements
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (a.m.measuredOn < b.m.measuredOn ? -1 : a.m.measuredOn > b.m.measuredOn ? 1 : a.i - b.i))
+    .map((x) => x.m);
+}
+
+/**
+ * Achievement (from the latest measurement, against the baseline and target), its trend against the
+ * previous measurement (or the baseline when there is only one), and a status per period from the
+ * realised quantity against the planned one. A cancelled benefit has no status.
+ */
+export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOptions = {}): BenefitStatus {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const measured = measurementsInOrder(benefit);
+  const latest = measured.at(-1)?.value ?? null;
+  const previous = measured.length >= 2 ? measured[measured.length - 2].value : measured.length === 1 ? benefit.baseline : null;
+  const asOf = options.asOf ? toOslo(options.asOf instanceof Date ? options.asOf : options.asOf, 'asOf') : null;
+
+  const valued = isValued(benefit) && benefit.valuationOrePerUnit !== null;
+  const sign = ledgerSign(benefit);
+  const plan = new Map(benefit.plan.map((e) => [e.period, e.quantity]));
+  const periods = [...new Set([...plan.keys(), ...benefit.realisations.keys()])].sort(comparePeriods);
+  const statusByPeriod = periods.map((period): PeriodStatus => {
+    const plannedQuantity = plan.get(period) ?? 0;
+    const realisation = benefit.realisations.get(period);
+    const realisedQuantity = realisation?.quantity ?? null;
+    let status: Status | null = null;
+    const due = !asOf || realisation !== undefined || periodEnd(period) <= asOf;
+    if (!benefit.cancelled && due) {
+      status = statusFromRealisation(realisedQuantity ?? 0, plannedQuantity, thresholds, { disbenefit: benefit.disbenefit });
+    }
+    return {
+      period,
+      status,
+      plannedQuantity,
+      realisedQuantity,
+      plannedOre: valued && !benefit.cancelled ? multiplyOre(plannedQuantity, benefit.valuationOrePerUnit!) * sign : 0,
+      realisedOre: isValued(benefit) && realisation ? realisation.valueOre * sign : 0,
+    };
+  });
+
+  return {
+    achievementPct: achievementPct({ baseline: benefit.baseline, target: benefit.target, latest, direction: benefit.direction }),
+    trend: trendOf(latest, previous),
+    latestMeasurement: latest,
+    statusByPeriod,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './achievement';
+export * from './thresholds';
+export * from './benefit-status';
+export * from './portfolio';

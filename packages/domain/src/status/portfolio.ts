@@ -1,0 +1,85 @@
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
+import { isValued, ledgerSign, type LedgerFacts } from '../ledger/facts';
+import { plannedOreInSpan } from '../ledger/flows';
+import { unitTree, type UnitTreeOptions } from '../ledger/tree';
+import type { Ore } from '../money';
+import { contains, formatPeriod, periodLastDate, periodsInSpan, type PeriodKind, type PeriodLike } from '../periods';
+import { achievementPct } from './achievement';
+import { measurementsInOrder } from './benefit-status';
+import { statusFromRealisation, type Status } from './thresholds';
+
+export interface PortfolioCell {
+  period: string;
+  status: Status | null;
+  plannedOre: Ore;
+  realisedOre: Ore;
+  /** mean achievement of the unit's benefits from measurements taken by the period's last day */
+  achievementPct: number | null;
+  /** realised against the previous period, in %; null when the previous period realised nothing */
+  changePct: number | null;
+}
+
+export interface Portfolio {
+  periods: string[];
+  rows: { unitId: string; cells: PortfolioCell[] }[];
+}
+
+export interface PortfolioOptions extends UnitTreeOptions {
+  from: PeriodLike;
+  to: PeriodLike;
+  /** the columns: tertials by default */
+  periodKind?: PeriodKind;
+  thresholds?: Thresholds;
+}
+
+/**
+ * Status per recipient unit (at the level) and period: valued realisation against valued plan
+ * entries lying within the period (a year's plan does not show in a tertial column).
+ */
+export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions): Portfolio {
+  const kind = options.periodKind ?? 'tertial';
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const periods = periodsInSpan(options.from, options.to, kind);
+  const codes = periods.map(formatPeriod);
+  const at = unitTree(facts, options).reportingUnitOf;
+
+  const rows = new Map<string, { planned: Ore[]; realised: Ore[]; achievements: number[][] }>();
+  const rowOf = (unitId: string) => {
+    let row = rows.get(unitId);
+    if (!row) rows.set(unitId, (row = { planned: codes.map(() => 0), realised: codes.map(() => 0), achievements: codes.map(() => []) }));
+    return row;
+  };
+  for (const benefit of facts.benefits.values()) {
+    const row = rowOf(at(benefit.recipientUnitId));
+    const measured = measurementsInOrder(benefit);
+    periods.forEach((p, i) => {
+      const inP = (code: string) => contains(p, code);
+      row.planned[i] += plannedOreInSpan(benefit, inP);
+      if (isValued(benefit)) {
+        for (const r of benefit.realisations.values()) if (inP(r.period)) row.realised[i] += r.valueOre * ledgerSign(benefit);
+      }
+      const last = periodLastDate(p);
+      const latest = [...measured].reverse().find((m) => m.measuredOn <= last)?.value ?? null;
+      const pct = achievementPct({ baseline: benefit.baseline, target: benefit.target, latest, direction: benefit.direction });
+      if (pct !== null) row.achievements[i].push(pct);
+    });
+  }
+
+  return {
+    periods: codes,
+    rows: [...rows.keys()].sort().map((unitId) => {
+      const row = rows.get(unitId)!;
+      return {
+        unitId,
+        cells: codes.map((period, i) => ({
+          period,
+          status: statusFromRealisation(row.realised[i], row.planned[i], thresholds),
+          plannedOre: row.planned[i],
+          realisedOre: row.realised[i],
+          achievementPct: row.achievements[i].length ? row.achievements[i].reduce((a, b) => a + b, 0) / row.achievements[i].length : null,
+          changePct: i > 0 && row.realised[i - 1] !== 0 ? ((row.realised[i] - row.realised[i - 1]) / Math.abs(row.realised[i - 1])) * 100 : null,
+        })),
+      };
+    }),
+  };
+}
