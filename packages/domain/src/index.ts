@@ -5,3 +5,4 @@ export * from './periods';
 export * from './money';
 export * from './deciders';
 export * from './ledger';
+export * from './status';
