@@ -1,0 +1,267 @@
+/**
+ * pnpm bench:eventstore — append and read throughput of Gevinst's SQLite event store beside Emmett's
+ * SQLite store (the peer) and raw better-sqlite3 (the practical limit), on the same generated events,
+ * in one process. Prints a table; asserts nothing. Sizes: BENCH_SINGLE (default 5000 single appends),
+ * BENCH_BATCHES (default 300 batches of 100; the first 100 form one 10,000-event stream).
+ */
+import Database from 'better-sqlite3';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createSchema } from '../src/sqlite/schema';
+import { openSqliteEventStore, type Synchronous } from '../src/sqlite';
+import { generateEvents, type BenchEvent } from './workload';
+
+const singles = Number(process.env.BENCH_SINGLE ?? 5000);
+const batches = Number(process.env.BENCH_BATCHES ?? 300);
+const batchSize = 100;
+const longStreamBatches = Math.min(100, batches);
+const pageSize = 1000;
+const singleStreams = 500;
+
+interface Contender {
+  name: string;
+  /** appends one event with an exact expected revision; returns nothing the bench needs */
+  appendOne(stream: string, event: BenchEvent, index: number): Promise<void> | void;
+  appendBatch(stream: string, events: BenchEvent[], batchInStream: number): Promise<void> | void;
+  /** reads every event from the start in pages, parsing data and metadata; returns the count */
+  readAll(): Promise<number> | number;
+  readStream(stream: string): Promise<number> | number;
+  close(): Promise<void> | void;
+}
+
+const dir = mkdtempSync(join(os.tmpdir(), 'gevinst-bench-'));
+const fresh = (name: string) => join(dir, `${name}.sqlite`);
+
+const ours = (synchronous: Synchronous): Contender => {
+  const store = openSqliteEventStore({ path: fresh(`ours-${synchronous}`), synchronous });
+  const revisions = new Map<string, bigint>();
+  const append = async (stream: string, events: BenchEvent[]) => {
+    const expected = revisions.get(stream);
+    const result = await store.appendToStream(stream, events, { expectedRevision: expected ?? 'no_stream' });
+    revisions.set(stream, result.nextExpectedRevision);
+  };
+  return {
+    name: `ours, SQLite (synchronous=${synchronous}${synchronous === 'FULL' ? ', the default' : ''})`,
+    appendOne: (stream, event) => append(stream, [event]),
+    appendBatch: (stream, events) => append(stream, events),
+    async readAll() {
+      let count = 0;
+      let after: bigint | undefined;
+      for (;;) {
+        const page = await store.readAll({ after, maxCount: pageSize });
+        if (page.length === 0) return count;
+        count += page.length;
+        after = page[page.length - 1].globalPosition;
+      }
+    },
+    readStream: async (stream) => (await store.readStream(stream)).length,
+    close: () => store.close(),
+  };
+};
+
+/** the same rows and indexes as ours, written with bare prepared statements: what SQLite itself costs */
+const raw = (): Contender => {
+  const db = new Database(fresh('raw'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  createSchema(db);
+  const insert = db.prepare(
+    'INSERT INTO events (stream_name, stream_revision, category, event_id, event_type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const next = new Map<string, number>();
+  const insertRow = (stream: string, event: BenchEvent) => {
+    const revision = next.get(stream) ?? 0;
+    next.set(stream, revision + 1);
+    insert.run(stream, revision, stream.slice(0, stream.indexOf('-')), event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+  };
+  const insertBatch = db.transaction((stream: string, events: BenchEvent[]) => events.forEach((e) => insertRow(stream, e)));
+  const page = db.prepare('SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?');
+  const stream = db.prepare('SELECT * FROM events WHERE stream_name = ? ORDER BY stream_revision');
+  type Row = { global_position: number; data: string; metadata: string };
+  const parse = (rows: Row[]) => rows.map((r) => ({ ...r, data: JSON.parse(r.data), metadata: JSON.parse(r.metadata) }));
+  return {
+    name: 'raw better-sqlite3 (synchronous=NORMAL, no checks)',
+    appendOne: (s, event) => insertRow(s, event),
+    appendBatch: (s, events) => insertBatch(s, events),
+    readAll() {
+      let count = 0;
+      let after = 0;
+      for (;;) {
+        const rows = parse(page.all(after, pageSize) as Row[]);
+        if (rows.length === 0) return count;
+        count += rows.length;
+        after = rows[rows.length - 1].global_position;
+      }
+    },
+    readStream: (s) => parse(stream.all(s) as Row[]).length,
+    close: () => void db.close(),
+  };
+};
+
+const peerDir = fileURLToPath(new URL('./peer/', import.meta.url));
+
+const loadEmmett = async () => {
+  const entry = join(peerDir, 'node_modules/@event-driven-io/emmett-sqlite/dist/index.js');
+  if (!existsSync(entry)) {
+    console.log(`Installing the peer (Emmett's SQLite store, builds native sqlite3: ~2 min) into ${peerDir} …`);
+    execSync(`npm install --prefix "${peerDir}" --no-audit --no-fund --loglevel=error`, { stdio: 'inherit' });
+  }
+  const sqlite = await import(pathToFileURL(entry).href);
+  const core = await import(pathToFileURL(join(peerDir, 'node_modules/@event-driven-io/emmett/dist/index.js')).href);
+  return { sqlite, core };
+};
+
+/**
+ * Emmett 0.38.5 as a developer would use it: its store object (which opens a connection per call) for
+ * appends and stream reads, and its exported readMessagesBatch for $all (the store has no read-all).
+ * With `sharedConnection`, appends go through its schema function on one connection instead.
+ */
+const emmett = async (sharedConnection: boolean): Promise<Contender> => {
+  const { sqlite, core } = await loadEmmett();
+  const fileName = fresh(`emmett-${sharedConnection ? 'shared' : 'store'}`);
+  // Emmett can fail to switch a brand-new file to WAL inside its first transaction: create it in WAL first
+  const init = new Database(fileName);
+  init.pragma('journal_mode = WAL');
+  init.close();
+  const store = sqlite.getSQLiteEventStore({ fileName });
+  let shared: { close(): void } | undefined;
+  const connection = () => (shared ??= sqlite.sqliteConnection({ fileName }));
+  if (sharedConnection) await sqlite.createEventStoreSchema(connection());
+  const versions = new Map<string, bigint>();
+  let busyRetries = 0;
+  const append = async (stream: string, events: BenchEvent[]) => {
+    const expectedStreamVersion = versions.get(stream) ?? core.STREAM_DOES_NOT_EXIST;
+    const messages = events.map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, messageId: e.id } }));
+    if (sharedConnection) {
+      const result = await sqlite.appendToStream(connection(), stream, stream.slice(0, stream.indexOf('-')), messages, { expectedStreamVersion });
+      if (!result.success) throw new Error(`Emmett refused an append to ${stream}`);
+      versions.set(stream, result.nextStreamPosition);
+    } else {
+      // its per-call connection sometimes fails a commit with SQLITE_BUSY ("SQL statements in progress",
+      // seen on 100-event batches); such an append is rolled back, so retry it and count the retries
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await store.appendToStream(stream, messages, { expectedStreamVersion });
+          versions.set(stream, result.nextExpectedStreamVersion);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt === 10) throw error;
+          busyRetries++;
+        }
+      }
+    }
+  };
+  return {
+    name: `Emmett 0.38.5 SQLite (${sharedConnection ? 'one shared connection' : 'its store API'})`,
+    appendOne: (stream, event) => append(stream, [event]),
+    appendBatch: (stream, events) => append(stream, events),
+    async readAll() {
+      let count = 0;
+      let after = 0n;
+      for (;;) {
+        const batch = await sqlite.readMessagesBatch(connection(), { after, batchSize: pageSize });
+        count += batch.messages.length;
+        if (batch.messages.length === 0 || !batch.areEventsLeft) return count;
+        after = batch.currentGlobalPosition;
+      }
+    },
+    readStream: async (stream) => (await store.readStream(stream)).events.length,
+    close() {
+      shared?.close();
+      if (busyRetries > 0) notes.push(`Emmett (its store API) failed ${busyRetries} appends with SQLITE_BUSY; each was rolled back and retried (included in its time)`);
+    },
+  };
+};
+
+const notes: string[] = [];
+const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
+
+const measure = async (contender: Contender, events: BenchEvent[]) => {
+  const timed = async (fn: () => Promise<unknown>) => {
+    const start = performance.now();
+    const result = await fn();
+    return { ms: performance.now() - start, result };
+  };
+  const single = await timed(async () => {
+    for (let i = 0; i < singles; i++) await contender.appendOne(`benefit-${i % singleStreams}`, events[i], i);
+  });
+  const batched = await timed(async () => {
+    for (let b = 0; b < batches; b++) {
+      const stream = b < longStreamBatches ? 'project-long' : `project-${b}`;
+      await contender.appendBatch(stream, events.slice(singles + b * batchSize, singles + (b + 1) * batchSize), b);
+    }
+  });
+  const all = await timed(async () => contender.readAll());
+  const long = await timed(async () => contender.readStream('project-long'));
+  const total = singles + batches * batchSize;
+  if (all.result !== total) throw new Error(`${contender.name}: readAll returned ${all.result} of ${total} events`);
+  if (long.result !== longStreamBatches * batchSize) throw new Error(`${contender.name}: the long stream returned ${long.result} events`);
+  await contender.close();
+  return {
+    name: contender.name,
+    single: rate(singles, single.ms),
+    batched: rate(batches * batchSize, batched.ms),
+    readAll: rate(total, all.ms),
+    longStream: rate(long.result as number, long.ms),
+  };
+};
+
+const main = async () => {
+  const events = generateEvents(singles + batches * batchSize);
+  const contenders: Array<() => Contender | Promise<Contender>> = [
+    () => ours('FULL'),
+    () => ours('NORMAL'),
+    () => emmett(false),
+    () => emmett(true),
+    () => raw(),
+  ];
+  const rows = [];
+  for (const make of contenders) {
+    let contender: Contender;
+    try {
+      contender = await make();
+    } catch (error) {
+      console.log(`(skipped a contender: ${(error as Error).message})`);
+      continue;
+    }
+    process.stdout.write(`measuring ${contender.name} …\n`);
+    // Emmett logs every failed commit with console.error; its failures are counted and noted instead
+    const consoleError = console.error;
+    if (contender.name.startsWith('Emmett')) console.error = () => undefined;
+    try {
+      rows.push(await measure(contender, events));
+    } finally {
+      console.error = consoleError;
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const header = ['store', 'single appends/s', '100-batches events/s', 'readAll events/s', 'long stream events/s'];
+  const table = [header, ...rows.map((r) => [r.name, fmt(r.single), fmt(r.batched), fmt(r.readAll), fmt(r.longStream)])];
+  const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+  console.log();
+  console.log(`nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `workload: ${fmt(singles)} single-event appends over ${singleStreams} streams, ${batches} appends of ${batchSize} events ` +
+      `(the first ${longStreamBatches} into one stream), readAll of all ${fmt(singles + batches * batchSize)} in pages of ${pageSize}, ` +
+      `then the ${fmt(longStreamBatches * batchSize)}-event stream; every append names its exact expected revision and (ours) carries UUID v7 ids`,
+  );
+  console.log();
+  console.log(line(table[0]));
+  console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of table.slice(1)) console.log(line(row));
+  console.log();
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log('goals (ours): single appends ≥ 10,000/s, 100-event batches ≥ 70,000 events/s, readAll ≥ 200,000 events/s');
+  for (const r of rows.filter((r) => r.name.startsWith('ours'))) {
+    const verdict = (value: number, goal: number) => (value >= goal ? 'met' : `missed by ${fmt(goal - value)} (${Math.round((value / goal) * 100)}%)`);
+    console.log(`  ${r.name}: single ${verdict(r.single, 10_000)}; batches ${verdict(r.batched, 70_000)}; readAll ${verdict(r.readAll, 200_000)}`);
+  }
+};
+
+await main();
