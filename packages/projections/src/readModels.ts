@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery } from './ledger/span';
 import { dueList } from './projects/due';
-import { portfolioStatus } from './projects/portfolioStatus';
+import { computePortfolio } from '@gevinst/domain/status/index';
 import { PortfolioModel } from './projects/PortfolioModel';
 import { ProjectViews } from './projects/views';
 import { SqliteCheckpoints } from './runner/checkpoints';
@@ -31,7 +31,7 @@ export class ReadModels {
 
   constructor(options: ReadModelsOptions) {
     this.clock = options.clock ?? (() => new Date().toISOString());
-    this.projects = new ProjectViews(this.portfolio, this.clock);
+    this.projects = new ProjectViews(this.portfolio, this.ledger, this.clock);
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
@@ -62,8 +62,9 @@ export class ReadModels {
     return dueList(this.portfolio, owner, at);
   }
 
+  /** status per unit (at `level`) and tertial: the domain's `computePortfolio` over the ledger facts */
   portfolioStatus(q: { from: string; to: string; level?: number }) {
-    return portfolioStatus(this.portfolio, this.units, q);
+    return computePortfolio(this.ledger.facts, { from: q.from, to: q.to, level: q.level ?? null });
   }
 
   ledgerView(q: LedgerQuery) {

@@ -66,7 +66,7 @@ describe('commands over HTTP on a real SQLite file', () => {
     const view = await g.get(`/api/benefits/${benefit}`);
     expect(view.status).toBe(200);
     expect(view.body.realisations).toEqual([expect.objectContaining({ period: '2026-T1', quantity: 80, valueOre: 48_000_00 })]);
-    expect(view.body.statusByPeriod).toEqual([{ period: '2026-T1', status: 'yellow', plannedOre: 60_000_00, realisedOre: 48_000_00 }]);
+    expect(view.body.statusByPeriod).toEqual([expect.objectContaining({ period: '2026-T1', status: 'yellow', plannedOre: 60_000_00, realisedOre: 48_000_00 })]);
   });
 
   it('answers 400 with the fields in bokmål and stores nothing', async () => {

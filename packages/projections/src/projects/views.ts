@@ -1,5 +1,6 @@
-import { periodLastDate, toOslo } from '@gevinst/domain/periods/index';
-import { pctOf, statusOf, type Status } from '../status/status';
+import type { BenefitFact } from '@gevinst/domain/ledger/index';
+import { benefitStatus, type Status } from '@gevinst/domain/status/index';
+import type { LedgerProjection } from '../ledger/LedgerProjection';
 import type { BenefitState, ProjectState, Thresholds } from './model';
 import { plannedOreOf, type PortfolioModel } from './PortfolioModel';
 
@@ -28,7 +29,7 @@ export interface BenefitView {
   withdrawals: { period: string; amountOre: number; saksnummer: string | null }[];
   achievementPct: number | null;
   trend: 'up' | 'down' | 'flat' | null;
-  statusByPeriod: { period: string; status: Status | null; plannedOre: number; realisedOre: number }[];
+  statusByPeriod: { period: string; status: Status | null; plannedOre: number; realisedOre: number; plannedQuantity: number; realisedQuantity: number | null }[];
 }
 
 export interface ProjectSummary {
@@ -59,34 +60,10 @@ export interface ProjectDetail {
 
 const DEFAULT_THRESHOLDS: Thresholds = { greenPct: 100, yellowPct: 80 };
 
-/** Measured value moved toward the target since the baseline, in % of the way (måloppnåelse). */
-const achievementOf = (b: BenefitState): number | null => {
-  const latest = b.measurements.at(-1)?.value;
-  if (latest === undefined || b.baseline === null || b.target === null || b.target === b.baseline) return null;
-  return Math.round(((latest - b.baseline) / (b.target - b.baseline)) * 1000) / 10;
-};
-
-const trendOf = (b: BenefitState): BenefitView['trend'] => {
-  const [previous, latest] = b.measurements.slice(-2).map((m) => m.value);
-  if (latest === undefined) return null;
-  if (latest > previous) return 'up';
-  if (latest < previous) return 'down';
-  return 'flat';
-};
-
-/** A period is judged once it has ended or something was realised in it. */
-const judged = (period: string, realised: boolean, now: string): boolean =>
-  realised || periodLastDate(period) < toOslo(now).toISODate()!;
-
-export const benefitView = (b: BenefitState, thresholds: Thresholds, now: string): BenefitView => {
+/** A benefit as its owner and project leader see it; achievement, trend and status from the domain's `benefitStatus`. */
+export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thresholds: Thresholds, now: string): BenefitView => {
   const sign = b.disbenefit ? -1 : 1;
-  const statusByPeriod = b.plan.map((entry) => {
-    const real = b.realisations.get(entry.period);
-    const plannedOre = sign * plannedOreOf(b, entry.quantity);
-    const realisedOre = sign * (real?.valueOre ?? 0);
-    const pct = judged(entry.period, !!real, now) ? pctOf(real?.quantity ?? 0, entry.quantity) : null;
-    return { period: entry.period, status: b.cancelled ? null : statusOf(pct, thresholds), plannedOre, realisedOre };
-  });
+  const status = fact ? benefitStatus(fact, { thresholds, asOf: now }) : undefined;
   return {
     id: b.id,
     projectId: b.projectId,
@@ -117,9 +94,16 @@ export const benefitView = (b: BenefitState, thresholds: Thresholds, now: string
     })),
     measurements: b.measurements.map((m) => ({ value: m.value, measuredOn: m.measuredOn, period: m.period })),
     withdrawals: b.withdrawals.map((w) => ({ period: w.period, amountOre: w.amountOre, saksnummer: w.saksnummer })),
-    achievementPct: achievementOf(b),
-    trend: trendOf(b),
-    statusByPeriod,
+    achievementPct: status?.achievementPct ?? null,
+    trend: status?.trend ?? null,
+    statusByPeriod: (status?.statusByPeriod ?? []).map((p) => ({
+      period: p.period,
+      status: p.status,
+      plannedOre: p.plannedOre,
+      realisedOre: p.realisedOre,
+      plannedQuantity: p.plannedQuantity,
+      realisedQuantity: p.realisedQuantity,
+    })),
   };
 };
 
@@ -138,12 +122,13 @@ const worst = (views: BenefitView[]): Status | null => {
 export class ProjectViews {
   constructor(
     private readonly portfolio: PortfolioModel,
+    private readonly ledger: LedgerProjection,
     private readonly clock: () => string = () => new Date().toISOString(),
   ) {}
 
   private benefitsOf(p: ProjectState): BenefitView[] {
     const now = this.clock();
-    return p.benefitIds.map((id) => benefitView(this.portfolio.benefits.get(id)!, p.thresholds, now));
+    return p.benefitIds.map((id) => benefitView(this.portfolio.benefits.get(id)!, this.ledger.facts.benefits.get(id), p.thresholds, now));
   }
 
   list(): ProjectSummary[] {
@@ -190,6 +175,6 @@ export class ProjectViews {
     const b = this.portfolio.benefits.get(id);
     if (!b) return undefined;
     const thresholds = (b.projectId && this.portfolio.projects.get(b.projectId)?.thresholds) || DEFAULT_THRESHOLDS;
-    return benefitView(b, thresholds, this.clock());
+    return benefitView(b, this.ledger.facts.benefits.get(id), thresholds, this.clock());
   }
 }

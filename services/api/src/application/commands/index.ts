@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../spec';
 import { benefitCommands } from './benefits';
 import { projectCommands } from './projects';
+import { settlementCommands } from './settlements';
 import { unitCommands } from './units';
 
 /** Every application command by name (the HTTP routes map onto these). */
@@ -8,4 +9,5 @@ export const commands: Record<string, CommandSpec> = {
   ...unitCommands,
   ...projectCommands,
   ...benefitCommands,
+  ...settlementCommands,
 };
