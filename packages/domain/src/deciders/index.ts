@@ -5,3 +5,4 @@ export * from './projects';
 export * from './benefits';
 export * from './settlements';
 export * from './reminders';
+export { osloDate } from './rules';
