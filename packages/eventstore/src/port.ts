@@ -50,9 +50,9 @@ export interface AppendOptions {
 }
 
 export interface AppendResult {
-  /** the stream's revision after the append (the revision of its last event) */
+  /** the stream's revision after the append (the revision of its last event; -1n for no stream) */
   nextExpectedRevision: bigint;
-  /** the global position of the last event of the batch */
+  /** the global position of the last event of the batch; -1n when the batch was empty */
   globalPosition: bigint;
 }
 
