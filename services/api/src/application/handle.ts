@@ -43,6 +43,9 @@ export interface ApplicationDeps {
 const UNKNOWN_COMMAND = (name: string) =>
   new ValidationError(`Ukjent kommando: ${name}`, [{ path: 'command', message: `Ukjent kommando: ${name}` }], 'unknown_command');
 
+/** ids are made by the API (UUID v7); anything else that could name a stream is welcome too */
+const ID = /^[A-Za-z0-9][\w.:-]{0,199}$/;
+
 const streamOf = (category: string, id: string) => `${category}-${id}`;
 
 /**
@@ -98,7 +101,8 @@ export class Application {
     const { store } = this.deps;
 
     if (spec.target) {
-      if (!request.targetId) throw new NotFoundError(spec.target.what, '');
+      // an id that could never name a stream names nothing
+      if (!request.targetId || !ID.test(request.targetId)) throw new NotFoundError(spec.target.what, String(request.targetId ?? '').slice(0, 200));
       const head = await store.readStream(streamOf(spec.target.category, request.targetId), { direction: 'backwards', maxCount: 1 });
       if (head.length === 0) throw new NotFoundError(spec.target.what, request.targetId);
     }

@@ -3,7 +3,12 @@ import { isValidOrgNumber } from '@gevinst/domain/validation/index';
 import { tryParsePeriod } from '@gevinst/domain/periods/index';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
-const id = z.string().trim().min(1, { error: 'Må fylles ut' }).max(200, { error: 'For lang id' });
+const id = z
+  .string()
+  .trim()
+  .min(1, { error: 'Må fylles ut' })
+  .max(200, { error: 'For lang id' })
+  .regex(/^[A-Za-z0-9][\w.:-]*$/, { error: 'Ugyldig id' });
 const name = z.string().trim().min(1, { error: 'Må fylles ut' }).max(300, { error: 'Maks 300 tegn' });
 const text = z.string().max(5000, { error: 'Maks 5000 tegn' });
 const reason = z.string().trim().min(1, { error: 'Begrunnelse må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' });

@@ -23,6 +23,10 @@ export const toHttpError = (error: unknown): { status: number; body: ErrorBody }
     const message = e.message ?? 'Ugyldig verdi';
     return { status: 400, body: body(e.code ?? 'validation_failed', message, [{ path: e.field ?? '', message }]) };
   }
+  if (e?.name === 'InvalidAppendError') {
+    const message = 'Ugyldige data';
+    return { status: 400, body: body('validation_failed', message, [{ path: e.field ?? '', message: e.message ?? message }]) };
+  }
   if (e?.type === 'entity.too.large') return { status: 413, body: body('payload_too_large', 'Forespørselen er for stor') };
   if (e?.type === 'entity.parse.failed')
     return { status: 400, body: body('invalid_json', 'Ugyldig JSON i forespørselen', [{ path: '', message: 'Ugyldig JSON' }]) };

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/** Answer shapes of the read models (docs/contract.md), for the OpenAPI description. */
+const ore = z.int().describe('øre');
+const period = z.string().describe('2026-T2, 2026 eller 2026-03');
+const status = z.enum(['green', 'yellow', 'red']).nullable();
+
+export const WriteResult = z.object({ id: z.string(), revision: z.string(), position: z.string().nullable() });
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })),
+    currentRevision: z.string().nullable().optional(),
+  }),
+});
+
+export const UnitSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  orgNumber: z.string().nullable(),
+  leader: z.string().nullable(),
+  depth: z.int(),
+  active: z.boolean(),
+  mergedInto: z.string().nullable(),
+});
+export const UnitDetail = UnitSummary.extend({
+  history: z.array(z.object({ type: z.string(), recordedAt: z.string(), userId: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
+  hourlyRates: z.array(z.object({ year: z.int(), rateOre: ore, source: z.record(z.string(), z.unknown()), recordedAt: z.string() })),
+});
+
+export const BenefitView = z.object({
+  id: z.string(),
+  projectId: z.string().nullable(),
+  title: z.string(),
+  recipientUnitId: z.string(),
+  owner: z.string().nullable(),
+  indicator: z.string().nullable(),
+  unitOfMeasure: z.string(),
+  direction: z.enum(['increase', 'decrease']),
+  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced']),
+  cashReleasing: z.boolean(),
+  valuationOrePerUnit: ore.nullable(),
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  targetDate: z.string().nullable(),
+  cancelled: z.boolean(),
+  plan: z.array(z.object({ period, quantity: z.number(), plannedOre: ore })),
+  realisations: z.array(z.object({ period, quantity: z.number(), valueOre: ore, corrected: z.boolean() })),
+  measurements: z.array(z.object({ value: z.number(), measuredOn: z.string(), period: period.nullable() })),
+  withdrawals: z.array(z.object({ period, amountOre: ore, saksnummer: z.string().nullable() })),
+  achievementPct: z.number().nullable(),
+  trend: z.enum(['up', 'down', 'flat']).nullable(),
+  statusByPeriod: z.array(z.object({ period, status, plannedOre: ore, realisedOre: ore })),
+});
+
+export const ProjectSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  ownerUnitId: z.string(),
+  projectLeader: z.string(),
+  phase: z.enum(['planning', 'execution', 'realisation']),
+  closed: z.boolean(),
+  totalCostOre: ore,
+  benefitCount: z.int(),
+  status,
+});
+export const ProjectDetail = ProjectSummary.omit({ benefitCount: true }).extend({
+  thresholds: z.object({ greenPct: z.number(), yellowPct: z.number() }),
+  costs: z.array(z.object({ costId: z.string(), payerUnitId: z.string(), amountOre: ore, period, kind: z.enum(['one-off', 'annual']) })),
+  benefits: z.array(BenefitView),
+});
+
+export const DueItem = z.object({
+  benefitId: z.string(),
+  benefitTitle: z.string(),
+  projectId: z.string().nullable(),
+  projectName: z.string().nullable(),
+  period,
+  dueDate: z.string(),
+  state: z.enum(['upcoming', 'due', 'overdue']),
+  what: z.enum(['measurement', 'realisation']),
+  reminders: z.array(z.object({ kind: z.string(), sentAt: z.string() })),
+});
+
+export const Ledger = z.object({
+  flows: z.array(z.object({ fromUnitId: z.string(), toUnitId: z.string(), ore })),
+  units: z.array(
+    z.object({ unitId: z.string(), costsOre: ore, gainsReceivedOre: ore, gainsProducedForOthersOre: ore, netOre: ore }),
+  ),
+});
+export const LedgerMatrix = z.object({
+  unitIds: z.array(z.string()),
+  cells: z.array(z.object({ investorUnitId: z.string(), recipientUnitId: z.string(), ore })),
+  diagonal: z.array(z.object({ unitId: z.string(), ore })),
+});
+export const Imbalances = z.array(
+  z.object({ unitId: z.string(), costsOre: ore, gainsReceivedOre: ore, netOre: ore, gainsTo: z.array(z.object({ unitId: z.string(), ore })) }),
+);
+export const Balances = z.array(
+  z.object({
+    unitId: z.string(),
+    plannedOre: ore,
+    realisedOre: ore,
+    cashReleasingOre: ore,
+    withdrawnOre: ore,
+    settledInOre: ore,
+    settledOutOre: ore,
+    openOre: ore,
+  }),
+);
+export const Trace = z.array(
+  z.object({
+    streamName: z.string().nullable(),
+    revision: z.string().nullable(),
+    type: z.string(),
+    userId: z.string().nullable(),
+    recordedAt: z.string().nullable(),
+    period,
+    ore,
+    saksnummer: z.string().nullable(),
+  }),
+);
+export const Portfolio = z.object({
+  periods: z.array(period),
+  rows: z.array(
+    z.object({
+      unitId: z.string(),
+      cells: z.array(z.object({ period, status, plannedOre: ore, realisedOre: ore, achievementPct: z.number().nullable(), changePct: z.number().nullable() })),
+    }),
+  ),
+});
+export const Health = z.object({ status: z.literal('ok'), position: z.string().nullable(), eventsApplied: z.int() });

@@ -1,0 +1,139 @@
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { foldEvents } from '@gevinst/domain/deciders/decider';
+import { isDomainError, parseWith } from '@gevinst/domain/errors/index';
+import type { ReadModels } from '@gevinst/projections';
+// @gevinst/spreadsheet is not (yet) a dependency of @gevinst/api, so it is reached by path
+import {
+  spreadsheetHandlers,
+  NotFound,
+  PayloadTooLarge,
+  type ExportPort,
+  type ImportCommand,
+  type PlanBenefitInput,
+  type PlanImportPort,
+  type ProjectView,
+  type Refusal,
+  type SheetRequest,
+} from '../../../packages/spreadsheet/src/index';
+import type { Application } from './application/handle';
+import { commands } from './application/commands/index';
+import { projectsLookup, unitsLookup } from './application/context';
+import { NotFoundError } from './application/errors';
+import { toHttpError } from './http/errors';
+
+export interface SpreadsheetRouteDeps {
+  application: Application;
+  readModels: ReadModels;
+  clock?: () => string;
+}
+
+const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
+const userIdOf = (req: SheetRequest): string => {
+  const header = req.headers['x-user-id'];
+  return typeof header === 'string' && USER_ID.test(header) ? header : 'anonym';
+};
+
+const refusalOf = (error: unknown): Refusal => {
+  if (isDomainError(error)) return { code: error.code, message: error.message, fields: error.fields };
+  throw error;
+};
+
+/**
+ * The API's own validation of one row's commands, appending nothing: each input schema, then each
+ * decider with the context the application layer would give it, the later commands on the state
+ * the first one's events make (the new benefit).
+ */
+function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): Refusal | null {
+  const clock = deps.clock ?? (() => new Date().toISOString());
+  const env = { units: unitsLookup(deps.readModels.units), projects: projectsLookup(deps.readModels.portfolio), now: clock() };
+  const streams = new Map<string, { type: string; data: Record<string, unknown> }[]>();
+  const benefitId = 'import-dry-run';
+  for (const c of rowCommands) {
+    try {
+      const spec = commands[c.command]!;
+      const input = parseWith(spec.input, c.input, 'Ugyldige data');
+      const targetId = c.command === 'planBenefit' ? c.targetId : benefitId;
+      for (const step of spec.steps({ id: benefitId, targetId, input, env })) {
+        const recorded = streams.get(step.streamName) ?? [];
+        const events = step.decider.decide(step.command, foldEvents(step.decider, recorded));
+        streams.set(step.streamName, [...recorded, ...events]);
+      }
+    } catch (error) {
+      return { command: c.command, ...refusalOf(error) };
+    }
+  }
+  return null;
+}
+
+/** Adapts the API's application layer and read models to the spreadsheet package's ports. */
+export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImportPort; exports: ExportPort } {
+  const rm = deps.readModels;
+  const clock = deps.clock ?? (() => new Date().toISOString());
+  const units = () => rm.units.list().map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, orgNumber: u.orgNumber, active: u.active }));
+  const imports: PlanImportPort = {
+    units,
+    checkProject: (projectId) =>
+      rm.portfolio.projects.has(projectId) ? null : { code: 'not_found', message: `Fant ikke prosjektet «${projectId}»`, fields: [] },
+    check: (rowCommands) => dryRunCheck(deps, rowCommands),
+    existing: (projectId) =>
+      (rm.projects.project(projectId)?.benefits ?? [])
+        .filter((b) => !b.cancelled && !b.unplanned)
+        .map((b) => ({ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' }) as unknown as PlanBenefitInput),
+    run: (command, userId, idempotencyKey) =>
+      deps.application.handle({ command: command.command, targetId: command.targetId, input: command.input, userId, idempotencyKey }),
+  };
+  const exports: ExportPort = {
+    units,
+    ledger: (q) => rm.ledger.ledger(q),
+    matrix: (q) => rm.ledger.matrix(q),
+    balances: (q) => rm.ledger.balances(q),
+    portfolio: (q) => {
+      // the same defaults as GET /api/portfolio: this year's tertials
+      const year = new Date(clock()).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4);
+      const from = q.from ?? `${year}-T1`;
+      const to = q.to ?? `${from.slice(0, 4)}-T3`;
+      return rm.portfolioStatus({ from, to, level: q.level });
+    },
+    project: (projectId) => (rm.projects.project(projectId) as unknown as ProjectView | undefined) ?? null,
+  };
+  return { imports, exports };
+}
+
+const keptFields = Object.keys((commands.planBenefit!.input as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+
+/**
+ * The spreadsheet routes: the plan template, import of a filled-in plan (dry run and commit), and
+ * the XLSX/CSV exports. Mount before the API's JSON body parser (the import's body is the file).
+ */
+export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
+  const ports = spreadsheetPorts(deps);
+  const h = spreadsheetHandlers({ ...ports, userIdOf, keptFields });
+  const router = Router();
+  const as = (req: Request) => req as unknown as SheetRequest;
+  router.get('/api/templates/gevinstrealiseringsplan.xlsx', (req: Request, res: Response) => h.template(as(req), res));
+  router.post('/api/projects/:id/import', (req: Request, res: Response) => h.importPlan(as(req), res));
+  router.get('/api/export/ledger.:format', (req: Request, res: Response) => h.ledger(as(req), res, format(req)));
+  router.get('/api/export/portfolio.:format', (req: Request, res: Response) => h.portfolio(as(req), res, format(req)));
+  router.get('/api/export/projects/:id/plan.:format', (req: Request, res: Response) => h.projectPlan(as(req), res, format(req)));
+  router.use(spreadsheetErrors);
+  return router;
+}
+
+function format(req: Request): 'xlsx' | 'csv' {
+  const f = req.params.format;
+  if (f === 'xlsx' || f === 'csv') return f;
+  throw new NotFoundError('formatet', String(f), 'format');
+}
+
+const spreadsheetErrors: ErrorRequestHandler = (error, req, res, _next) => {
+  if (res.headersSent) {
+    // a streamed export that failed half-way: cut the download rather than hand over half a file
+    req.log?.error({ err: error }, 'export failed while streaming');
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  if (error instanceof PayloadTooLarge) return void res.status(413).json({ error: error.toJSON() });
+  const { status, body } = toHttpError(error instanceof NotFound ? new NotFoundError(error.what, error.id) : error);
+  if (status >= 500) req.log?.error({ err: error }, 'request failed');
+  res.status(status).json(body);
+};
