@@ -89,7 +89,7 @@ describe('SQLite adapter', () => {
   it('two processes appending to one file never interleave a batch nor lose a write; a subscription sees both', async () => {
     const path = file('two-process');
     const store = openSqliteEventStore({ path, pollIntervalMs: 20 });
-    const [batches, batchSize] = [40, 25];
+    const [batches, batchSize] = [150, 20];
     const total = 2 * batches * batchSize;
     const seen: RecordedEvent[] = [];
     let enough!: () => void;
@@ -102,15 +102,21 @@ describe('SQLite adapter', () => {
       },
     });
     const fixture = fileURLToPath(new URL('./fixtures/appender.ts', import.meta.url));
-    const child = (writer: string) =>
-      new Promise<void>((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', fixture, path, writer, String(batches), String(batchSize), 'shared-1', 'counter-1'], {
-          stdio: ['ignore', 'inherit', 'inherit'],
-        });
+    const spawnWriter = (writer: string) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', fixture, path, writer, String(batches), String(batchSize), 'shared-1', 'counter-1'], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      const ready = new Promise<void>((resolve) => p.stdout.once('data', () => resolve()));
+      const exited = new Promise<void>((resolve, reject) => {
         p.on('error', reject);
         p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} exited with ${code}`))));
       });
-    await Promise.all([child('a'), child('b')]);
+      return { p, ready, exited };
+    };
+    const writers = [spawnWriter('a'), spawnWriter('b')];
+    await Promise.race([Promise.all(writers.map((w) => w.ready)), Promise.all(writers.map((w) => w.exited))]);
+    for (const w of writers) w.p.stdin.end('go\n');
+    await Promise.all(writers.map((w) => w.exited));
     await all;
     await subscription.stop();
 
@@ -125,6 +131,9 @@ describe('SQLite adapter', () => {
       expect(batch[batchSize - 1].globalPosition - batch[0].globalPosition).toBe(BigInt(batchSize - 1));
     }
     expect(new Set(shared.map((e) => e.data.writer))).toEqual(new Set(['a', 'b']));
+    // the writers really overlapped: their batches alternate somewhere in the stream
+    const order = Array.from({ length: total / batchSize }, (_, k) => shared[k * batchSize].data.writer);
+    expect(order.some((w, k) => k > 0 && w !== order[k - 1] && order.indexOf(w) < k - 1)).toBe(true);
     // optimistic concurrency across processes: no increment lost
     const counter = await store.readStream('counter-1');
     expect(counter.map((e) => e.data.value)).toEqual([...Array(2 * batches).keys()].map((i) => i + 1));
