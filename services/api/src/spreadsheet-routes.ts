@@ -69,7 +69,8 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
 export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImportPort; exports: ExportPort } {
   const rm = deps.readModels;
   const clock = deps.clock ?? (() => new Date().toISOString());
-  const units = () => rm.units.list().map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, orgNumber: u.orgNumber, active: u.active }));
+  const units = () =>
+    rm.units.list().map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, orgNumber: u.orgNumber, active: u.active, mergedInto: u.mergedInto }));
   const imports: PlanImportPort = {
     units,
     checkProject: (projectId) =>

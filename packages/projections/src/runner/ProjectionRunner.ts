@@ -56,6 +56,7 @@ export class ProjectionRunner {
     this.stopped = false;
     for (const p of this.options.projections) p.reset();
     this.current = undefined;
+    this.eventsApplied = 0;
     await this.catchUp();
     this.subscribe();
   }
@@ -68,6 +69,7 @@ export class ProjectionRunner {
       this.options.checkpoints.clear(p.name);
     }
     this.current = undefined;
+    this.eventsApplied = 0;
     await this.catchUp();
   }
 

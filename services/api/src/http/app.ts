@@ -134,6 +134,13 @@ export const createApp = (deps: AppDeps): Express => {
     res.json(rm.portfolioStatus({ from, to, level: q.level }));
   });
 
+  // drops the read models and reads every event again (reads during the rebuild may see a partial model)
+  app.post('/api/admin/rebuild', async (_req, res) => {
+    const started = performance.now();
+    await rm.rebuild();
+    res.json({ position: rm.runner.position?.toString() ?? null, eventsApplied: rm.runner.applied, ms: Math.round(performance.now() - started) });
+  });
+
   app.use('/api', (req, _res, next) => {
     next(new NotFoundError('ressursen', req.path, 'path'));
   });
