@@ -21,3 +21,5 @@ export * from './export/csv';
 export * from './export/xlsx';
 export * from './export/views';
 export * from './export/exports';
+export * from './http/query';
+export * from './http/handlers';

@@ -82,7 +82,7 @@ export async function projectPlanXlsx(port: ExportPort, projectId: string): Prom
   if (!project) return null;
   const units = await port.units();
   const n = new UnitNames(new UnitDirectory(units));
-  const live = project.benefits.filter((b) => !b.cancelled);
+  const live = project.benefits.filter((b) => !b.cancelled && !b.unplanned);
   const periods = [...new Set(live.flatMap((b) => b.plan.map((p) => p.period)))].sort(comparePeriodCodes);
   const workbook = planWorkbook({
     periods: periods.length > 0 ? periods : undefined,

@@ -54,6 +54,8 @@ export interface BenefitView {
   target: number | null;
   targetDate: string | null;
   cancelled: boolean;
+  /** recorded as UnplannedBenefitRecorded: not part of the plan */
+  unplanned?: boolean;
   plan: { period: string; quantity: number; plannedOre?: number }[];
   realisations: { period: string; quantity: number; valueOre: number; corrected?: boolean }[];
   statusByPeriod?: { period: string; status: Status; plannedOre: number; realisedOre: number }[];

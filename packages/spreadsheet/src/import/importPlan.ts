@@ -13,6 +13,8 @@ export type ImportCommand =
 
 /** A refusal as the API gives it: `{ code, message, fields: [{ path, message }] }`. */
 export interface Refusal {
+  /** the command that was refused, when there were several */
+  command?: ImportCommand['command'];
   code: string;
   message: string;
   fields: { path: string; message: string }[];
@@ -23,14 +25,21 @@ export interface PlanImportPort {
   units(): Promise<readonly UnitRef[]> | readonly UnitRef[];
   /** a refusal when the project does not exist or takes no new benefits */
   checkProject(projectId: string): Promise<Refusal | null> | Refusal | null;
-  /** the API's own validation of a `planBenefit` (input schema and domain rules), appending nothing */
-  check(command: Extract<ImportCommand, { command: 'planBenefit' }>, userId: string): Promise<Refusal | null> | Refusal | null;
+  /**
+   * The API's own validation (input schemas and domain rules) of one row's commands, appending
+   * nothing: the first plans the benefit, the rest act on that new benefit (their targetId is ignored).
+   */
+  check(commands: ImportCommand[], userId: string): Promise<Refusal | null> | Refusal | null;
+  /** the project's benefits as planBenefit inputs: rows equal to one of them are already imported */
+  existing?(projectId: string): Promise<readonly PlanBenefitInput[]> | readonly PlanBenefitInput[];
   /** runs a command the way the API does; the same key and input a second time writes nothing */
   run(command: ImportCommand, userId: string, idempotencyKey: string): Promise<{ id: string }>;
 }
 
 export interface ImportOptions {
   projectId: string;
+  /** the optional planBenefit fields the API keeps; others (Endring/tiltak, Kommentar) get a warning */
+  keptFields?: readonly string[];
   userId: string;
   dryRun: boolean;
   answers?: UnitAnswers;
@@ -43,8 +52,12 @@ export interface ImportReport {
   questions: UnitQuestion[];
   /** rows read as benefits */
   benefits: number;
-  /** benefit ids, in row order, after a commit */
+  /** benefit ids of the rows written, in row order, after a commit */
   benefitIds: string[];
+  /** rows equal to a benefit the project already has: left alone */
+  unchanged: number;
+  /** things that are not errors but that the user should know (bokmål) */
+  warnings: string[];
   ignoredColumns: string[];
 }
 
@@ -57,6 +70,8 @@ export interface ImportReport {
 export async function importPlan(bytes: Uint8Array, options: ImportOptions, port: PlanImportPort): Promise<ImportReport> {
   const projectRefusal = await port.checkProject(options.projectId);
   const { parsed, resolved, problems, questions } = await readPlan(bytes, projectRefusal ? [] : await port.units(), options.answers);
+  let unchanged = 0;
+  const warnings: string[] = [];
   const report = (problems: Problem[], questions: UnitQuestion[] = [], benefitIds: string[] = []): ImportReport => ({
     ok: problems.length === 0 && questions.length === 0,
     dryRun: options.dryRun,
@@ -64,13 +79,33 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     questions,
     benefits: parsed.rows.length,
     benefitIds,
+    unchanged,
+    warnings,
     ignoredColumns: parsed.ignoredColumns,
   });
   if (projectRefusal) return report([{ sheet: null, row: null, column: null, message: projectRefusal.message }]);
 
-  const commands = resolved.map((row) => ({ row, planBenefit: planBenefitInput(row.value, row.recipientUnitId), baseline: baselineInput(row.value) }));
-  for (const { row, planBenefit } of commands) {
-    const refusal = await port.check({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId);
+  const all = resolved.map((row) => ({ row, planBenefit: planBenefitInput(row.value, row.recipientUnitId), baseline: baselineInput(row.value) }));
+  // a row equal to a benefit the project has is not planned again (whoever imported it, from whichever file)
+  const present = new Map<string, number>();
+  for (const b of (await port.existing?.(options.projectId)) ?? []) present.set(benefitFingerprint(b), (present.get(benefitFingerprint(b)) ?? 0) + 1);
+  const commands = all.filter(({ planBenefit }) => {
+    const key = benefitFingerprint(planBenefit);
+    const left = present.get(key) ?? 0;
+    if (left === 0) return true;
+    present.set(key, left - 1);
+    unchanged++;
+    return false;
+  });
+  if (unchanged > 0) warnings.push(`${unchanged} av ${all.length} rader finnes allerede som gevinster i prosjektet og blir ikke lagt inn på nytt`);
+  const dropped = (options.keptFields ? (['change', 'comment'] as const).filter((f) => !options.keptFields!.includes(f)) : []).filter((f) =>
+    all.some(({ row }) => row.value[f] !== null),
+  );
+  for (const f of dropped) warnings.push(`Kolonnen «${columnByKey(f).header}» lagres ikke i Gevinst ennå; resten av raden importeres`);
+  for (const { row, planBenefit, baseline } of commands) {
+    const rowCommands: ImportCommand[] = [{ command: 'planBenefit', targetId: options.projectId, input: planBenefit }];
+    if (baseline) rowCommands.push({ command: 'recordBaseline', targetId: NEW_BENEFIT, input: baseline });
+    const refusal = await port.check(rowCommands, options.userId);
     if (refusal) problems.push(...refusalProblems(row, refusal));
   }
   sortProblems(problems);
@@ -86,6 +121,11 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   }
   return report([], [], ids);
 }
+
+/** Stands for the benefit the row's first command creates. */
+export const NEW_BENEFIT = '(ny gevinst)';
+
+const BASELINE_COLUMNS: Record<string, ColumnKey> = { value: 'baseline', measuredOn: 'baselineDate' };
 
 const FIELD_COLUMNS: Record<string, ColumnKey> = {
   title: 'title',
@@ -114,7 +154,26 @@ export function refusalProblems(row: ResolvedRow, refusal: Refusal): Problem[] {
       const entry = index !== undefined ? row.value.plan[Number(index)] : undefined;
       return at(entry ? periodHeader(entry.period) : null, field.message);
     }
-    const key = FIELD_COLUMNS[head ?? ''];
+    const key = (refusal.command === 'recordBaseline' ? BASELINE_COLUMNS : FIELD_COLUMNS)[head ?? ''];
     return at(key ? columnByKey(key).header : null, field.message);
   });
+}
+
+/** What makes two planned benefits the same benefit (the contract's fields; order of the plan aside). */
+export function benefitFingerprint(b: PlanBenefitInput | Omit<PlanBenefitInput, 'measurementSchedule'>): string {
+  return JSON.stringify([
+    b.title,
+    b.recipientUnitId,
+    b.owner.toLowerCase(),
+    b.indicator,
+    b.unitOfMeasure,
+    b.direction,
+    b.category,
+    b.cashReleasing,
+    b.valuationOrePerUnit ?? null,
+    b.baseline ?? null,
+    b.target ?? null,
+    b.targetDate ?? null,
+    [...b.plan].sort((x, y) => x.period.localeCompare(y.period)).map((p) => [p.period, p.quantity]),
+  ]);
 }

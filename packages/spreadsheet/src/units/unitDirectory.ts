@@ -70,7 +70,25 @@ export class UnitDirectory {
     const active = found.filter((u) => u.active);
     if (active.length === 1) return { kind: 'unit', unitId: active[0]!.id };
     if (active.length > 1) return { kind: 'ambiguous', candidates: active.map((u) => this.candidate(u)) };
-    return { kind: 'unknown', reason: `Enheten ${shown} er ikke lenger aktiv (slått sammen med en annen enhet): bruk enheten den ble slått sammen med` };
+    const successors = [...new Set(found.map((u) => this.successorOf(u.id)).filter((id): id is string => id !== null))];
+    const named = successors.map((id) => `«${this.path(id).join(' / ')}»`).join(' eller ');
+    return {
+      kind: 'unknown',
+      reason: named
+        ? `Enheten ${shown} er slått sammen med ${named}: skriv den enheten i stedet`
+        : `Enheten ${shown} er ikke lenger aktiv: velg en aktiv enhet`,
+    };
+  }
+
+  /** The active unit a merged unit's history went to, following merges of merges. */
+  successorOf(unitId: string): string | null {
+    const seen = new Set<string>();
+    let unit = this.byId.get(unitId);
+    while (unit && !unit.active && unit.mergedInto && !seen.has(unit.id)) {
+      seen.add(unit.id);
+      unit = this.byId.get(unit.mergedInto);
+    }
+    return unit && unit.active ? unit.id : null;
   }
 
   /** The shortest text that `match` finds this unit by again: its name, its path, or its orgnr. */
@@ -78,6 +96,8 @@ export class UnitDirectory {
     const unit = this.byId.get(unitId);
     if (!unit) return unitId;
     const path = this.path(unitId);
+    // a merged unit is named as it was (the import then points to its successor)
+    if (!unit.active) return this.units.filter((u) => u.name === unit.name).length === 1 ? unit.name : path.join(' / ');
     for (let take = 1; take <= path.length; take++) {
       const text = path.slice(-take).join(' / ');
       const m = this.match(text);

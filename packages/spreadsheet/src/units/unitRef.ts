@@ -5,4 +5,6 @@ export interface UnitRef {
   parentId: string | null;
   orgNumber: string | null;
   active: boolean;
+  /** the unit it was merged into, when it is no longer active */
+  mergedInto?: string | null;
 }

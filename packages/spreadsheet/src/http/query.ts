@@ -1,0 +1,64 @@
+import { ValidationError } from '@gevinst/domain/errors/index';
+import { span, tryParsePeriod } from '@gevinst/domain/periods/index';
+import type { LedgerQuery } from '../export/shapes';
+
+export type Query = Record<string, unknown>;
+
+const one = (query: Query, name: string): string | undefined => {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ValidationError('Ugyldig parameter', [{ path: name, message: 'Oppgi parameteren én gang, som tekst' }]);
+  return value === '' ? undefined : value;
+};
+
+/** `from`, `to`, `level` exactly as `/api/ledger` reads them. */
+export function ledgerQuery(query: Query): LedgerQuery {
+  const from = one(query, 'from');
+  const to = one(query, 'to');
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value !== undefined && !tryParsePeriod(value))
+      throw new ValidationError('Ugyldig periode', [{ path: name, message: 'Ugyldig periode (forventet f.eks. 2026-T2, 2026 eller 2026-03)' }]);
+  }
+  if (from && to) {
+    try {
+      span(from, to);
+    } catch {
+      throw new ValidationError('Ugyldig tidsrom', [{ path: 'to', message: 'Sluttperioden kan ikke ligge før startperioden' }]);
+    }
+  }
+  const levelText = one(query, 'level');
+  if (levelText !== undefined && !/^\d{1,3}$/.test(levelText))
+    throw new ValidationError('Ugyldig nivå', [{ path: 'level', message: 'Nivå må være et helt tall fra 0 (kommunen) og nedover' }]);
+  return { from, to, level: levelText === undefined ? undefined : Number(levelText) };
+}
+
+export function choice<T extends string>(query: Query, name: string, allowed: readonly T[], fallback?: T): T {
+  const value = one(query, name) ?? fallback;
+  if (value === undefined || !allowed.includes(value as T))
+    throw new ValidationError('Ugyldig parameter', [{ path: name, message: `Velg en av: ${allowed.join(', ')}` }]);
+  return value as T;
+}
+
+export function flag(query: Query, name: string): boolean {
+  const value = one(query, name);
+  return value !== undefined && value !== '0' && value !== 'false';
+}
+
+/** `units={"Skole":"<unitId>"}`: answers to the questions about ambiguous unit names. */
+export function unitAnswers(query: Query): Record<string, string> {
+  const text = one(query, 'units');
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string'))
+    throw new ValidationError('Ugyldig parameter', [{ path: 'units', message: 'Forventet JSON: {"navn i arket": "enhetens id"}' }]);
+  return parsed as Record<string, string>;
+}
+
+/** A file name part for a span: `2026-T1_2026-T3`, or `alt`. */
+export const spanLabel = (q: LedgerQuery): string =>
+  [q.from ?? 'start', q.to ?? 'slutt'].join('_') + (q.level !== undefined ? `_niva${q.level}` : '');
