@@ -24,7 +24,7 @@ const message = (mail: ReminderMail, from: string) => ({
 });
 
 /** Over SMTP (`smtp://user:pass@host:port`); bounded timeouts so a hung server fails the attempt. */
-export const smtpMailer = (smtpUrl: string, options: { from?: string; pool?: boolean; timeoutMs?: number } = {}): Mailer => {
+export const smtpMailer = (smtpUrl: string, options: { from?: string; pool?: boolean; timeoutMs?: number; maxConnections?: number } = {}): Mailer => {
   const timeout = options.timeoutMs ?? 15_000;
   const url = new URL(smtpUrl);
   const transport: Transporter = nodemailer.createTransport({
@@ -34,7 +34,7 @@ export const smtpMailer = (smtpUrl: string, options: { from?: string; pool?: boo
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     ignoreTLS: url.searchParams.get('ignoreTLS') === 'true' || url.hostname === '127.0.0.1' || url.hostname === 'localhost',
     pool: options.pool ?? true,
-    maxConnections: 5,
+    maxConnections: options.maxConnections ?? 5,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
