@@ -212,11 +212,11 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
 const main = async () => {
   const events = generateEvents(singles + batches * batchSize);
   const contenders: Array<() => Contender | Promise<Contender>> = [
-    () => ours('FULL'),
-    () => ours('NORMAL'),
-    () => emmett(false),
-    () => emmett(true),
     () => raw(),
+    () => ours('NORMAL'),
+    () => ours('FULL'),
+    () => emmett(true),
+    () => emmett(false),
   ];
   const rows = [];
   for (const make of contenders) {
