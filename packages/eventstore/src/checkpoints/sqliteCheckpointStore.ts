@@ -12,9 +12,15 @@ const upsertSql =
  * the subscriber's read model, so both land or neither does.
  */
 export const storeCheckpointInTransaction = (db: Database.Database, subscriberId: string, position: bigint): void => {
-  ensureTable(db);
-  db.prepare(upsertSql).run(subscriberId, position);
+  let upsert = upserts.get(db);
+  if (!upsert) {
+    ensureTable(db);
+    upsert = db.prepare(upsertSql);
+    upserts.set(db, upsert);
+  }
+  upsert.run(subscriberId, position);
 };
+const upserts = new WeakMap<Database.Database, Database.Statement>();
 
 /** Checkpoints in a SQLite file: the event store's own file, or the subscriber's read-model file. */
 export class SqliteCheckpointStore implements CheckpointStore {
