@@ -34,8 +34,12 @@ export interface Scheduler {
   replanAll(): Promise<void>;
 }
 
+/**
+ * The benefit whose jobs an event may change. Reminder events change none (a job completes or
+ * fails by itself); they matter only when everything is planned again after a reset.
+ */
 const benefitIdOf = (e: RecordedEvent): string | null => {
-  if (e.streamName.startsWith('benefit-') || e.streamName.startsWith('reminder-')) {
+  if (e.streamName.startsWith('benefit-')) {
     const id = e.data.benefitId;
     return typeof id === 'string' ? id : null;
   }
