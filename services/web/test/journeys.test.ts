@@ -316,7 +316,22 @@ describe('Gevinst i nettleseren', () => {
     await page.getByText(/Flyttet fra Testkommune til Digitalisering fra 01\.09\.2026/).waitFor();
     await page.getByText(/«Oppvekst» fikk navnet «Oppvekst og utdanning»/).waitFor();
     await checkPage('16-enhet');
+  });
+
+  it('enheter: sammenslåing til en ny enhet beholder historikken på begge', async () => {
+    const oppvekst = await unitId('Oppvekst og utdanning');
     await visit('17-sammenslaing', '/enheter/sammenslaing');
+    await page.getByRole('checkbox', { name: 'Oppvekst og utdanning' }).check();
+    await page.locator('#f-successorName').fill('Oppvekst samlet');
+    await page.locator('#f-parentId').selectOption(ids.kommune);
+    await page.locator('#f-effectiveDate').fill('2026-10-01');
+    await Promise.all([page.waitForURL(/\/enheter\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Slå sammen' }).click()]);
+    await page.getByRole('heading', { level: 1, name: 'Oppvekst samlet' }).waitFor();
+    await page.getByText(/Oppvekst og utdanning slått sammen hit fra 01\.10\.2026/).waitFor();
+    await visit('16-enhet', `/enheter/${oppvekst}`);
+    await page.getByText(/Slått sammen inn i Oppvekst samlet fra 01\.10\.2026/).waitFor();
+    const units = await apiGet<{ id: string; active: boolean; mergedInto: string | null }[]>('/api/units');
+    expect(units.find((u) => u.id === oppvekst)).toMatchObject({ active: false, mergedInto: expect.any(String) });
   });
 
   it('alle sidene fungerer på 390 piksler bredde uten vannrett rulling, og er tilgjengelige der', async () => {

@@ -5,7 +5,8 @@ import { StatusBadge, Trend } from './Status';
 import { TableWrap } from './Table';
 import { formatKr } from '../format/money';
 import { formatNumber, formatPct } from '../format/number';
-import { comparePeriods, formatPeriod } from '../format/period';
+import { comparePeriods, formatPeriod, tertialOf } from '../format/period';
+import { todayIso } from '../format/date';
 
 /** Plan and realisation per period, in the benefit's unit of measure. */
 export function benefitRows(benefit: BenefitView) {
@@ -26,9 +27,14 @@ export function benefitRows(benefit: BenefitView) {
   });
 }
 
+/** The status of the latest period that is over or has a realisation (a running tertial with nothing yet is not red). */
 export function latestStatus(benefit: BenefitView) {
-  const measured = benefit.statusByPeriod.filter((s) => s.status !== null).sort((a, b) => comparePeriods(a.period, b.period));
-  return measured.at(-1)?.status ?? null;
+  const current = tertialOf(todayIso());
+  const realised = new Set(benefit.realisations.map((r) => r.period));
+  const settled = benefit.statusByPeriod
+    .filter((s) => s.status !== null && (realised.has(s.period) || comparePeriods(s.period, current) < 0))
+    .sort((a, b) => comparePeriods(a.period, b.period));
+  return settled.at(-1)?.status ?? null;
 }
 
 export function BenefitFigures({ benefit }: { benefit: BenefitView }) {

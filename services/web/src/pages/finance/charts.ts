@@ -48,9 +48,9 @@ export function heatmapOption(matrix: Matrix, name: (id: string) => string) {
     tooltip: {
       formatter: (p: { data: [number, number, number] }) => `${name(investors[p.data[1]])} → ${name(recipients[p.data[0]])}: ${formatKr(p.data[2])}`,
     },
-    grid: { left: 130, right: 16, top: 36, bottom: 90 },
+    grid: { left: 170, right: 16, top: 36, bottom: 90 },
     xAxis: { type: 'category', data: recipients.map(name), name: 'Mottaker', nameLocation: 'middle', nameGap: 70, axisLabel: { rotate: 30, width: 110, overflow: 'truncate' } },
-    yAxis: { type: 'category', data: investors.map(name), name: 'Betaler', axisLabel: { width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: investors.map(name), name: 'Betaler', axisLabel: { width: 160, overflow: 'truncate' } },
     visualMap: { min: 0, max, calculable: false, show: false, inRange: { color: ['#dbe7f5', '#6b9bd6'] } },
     series: [{
       type: 'heatmap',

@@ -30,7 +30,7 @@ export function Scorecard() {
         {p && (p.rows.length === 0 ? <p>Ingen gevinster i perioden.</p> : (
           <TableWrap label="Målekort">
             <table className="scorecard">
-              <caption>Status per enhet og periode, {formatPeriod(span.from)}–{formatPeriod(span.to)}. Endring er i prosentpoeng siden forrige måling.</caption>
+              <caption>Status per enhet og periode, {formatPeriod(span.from)}–{formatPeriod(span.to)}. Realisert mot plan i kroner, måloppnåelse etter siste måling, og endring i realisert siden forrige periode.</caption>
               <thead>
                 <tr><th scope="col">Enhet</th>{p.periods.map((period) => <th scope="col" key={period}>{formatPeriod(period)}</th>)}</tr>
               </thead>
@@ -44,14 +44,16 @@ export function Scorecard() {
                       return (
                         <td key={period} className={`score score-${key}`} data-period={period}>
                           <StatusBadge status={cell?.status ?? null} />
-                          {cell && (cell.plannedOre !== 0 || cell.realisedOre !== 0) && (
+                          {cell && (
                             <span className="score-figures">
-                              <span>{formatPct(cell.achievementPct)} av plan</span>
-                              <span>{formatKr(cell.realisedOre)} av {formatKr(cell.plannedOre)}</span>
+                              {(cell.plannedOre !== 0 || cell.realisedOre !== 0) && (
+                                <span>Realisert <span className="nowrap">{formatKr(cell.realisedOre)}</span> av <span className="nowrap">{formatKr(cell.plannedOre)}</span></span>
+                              )}
+                              {cell.achievementPct !== null && <span>Måloppnåelse {formatPct(cell.achievementPct)}</span>}
                               {cell.changePct !== null && (
                                 <span className="change">
                                   <span aria-hidden="true">{cell.changePct > 0 ? '▲' : cell.changePct < 0 ? '▼' : '▶'} </span>
-                                  Endring: {formatChange(cell.changePct)}
+                                  {formatChange(cell.changePct)} fra forrige periode
                                 </span>
                               )}
                             </span>

@@ -17,14 +17,17 @@ export function MergeUnits() {
 
   const submit = (data: FormData) => control.run(async () => {
     const successorUnitId = text(data, 'successorUnitId');
+    const successorName = successorUnitId ? undefined : text(data, 'successorName') ?? undefined;
     const created = await api.units.merge({
       mergedUnitIds: data.getAll('mergedUnitIds').map(String),
       successorUnitId: successorUnitId ?? undefined,
-      successorName: successorUnitId ? undefined : text(data, 'successorName') ?? undefined,
+      successorName,
       parentId: text(data, 'parentId'),
       effectiveDate: text(data, 'effectiveDate') ?? '',
     });
-    navigate(`/enheter/${created.id}`);
+    // the contract answers with the successor's id; find it by name should an answer lack it
+    const id = created.id ?? successorUnitId ?? (await api.units.list()).find((u) => u.active && u.name === successorName)?.id;
+    navigate(id ? `/enheter/${id}` : '/enheter');
   });
 
   return (
