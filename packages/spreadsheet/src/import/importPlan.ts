@@ -146,16 +146,22 @@ const FIELD_COLUMNS: Record<string, ColumnKey> = {
 
 /** Puts the API's field errors on the sheet's columns: `plan.2.quantity` is the column of that period. */
 export function refusalProblems(row: ResolvedRow, refusal: Refusal): Problem[] {
-  const at = (column: string | null, message: string): Problem => ({ sheet: row.sheet, row: row.row, column, message });
+  const at = (column: string | null, message: string, cellKey?: string): Problem => ({
+    sheet: row.sheet,
+    row: row.row,
+    column,
+    cell: cellKey ? (row.cells?.[cellKey] ?? null) : null,
+    message,
+  });
   if (refusal.fields.length === 0) return [at(null, refusal.message)];
   return refusal.fields.map((field) => {
     const [head, index] = field.path.split('.');
     if (head === 'plan') {
       const entry = index !== undefined ? row.value.plan[Number(index)] : undefined;
-      return at(entry ? periodHeader(entry.period) : null, field.message);
+      return at(entry ? periodHeader(entry.period) : null, field.message, entry?.period);
     }
     const key = (refusal.command === 'recordBaseline' ? BASELINE_COLUMNS : FIELD_COLUMNS)[head ?? ''];
-    return at(key ? columnByKey(key).header : null, field.message);
+    return at(key ? columnByKey(key).header : null, field.message, key);
   });
 }
 

@@ -39,7 +39,7 @@ export function resolveUnits(
     if (match.kind === 'unit') {
       resolved.push({ ...row, recipientUnitId: match.unitId });
     } else if (match.kind === 'unknown') {
-      problems.push({ sheet: row.sheet, row: row.row, column, message: answer !== undefined ? `Svaret for «${text}»: ${match.reason}` : match.reason });
+      problems.push({ sheet: row.sheet, row: row.row, column, cell: row.cells?.recipient ?? null, message: answer !== undefined ? `Svaret for «${text}»: ${match.reason}` : match.reason });
     } else {
       const key = normalise(text);
       const question = questions.get(key);

@@ -37,4 +37,6 @@ export interface SheetRow {
   /** 1-based row number as Excel shows it */
   row: number;
   value: PlanRow;
+  /** cell address of each column in this row: column key or period code → `D5` */
+  cells?: Record<string, string>;
 }

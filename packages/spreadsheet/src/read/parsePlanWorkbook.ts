@@ -108,7 +108,11 @@ export function parsePlanSheet(workbook: ExcelJS.Workbook): ParsedPlan {
     if (cells.size === 0) continue; // an empty row is skipped
     const before = problems.length;
     const value = readRow(sheet, r, row, columns, cells, date1904, problems);
-    if (problems.length === before && value) rows.push({ sheet, row: r, value });
+    if (problems.length === before && value) {
+      const addresses: Record<string, string> = {};
+      for (const [col, mapped] of columns) addresses[mapped.kind === 'field' ? mapped.column.key : mapped.period] = row.getCell(col).address;
+      rows.push({ sheet, row: r, value, cells: addresses });
+    }
   }
   if (rows.length === 0 && problems.length === 0) {
     problems.push({ sheet, row: null, column: null, message: 'Arket har ingen gevinster: fyll ut minst én rad under overskriftene' });
