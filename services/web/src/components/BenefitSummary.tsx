@@ -41,7 +41,7 @@ export function BenefitFigures({ benefit }: { benefit: BenefitView }) {
   return (
     <dl className="figures">
       <div><dt>Måloppnåelse</dt><dd>{formatPct(benefit.achievementPct)}</dd></div>
-      <div><dt>Trend</dt><dd><Trend trend={benefit.trend} /></dd></div>
+      <div><dt>Trend</dt><dd><Trend trend={benefit.trend} direction={benefit.direction} /></dd></div>
       <div><dt>Status</dt><dd><StatusBadge status={latestStatus(benefit)} /></dd></div>
       <div><dt>Nullpunkt → mål</dt><dd>{formatNumber(benefit.baseline)} → {formatNumber(benefit.target)} {benefit.unitOfMeasure}</dd></div>
     </dl>

@@ -12,12 +12,15 @@ export function StatusBadge({ status }: { status: Status | undefined }) {
   );
 }
 
-export function Trend({ trend }: { trend: 'up' | 'down' | 'flat' | null | undefined }) {
+/** The indicator's movement since the previous measurement, and whether that is good given the benefit's direction. */
+export function Trend({ trend, direction }: { trend: 'up' | 'down' | 'flat' | null | undefined; direction: 'increase' | 'decrease' }) {
   if (!trend) return <span>Ingen tidligere måling</span>;
   const { label, icon } = trendLabel[trend];
+  const quality = trend === 'flat' ? 'same' : (trend === 'up') === (direction === 'increase') ? 'better' : 'worse';
+  const verdict = quality === 'same' ? '' : quality === 'better' ? ' – bedre' : ' – dårligere';
   return (
-    <span className={`trend trend-${trend}`}>
-      <span aria-hidden="true">{icon}</span> {label}
+    <span className={`trend trend-${quality}`}>
+      <span aria-hidden="true">{icon}</span> {label}{verdict}
     </span>
   );
 }

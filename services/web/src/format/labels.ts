@@ -28,8 +28,8 @@ export const statusText: Record<'green' | 'yellow' | 'red' | 'none', { label: st
 export const statusKey = (status: Status | undefined): keyof typeof statusText => status ?? 'none';
 
 export const trendLabel: Record<'up' | 'down' | 'flat', { label: string; icon: string }> = {
-  up: { label: 'Bedre enn forrige måling', icon: '▲' },
-  down: { label: 'Dårligere enn forrige måling', icon: '▼' },
+  up: { label: 'Opp siden forrige måling', icon: '▲' },
+  down: { label: 'Ned siden forrige måling', icon: '▼' },
   flat: { label: 'Uendret siden forrige måling', icon: '▶' },
 };
 
