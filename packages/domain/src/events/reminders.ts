@@ -34,8 +34,18 @@ export const ReminderDeliveryFailedSchema = z.object({
   attempts: z.int().min(1),
 });
 
+/** The mail for a claimed reminder was accepted by the SMTP server (at most once per claim it is wanted). */
+export const ReminderDeliveredSchema = z.object({
+  benefitId: IdSchema,
+  period: PeriodSchema,
+  kind: ReminderKindSchema,
+  recipients: Recipients,
+  messageId: TextSchema.min(1),
+});
+
 export const reminderEventSchemas = {
   ReminderSent: ReminderSentSchema,
   ReminderEscalated: ReminderEscalatedSchema,
   ReminderDeliveryFailed: ReminderDeliveryFailedSchema,
+  ReminderDelivered: ReminderDeliveredSchema,
 } as const;

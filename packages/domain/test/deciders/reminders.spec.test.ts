@@ -34,4 +34,15 @@ describe('reminder claim decider', () => {
     given([]).when({ type: 'SendReminder', data: { ...sent, recipients: ['kari'] }, context }).thenThrows('validation_failed', 'recipients.0');
     given([]).when({ type: 'SendReminder', data: { ...sent, recipients: [] }, context }).thenThrows('validation_failed', 'recipients');
   });
+
+  it('records a delivery only for a claimed reminder, and only once', () => {
+    const delivered = { benefitId: 'b1', period: '2026-T2', kind: 'before-due' as const, recipients: ['kari@kommune.no'], messageId: 'm1' };
+    given([]).when({ type: 'RecordReminderDelivery', data: delivered, context }).thenThrows('reminder_not_claimed', 'period');
+    given([{ type: 'ReminderSent', data: sent }])
+      .when({ type: 'RecordReminderDelivery', data: delivered, context })
+      .then([{ type: 'ReminderDelivered', data: delivered }]);
+    given([{ type: 'ReminderSent', data: sent }, { type: 'ReminderDelivered', data: delivered }])
+      .when({ type: 'RecordReminderDelivery', data: delivered, context })
+      .thenNothing();
+  });
 });

@@ -45,6 +45,7 @@ const contract: Record<string, string[]> = {
   ReminderSent: ['benefitId', 'period', 'kind', 'recipients', 'dueDate', 'messageId'],
   ReminderEscalated: ['benefitId', 'period', 'recipients', 'dueDate', 'daysOverdue', 'messageId'],
   ReminderDeliveryFailed: ['benefitId', 'period', 'kind', 'recipients', 'error', 'attempts'],
+  ReminderDelivered: ['benefitId', 'period', 'kind', 'recipients', 'messageId'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>

@@ -9,4 +9,7 @@ export type EscalateReminder = Command<'EscalateReminder', EventInputOf<'Reminde
 /** Not a claim: may repeat, before or after the claim. */
 export type RecordReminderDeliveryFailure = Command<'RecordReminderDeliveryFailure', EventInputOf<'ReminderDeliveryFailed'>, TimeContext>;
 
-export type ReminderCommand = SendReminder | EscalateReminder | RecordReminderDeliveryFailure;
+/** Records that the claimed reminder's mail was accepted by the SMTP server. */
+export type RecordReminderDelivery = Command<'RecordReminderDelivery', EventInputOf<'ReminderDelivered'>, TimeContext>;
+
+export type ReminderCommand = SendReminder | EscalateReminder | RecordReminderDeliveryFailure | RecordReminderDelivery;

@@ -19,5 +19,10 @@ export const decideReminder = (command: ReminderCommand, state: ReminderState): 
       return [emit('ReminderEscalated', command.data)];
     case 'RecordReminderDeliveryFailure':
       return [emit('ReminderDeliveryFailed', command.data)];
+    case 'RecordReminderDelivery':
+      if (!state.claimedBy)
+        refuse('reminder_not_claimed', 'period', 'Påminnelsen er ikke gjort krav på, så den kan ikke registreres som levert');
+      if (state.delivered) return [];
+      return [emit('ReminderDelivered', command.data)];
   }
 };
