@@ -171,12 +171,14 @@ export function LedgerPage() {
 }
 
 function MatrixTable({ span, matrix, name }: { span: Span; matrix: { unitIds: string[]; cells: { investorUnitId: string; recipientUnitId: string; ore: number }[] }; name: (id: string) => string }) {
-  const ids = matrix.unitIds;
   const value = (from: string, to: string) => matrix.cells.find((c) => c.investorUnitId === from && c.recipientUnitId === to)?.ore ?? 0;
+  // units with nothing in the span either way would only add rows and columns of zeros
+  const ids = matrix.unitIds.filter((id) => matrix.cells.some((c) => c.ore !== 0 && (c.investorUnitId === id || c.recipientUnitId === id)));
+  if (ids.length === 0) return <p>Ingen gevinster mellom enheter i perioden.</p>;
   return (
     <TableWrap label="Matrise betaler × mottaker">
       <table className="matrix">
-        <caption>Gevinst fra betaler (rad) til mottaker (kolonne). Diagonalen vises i egen tabell over.</caption>
+        <caption>Gevinst fra betaler (rad) til mottaker (kolonne), for enheter med gevinst eller investering i perioden. Diagonalen vises i egen tabell over.</caption>
         <thead>
           <tr><th scope="col">Betaler \ mottaker</th>{ids.map((id) => <th scope="col" key={id}>{name(id)}</th>)}</tr>
         </thead>
