@@ -9,4 +9,5 @@ export * from './projects/due';
 export * from './ledger/span';
 export * from './ledger/split';
 export * from './ledger/LedgerProjection';
+export * from './ledger/fastLedger';
 export * from './readModels';

@@ -9,6 +9,7 @@ const gevinst = await startGevinst({
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
   publicUrl: env.GEVINST_PUBLIC_URL,
+  sqliteSynchronous: env.GEVINST_SQLITE_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL',
 });
 
 let stopping = false;

@@ -22,6 +22,11 @@ export interface GevinstConfig {
   dbPath?: string;
   /** EventStoreDB/KurrentDB connection string; when set, events live there */
   eventStoreUrl?: string;
+  /**
+   * SQLite `synchronous` for the event file: FULL (default) fsyncs every commit and survives a power
+   * cut; NORMAL survives a process crash and is ~7× faster per command (see docs/architecture.md).
+   */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
   /** load the demo municipality when the store is empty; default true */
   demo?: boolean;
   logLevel?: string;
@@ -60,7 +65,7 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
     db.pragma('journal_mode = WAL');
     return { store, db, ownDb: true };
   }
-  const store = openSqliteEventStore({ path: dbPath });
+  const store = openSqliteEventStore({ path: dbPath, synchronous: config.sqliteSynchronous });
   return { store, db: store.db, ownDb: false };
 };
 

@@ -1,12 +1,5 @@
-import {
-  applyLedgerEvent,
-  computeLedger,
-  initialLedgerFacts,
-  traceLedger,
-  type LedgerFacts,
-  type LedgerReport,
-  type TraceEntry,
-} from '@gevinst/domain/ledger/index';
+import { applyLedgerEvent, initialLedgerFacts, traceLedger, type LedgerFacts, type TraceEntry } from '@gevinst/domain/ledger/index';
+import { LedgerIndex, type FastLedgerReport } from './fastLedger';
 import type { RecordedEvent } from '@gevinst/eventstore/port';
 import type { Projection } from '../runner/projection';
 import type { LedgerQuery } from './span';
@@ -35,32 +28,40 @@ const LEDGER_TYPES = new Set([
 ]);
 
 /**
- * The cross-unit benefit ledger: the domain's `LedgerFacts` folded live (in place), and the
- * domain's `computeLedger` at query time. Reports are cached per span/level until the next event,
- * so repeated reads between writes cost nothing.
+ * The cross-unit benefit ledger: the domain's `LedgerFacts` folded live (in place); at query time
+ * the domain's `computeLedger` answered from per-benefit/per-project aggregates (`LedgerIndex`,
+ * equal to the øre). Reports are cached per span/level until the next event.
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
   facts: LedgerFacts = initialLedgerFacts();
-  private cache = new Map<string, LedgerReport>();
+  readonly index = new LedgerIndex();
+  private cache = new Map<string, FastLedgerReport>();
   private static readonly CACHE_MAX = 64;
 
   reset(): void {
     this.facts = initialLedgerFacts();
+    this.index.reset();
     this.cache.clear();
   }
 
   apply(event: RecordedEvent): void {
     if (!LEDGER_TYPES.has(event.type)) return;
     applyLedgerEvent(this.facts, event);
+    this.index.touch(event.data, event.type);
     if (this.cache.size) this.cache.clear();
   }
 
-  report(q: LedgerQuery): LedgerReport {
+  /** forgets cached reports (benchmarks use it to measure a cold computation) */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  report(q: LedgerQuery): FastLedgerReport {
     const key = `${q.from ?? ''}|${q.to ?? ''}|${q.level ?? ''}`;
     let report = this.cache.get(key);
     if (!report) {
-      report = computeLedger(this.facts, { from: q.from ?? null, to: q.to ?? null, level: q.level ?? null });
+      report = this.index.compute(this.facts, q);
       if (this.cache.size >= LedgerProjection.CACHE_MAX) this.cache.clear();
       this.cache.set(key, report);
     }

@@ -1,0 +1,325 @@
+import {
+  isValued,
+  ledgerSign,
+  unitTree,
+  type BenefitFact,
+  type Flow,
+  type ImbalanceRow,
+  type BalanceRow,
+  type LedgerFacts,
+  type LedgerMatrix,
+  type LedgerReport,
+  type LedgerUnitRow,
+  type ProjectFact,
+  type UnitOre,
+} from '@gevinst/domain/ledger/index';
+import { formatPeriod, toPeriod } from '@gevinst/domain/periods/index';
+import { multiplyOre } from '@gevinst/domain/money/index';
+import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './span';
+import { splitOre } from './split';
+
+/** `LedgerReport` without the per-project part (the API does not serve it). */
+export type FastLedgerReport = Omit<LedgerReport, 'projects'>;
+
+interface Dated {
+  start: number;
+  end: number;
+}
+/** Months and amounts in typed arrays: the query loops over ~10⁵ of them and must stay monomorphic. */
+interface DatedAmounts {
+  start: Int32Array;
+  end: Int32Array;
+  ore: Float64Array;
+}
+interface BenefitAgg {
+  benefit: BenefitFact;
+  valued: boolean;
+  /** counted realisations: signed NOK value (0 when not valued) */
+  realised: DatedAmounts;
+  /** valued plan entries (signed), empty when not valued or cancelled */
+  planned: DatedAmounts;
+  /** every plan entry's months (for the count of non-valued benefits) */
+  plan: DatedAmounts;
+  withdrawals: (Dated & { unitId: string; amountOre: number })[];
+}
+
+const datedAmounts = (items: { period: string; ore: number }[]): DatedAmounts => {
+  const out = { start: new Int32Array(items.length), end: new Int32Array(items.length), ore: new Float64Array(items.length) };
+  items.forEach((item, i) => {
+    const m = monthsOfPeriod(item.period);
+    out.start[i] = m.start;
+    out.end[i] = m.end;
+    out.ore[i] = item.ore;
+  });
+  return out;
+};
+
+/** Σ amounts whose period lies within [start, end); `hit` tells whether any did. */
+const sumWithin = (d: DatedAmounts, start: number, end: number): { sum: number; hits: number } => {
+  let sum = 0;
+  let hits = 0;
+  for (let i = 0; i < d.start.length; i++) {
+    if (d.start[i] >= start && d.end[i] <= end) {
+      sum += d.ore[i];
+      hits++;
+    }
+  }
+  return { sum, hits };
+};
+interface ProjectAgg {
+  ownerUnitId: string | null;
+  /** cost per payer over all recorded costs, ordered by unit id (the weights s_I(P)) */
+  payers: string[];
+  weights: number[];
+  totalCostOre: number;
+  costs: (Dated & { payerUnitId: string; amountOre: number })[];
+}
+
+const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+
+const benefitAgg = (benefit: BenefitFact): BenefitAgg => {
+  const valued = isValued(benefit);
+  const sign = ledgerSign(benefit);
+  const realised = [...benefit.realisations.values()].map((r) => ({ period: r.period, ore: valued ? r.valueOre * sign : 0 }));
+  const plannable = valued && !benefit.cancelled && benefit.valuationOrePerUnit !== null;
+  return {
+    benefit,
+    valued,
+    realised: datedAmounts(realised),
+    planned: datedAmounts(plannable ? benefit.plan.map((e) => ({ period: e.period, ore: multiplyOre(e.quantity, benefit.valuationOrePerUnit!) * sign })) : []),
+    plan: datedAmounts(benefit.plan.map((e) => ({ period: e.period, ore: 0 }))),
+    withdrawals: benefit.withdrawals.map((w) => ({ ...monthsOfPeriod(w.period), unitId: w.unitId, amountOre: w.amountOre })),
+  };
+};
+
+const projectAgg = (project: ProjectFact): ProjectAgg => {
+  const byPayer = new Map<string, number>();
+  let totalCostOre = 0;
+  for (const cost of project.costs) {
+    add(byPayer, cost.payerUnitId, cost.amountOre);
+    totalCostOre += cost.amountOre;
+  }
+  const payers = [...byPayer.keys()].sort(cmp);
+  return {
+    ownerUnitId: project.ownerUnitId,
+    payers,
+    weights: payers.map((p) => byPayer.get(p)!),
+    totalCostOre,
+    costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payerUnitId: c.payerUnitId, amountOre: c.amountOre })),
+  };
+};
+
+/**
+ * The domain's `computeLedger`, answered from per-benefit and per-project aggregates (months of each
+ * period, valued plan and realisation in øre, cost weights sorted by payer) that are rebuilt only for
+ * the benefits and projects an event touched. Same numbers to the øre (a property test compares the
+ * two on generated histories); about 20× faster on 5,000 projects.
+ */
+export class LedgerIndex {
+  private benefits = new Map<string, BenefitAgg>();
+  private projects = new Map<string, ProjectAgg>();
+  private dirtyBenefits = new Set<string>();
+  private dirtyProjects = new Set<string>();
+
+  reset(): void {
+    this.benefits.clear();
+    this.projects.clear();
+    this.dirtyBenefits.clear();
+    this.dirtyProjects.clear();
+  }
+
+  /** tells the index which aggregates an event may have changed */
+  touch(data: { benefitId?: unknown; projectId?: unknown }, type: string): void {
+    if (typeof data.benefitId === 'string') this.dirtyBenefits.add(data.benefitId);
+    if (typeof data.projectId === 'string' && (type.startsWith('Project') || type === 'CostRecorded')) this.dirtyProjects.add(data.projectId);
+  }
+
+  private refresh(facts: LedgerFacts): void {
+    for (const id of this.dirtyBenefits) {
+      const b = facts.benefits.get(id);
+      if (b) this.benefits.set(id, benefitAgg(b));
+    }
+    for (const id of this.dirtyProjects) {
+      const p = facts.projects.get(id);
+      if (p) this.projects.set(id, projectAgg(p));
+    }
+    this.dirtyBenefits.clear();
+    this.dirtyProjects.clear();
+    // facts may hold placeholders made by events that named an id before its registration
+    if (this.benefits.size !== facts.benefits.size) for (const [id, b] of facts.benefits) if (!this.benefits.has(id)) this.benefits.set(id, benefitAgg(b));
+    if (this.projects.size !== facts.projects.size) for (const [id, p] of facts.projects) if (!this.projects.has(id)) this.projects.set(id, projectAgg(p));
+  }
+
+  compute(facts: LedgerFacts, q: LedgerQuery): FastLedgerReport {
+    this.refresh(facts);
+    const span = monthSpanOf(q);
+    const at = unitTree(facts, { level: q.level ?? null }).reportingUnitOf;
+
+    const rowIds = new Set<string>();
+    for (const unit of facts.units.values()) rowIds.add(at(unit.unitId));
+
+    const gainsByProject = new Map<string | null, Map<string, number>>();
+    const planned = new Map<string, number>();
+    const cashReleasing = new Map<string, number>();
+    const withdrawn = new Map<string, number>();
+    const nonValuedBenefits = new Map<string, Set<string>>();
+    const nonValuedRealisations = new Map<string, number>();
+    const markNonValued = (recipient: string, benefitId: string) => {
+      let set = nonValuedBenefits.get(recipient);
+      if (!set) nonValuedBenefits.set(recipient, (set = new Set()));
+      set.add(benefitId);
+    };
+
+    for (const agg of this.benefits.values()) {
+      const b = agg.benefit;
+      const recipient = at(b.recipientUnitId);
+      rowIds.add(recipient);
+      add(planned, recipient, sumWithin(agg.planned, span.start, span.end).sum);
+      for (const w of agg.withdrawals) {
+        if (!within(span, w)) continue;
+        const unit = at(w.unitId);
+        rowIds.add(unit);
+        add(withdrawn, unit, w.amountOre);
+      }
+      if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
+      const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
+      if (hits === 0) continue;
+      if (!agg.valued) {
+        add(nonValuedRealisations, recipient, hits);
+        markNonValued(recipient, b.benefitId);
+        continue;
+      }
+      if (b.cashReleasing && !b.disbenefit) add(cashReleasing, recipient, gain);
+      let gains = gainsByProject.get(b.projectId);
+      if (!gains) gainsByProject.set(b.projectId, (gains = new Map()));
+      add(gains, b.recipientUnitId, gain);
+    }
+
+    const flowMap = new Map<string, Map<string, number>>();
+    const addFlow = (fromUnitId: string, toUnitId: string, ore: number) => {
+      const from = at(fromUnitId);
+      const to = at(toUnitId);
+      rowIds.add(from).add(to);
+      let row = flowMap.get(from);
+      if (!row) flowMap.set(from, (row = new Map()));
+      add(row, to, ore);
+    };
+    for (const [projectId, gains] of gainsByProject) {
+      const project = projectId === null ? undefined : this.projects.get(projectId);
+      const recipients = [...gains.keys()].sort(cmp);
+      for (const recipient of recipients) {
+        const ore = gains.get(recipient)!;
+        if (ore === 0) continue;
+        if (!project || project.totalCostOre === 0) {
+          addFlow(project?.ownerUnitId ?? recipient, recipient, ore);
+          continue;
+        }
+        const parts = splitOre(ore, project.weights);
+        for (let i = 0; i < parts.length; i++) if (parts[i] !== 0) addFlow(project.payers[i], recipient, parts[i]);
+      }
+    }
+
+    const costs = new Map<string, number>();
+    for (const p of this.projects.values()) {
+      for (const c of p.costs) {
+        if (!within(span, c)) continue;
+        const payer = at(c.payerUnitId);
+        rowIds.add(payer);
+        add(costs, payer, c.amountOre);
+      }
+    }
+
+    const settledIn = new Map<string, number>();
+    const settledOut = new Map<string, number>();
+    for (const s of facts.settlements.values()) {
+      if (!within(span, monthsOfPeriod(s.period))) continue;
+      const from = at(s.fromUnitId);
+      const to = at(s.toUnitId);
+      rowIds.add(from).add(to);
+      add(settledOut, from, s.amountOre);
+      add(settledIn, to, s.amountOre);
+    }
+
+    // from here on as the domain's computeLedger
+    const unitIds = [...rowIds].sort(cmp);
+    const flows: Flow[] = [];
+    const received = new Map<string, number>();
+    const fromOthers = new Map<string, number>();
+    const producedForOthers = new Map<string, number>();
+    const matrix: LedgerMatrix = { unitIds, cells: [], diagonal: [] };
+    const gainsTo = new Map<string, UnitOre[]>();
+    for (const from of unitIds) {
+      const row = flowMap.get(from);
+      matrix.diagonal.push({ unitId: from, ore: row?.get(from) ?? 0 });
+      if (!row) continue;
+      for (const to of [...row.keys()].sort(cmp)) {
+        const ore = row.get(to)!;
+        if (ore === 0) continue;
+        flows.push({ fromUnitId: from, toUnitId: to, ore });
+        add(received, to, ore);
+        if (from === to) continue;
+        matrix.cells.push({ investorUnitId: from, recipientUnitId: to, ore });
+        add(fromOthers, to, ore);
+        add(producedForOthers, from, ore);
+        let list = gainsTo.get(from);
+        if (!list) gainsTo.set(from, (list = []));
+        list.push({ unitId: to, ore });
+      }
+    }
+
+    const units: LedgerUnitRow[] = [];
+    const balances: BalanceRow[] = [];
+    const imbalances: ImbalanceRow[] = [];
+    for (const unitId of unitIds) {
+      const costsOre = costs.get(unitId) ?? 0;
+      const gainsReceivedOre = received.get(unitId) ?? 0;
+      const gainsFromOthersOre = fromOthers.get(unitId) ?? 0;
+      const gainsProducedForOthersOre = producedForOthers.get(unitId) ?? 0;
+      const netOre = gainsReceivedOre - costsOre;
+      units.push({
+        unitId,
+        costsOre,
+        gainsReceivedOre,
+        gainsFromOthersOre,
+        gainsProducedForOthersOre,
+        netOre,
+        nonValuedBenefitCount: nonValuedBenefits.get(unitId)?.size ?? 0,
+        nonValuedRealisationCount: nonValuedRealisations.get(unitId) ?? 0,
+      });
+      const cash = cashReleasing.get(unitId) ?? 0;
+      const withdrawnOre = withdrawn.get(unitId) ?? 0;
+      const settledInOre = settledIn.get(unitId) ?? 0;
+      const settledOutOre = settledOut.get(unitId) ?? 0;
+      balances.push({
+        unitId,
+        plannedOre: planned.get(unitId) ?? 0,
+        realisedOre: gainsReceivedOre,
+        cashReleasingOre: cash,
+        withdrawnOre,
+        settledInOre,
+        settledOutOre,
+        openOre: cash - withdrawnOre,
+        owedToUnitOre: gainsProducedForOthersOre - settledInOre,
+        owedByUnitOre: gainsFromOthersOre - settledOutOre,
+      });
+      if (costsOre > gainsReceivedOre) {
+        const to = (gainsTo.get(unitId) ?? []).sort((a, b) => b.ore - a.ore || cmp(a.unitId, b.unitId));
+        imbalances.push({ unitId, costsOre, gainsReceivedOre, netOre, gainsTo: to });
+      }
+    }
+    imbalances.sort((a, b) => a.netOre - b.netOre || cmp(a.unitId, b.unitId));
+
+    return {
+      from: q.from == null ? null : formatPeriod(toPeriod(q.from, 'from')),
+      to: q.to == null ? null : formatPeriod(toPeriod(q.to, 'to')),
+      level: q.level ?? null,
+      flows,
+      units,
+      matrix,
+      imbalances,
+      balances,
+    };
+  }
+}

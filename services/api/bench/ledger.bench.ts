@@ -1,0 +1,130 @@
+/**
+ * pnpm bench:ledger — one run prints:
+ *  1. ledger rebuild from 1,000,000 generated events (events/s; goal ≥ 200,000/s)
+ *  2. GET /api/ledger over 3 years at kommune level, 500 units × 5,000 projects (p50/p95; goal p95 < 50 ms)
+ *  3. command throughput over HTTP on loopback with autocannon (goal ≥ 3,000 commands/s)
+ * Env: BENCH_EVENTS (default 1000000), BENCH_SECONDS (autocannon duration, default 10).
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteEventStore } from '@gevinst/eventstore';
+import type { RecordedEvent } from '@gevinst/eventstore/port';
+import { ReadModels, LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
+import { startGevinst } from '../src/server';
+import { generateMunicipality } from './generate';
+
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-'));
+const rows: [string, string, string][] = [];
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+try {
+  // 1. generate and store
+  let t = performance.now();
+  const streams = generateMunicipality({ units: 500, projects: 5_000, totalEvents: TOTAL });
+  const total = streams.reduce((n, s) => n + s.events.length, 0);
+  console.log(`generated ${fmt(total)} events in ${fmt(performance.now() - t)} ms`);
+  const dbPath = join(dir, 'big.sqlite');
+  const store = openSqliteEventStore({ path: dbPath, synchronous: 'NORMAL' } as never);
+  t = performance.now();
+  for (const s of streams) await store.appendToStream(s.streamName, s.events, { expectedRevision: 'no_stream' });
+  const writeMs = performance.now() - t;
+  console.log(`stored them in SQLite in ${fmt(writeMs)} ms (${fmt(total / (writeMs / 1000))} events/s)`);
+
+  // 1a. the projections alone, over events already in memory
+  const recorded: RecordedEvent[] = await store.readAll();
+  const units = new UnitsRegistry();
+  const portfolio = new PortfolioModel();
+  const ledger = new LedgerProjection();
+  t = performance.now();
+  for (const e of recorded) {
+    units.apply(e);
+    portfolio.apply(e);
+    ledger.apply(e);
+  }
+  const applyMs = performance.now() - t;
+  rows.push(['rebuild: fold 1M events into units + portfolio + ledger (in memory)', `${fmt(recorded.length / (applyMs / 1000))} events/s`, '≥ 200,000/s']);
+  recorded.length = 0;
+
+  // 1b. the whole rebuild as at start: read from SQLite, parse, fold, store checkpoints
+  const rm = new ReadModels({ store, db: store.db, batchSize: 10_000 });
+  t = performance.now();
+  await rm.start();
+  const rebuildMs = performance.now() - t;
+  await rm.stop();
+  rows.push(['rebuild: read from SQLite + fold + checkpoints (ReadModels.start)', `${fmt(total / (rebuildMs / 1000))} events/s (${fmt(rebuildMs)} ms)`, '≥ 200,000/s']);
+  await store.close();
+
+  // 2. GET /api/ledger over 3 years at kommune level
+  const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath, demo: false, logLevel: 'warn' });
+  const url = `${g.url}/api/ledger?from=2024-T1&to=2026-T3&level=0`;
+  const time = async (n: number, cold: boolean) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (cold) g.readModels.ledger.invalidate();
+      const s = performance.now();
+      const res = await fetch(url);
+      await res.json();
+      ms.push(performance.now() - s);
+    }
+    return ms.sort((a, b) => a - b);
+  };
+  await time(3, true);
+  const cold = await time(40, true);
+  const warm = await time(200, false);
+  rows.push(['GET /api/ledger 2024-T1..2026-T3 level=0, computed (cache dropped)', `p50 ${cold[Math.floor(cold.length / 2)].toFixed(1)} ms, p95 ${pct(cold, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
+  rows.push(['GET /api/ledger same, between writes (cached report)', `p50 ${warm[Math.floor(warm.length / 2)].toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
+  await g.close();
+
+  // 3. command throughput: a separate server process (demo loaded), autocannon from this one
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const server = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEVINST_DB: join(dir, 'load.sqlite'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const unitsList = (await (await fetch(`${base}/api/units`)).json()) as { id: string; name: string }[];
+  const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
+  let n = 0;
+  const result = await autocannon({
+    url: base,
+    connections: 32,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/units',
+        headers: { 'content-type': 'application/json', 'x-user-id': 'load@gevinst.no' },
+        setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ name: `Lastenhet ${n++}`, parentId }) }),
+      },
+    ],
+  });
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  const ok = result['2xx'];
+  rows.push([
+    `commands over HTTP (POST /api/units, 32 connections, ${SECONDS} s, autocannon)`,
+    `${fmt(ok / SECONDS)} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`,
+    '≥ 3,000/s',
+  ]);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log('\n| measure | result | goal |\n|---|---|---|');
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
