@@ -112,15 +112,26 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   if (problems.length > 0 || questions.length > 0 || options.dryRun) return report(problems, questions);
 
   const hash = contentHash(parsed.rows);
-  const ids: string[] = [];
-  for (const { row, planBenefit, baseline } of commands) {
-    const key = importKey(options.projectId, hash, row.row);
-    const { id } = await port.run({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId, key);
-    if (baseline) await port.run({ command: 'recordBaseline', targetId: id, input: baseline }, options.userId, importKey(options.projectId, hash, row.row, 'baseline'));
-    ids.push(id);
-  }
+  const ids: string[] = new Array(commands.length);
+  // every row is its own new benefit stream, so rows run side by side (the API waits for its read
+  // models after each write; in sequence those waits add up)
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < commands.length; i = next++) {
+      const { row, planBenefit, baseline } = commands[i]!;
+      const key = importKey(options.projectId, hash, row.row);
+      const { id } = await port.run({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId, key);
+      if (baseline)
+        await port.run({ command: 'recordBaseline', targetId: id, input: baseline }, options.userId, importKey(options.projectId, hash, row.row, 'baseline'));
+      ids[i] = id;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(COMMIT_CONCURRENCY, commands.length) }, worker));
   return report([], [], ids);
 }
+
+/** How many rows are written at once. */
+const COMMIT_CONCURRENCY = 16;
 
 /** Stands for the benefit the row's first command creates. */
 export const NEW_BENEFIT = '(ny gevinst)';
