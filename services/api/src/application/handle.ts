@@ -100,20 +100,25 @@ export class Application {
     const input = parseWith(spec.input, request.input ?? {}, 'Ugyldige data');
     const { store } = this.deps;
 
+    let targetStream: string | undefined;
     if (spec.target) {
       // an id that could never name a stream names nothing
       if (!request.targetId || !ID.test(request.targetId)) throw new NotFoundError(spec.target.what, String(request.targetId ?? '').slice(0, 200));
-      const head = await store.readStream(streamOf(spec.target.category, request.targetId), { direction: 'backwards', maxCount: 1 });
-      if (head.length === 0) throw new NotFoundError(spec.target.what, request.targetId);
+      targetStream = streamOf(spec.target.category, request.targetId);
     }
     const id = spec.id === 'target' ? request.targetId! : this.newId();
     const env: CommandEnv = { ...this.env, now: this.clock() };
     const steps = spec.steps({ id, targetId: request.targetId, input, env });
+    if (targetStream && steps[0]?.streamName !== targetStream) {
+      const head = await store.readStream(targetStream, { direction: 'backwards', maxCount: 1 });
+      if (head.length === 0) throw new NotFoundError(spec.target!.what, request.targetId!);
+    }
 
     // decide every step before writing anything, so a refusal anywhere writes nothing
     const decided: { step: Step; revision: bigint | undefined; events: { type: string; data: Record<string, unknown> }[] }[] = [];
     for (const step of steps) {
       const recorded = await store.readStream(step.streamName);
+      if (step.streamName === targetStream && recorded.length === 0) throw new NotFoundError(spec.target!.what, request.targetId!);
       if (step.mustExist && recorded.length === 0) throw new NotFoundError(step.mustExist.what, step.mustExist.id, step.mustExist.path);
       const revision = recorded.length ? recorded[recorded.length - 1].revision : undefined;
       if (decided.length === 0 && request.expectedRevision !== undefined) {

@@ -56,7 +56,8 @@ export const createApp = (deps: AppDeps): Express => {
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // one line per request at info; below info (LOG_LEVEL=warn) pino-http does no per-request work
+      autoLogging: deps.logger.isLevelEnabled('info') ? { ignore: (req) => req.url === '/healthz' } : false,
     }),
   );
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
