@@ -33,9 +33,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
       out.error(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code === 'ECONNREFUSED') {
-      out.error(`Fikk ikke kontakt med Gevinst (${(error as Error).message}). Kjører API-et? Oppgi adressen med --api.`);
+    if (error instanceof TypeError && error.message === 'fetch failed') {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      out.error(`Fikk ikke kontakt med Gevinst (${cause?.code ?? cause?.message ?? 'ukjent feil'}). Kjører API-et? Oppgi adressen med --api.`);
       return 2;
     }
     out.error(error instanceof Error ? error.message : String(error));

@@ -115,15 +115,22 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   const ids: string[] = new Array(commands.length);
   // every row is its own new benefit stream, so rows run side by side (the API waits for its read
   // models after each write; in sequence those waits add up)
+  // after a failure no new row starts; importing the file again finishes the rest (same keys)
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    for (let i = next++; i < commands.length; i = next++) {
+    for (let i = next++; i < commands.length && !failed; i = next++) {
       const { row, planBenefit, baseline } = commands[i]!;
       const key = importKey(options.projectId, hash, row.row);
-      const { id } = await port.run({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId, key);
-      if (baseline)
-        await port.run({ command: 'recordBaseline', targetId: id, input: baseline }, options.userId, importKey(options.projectId, hash, row.row, 'baseline'));
-      ids[i] = id;
+      try {
+        const { id } = await port.run({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId, key);
+        if (baseline)
+          await port.run({ command: 'recordBaseline', targetId: id, input: baseline }, options.userId, importKey(options.projectId, hash, row.row, 'baseline'));
+        ids[i] = id;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(COMMIT_CONCURRENCY, commands.length) }, worker));
