@@ -60,7 +60,11 @@ export async function writeXlsx(tables: Table[], stream: Writable, onProgress?: 
     header.commit();
     for await (const row of table.rows as AsyncIterable<TableCell[]>) {
       ws.addRow(row.map((v, i) => cellValue(v, table.columns[i]!.type))).commit();
-      if (++written % 1000 === 0) onProgress?.(written);
+      if (++written % 200 === 0) {
+        onProgress?.(written);
+        // let the zip stream drain to the output before more rows pile up in memory
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, table.columns.length) } };
     ws.commit();
