@@ -38,7 +38,7 @@ describe('services/api/src/main.ts as a process', () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const dbPath = join(dir, 'data', 'gevinst.sqlite');
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEVINST_DB: dbPath, LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEVINST_DB: dbPath, GEVINST_OUTBOX: join(dir, 'outbox'), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
@@ -49,6 +49,10 @@ describe('services/api/src/main.ts as a process', () => {
 
     const ledger = await (await fetch(`${url}/api/ledger?from=2025-T1&to=2026-T3&level=1`)).json();
     expect(ledger.flows.filter((f: any) => f.fromUnitId !== f.toUnitId).length).toBeGreaterThan(0);
+
+    // the reminder service runs in the API process and answers the benefit owner's due list
+    const due = await (await fetch(`${url}/api/due?owner=byggesak@fjordvik.kommune.no`)).json();
+    expect(due.some((d: any) => d.state === 'overdue')).toBe(true);
 
     // a request in flight when SIGTERM arrives still gets its answer
     const units = await (await fetch(`${url}/api/units`)).json();

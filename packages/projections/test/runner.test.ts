@@ -88,8 +88,8 @@ describe('ProjectionRunner', () => {
           const failure = new Promise<void>((_, reject) => (failed = reject));
           const inner = real.subscribe({
             ...options,
-            handle: async (events) => {
-              await options.handle(events);
+            handle: async (events, context) => {
+              await options.handle(events, context);
               if (drops === 0) {
                 drops++;
                 failed(new Error('connection dropped'));

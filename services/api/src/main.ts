@@ -9,6 +9,9 @@ const gevinst = await startGevinst({
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
   publicUrl: env.GEVINST_PUBLIC_URL,
+  reminders: env.GEVINST_REMINDERS !== '0',
+  redisUrl: env.REDIS_URL || undefined,
+  smtpUrl: env.SMTP_URL || undefined,
   sqliteSynchronous: env.GEVINST_SQLITE_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL',
 });
 

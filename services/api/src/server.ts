@@ -12,6 +12,8 @@ import { IdempotencyStore } from './application/idempotency';
 import { loadDemo } from './demo/load';
 import { createApp } from './http/app';
 import { openapiDocument } from './openapi/document';
+import { spreadsheetRoutes } from './spreadsheet-routes';
+import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
   /** 0 = a free port; default 3000 */
@@ -36,6 +38,13 @@ export interface GevinstConfig {
   /** clock for commands and read models (ISO instant) */
   clock?: () => string;
   bodyLimit?: string;
+  /**
+   * run the reminder service in this process (scheduler + worker; BullMQ when `redisUrl`, else an
+   * in-process queue; SMTP when `smtpUrl`, else .eml files in the outbox). Default off; main.ts turns it on.
+   */
+  reminders?: boolean | Partial<Omit<RemindersOptions, 'store'>>;
+  redisUrl?: string;
+  smtpUrl?: string;
 }
 
 export interface RunningGevinst {
@@ -46,6 +55,7 @@ export interface RunningGevinst {
   application: Application;
   handle: Application['handle'];
   logger: Logger;
+  reminders?: Reminders;
   close(): Promise<void>;
 }
 
@@ -87,9 +97,26 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     if (loaded) logger.info({ commands: loaded }, 'demo municipality loaded');
   }
 
+  let reminders: Reminders | undefined;
+  if (config.reminders) {
+    reminders = createReminders({
+      store,
+      logger: logger.child({ service: 'gevinst-reminders' }),
+      redisUrl: config.redisUrl,
+      smtpUrl: config.smtpUrl,
+      publicUrl: config.publicUrl,
+      ...(typeof config.reminders === 'object' ? config.reminders : {}),
+    });
+    await reminders.start();
+  }
+  const running = reminders;
+
   const app = createApp({
     application,
     readModels,
+    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock })],
+    due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
+    admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,
     openapi: () => openapiDocument(config.publicUrl),
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
@@ -113,11 +140,12 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await reminders?.stop();
       await readModels.stop();
       await store.close();
       if (ownDb) db.close();
       logger.info('gevinst api stopped');
     })());
 
-  return { url, port, store, readModels, application, handle: application.handle, logger, close };
+  return { url, port, store, readModels, application, handle: application.handle, logger, reminders, close };
 };

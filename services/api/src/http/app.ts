@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -21,6 +21,12 @@ export interface AppDeps {
   /** max JSON body; default 256 kB */
   bodyLimit?: string;
   clock?: () => string;
+  /** routers that read their own bodies (the spreadsheet import), mounted before the JSON parser */
+  beforeJson?: RequestHandler[];
+  /** the benefit owner's due list; default: the projections' own (without reminder history) */
+  due?: (owner: string | undefined, at: string) => unknown;
+  /** extra routers after the API (bull-board at /admin/queues) */
+  admin?: { path: string; router: RequestHandler }[];
 }
 
 const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
@@ -60,6 +66,7 @@ export const createApp = (deps: AppDeps): Express => {
       autoLogging: deps.logger.isLevelEnabled('info') ? { ignore: (req) => req.url === '/healthz' } : false,
     }),
   );
+  for (const handler of deps.beforeJson ?? []) app.use(handler);
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
 
   app.get('/healthz', (_req, res) => {
@@ -109,7 +116,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.get('/api/due', (req, res) => {
     const owner = stringParam(req, 'owner') ?? req.get('x-user-id') ?? undefined;
     const at = dateParam(req, 'at') ?? todayInOslo(clock());
-    res.json(rm.due(owner, at));
+    res.json(deps.due ? deps.due(owner, at) : rm.due(owner, at));
   });
   app.get('/api/ledger', (req, res) => {
     res.json(rm.ledger.ledger(spanParams(req)));
@@ -141,6 +148,8 @@ export const createApp = (deps: AppDeps): Express => {
     await rm.rebuild();
     res.json({ position: rm.runner.position?.toString() ?? null, eventsApplied: rm.runner.applied, ms: Math.round(performance.now() - started) });
   });
+
+  for (const { path, router } of deps.admin ?? []) app.use(path, router);
 
   app.use('/api', (req, _res, next) => {
     next(new NotFoundError('ressursen', req.path, 'path'));
