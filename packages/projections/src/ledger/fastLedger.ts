@@ -54,17 +54,22 @@ const datedAmounts = (items: { period: string; ore: number }[]): DatedAmounts =>
   return out;
 };
 
-/** Σ amounts whose period lies within [start, end); `hit` tells whether any did. */
-const sumWithin = (d: DatedAmounts, start: number, end: number): { sum: number; hits: number } => {
+/** Σ amounts whose period lies within [start, end) into `within.sum`, their count into `within.hits` (no allocation per call). */
+const within$ = { sum: 0, hits: 0 };
+const sumWithin = (d: DatedAmounts, start: number, end: number): typeof within$ => {
   let sum = 0;
   let hits = 0;
-  for (let i = 0; i < d.start.length; i++) {
-    if (d.start[i] >= start && d.end[i] <= end) {
+  const starts = d.start;
+  const ends = d.end;
+  for (let i = 0; i < starts.length; i++) {
+    if (starts[i] >= start && ends[i] <= end) {
       sum += d.ore[i];
       hits++;
     }
   }
-  return { sum, hits };
+  within$.sum = sum;
+  within$.hits = hits;
+  return within$;
 };
 interface ProjectAgg {
   ownerUnitId: string | null;
@@ -185,6 +190,7 @@ export class LedgerIndex {
       }
       if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
       const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
+      // (destructured at once: the next sumWithin call reuses the same object)
       if (hits === 0) continue;
       if (!agg.valued) {
         add(nonValuedRealisations, recipient, hits);

@@ -106,9 +106,10 @@ export class Application {
       if (!request.targetId || !ID.test(request.targetId)) throw new NotFoundError(spec.target.what, String(request.targetId ?? '').slice(0, 200));
       targetStream = streamOf(spec.target.category, request.targetId);
     }
-    const id = spec.id === 'target' ? request.targetId! : this.newId();
+    const generated = spec.id === 'target' ? request.targetId! : this.newId();
+    const id = spec.answerId ? spec.answerId(generated, input) : generated;
     const env: CommandEnv = { ...this.env, now: this.clock() };
-    const steps = spec.steps({ id, targetId: request.targetId, input, env });
+    const steps = spec.steps({ id: generated, targetId: request.targetId, input, env });
     if (targetStream && steps[0]?.streamName !== targetStream) {
       const head = await store.readStream(targetStream, { direction: 'backwards', maxCount: 1 });
       if (head.length === 0) throw new NotFoundError(spec.target!.what, request.targetId!);

@@ -34,6 +34,8 @@ export interface CommandSpec<Input = any> {
   input: z.ZodType<Input>;
   /** the id the answer names: a new one (`new:<category>`) or the target's */
   id: `new:${StreamCategory}` | 'target';
+  /** the id the answer names when the input may name it (a merge into an existing unit) */
+  answerId?: (id: string, input: Input) => string;
   /** the target must be a stream of this category (404 otherwise) */
   target?: { category: StreamCategory; what: string };
   steps(args: { id: string; targetId?: string; input: Input; env: CommandEnv }): Step[];

@@ -1,7 +1,6 @@
 import { unitDecider } from '@gevinst/domain/deciders/units/index';
 import { unitStream } from '@gevinst/domain/events/index';
 import { osloDate } from '@gevinst/domain/deciders/rules';
-import { v7 as uuidv7 } from 'uuid';
 import * as I from '../inputs';
 import type { CommandSpec } from '../spec';
 
@@ -66,9 +65,10 @@ export const unitCommands: Record<string, CommandSpec> = {
     name: 'mergeUnits',
     summary: 'Slå sammen enheter (omorganisering, kommunesammenslåing)',
     input: I.MergeUnitsInput,
-    id: 'target',
-    steps: ({ input, env }) => {
-      const successorUnitId = input.successorUnitId ?? uuidv7();
+    id: 'new:unit',
+    answerId: (id, input) => input.successorUnitId ?? id,
+    steps: ({ id, input, env }) => {
+      const successorUnitId = input.successorUnitId ?? id;
       const effectiveDate = input.effectiveDate ?? osloDate(env.now);
       return [
         {
