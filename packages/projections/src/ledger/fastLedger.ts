@@ -78,7 +78,20 @@ interface ProjectAgg {
   weights: number[];
   totalCostOre: number;
   costs: (Dated & { payerUnitId: string; amountOre: number })[];
+  /** gain → its split over the payers; valid while the costs are (the aggregate is rebuilt when they change) */
+  splits: Map<number, number[]>;
 }
+
+const SPLITS_PER_PROJECT = 32;
+const splitFor = (project: ProjectAgg, ore: number): number[] => {
+  let parts = project.splits.get(ore);
+  if (!parts) {
+    parts = splitOre(ore, project.weights);
+    if (project.splits.size >= SPLITS_PER_PROJECT) project.splits.clear();
+    project.splits.set(ore, parts);
+  }
+  return parts;
+};
 
 const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -113,6 +126,7 @@ const projectAgg = (project: ProjectFact): ProjectAgg => {
     weights: payers.map((p) => byPayer.get(p)!),
     totalCostOre,
     costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payerUnitId: c.payerUnitId, amountOre: c.amountOre })),
+    splits: new Map(),
   };
 };
 
@@ -222,7 +236,7 @@ export class LedgerIndex {
           addFlow(project?.ownerUnitId ?? recipient, recipient, ore);
           continue;
         }
-        const parts = splitOre(ore, project.weights);
+        const parts = splitFor(project, ore);
         for (let i = 0; i < parts.length; i++) if (parts[i] !== 0) addFlow(project.payers[i], recipient, parts[i]);
       }
     }
