@@ -42,8 +42,10 @@ export class ReadModels {
     });
   }
 
-  start(): Promise<void> {
-    return this.runner.start();
+  /** rebuilds every read model from the first event, follows the store live, and builds the ledger's aggregates */
+  async start(): Promise<void> {
+    await this.runner.start();
+    this.ledger.report({});
   }
 
   stop(): Promise<void> {

@@ -39,7 +39,7 @@ describe('LedgerIndex (the fast ledger)', () => {
         events.slice(split).forEach((e) => ledger.apply(e));
         check();
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.LEDGER_RUNS ?? 150) },
     );
   });
 

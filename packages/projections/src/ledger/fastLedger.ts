@@ -33,6 +33,8 @@ interface DatedAmounts {
 }
 interface BenefitAgg {
   benefit: BenefitFact;
+  /** index of the recipient unit as registered (see `UnitIndex`) */
+  recipient: number;
   valued: boolean;
   /** counted realisations: signed NOK value (0 when not valued) */
   realised: DatedAmounts;
@@ -40,7 +42,22 @@ interface BenefitAgg {
   planned: DatedAmounts;
   /** every plan entry's months (for the count of non-valued benefits) */
   plan: DatedAmounts;
-  withdrawals: (Dated & { unitId: string; amountOre: number })[];
+  withdrawals: (Dated & { unit: number; amountOre: number })[];
+}
+
+/** Unit ids as small integers, so the query adds into arrays instead of string-keyed maps. Only grows. */
+class UnitIndex {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(unitId: string): number {
+    let i = this.index.get(unitId);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(unitId);
+      this.index.set(unitId, i);
+    }
+    return i;
+  }
 }
 
 const datedAmounts = (items: { period: string; ore: number }[]): DatedAmounts => {
@@ -72,12 +89,12 @@ const sumWithin = (d: DatedAmounts, start: number, end: number): typeof within$ 
   return within$;
 };
 interface ProjectAgg {
-  ownerUnitId: string | null;
-  /** cost per payer over all recorded costs, ordered by unit id (the weights s_I(P)) */
-  payers: string[];
+  owner: number | null;
+  /** cost per payer over all recorded costs, ordered by unit id (the weights s_I(P)); unit indices */
+  payers: number[];
   weights: number[];
   totalCostOre: number;
-  costs: (Dated & { payerUnitId: string; amountOre: number })[];
+  costs: (Dated & { payer: number; amountOre: number })[];
   /** gain → its split over the payers; valid while the costs are (the aggregate is rebuilt when they change) */
   splits: Map<number, number[]>;
 }
@@ -97,22 +114,23 @@ const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
-const benefitAgg = (benefit: BenefitFact): BenefitAgg => {
+const benefitAgg = (benefit: BenefitFact, units: UnitIndex): BenefitAgg => {
   const valued = isValued(benefit);
   const sign = ledgerSign(benefit);
   const realised = [...benefit.realisations.values()].map((r) => ({ period: r.period, ore: valued ? r.valueOre * sign : 0 }));
   const plannable = valued && !benefit.cancelled && benefit.valuationOrePerUnit !== null;
   return {
     benefit,
+    recipient: units.of(benefit.recipientUnitId),
     valued,
     realised: datedAmounts(realised),
     planned: datedAmounts(plannable ? benefit.plan.map((e) => ({ period: e.period, ore: multiplyOre(e.quantity, benefit.valuationOrePerUnit!) * sign })) : []),
     plan: datedAmounts(benefit.plan.map((e) => ({ period: e.period, ore: 0 }))),
-    withdrawals: benefit.withdrawals.map((w) => ({ ...monthsOfPeriod(w.period), unitId: w.unitId, amountOre: w.amountOre })),
+    withdrawals: benefit.withdrawals.map((w) => ({ ...monthsOfPeriod(w.period), unit: units.of(w.unitId), amountOre: w.amountOre })),
   };
 };
 
-const projectAgg = (project: ProjectFact): ProjectAgg => {
+const projectAgg = (project: ProjectFact, units: UnitIndex): ProjectAgg => {
   const byPayer = new Map<string, number>();
   let totalCostOre = 0;
   for (const cost of project.costs) {
@@ -121,11 +139,11 @@ const projectAgg = (project: ProjectFact): ProjectAgg => {
   }
   const payers = [...byPayer.keys()].sort(cmp);
   return {
-    ownerUnitId: project.ownerUnitId,
-    payers,
+    owner: project.ownerUnitId === null ? null : units.of(project.ownerUnitId),
+    payers: payers.map((p) => units.of(p)),
     weights: payers.map((p) => byPayer.get(p)!),
     totalCostOre,
-    costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payerUnitId: c.payerUnitId, amountOre: c.amountOre })),
+    costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payer: units.of(c.payerUnitId), amountOre: c.amountOre })),
     splits: new Map(),
   };
 };
@@ -141,8 +159,13 @@ export class LedgerIndex {
   private projects = new Map<string, ProjectAgg>();
   private dirtyBenefits = new Set<string>();
   private dirtyProjects = new Set<string>();
+  private units = new UnitIndex();
+  /** project → its benefits' ids (a benefit never changes project) */
+  private byProject = new Map<string | null, string[]>();
 
   reset(): void {
+    this.units = new UnitIndex();
+    this.byProject.clear();
     this.benefits.clear();
     this.projects.clear();
     this.dirtyBenefits.clear();
@@ -155,85 +178,114 @@ export class LedgerIndex {
     if (typeof data.projectId === 'string' && (type.startsWith('Project') || type === 'CostRecorded')) this.dirtyProjects.add(data.projectId);
   }
 
+  private setBenefit(id: string, b: BenefitFact): void {
+    if (!this.benefits.has(id)) {
+      let list = this.byProject.get(b.projectId);
+      if (!list) this.byProject.set(b.projectId, (list = []));
+      list.push(id);
+    }
+    this.benefits.set(id, benefitAgg(b, this.units));
+  }
+
   private refresh(facts: LedgerFacts): void {
     for (const id of this.dirtyBenefits) {
       const b = facts.benefits.get(id);
-      if (b) this.benefits.set(id, benefitAgg(b));
+      if (b) this.setBenefit(id, b);
     }
     for (const id of this.dirtyProjects) {
       const p = facts.projects.get(id);
-      if (p) this.projects.set(id, projectAgg(p));
+      if (p) this.projects.set(id, projectAgg(p, this.units));
     }
     this.dirtyBenefits.clear();
     this.dirtyProjects.clear();
     // facts may hold placeholders made by events that named an id before its registration
-    if (this.benefits.size !== facts.benefits.size) for (const [id, b] of facts.benefits) if (!this.benefits.has(id)) this.benefits.set(id, benefitAgg(b));
-    if (this.projects.size !== facts.projects.size) for (const [id, p] of facts.projects) if (!this.projects.has(id)) this.projects.set(id, projectAgg(p));
+    if (this.benefits.size !== facts.benefits.size) for (const [id, b] of facts.benefits) if (!this.benefits.has(id)) this.setBenefit(id, b);
+    if (this.projects.size !== facts.projects.size) for (const [id, p] of facts.projects) if (!this.projects.has(id)) this.projects.set(id, projectAgg(p, this.units));
   }
 
   compute(facts: LedgerFacts, q: LedgerQuery): FastLedgerReport {
     this.refresh(facts);
     const span = monthSpanOf(q);
     const at = unitTree(facts, { level: q.level ?? null }).reportingUnitOf;
+    const known = this.units;
+    for (const unit of facts.units.values()) known.of(unit.unitId);
+    for (const s of facts.settlements.values()) {
+      known.of(s.fromUnitId);
+      known.of(s.toUnitId);
+    }
+    // every known unit → the unit its figures are shown under, both as indices
+    const n = known.ids.length;
+    const rep = new Int32Array(n);
+    for (let i = 0; i < n; i++) rep[i] = known.of(at(known.ids[i]));
+    const m = known.ids.length; // reporting units may be new ids (never: they are known units), kept for safety
+    const row = new Uint8Array(m);
+    for (const unit of facts.units.values()) row[rep[known.of(unit.unitId)]] = 1;
 
-    const rowIds = new Set<string>();
-    for (const unit of facts.units.values()) rowIds.add(at(unit.unitId));
-
-    const gainsByProject = new Map<string | null, Map<string, number>>();
-    const planned = new Map<string, number>();
-    const cashReleasing = new Map<string, number>();
-    const withdrawn = new Map<string, number>();
-    const nonValuedBenefits = new Map<string, Set<string>>();
-    const nonValuedRealisations = new Map<string, number>();
-    const markNonValued = (recipient: string, benefitId: string) => {
+    const planned = new Float64Array(m);
+    const cashReleasing = new Float64Array(m);
+    const withdrawn = new Float64Array(m);
+    const costs = new Float64Array(m);
+    const settledIn = new Float64Array(m);
+    const settledOut = new Float64Array(m);
+    const nonValuedRealisations = new Float64Array(m);
+    const nonValuedBenefits = new Map<number, Set<string>>();
+    const markNonValued = (recipient: number, benefitId: string) => {
       let set = nonValuedBenefits.get(recipient);
       if (!set) nonValuedBenefits.set(recipient, (set = new Set()));
       set.add(benefitId);
     };
-
-    for (const agg of this.benefits.values()) {
-      const b = agg.benefit;
-      const recipient = at(b.recipientUnitId);
-      rowIds.add(recipient);
-      add(planned, recipient, sumWithin(agg.planned, span.start, span.end).sum);
-      for (const w of agg.withdrawals) {
-        if (!within(span, w)) continue;
-        const unit = at(w.unitId);
-        rowIds.add(unit);
-        add(withdrawn, unit, w.amountOre);
-      }
-      if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
-      const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
-      // (destructured at once: the next sumWithin call reuses the same object)
-      if (hits === 0) continue;
-      if (!agg.valued) {
-        add(nonValuedRealisations, recipient, hits);
-        markNonValued(recipient, b.benefitId);
-        continue;
-      }
-      if (b.cashReleasing && !b.disbenefit) add(cashReleasing, recipient, gain);
-      let gains = gainsByProject.get(b.projectId);
-      if (!gains) gainsByProject.set(b.projectId, (gains = new Map()));
-      add(gains, b.recipientUnitId, gain);
-    }
-
-    const flowMap = new Map<string, Map<string, number>>();
-    const addFlow = (fromUnitId: string, toUnitId: string, ore: number) => {
-      const from = at(fromUnitId);
-      const to = at(toUnitId);
-      rowIds.add(from).add(to);
-      let row = flowMap.get(from);
-      if (!row) flowMap.set(from, (row = new Map()));
-      add(row, to, ore);
+    /** reporting from × m + reporting to → øre */
+    const flowCells = new Map<number, number>();
+    const addFlow = (fromIx: number, toIx: number, ore: number) => {
+      const from = rep[fromIx];
+      const to = rep[toIx];
+      row[from] = 1;
+      row[to] = 1;
+      const key = from * m + to;
+      flowCells.set(key, (flowCells.get(key) ?? 0) + ore);
     };
-    for (const [projectId, gains] of gainsByProject) {
+    // a project's gains per registered recipient, in two small parallel arrays (a few recipients each)
+    const gainUnits: number[] = [];
+    const gainOre: number[] = [];
+
+    for (const [projectId, benefitIds] of this.byProject) {
+      gainUnits.length = 0;
+      gainOre.length = 0;
+      for (const benefitId of benefitIds) {
+        const agg = this.benefits.get(benefitId)!;
+        const b = agg.benefit;
+        const recipient = rep[agg.recipient];
+        row[recipient] = 1;
+        planned[recipient] += sumWithin(agg.planned, span.start, span.end).sum;
+        for (const w of agg.withdrawals) {
+          if (!within(span, w)) continue;
+          const unit = rep[w.unit];
+          row[unit] = 1;
+          withdrawn[unit] += w.amountOre;
+        }
+        if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
+        const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
+        if (hits === 0) continue;
+        if (!agg.valued) {
+          nonValuedRealisations[recipient] += hits;
+          markNonValued(recipient, b.benefitId);
+          continue;
+        }
+        if (b.cashReleasing && !b.disbenefit) cashReleasing[recipient] += gain;
+        const k = gainUnits.indexOf(agg.recipient);
+        if (k < 0) {
+          gainUnits.push(agg.recipient);
+          gainOre.push(gain);
+        } else gainOre[k] += gain;
+      }
+      if (gainUnits.length === 0) continue;
       const project = projectId === null ? undefined : this.projects.get(projectId);
-      const recipients = [...gains.keys()].sort(cmp);
-      for (const recipient of recipients) {
-        const ore = gains.get(recipient)!;
+      for (let k = 0; k < gainUnits.length; k++) {
+        const recipient = gainUnits[k];
+        const ore = gainOre[k];
         if (ore === 0) continue;
         if (!project || project.totalCostOre === 0) {
-          addFlow(project?.ownerUnitId ?? recipient, recipient, ore);
+          addFlow(project?.owner ?? recipient, recipient, ore);
           continue;
         }
         const parts = splitFor(project, ore);
@@ -241,29 +293,56 @@ export class LedgerIndex {
       }
     }
 
-    const costs = new Map<string, number>();
     for (const p of this.projects.values()) {
       for (const c of p.costs) {
         if (!within(span, c)) continue;
-        const payer = at(c.payerUnitId);
-        rowIds.add(payer);
-        add(costs, payer, c.amountOre);
+        const payer = rep[c.payer];
+        row[payer] = 1;
+        costs[payer] += c.amountOre;
       }
     }
 
-    const settledIn = new Map<string, number>();
-    const settledOut = new Map<string, number>();
     for (const s of facts.settlements.values()) {
       if (!within(span, monthsOfPeriod(s.period))) continue;
-      const from = at(s.fromUnitId);
-      const to = at(s.toUnitId);
-      rowIds.add(from).add(to);
-      add(settledOut, from, s.amountOre);
-      add(settledIn, to, s.amountOre);
+      const from = rep[known.of(s.fromUnitId)];
+      const to = rep[known.of(s.toUnitId)];
+      row[from] = 1;
+      row[to] = 1;
+      settledOut[from] += s.amountOre;
+      settledIn[to] += s.amountOre;
     }
 
+    const ix = new Map<string, number>();
+    const rowIds: string[] = [];
+    for (let i = 0; i < m; i++)
+      if (row[i]) {
+        rowIds.push(known.ids[i]);
+        ix.set(known.ids[i], i);
+      }
+    const flowMap = new Map<string, Map<string, number>>();
+    for (const [key, ore] of flowCells) {
+      const from = known.ids[Math.floor(key / m)];
+      const to = known.ids[key % m];
+      let r = flowMap.get(from);
+      if (!r) flowMap.set(from, (r = new Map()));
+      r.set(to, ore);
+    }
+    const byUnit = (values: Float64Array) => {
+      const out = new Map<string, number>();
+      for (const [id, i] of ix) if (values[i] !== 0) out.set(id, values[i]);
+      return out;
+    };
+    const plannedBy = byUnit(planned);
+    const cashBy = byUnit(cashReleasing);
+    const withdrawnBy = byUnit(withdrawn);
+    const costsBy = byUnit(costs);
+    const settledInBy = byUnit(settledIn);
+    const settledOutBy = byUnit(settledOut);
+    const nonValuedRealisationsBy = byUnit(nonValuedRealisations);
+    const nonValuedBenefitsBy = new Map([...nonValuedBenefits].map(([i, set]) => [known.ids[i], set]));
+
     // from here on as the domain's computeLedger
-    const unitIds = [...rowIds].sort(cmp);
+    const unitIds = rowIds.sort(cmp);
     const flows: Flow[] = [];
     const received = new Map<string, number>();
     const fromOthers = new Map<string, number>();
@@ -293,7 +372,7 @@ export class LedgerIndex {
     const balances: BalanceRow[] = [];
     const imbalances: ImbalanceRow[] = [];
     for (const unitId of unitIds) {
-      const costsOre = costs.get(unitId) ?? 0;
+      const costsOre = costsBy.get(unitId) ?? 0;
       const gainsReceivedOre = received.get(unitId) ?? 0;
       const gainsFromOthersOre = fromOthers.get(unitId) ?? 0;
       const gainsProducedForOthersOre = producedForOthers.get(unitId) ?? 0;
@@ -305,16 +384,16 @@ export class LedgerIndex {
         gainsFromOthersOre,
         gainsProducedForOthersOre,
         netOre,
-        nonValuedBenefitCount: nonValuedBenefits.get(unitId)?.size ?? 0,
-        nonValuedRealisationCount: nonValuedRealisations.get(unitId) ?? 0,
+        nonValuedBenefitCount: nonValuedBenefitsBy.get(unitId)?.size ?? 0,
+        nonValuedRealisationCount: nonValuedRealisationsBy.get(unitId) ?? 0,
       });
-      const cash = cashReleasing.get(unitId) ?? 0;
-      const withdrawnOre = withdrawn.get(unitId) ?? 0;
-      const settledInOre = settledIn.get(unitId) ?? 0;
-      const settledOutOre = settledOut.get(unitId) ?? 0;
+      const cash = cashBy.get(unitId) ?? 0;
+      const withdrawnOre = withdrawnBy.get(unitId) ?? 0;
+      const settledInOre = settledInBy.get(unitId) ?? 0;
+      const settledOutOre = settledOutBy.get(unitId) ?? 0;
       balances.push({
         unitId,
-        plannedOre: planned.get(unitId) ?? 0,
+        plannedOre: plannedBy.get(unitId) ?? 0,
         realisedOre: gainsReceivedOre,
         cashReleasingOre: cash,
         withdrawnOre,
