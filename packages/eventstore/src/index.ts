@@ -4,4 +4,4 @@ export { openSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptio
 export { InMemoryCheckpointStore, SqliteCheckpointStore, storeCheckpointInTransaction, runSubscription, type RunSubscriptionOptions } from './checkpoints';
 export { pollingSubscription } from './subscriptions/pollingSubscription';
 export { openKurrentDbEventStore, type KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb';
-export { openEventStore, openEventStoreFromEnv, defaultSqlitePath, type EventStoreEnv, type OpenedEventStore } from './openEventStore';
+export { openEventStore, openEventStoreFromEnv, synchronousFromEnv, defaultSqlitePath, type EventStoreEnv, type OpenedEventStore } from './openEventStore';

@@ -22,10 +22,17 @@ export const openEventStoreFromEnv = async (env: EventStoreEnv = process.env): P
     const { openKurrentDbEventStore } = await import('./kurrentdb');
     return { kind: 'kurrentdb', store: openKurrentDbEventStore({ connectionString: url }) };
   }
-  const synchronous = env.GEVINST_SQLITE_SYNCHRONOUS?.trim().toUpperCase();
-  if (synchronous !== undefined && synchronous !== 'NORMAL' && synchronous !== 'FULL')
-    throw new Error(`GEVINST_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${env.GEVINST_SQLITE_SYNCHRONOUS}"`);
-  return { kind: 'sqlite', store: openSqliteEventStore({ path: env.GEVINST_DB?.trim() || defaultSqlitePath, synchronous: synchronous as Synchronous | undefined }) };
+  const synchronous = synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS);
+  return { kind: 'sqlite', store: openSqliteEventStore({ path: env.GEVINST_DB?.trim() || defaultSqlitePath, synchronous }) };
+};
+
+/** Reads `GEVINST_SQLITE_SYNCHRONOUS` (NORMAL or FULL, any case); undefined when unset. */
+export const synchronousFromEnv = (value: string | undefined): Synchronous | undefined => {
+  const synchronous = value?.trim().toUpperCase();
+  if (!synchronous) return undefined;
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
+    throw new Error(`GEVINST_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${value}"`);
+  return synchronous;
 };
 
 /** `openEventStoreFromEnv` for callers that need only the port. */

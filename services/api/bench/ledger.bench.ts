@@ -119,7 +119,7 @@ try {
         HOST: '127.0.0.1',
         GEVINST_DB: join(dir, `load-${sync}.sqlite`),
         GEVINST_OUTBOX: join(dir, 'outbox'),
-        GEVINST_SQLITE_SYNC: sync,
+        GEVINST_SQLITE_SYNCHRONOUS: sync,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,3 +1,4 @@
+import { synchronousFromEnv } from '@gevinst/eventstore';
 import { startGevinst } from './server';
 
 const env = process.env;
@@ -12,7 +13,7 @@ const gevinst = await startGevinst({
   reminders: env.GEVINST_REMINDERS !== '0',
   redisUrl: env.REDIS_URL || undefined,
   smtpUrl: env.SMTP_URL || undefined,
-  sqliteSynchronous: env.GEVINST_SQLITE_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL',
+  sqliteSynchronous: synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS) ?? 'FULL',
 });
 
 let stopping = false;

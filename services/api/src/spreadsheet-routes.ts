@@ -2,7 +2,6 @@ import { Router, type ErrorRequestHandler, type Request, type Response } from 'e
 import { foldEvents } from '@gevinst/domain/deciders/decider';
 import { isDomainError, parseWith } from '@gevinst/domain/errors/index';
 import type { ReadModels } from '@gevinst/projections';
-// @gevinst/spreadsheet is not (yet) a dependency of @gevinst/api, so it is reached by path
 import {
   spreadsheetHandlers,
   NotFound,
@@ -14,7 +13,7 @@ import {
   type ProjectView,
   type Refusal,
   type SheetRequest,
-} from '../../../packages/spreadsheet/src/index';
+} from '@gevinst/spreadsheet';
 import type { Application } from './application/handle';
 import { commands } from './application/commands/index';
 import { projectsLookup, unitsLookup } from './application/context';
