@@ -99,15 +99,13 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
   return { imports, exports };
 }
 
-const keptFields = Object.keys((commands.planBenefit!.input as unknown as { shape?: Record<string, unknown> }).shape ?? {});
-
 /**
  * The spreadsheet routes: the plan template, import of a filled-in plan (dry run and commit), and
  * the XLSX/CSV exports. Mount before the API's JSON body parser (the import's body is the file).
  */
 export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
   const ports = spreadsheetPorts(deps);
-  const h = spreadsheetHandlers({ ...ports, userIdOf, keptFields });
+  const h = spreadsheetHandlers({ ...ports, userIdOf });
   const router = Router();
   const as = (req: Request) => req as unknown as SheetRequest;
   router.get('/api/templates/gevinstrealiseringsplan.xlsx', (req: Request, res: Response) => h.template(as(req), res));

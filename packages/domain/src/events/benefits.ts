@@ -57,6 +57,10 @@ export const BenefitPlannedSchema = z.object({
   plan: PlanSchema,
   measurementSchedule: MeasurementScheduleSchema,
   disbenefit: z.boolean(),
+  /** the change or measure (endring/tiltak) that is to bring the benefit; since v3 */
+  change: nullableDefault(TextSchema),
+  /** free comment from the plan (kommentar); since v3 */
+  comment: nullableDefault(TextSchema),
 });
 
 export const BaselineMeasuredSchema = z.object({ benefitId: IdSchema, value: QuantitySchema, measuredOn: IsoDateSchema });

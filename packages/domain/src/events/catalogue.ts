@@ -49,7 +49,7 @@ export type ReminderEventType = ReminderEvent['type'];
  * upcaster from the previous version in `upcasters.ts`. Writers store it in `metadata.schemaVersion`.
  */
 const currentVersions: Partial<Record<EventType, number>> = {
-  BenefitPlanned: 2,
+  BenefitPlanned: 3,
 };
 
 export interface EventSchemaEntry<T extends EventType = EventType> {

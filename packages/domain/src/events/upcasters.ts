@@ -12,5 +12,7 @@ export const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
   BenefitPlanned: {
     // v1 predates the measurement schedule and the disbenefit flag.
     1: (data) => ({ measurementSchedule: 'tertial', disbenefit: false, ...data }),
+    // v2 predates the plan's Endring/tiltak and Kommentar columns: nothing was recorded for them.
+    2: (data) => ({ change: null, comment: null, ...data }),
   },
 };

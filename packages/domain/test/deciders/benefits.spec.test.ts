@@ -41,7 +41,7 @@ const planData: PlanBenefit['data'] = {
 };
 const planned: BenefitEvent = {
   type: 'BenefitPlanned',
-  data: { ...planData, valuationOrePerUnit: 650_00, baseline: 10, target: 7.5, targetDate: null, measurementSchedule: 'tertial', disbenefit: false },
+  data: { ...planData, valuationOrePerUnit: 650_00, baseline: 10, target: 7.5, targetDate: null, measurementSchedule: 'tertial', disbenefit: false, change: null, comment: null },
 };
 const realised = (period: string, quantity: number, valueOre = quantity * 650_00): BenefitEvent => ({
   type: 'BenefitRealised',
@@ -57,6 +57,11 @@ describe('benefit decider', () => {
   describe('PlanBenefit', () => {
     it('plans a benefit with defaults for schedule, disbenefit and target date', () =>
       given([]).when({ type: 'PlanBenefit', data: planData, context }).then([planned]));
+
+    it('keeps the change (endring/tiltak) and comment of the plan', () =>
+      given([])
+        .when({ type: 'PlanBenefit', data: { ...planData, change: 'Digital byggesøknad', comment: 'Fra planen 2026' }, context })
+        .then([{ ...planned, data: { ...planned.data, change: 'Digital byggesøknad', comment: 'Fra planen 2026' } } as BenefitEvent]));
 
     it('refuses an unknown or merged recipient unit', () => {
       given([]).when({ type: 'PlanBenefit', data: { ...planData, recipientUnitId: 'nope' }, context }).thenThrows('unit_not_found', 'recipientUnitId');

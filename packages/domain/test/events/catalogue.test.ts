@@ -25,7 +25,7 @@ const contract: Record<string, string[]> = {
   BenefitPlanned: [
     'benefitId', 'projectId', 'title', 'recipientUnitId', 'owner', 'indicator', 'unitOfMeasure', 'direction',
     'category', 'cashReleasing', 'valuationOrePerUnit', 'baseline', 'target', 'targetDate', 'plan',
-    'measurementSchedule', 'disbenefit',
+    'measurementSchedule', 'disbenefit', 'change', 'comment',
   ],
   BaselineMeasured: ['benefitId', 'value', 'measuredOn'],
   MeasurementRecorded: ['benefitId', 'value', 'measuredOn', 'period', 'comment', 'evidenceUrl'],
@@ -69,6 +69,8 @@ const planned: EventInputOf<'BenefitPlanned'> = {
   plan: [{ period: '2026-T1', quantity: 200 }, { period: '2026-T2', quantity: 300 }],
   measurementSchedule: 'tertial',
   disbenefit: false,
+  change: 'Digital byggesøknad',
+  comment: null,
 };
 
 const fieldPaths = (fn: () => unknown): string[] => {
@@ -90,7 +92,7 @@ describe('event catalogue', () => {
   it('knows its types and current versions', () => {
     expect(isEventType('BenefitRealised')).toBe(true);
     expect(isEventType('toString')).toBe(false);
-    expect(schemaVersionOf('BenefitPlanned')).toBe(2);
+    expect(schemaVersionOf('BenefitPlanned')).toBe(3);
     expect(schemaVersionOf('UnitRegistered')).toBe(1);
   });
 });

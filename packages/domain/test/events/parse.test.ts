@@ -30,25 +30,40 @@ const plannedV1 = {
 };
 
 describe('parseEvent (on the way out)', () => {
-  it('upcasts a v1 BenefitPlanned (before measurementSchedule and disbenefit) to v2 with defaults', () => {
+  it('upcasts a stored v1 BenefitPlanned (before measurementSchedule, disbenefit, change, comment) to v3 with defaults', () => {
     const stored = { id: 'e1', type: 'BenefitPlanned', data: plannedV1, metadata: { schemaVersion: 1, recordedAt: '2025-01-01T00:00:00Z' }, revision: 0n };
     const event = parseEvent(stored);
     expect(event.type).toBe('BenefitPlanned');
     if (event.type !== 'BenefitPlanned') throw new Error('narrowing');
-    expect(event.data).toEqual({ ...plannedV1, measurementSchedule: 'tertial', disbenefit: false });
-    expect(event.metadata).toEqual({ schemaVersion: 2, recordedAt: '2025-01-01T00:00:00Z' });
+    expect(event.data).toEqual({ ...plannedV1, measurementSchedule: 'tertial', disbenefit: false, change: null, comment: null });
+    expect(event.metadata).toEqual({ schemaVersion: 3, recordedAt: '2025-01-01T00:00:00Z' });
     expect(event.id).toBe('e1');
     expect(event.revision).toBe(0n);
   });
 
+  it('upcasts a stored v2 BenefitPlanned (before change and comment) to v3 with null for both, keeping the rest as stored', () => {
+    const v2 = { ...plannedV1, measurementSchedule: 'month', disbenefit: true };
+    const event = parseEvent({ type: 'BenefitPlanned', data: v2, metadata: { schemaVersion: 2, recordedAt: '2025-06-01T00:00:00Z' } });
+    expect(event.data).toEqual({ ...v2, change: null, comment: null });
+    expect(event.metadata?.schemaVersion).toBe(3);
+    expect(upcast('BenefitPlanned', v2, 2)).toEqual({ ...v2, change: null, comment: null });
+  });
+
+  it('the v2→v3 upcaster does not overwrite fields already there, and leaves the stored object alone', () => {
+    const v2 = { ...plannedV1, measurementSchedule: 'year', disbenefit: false, change: 'Ny rutine', comment: 'fra arket' };
+    const copy = structuredClone(v2);
+    expect(upcast('BenefitPlanned', v2, 2)).toEqual(v2);
+    expect(v2).toEqual(copy);
+  });
+
   it('treats a missing schemaVersion as v1 without overwriting fields already there', () => {
     const event = parseEvent({ type: 'BenefitPlanned', data: { ...plannedV1, measurementSchedule: 'month', disbenefit: true } });
-    expect(event.data).toMatchObject({ measurementSchedule: 'month', disbenefit: true });
+    expect(event.data).toMatchObject({ measurementSchedule: 'month', disbenefit: true, change: null, comment: null });
   });
 
   it('takes a current-version event as it is', () => {
-    const data = { ...plannedV1, measurementSchedule: 'year', disbenefit: false };
-    expect(parseEvent({ type: 'BenefitPlanned', data, metadata: { schemaVersion: 2 } }).data).toEqual(data);
+    const data = { ...plannedV1, measurementSchedule: 'year', disbenefit: false, change: 'Digital purring', comment: 'Avklart med økonomi' };
+    expect(parseEvent({ type: 'BenefitPlanned', data, metadata: { schemaVersion: 3 } }).data).toEqual(data);
   });
 
   it('refuses a stored event whose data is broken, naming the field', () => {
@@ -62,7 +77,7 @@ describe('parseEvent (on the way out)', () => {
   });
 
   it('refuses a schema version from the future and unknown types', () => {
-    expect(() => upcast('BenefitPlanned', plannedV1, 3)).toThrow(/skjemaversjon 3/);
+    expect(() => upcast('BenefitPlanned', plannedV1, 4)).toThrow(/skjemaversjon 4/);
     expect(() => parseEvent({ type: 'Nope', data: {} })).toThrow(ValidationError);
   });
 });

@@ -117,6 +117,9 @@ export class PortfolioModel implements Projection {
           targetDate: d.targetDate ?? null,
           measurementSchedule: d.measurementSchedule ?? 'tertial',
           disbenefit: d.disbenefit ?? false,
+          change: unplanned ? null : (d.change ?? null),
+          comment: unplanned ? null : (d.comment ?? null),
+          baselineMeasuredOn: null,
           unplanned,
           cancelled: false,
           plan: d.plan ?? [],
@@ -145,7 +148,10 @@ export class PortfolioModel implements Projection {
       }
       case 'BaselineMeasured': {
         const b = this.benefits.get(d.benefitId);
-        if (b) b.baseline = d.value;
+        if (b) {
+          b.baseline = d.value;
+          b.baselineMeasuredOn = d.measuredOn;
+        }
         break;
       }
       case 'MeasurementRecorded': {

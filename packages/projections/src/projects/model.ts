@@ -99,6 +99,11 @@ export interface BenefitState {
   targetDate: string | null;
   measurementSchedule: 'tertial' | 'year' | 'month';
   disbenefit: boolean;
+  /** the change or measure (endring/tiltak) behind the benefit */
+  change: string | null;
+  comment: string | null;
+  /** the date of the latest baseline measurement (BaselineMeasured); null when the baseline is only planned */
+  baselineMeasuredOn: string | null;
   unplanned: boolean;
   cancelled: boolean;
   plan: PlanEntry[];

@@ -21,6 +21,12 @@ export interface BenefitView {
   targetDate: string | null;
   measurementSchedule: string;
   disbenefit: boolean;
+  /** Endring/tiltak: the change or measure behind the benefit */
+  change: string | null;
+  /** Kommentar from the plan */
+  comment: string | null;
+  /** when the baseline was measured (BaselineMeasured); null while it is only planned */
+  baselineMeasuredOn: string | null;
   unplanned: boolean;
   cancelled: boolean;
   plan: { period: string; quantity: number; plannedOre: number }[];
@@ -81,6 +87,9 @@ export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thre
     targetDate: b.targetDate,
     measurementSchedule: b.measurementSchedule,
     disbenefit: b.disbenefit,
+    change: b.change,
+    comment: b.comment,
+    baselineMeasuredOn: b.baselineMeasuredOn,
     unplanned: b.unplanned,
     cancelled: b.cancelled,
     plan: b.plan.map((p) => ({ period: p.period, quantity: p.quantity, plannedOre: sign * plannedOreOf(b, p.quantity) })),

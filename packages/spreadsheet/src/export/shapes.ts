@@ -60,7 +60,7 @@ export interface BenefitView {
   realisations: { period: string; quantity: number; valueOre: number; corrected?: boolean }[];
   statusByPeriod?: { period: string; status: Status; plannedOre: number; realisedOre: number }[];
   achievementPct?: number | null;
-  /** extras the contract does not promise; used when present */
+  /** Endring/tiltak and Kommentar (BenefitPlanned v3), and the date of the measured baseline */
   change?: string | null;
   comment?: string | null;
   baselineMeasuredOn?: string | null;

@@ -17,8 +17,6 @@ export interface SpreadsheetDeps {
   imports: PlanImportPort;
   exports: ExportPort;
   userIdOf(req: SheetRequest): string;
-  /** optional planBenefit fields the API keeps (for the warning about dropped columns) */
-  keptFields?: readonly string[];
   /** largest upload; default 20 MB */
   maxUploadBytes?: number;
 }
@@ -107,7 +105,7 @@ export function spreadsheetHandlers(deps: SpreadsheetDeps) {
       const refusal = await deps.imports.checkProject(projectId);
       if (refusal?.code === 'not_found') throw new NotFound('prosjektet', projectId);
       const dryRun = flag(req.query, 'dryRun');
-      const report = await importPlan(bytes, { projectId, userId: deps.userIdOf(req), dryRun, answers: unitAnswers(req.query), keptFields: deps.keptFields }, deps.imports);
+      const report = await importPlan(bytes, { projectId, userId: deps.userIdOf(req), dryRun, answers: unitAnswers(req.query) }, deps.imports);
       const status = dryRun ? 200 : report.ok ? 201 : 422;
       res.statusCode = status;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -16,7 +16,7 @@ export interface PlanBenefitInput {
   targetDate: string | null;
   plan: { period: string; quantity: number }[];
   measurementSchedule: 'tertial' | 'year';
-  /** Endring/tiltak and Kommentar: kept if the API's schema keeps them */
+  /** Endring/tiltak and Kommentar (BenefitPlanned v3) */
   change?: string | null;
   comment?: string | null;
 }

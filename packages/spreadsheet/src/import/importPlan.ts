@@ -38,8 +38,6 @@ export interface PlanImportPort {
 
 export interface ImportOptions {
   projectId: string;
-  /** the optional planBenefit fields the API keeps; others (Endring/tiltak, Kommentar) get a warning */
-  keptFields?: readonly string[];
   userId: string;
   dryRun: boolean;
   answers?: UnitAnswers;
@@ -98,10 +96,6 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     return false;
   });
   if (unchanged > 0) warnings.push(`${unchanged} av ${all.length} rader finnes allerede som gevinster i prosjektet og blir ikke lagt inn på nytt`);
-  const dropped = (options.keptFields ? (['change', 'comment'] as const).filter((f) => !options.keptFields!.includes(f)) : []).filter((f) =>
-    all.some(({ row }) => row.value[f] !== null),
-  );
-  for (const f of dropped) warnings.push(`Kolonnen «${columnByKey(f).header}» lagres ikke i Gevinst ennå; resten av raden importeres`);
   for (const { row, planBenefit, baseline } of commands) {
     const rowCommands: ImportCommand[] = [{ command: 'planBenefit', targetId: options.projectId, input: planBenefit }];
     if (baseline) rowCommands.push({ command: 'recordBaseline', targetId: NEW_BENEFIT, input: baseline });

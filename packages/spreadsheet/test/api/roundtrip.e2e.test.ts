@@ -29,6 +29,9 @@ const planOf = (benefits: any[]) =>
       baseline: b.baseline,
       target: b.target,
       targetDate: b.targetDate,
+      change: b.change,
+      comment: b.comment,
+      baselineMeasuredOn: b.baselineMeasuredOn,
       plan: [...b.plan].sort((x: any, y: any) => x.period.localeCompare(y.period)).map((p: any) => ({ period: p.period, quantity: p.quantity })),
     }))
     .sort((a, b) => (a.title + a.recipientUnitId).localeCompare(b.title + b.recipientUnitId));
@@ -64,6 +67,42 @@ describe('plan round trip through the API', () => {
       expect(done.body.benefitIds).toHaveLength(original.length);
       expect(planOf(g.api.readModels.projects.project(target)!.benefits)).toEqual(original);
     }
+  });
+
+  it('keeps Endring/tiltak, Kommentar and Nullpunkt dato through export and import', async () => {
+    const recipient = units.find((u) => u.parentId !== null && u.active)!;
+    const source = await newProject('Med tiltak og kommentar');
+    const common = {
+      recipientUnitId: recipient.id,
+      owner: 'eier@kommune.no',
+      indicator: 'Timer per sak',
+      unitOfMeasure: 'timer',
+      direction: 'increase',
+      category: 'capacity',
+      cashReleasing: false,
+      valuationOrePerUnit: 650_00,
+      plan: [{ period: '2026-T1', quantity: 100 }, { period: '2026-T2', quantity: 150 }],
+    };
+    const measured = await g.send(
+      'planBenefit',
+      { ...common, title: 'Frigjort saksbehandlertid', baseline: 40, target: 80, change: 'Digital byggesøknad', comment: 'Tallene er fra 2025; se sak 25/1234' },
+      source,
+    );
+    await g.send('recordBaseline', { value: 42, measuredOn: '2025-11-03' }, measured);
+    await g.send('planBenefit', { ...common, title: 'Uten tiltak', baseline: null, target: null }, source);
+    const original = planOf(g.api.readModels.projects.project(source)!.benefits);
+    expect(original).toContainEqual(
+      expect.objectContaining({ change: 'Digital byggesøknad', comment: 'Tallene er fra 2025; se sak 25/1234', baseline: 42, baselineMeasuredOn: '2025-11-03' }),
+    );
+    expect(original).toContainEqual(expect.objectContaining({ title: 'Uten tiltak', change: null, comment: null, baselineMeasuredOn: null }));
+
+    const exported = await download(g, `/api/export/projects/${source}/plan.xlsx`);
+    expect(exported.status).toBe(200);
+    const target = await newProject('Kopi med tiltak og kommentar');
+    const done = await importFile(g, target, exported.bytes);
+    expect(done.status).toBe(201);
+    expect(done.body.warnings).toEqual([]);
+    expect(planOf(g.api.readModels.projects.project(target)!.benefits)).toEqual(original);
   });
 
   it('a plan naming a merged unit is refused in the dry run, pointing to the successor', async () => {

@@ -83,6 +83,8 @@ export const PlanBenefitInput = z.object({
   plan,
   measurementSchedule: z.enum(['tertial', 'year', 'month']).optional(),
   disbenefit: z.boolean().optional(),
+  change: text.nullish(),
+  comment: text.nullish(),
 });
 export const RecordBaselineInput = z.object({ value: quantity, measuredOn: date });
 export const RecordMeasurementInput = z.object({
