@@ -1,15 +1,15 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { Layout } from './Layout';
+import { Loading } from './components/Loading';
 import { Home } from './pages/Home';
 import { NotFound } from './pages/NotFound';
 import { ProjectList } from './pages/projects/ProjectList';
 import { ProjectNew } from './pages/projects/ProjectNew';
-import { ProjectPage } from './pages/projects/ProjectPage';
 import { BenefitNew } from './pages/projects/BenefitNew';
-import { BenefitPage } from './pages/benefits/BenefitPage';
+import { ImportPlan } from './pages/projects/ImportPlan';
 import { MyBenefits } from './pages/benefits/MyBenefits';
 import { RecordBenefit } from './pages/benefits/RecordBenefit';
-import { LedgerPage } from './pages/finance/LedgerPage';
 import { TracePage } from './pages/finance/TracePage';
 import { WithdrawalPage } from './pages/finance/WithdrawalPage';
 import { SettlementPage } from './pages/finance/SettlementPage';
@@ -17,6 +17,20 @@ import { Scorecard } from './pages/management/Scorecard';
 import { UnitTree } from './pages/units/UnitTree';
 import { UnitPage } from './pages/units/UnitPage';
 import { MergeUnits } from './pages/units/MergeUnits';
+
+/** A page loaded when first visited (the pages with ECharts), with a visible, announced loading state meanwhile. */
+function lazyPage(load: () => Promise<ComponentType>) {
+  const Component = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<div aria-busy="true" className="busy"><Loading label="Laster siden …" /></div>}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage').then((m) => m.ProjectPage));
+const BenefitPage = lazyPage(() => import('./pages/benefits/BenefitPage').then((m) => m.BenefitPage));
+const LedgerPage = lazyPage(() => import('./pages/finance/LedgerPage').then((m) => m.LedgerPage));
 
 /** Every page has its own address (deep links; the API answers unknown paths with index.html). */
 export const router = createBrowserRouter([
@@ -26,12 +40,13 @@ export const router = createBrowserRouter([
       { path: '/', element: <Home /> },
       { path: '/prosjekter', element: <ProjectList /> },
       { path: '/prosjekter/ny', element: <ProjectNew /> },
-      { path: '/prosjekter/:projectId', element: <ProjectPage /> },
+      { path: '/prosjekter/:projectId', element: ProjectPage },
       { path: '/prosjekter/:projectId/gevinster/ny', element: <BenefitNew /> },
-      { path: '/gevinster/:benefitId', element: <BenefitPage /> },
+      { path: '/prosjekter/:projectId/importer', element: <ImportPlan /> },
+      { path: '/gevinster/:benefitId', element: BenefitPage },
       { path: '/gevinster/:benefitId/registrer', element: <RecordBenefit /> },
       { path: '/mine-gevinster', element: <MyBenefits /> },
-      { path: '/okonomi', element: <LedgerPage /> },
+      { path: '/okonomi', element: LedgerPage },
       { path: '/okonomi/spor', element: <TracePage /> },
       { path: '/okonomi/gevinstuttak', element: <WithdrawalPage /> },
       { path: '/okonomi/avregning', element: <SettlementPage /> },

@@ -15,20 +15,26 @@ export class ApiError extends Error {
 
 const NETWORK_MESSAGE = 'Fikk ikke kontakt med tjenesten. Sjekk nettverket og prøv igjen.';
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A file sent as the body, as is, with its own content type. */
+export class FileBody {
+  constructor(readonly bytes: Blob, readonly type: string) {}
+}
+
+async function request<T>(method: string, path: string, body?: unknown, accept?: (status: number) => boolean): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const user = currentUser();
   if (user) headers['X-User-Id'] = user;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const file = body instanceof FileBody;
+  if (body !== undefined) headers['Content-Type'] = file ? body.type : 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : file ? body.bytes : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
   const text = await response.text();
   const json: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
+  if (!response.ok && !(accept?.(response.status) && json !== undefined && !(json as ErrorBody).error)) {
     const error = (json as ErrorBody | undefined)?.error;
     throw new ApiError(
       response.status,
@@ -50,6 +56,9 @@ function safeJson(text: string): unknown {
 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
+/** Posts a file; `accept` lets a status other than 2xx answer with a body of type T (e.g. an import report on 422). */
+export const postFile = <T>(path: string, file: Blob, type: string, accept?: (status: number) => boolean) =>
+  request<T>('POST', path, new FileBody(file, type), accept);
 
 /** Builds `?a=1&b=2`, leaving out empty values. */
 export function query(params: Record<string, string | number | null | undefined>): string {

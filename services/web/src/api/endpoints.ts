@@ -1,6 +1,6 @@
-import { get, post, query } from './client';
+import { get, post, postFile, query } from './client';
 import type {
-  Balance, BenefitView, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
+  Balance, BenefitView, HourlyRateSource, ImportReport, PlanLine as Line, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
 
@@ -15,6 +15,8 @@ export const units = {
   rename: (id: string, body: { name: string }) => post<Created>(`/api/units/${enc(id)}/rename`, body),
   move: (id: string, body: { newParentId: string | null; effectiveDate?: string }) => post<Created>(`/api/units/${enc(id)}/move`, body),
   assignLeader: (id: string, body: { leader: string }) => post<Created>(`/api/units/${enc(id)}/leader`, body),
+  setHourlyRate: (id: string, body: { year: number; rateOre: number; source: HourlyRateSource }) =>
+    post<Created>(`/api/units/${enc(id)}/hourly-rates`, body),
   merge: (body: { mergedUnitIds: string[]; successorUnitId?: string; successorName?: string; parentId?: string | null; effectiveDate: string }) =>
     post<Created>('/api/units/merge', body),
 };
@@ -52,7 +54,17 @@ export const projects = {
   recordCost: (id: string, body: CostInput) => post<Created>(`/api/projects/${enc(id)}/costs`, body),
   changePhase: (id: string, body: { phase: string }) => post<Created>(`/api/projects/${enc(id)}/phase`, body),
   planBenefit: (id: string, body: BenefitInput) => post<Created>(`/api/projects/${enc(id)}/benefits`, body),
+  /** Dry run or commit of a filled-in gevinstrealiseringsplan; a refused commit (422) still answers with the report. */
+  importPlan: (id: string, file: Blob, options: { dryRun: boolean; units?: Record<string, string> }) =>
+    postFile<ImportReport>(
+      `/api/projects/${enc(id)}/import${query({ dryRun: options.dryRun ? 1 : null, units: options.units && Object.keys(options.units).length ? JSON.stringify(options.units) : null })}`,
+      file,
+      XLSX_TYPE,
+      (status) => status === 422,
+    ),
 };
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const benefits = {
   get: (id: string) => get<BenefitView>(`/api/benefits/${enc(id)}`),
@@ -63,6 +75,15 @@ export const benefits = {
     post<Created>(`/api/benefits/${enc(id)}/realisations`, body),
   recordWithdrawal: (id: string, body: { period: string; amountOre: number; saksnummer?: string | null; comment?: string | null }) =>
     post<Created>(`/api/benefits/${enc(id)}/withdrawals`, body),
+  correctRealisation: (id: string, body: { period: string; quantity: number; reason: string; comment?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(id)}/corrections`, body),
+  reviseForecast: (id: string, body: { plan: Line[]; reason: string }) => post<Created>(`/api/benefits/${enc(id)}/forecast`, body),
+  assignOwner: (id: string, body: { owner: string }) => post<Created>(`/api/benefits/${enc(id)}/owner`, body),
+  cancel: (id: string, body: { reason: string }) => post<Created>(`/api/benefits/${enc(id)}/cancel`, body),
+  recordUnplanned: (body: {
+    projectId?: string | null; title: string; recipientUnitId: string; category: Category; period: string;
+    quantity: number; unitOfMeasure: string; valueOre: number; description: string;
+  }) => post<Created>('/api/unplanned-benefits', body),
 };
 
 export const settlements = {
@@ -85,4 +106,13 @@ export const ledger = {
 
 export const portfolio = {
   get: (s: Span) => get<Portfolio>(`/api/portfolio${query(span(s))}`),
+};
+
+/** Addresses of the spreadsheet downloads (plain links: the browser saves the file). */
+export const downloads = {
+  template: () => '/api/templates/gevinstrealiseringsplan.xlsx',
+  ledger: (format: 'xlsx' | 'csv', s: Span, view?: 'flows' | 'matrix' | 'units' | 'balances') =>
+    `/api/export/ledger.${format}${query({ ...span(s), view })}`,
+  portfolio: (format: 'xlsx' | 'csv', s: Span) => `/api/export/portfolio.${format}${query(span(s))}`,
+  projectPlan: (format: 'xlsx' | 'csv', projectId: string) => `/api/export/projects/${enc(projectId)}/plan.${format}`,
 };

@@ -37,7 +37,7 @@ export interface UnitHistoryEntry {
 
 export interface UnitDetail extends Unit {
   history: UnitHistoryEntry[];
-  hourlyRates?: { year: number; rateOre: number }[];
+  hourlyRates?: { year: number; rateOre: number; source: Partial<HourlyRateSource>; recordedAt: string }[];
 }
 
 export interface ProjectSummary {
@@ -172,4 +172,41 @@ export interface Portfolio {
     unitId: string;
     cells: { period: Period; status: Status; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
   }[];
+}
+
+export interface HourlyRateSource {
+  wageOre: number;
+  employerContributionOre: number;
+  socialCostsOre: number;
+  note?: string;
+}
+
+/** A problem in an uploaded sheet: where (sheet, row, column header, cell like `C7`) and what, in bokmål. */
+export interface ImportProblem {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell?: string | null;
+  message: string;
+}
+
+export interface ImportQuestion {
+  sheet: string;
+  column: string;
+  value: string;
+  rows: number[];
+  message: string;
+  candidates: { unitId: string; name: string; path: string; orgNumber: string | null }[];
+}
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  problems: ImportProblem[];
+  questions: ImportQuestion[];
+  benefits: number;
+  benefitIds: string[];
+  unchanged: number;
+  warnings: string[];
+  ignoredColumns?: string[];
 }

@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../../format/date';
 import { formatKr } from '../../format/money';
 import { formatNumber, parseNumber } from '../../format/number';
 import { formatPeriod } from '../../format/period';
+import { CancelForm, CorrectionForm, ForecastForm, OwnerForm } from './BenefitActions';
 
 export function BenefitPage() {
   const { benefitId = '' } = useParams();
@@ -39,6 +40,25 @@ export function BenefitPage() {
             <BenefitFigures benefit={b} />
             <h2>Plan mot realisert</h2>
             <BenefitChart benefit={b} />
+
+            {b.cancelled && <div className="alert alert-error" role="status"><p><strong>Gevinsten er kansellert.</strong> Den regnes ikke lenger med i plan og regnskap.</p></div>}
+
+            <section aria-labelledby="realisert">
+              <h2 id="realisert">Realisert per periode</h2>
+              {b.realisations.length ? (
+                <TableWrap label="Realisert">
+                  <table>
+                    <caption className="visually-hidden">Realisert gevinst per periode</caption>
+                    <thead><tr><th scope="col">Periode</th><th scope="col" className="num">Mengde ({b.unitOfMeasure})</th><th scope="col" className="num">Verdi</th><th scope="col">Korrigert</th></tr></thead>
+                    <tbody>
+                      {b.realisations.map((r) => (
+                        <tr key={r.period}><th scope="row">{formatPeriod(r.period)}</th><td className="num">{formatNumber(r.quantity)}</td><td className="num">{formatKr(r.valueOre)}</td><td>{r.corrected ? 'Ja' : 'Nei'}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              ) : <p>Ingenting er registrert som realisert ennå.</p>}
+            </section>
 
             <section aria-labelledby="maalinger">
               <h2 id="maalinger">Målinger</h2>
@@ -80,6 +100,24 @@ export function BenefitPage() {
               </section>
             )}
             <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>
+
+            {!b.cancelled && (
+              <section aria-labelledby="endringer">
+                <h2 id="endringer">Endre gevinsten</h2>
+                <h3>Revider prognosen</h3>
+                <ForecastForm key={JSON.stringify(b.plan)} benefit={b} onSaved={benefit.reload} />
+                {b.realisations.length > 0 && (
+                  <>
+                    <h3>Korriger realisert gevinst</h3>
+                    <CorrectionForm benefit={b} onSaved={benefit.reload} />
+                  </>
+                )}
+                <h3>Bytt gevinsteier</h3>
+                <OwnerForm key={b.owner} benefit={b} onSaved={benefit.reload} />
+                <h3>Kanseller gevinsten</h3>
+                <CancelForm benefit={b} onSaved={benefit.reload} />
+              </section>
+            )}
           </>
         )}
       </Busy>

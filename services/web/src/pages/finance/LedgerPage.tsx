@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, type Span } from '../../api';
 import { Chart } from '../../components/Chart';
+import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SpanPicker, spanQuery, useSpan } from '../../components/SpanPicker';
@@ -42,6 +43,17 @@ export function LedgerPage() {
       actions={<><Link className="button" to="/okonomi/gevinstuttak">Registrer gevinstuttak</Link> <Link className="button" to="/okonomi/avregning">Registrer avregning</Link></>}
     >
       <SpanPicker span={span} onChange={setSpan} units={units.units} />
+      <Downloads
+        id="last-ned"
+        title={`Last ned gevinstregnskapet, ${spanText}, nivå ${span.level}`}
+        links={[
+          { href: api.downloads.ledger('xlsx', span), label: 'Hele regnskapet', format: 'XLSX' },
+          { href: api.downloads.ledger('csv', span, 'flows'), label: 'Strømmer', format: 'CSV' },
+          { href: api.downloads.ledger('csv', span, 'matrix'), label: 'Matrise', format: 'CSV' },
+          { href: api.downloads.ledger('csv', span, 'units'), label: 'Per enhet', format: 'CSV' },
+          { href: api.downloads.ledger('csv', span, 'balances'), label: 'Saldo', format: 'CSV' },
+        ]}
+      />
       <Busy loading={data.loading} error={data.error} hasData={!!d} label="Beregner gevinstregnskapet …">
         {d && (
           <>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SpanPicker, spanQuery, useSpan } from '../../components/SpanPicker';
@@ -20,6 +21,14 @@ export function Scorecard() {
   return (
     <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>.</p>}>
       <SpanPicker span={span} onChange={setSpan} units={units.units} />
+      <Downloads
+        id="last-ned"
+        title={`Last ned porteføljen, ${formatPeriod(span.from)}–${formatPeriod(span.to)}, nivå ${span.level}`}
+        links={[
+          { href: api.downloads.portfolio('xlsx', span), label: 'Porteføljen', format: 'XLSX' },
+          { href: api.downloads.portfolio('csv', span), label: 'Porteføljen', format: 'CSV' },
+        ]}
+      />
       <ul className="legend" aria-label="Forklaring">
         <li><StatusBadge status="green" /> realisert minst som planlagt</li>
         <li><StatusBadge status="yellow" /> innenfor akseptabelt avvik</li>

@@ -1,5 +1,6 @@
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { api } from '../../api';
+import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
@@ -17,10 +18,14 @@ export function ProjectPage() {
   const project = useApi(() => api.projects.get(projectId), [projectId]);
   const units = useUnits();
   const p = project.data;
+  const imported = (useLocation().state as { imported?: number; unchanged?: number } | null) ?? null;
   const totalCost = p?.costs.reduce((sum, cost) => sum + cost.amountOre, 0) ?? 0;
 
   return (
-    <Page title={p ? p.name : 'Prosjekt'} actions={p && <Link className="button primary" to={`/prosjekter/${p.id}/gevinster/ny`}>Planlegg gevinst</Link>}>
+    <Page
+      title={p ? p.name : 'Prosjekt'}
+      actions={p && <><Link className="button primary" to={`/prosjekter/${p.id}/gevinster/ny`}>Planlegg gevinst</Link> <Link className="button" to={`/prosjekter/${p.id}/importer`}>Importer fra regneark</Link></>}
+    >
       <Busy loading={project.loading} error={project.error} hasData={!!p} label="Laster prosjektet …">
         {p && (
           <>
@@ -31,6 +36,12 @@ export function ProjectPage() {
               <div><dt>Resultatgrenser</dt><dd>ønsket ≥ {p.thresholds.greenPct} %, akseptabelt ≥ {p.thresholds.yellowPct} %</dd></div>
               <div><dt>Kostnader i alt</dt><dd>{formatKr(totalCost)}</dd></div>
             </dl>
+
+            {imported?.imported !== undefined && (
+              <div className="alert alert-ok" role="status">
+                <p>Importert fra regnearket: {imported.imported} {imported.imported === 1 ? 'gevinst' : 'gevinster'}{imported.unchanged ? ` (${imported.unchanged} fantes fra før og ble ikke endret)` : ''}.</p>
+              </div>
+            )}
 
             <section aria-labelledby="gevinster">
               <h2 id="gevinster">Gevinster</h2>
@@ -79,6 +90,16 @@ export function ProjectPage() {
               <h3>Ny kostnad</h3>
               <CostForm projectId={p.id} units={units.units} onSaved={project.reload} />
             </section>
+
+            <Downloads
+              id="regneark"
+              title="Regneark"
+              links={[
+                { href: api.downloads.projectPlan('xlsx', p.id), label: 'Gevinstrealiseringsplanen', format: 'XLSX' },
+                { href: api.downloads.projectPlan('csv', p.id), label: 'Plan mot realisert', format: 'CSV' },
+                { href: api.downloads.template(), label: 'Tom mal for gevinstrealiseringsplan', format: 'XLSX' },
+              ]}
+            />
 
             <section aria-labelledby="fase">
               <h2 id="fase">Fase</h2>

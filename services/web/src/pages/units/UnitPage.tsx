@@ -9,11 +9,13 @@ import { useUnits } from '../../hooks/useUnits';
 import { eventLabel } from '../../format/labels';
 import { formatDate, formatInstant, todayIso } from '../../format/date';
 import { formatKr } from '../../format/money';
+import { HourlyRates, UnplannedBenefitForm } from './UnitActions';
 
 export function UnitPage() {
   const { unitId = '' } = useParams();
   const unit = useApi(() => api.units.get(unitId), [unitId]);
   const units = useUnits();
+  const projects = useApi(() => api.projects.list(), []);
   const u = unit.data;
   const reload = () => { unit.reload(); units.reload(); };
   const rename = useFormControl();
@@ -58,6 +60,18 @@ export function UnitPage() {
                 ))}
               </ol>
             </section>
+
+            <section aria-labelledby="timesats">
+              <h2 id="timesats">Timesats</h2>
+              <HourlyRates unit={u} onSaved={reload} />
+            </section>
+
+            {u.active && (
+              <section aria-labelledby="uplanlagt">
+                <h2 id="uplanlagt">Ikke-planlagt gevinst hos {u.name}</h2>
+                <UnplannedBenefitForm unit={u} projects={projects.data ?? []} />
+              </section>
+            )}
 
             {u.active && (
               <section aria-labelledby="endre">

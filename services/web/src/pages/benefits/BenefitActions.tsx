@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { api, type BenefitView } from '../../api';
+import { Form, TextArea, TextField, text, useFormControl, type Errors } from '../../components/Form';
+import { parseNumber } from '../../format/number';
+
+let rowKey = 0;
+const newRow = (period = '', quantity = '') => ({ key: ++rowKey, period, quantity });
+
+/** A new plan per period, with the reason for the change (BenefitForecastRevised). */
+export function ForecastForm({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
+  const control = useFormControl();
+  const [rows, setRows] = useState(() =>
+    benefit.plan.length ? benefit.plan.map((p) => newRow(p.period, String(p.quantity).replace('.', ','))) : [newRow()],
+  );
+  const submit = (data: FormData) => {
+    const local: Errors = {};
+    const plan = rows.map((_, index) => {
+      const quantity = parseNumber(text(data, `plan.${index}.quantity`) ?? '');
+      if (quantity === null) local[`plan.${index}.quantity`] = 'Planlagt mengde må være et tall.';
+      return { period: text(data, `plan.${index}.period`) ?? '', quantity: quantity ?? 0 };
+    });
+    if (Object.keys(local).length) return control.fail(local);
+    return control.run(async () => {
+      await api.benefits.reviseForecast(benefit.id, { plan, reason: text(data, 'reason') ?? '' });
+      onSaved();
+    });
+  };
+  return (
+    <Form control={control} prefix="prognose" label="Revider prognosen" submitLabel="Lagre ny prognose" onSubmit={submit}>
+      <fieldset className="group">
+        <legend>Ny plan per periode ({benefit.unitOfMeasure})</legend>
+        {rows.map((row, index) => (
+          <div className="row plan-row" key={row.key}>
+            <TextField name={`plan.${index}.period`} label={`Periode ${index + 1}`} defaultValue={row.period} hint="F.eks. 2026-T2" />
+            <TextField name={`plan.${index}.quantity`} label={`Planlagt mengde ${index + 1}`} defaultValue={row.quantity} inputMode="decimal" />
+            <button type="button" className="button small secondary" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} disabled={rows.length === 1}>
+              Fjern<span className="visually-hidden"> periode {index + 1}</span>
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button secondary" onClick={() => setRows([...rows, newRow()])}>Legg til periode</button>
+      </fieldset>
+      <TextArea name="reason" label="Begrunnelse for endringen" required />
+    </Form>
+  );
+}
+
+/** A corrected figure for a period already realised (BenefitRealisationCorrected). */
+export function CorrectionForm({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
+  const control = useFormControl();
+  const last = benefit.realisations[benefit.realisations.length - 1];
+  const submit = (data: FormData, form: HTMLFormElement) => {
+    const quantity = parseNumber(text(data, 'quantity') ?? '');
+    if (quantity === null) return control.fail({ quantity: 'Mengden må være et tall, f.eks. 110.' });
+    return control.run(async () => {
+      await api.benefits.correctRealisation(benefit.id, { period: text(data, 'period') ?? '', quantity, reason: text(data, 'reason') ?? '' });
+      form.reset();
+      onSaved();
+    });
+  };
+  return (
+    <Form control={control} prefix="korriger" label="Korriger realisert gevinst" submitLabel="Lagre korrigering" onSubmit={submit}>
+      <div className="row">
+        <TextField name="period" label="Periode" defaultValue={last?.period ?? ''} hint="Perioden som skal rettes, f.eks. 2026-T1" required />
+        <TextField name="quantity" label={`Riktig mengde (${benefit.unitOfMeasure})`} inputMode="decimal" required />
+      </div>
+      <TextArea name="reason" label="Begrunnelse for korrigeringen" required />
+    </Form>
+  );
+}
+
+/** Hands the benefit to another owner (BenefitOwnerAssigned). */
+export function OwnerForm({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
+  const control = useFormControl();
+  return (
+    <Form
+      control={control}
+      prefix="eier"
+      label="Ny gevinsteier"
+      submitLabel="Bytt gevinsteier"
+      onSubmit={(data) => control.run(async () => {
+        await api.benefits.assignOwner(benefit.id, { owner: text(data, 'owner') ?? '' });
+        onSaved();
+      })}
+    >
+      <TextField name="owner" label="Ny gevinsteier (e-post)" type="email" defaultValue={benefit.owner} required autoComplete="off" />
+    </Form>
+  );
+}
+
+/** Cancels the benefit after the user confirms (BenefitCancelled). */
+export function CancelForm({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
+  const control = useFormControl();
+  const [reason, setReason] = useState<string | null>(null);
+  if (reason !== null) {
+    return (
+      <div className="confirm" role="alertdialog" aria-labelledby="bekreft-kanseller" aria-describedby="bekreft-kanseller-tekst">
+        <h3 id="bekreft-kanseller">Vil du kansellere «{benefit.title}»?</h3>
+        <p id="bekreft-kanseller-tekst">Gevinsten tas ut av planen og regnskapet fra nå. Begrunnelse: «{reason}». Dette kan ikke angres.</p>
+        {control.message && <div className="alert alert-error" role="alert"><p>{control.message}</p></div>}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button danger"
+            disabled={control.submitting}
+            onClick={() => control.run(async () => {
+              await api.benefits.cancel(benefit.id, { reason });
+              setReason(null);
+              onSaved();
+            })}
+          >Ja, kanseller gevinsten</button>{' '}
+          <button type="button" className="button secondary" autoFocus onClick={() => setReason(null)}>Nei, behold den</button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <Form
+      control={control}
+      prefix="kanseller"
+      label="Kanseller gevinsten"
+      submitLabel="Kanseller gevinsten …"
+      onSubmit={(data) => {
+        const given = text(data, 'reason');
+        if (!given) return control.fail({ reason: 'Skriv hvorfor gevinsten kanselleres.' });
+        control.fail({}, '');
+        setReason(given);
+      }}
+    >
+      <TextArea name="reason" label="Begrunnelse for kanselleringen" required />
+    </Form>
+  );
+}
