@@ -93,6 +93,28 @@ export const eventStoreContract = (name: string, makeStore: () => Promise<EventS
         expect(await store.readStream(stream)).toHaveLength(2);
       });
 
+      it('appends sent together to several streams: one conflicts and fails alone, the others are stored in call order', async () => {
+        const [a, b, c] = [newStream(), newStream(), newStream()];
+        await store.appendToStream(b, events(1));
+        // made in one tick, so a store that commits in groups writes them in one group
+        const attempts = await Promise.allSettled([
+          store.appendToStream(a, events(2), { expectedRevision: 'no_stream' }),
+          store.appendToStream(b, events(1), { expectedRevision: 'no_stream' }),
+          store.appendToStream(c, events(1), { expectedRevision: 'no_stream' }),
+          store.appendToStream(a, events(1), { expectedRevision: 1n }),
+          store.appendToStream(b, events(1), { expectedRevision: 0n }),
+        ]);
+        expect(attempts.map((x) => x.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+        await expectWrongRevision(Promise.reject((attempts[1] as PromiseRejectedResult).reason), b, 'no_stream', 0n);
+        const ok = attempts.flatMap((x) => (x.status === 'fulfilled' ? [x.value] : []));
+        expect(ok.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n, 2n, 1n]);
+        // each caller got its own position, increasing in call order
+        for (let i = 1; i < ok.length; i++) expect(ok[i].globalPosition).toBeGreaterThan(ok[i - 1].globalPosition);
+        expect((await store.readStream(a)).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+        expect(await store.readStream(b)).toHaveLength(2);
+        expect(await store.readStream(c)).toHaveLength(1);
+      });
+
       it('a rejected append changes nothing, and the next correct one succeeds', async () => {
         const stream = newStream();
         await store.appendToStream(stream, events(2), { expectedRevision: 'no_stream' });

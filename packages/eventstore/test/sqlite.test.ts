@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,6 +141,58 @@ describe('SQLite adapter', () => {
     // the subscription in this process saw the other processes' appends, in order, once each
     expect(seen.map((e) => e.id)).toEqual(shared.map((e) => e.id));
     await store.close();
+  });
+
+  it('group commit: appends made in one tick share one transaction, none is visible to another connection before the group commits', async () => {
+    const path = file('group');
+    const store = openSqliteEventStore({ path });
+    const reader = new Database(path, { readonly: true });
+    const committedCount = reader.prepare('SELECT count(*) FROM events').pluck();
+    const seenByReader: number[] = [];
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((s) =>
+        store.appendToStream(`group-${s}`, [{ type: 'A', data: {} }], { alongside: () => void seenByReader.push(committedCount.get() as number) }),
+      ),
+    );
+    // with one transaction per append the reader would have seen 0, 1 and 2 events
+    expect(seenByReader).toEqual([0, 0, 0]);
+    expect(results.map((r) => r.globalPosition)).toEqual([1n, 2n, 3n]);
+    expect(committedCount.get()).toBe(3);
+    reader.close();
+    await store.close();
+  });
+
+  it('alongside writes commit with the events; when it throws, that append alone is rolled back and the others commit', async () => {
+    const store = openSqliteEventStore({ path: file('alongside') });
+    store.db.exec('CREATE TABLE side (k TEXT PRIMARY KEY)');
+    const put = store.db.prepare('INSERT INTO side VALUES (?)');
+    const attempts = await Promise.allSettled([
+      store.appendToStream('x-1', [{ type: 'A', data: {} }], { alongside: () => void put.run('one') }),
+      store.appendToStream('x-2', [{ type: 'A', data: {} }, { type: 'B', data: {} }], {
+        alongside: () => {
+          put.run('two');
+          throw new Error('key write failed');
+        },
+      }),
+      store.appendToStream('x-3', [{ type: 'A', data: {} }], { alongside: (r) => void put.run(`three@${r.globalPosition}`) }),
+    ]);
+    expect(attempts.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((attempts[1] as PromiseRejectedResult).reason.message).toBe('key write failed');
+    expect(await store.readStream('x-2')).toEqual([]);
+    expect((await store.readAll()).map((e) => e.streamName)).toEqual(['x-1', 'x-3']);
+    expect(store.db.prepare('SELECT k FROM side ORDER BY k').pluck().all()).toEqual(['one', 'three@2']);
+    await store.close();
+  });
+
+  it('appends accepted before close are written before the file closes', async () => {
+    const path = file('close');
+    const store = openSqliteEventStore({ path });
+    const pending = store.appendToStream('x-1', [{ type: 'A', data: {} }]);
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    const again = openSqliteEventStore({ path });
+    expect(await again.readStream('x-1')).toHaveLength(1);
+    await again.close();
   });
 
   it('the error for a wrong revision names the stream, the expected and the actual revision', async () => {

@@ -1,2 +1,2 @@
-export { openSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqliteEventStore';
+export { openSqliteEventStore, isSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions, type SqliteAppendOptions } from './sqliteEventStore';
 export { type Synchronous, defaultSynchronous } from './durability';

@@ -32,10 +32,27 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
+/**
+ * SQLite-only append options. `alongside` runs synchronously inside the append's own transaction
+ * (its SAVEPOINT within the group commit), after the events are inserted, on `store.db`: whatever it
+ * writes through that connection commits with the events or not at all. If it throws, the append
+ * is rolled back and rejects with its error; the other appends of the group are not affected.
+ */
+export interface SqliteAppendOptions extends AppendOptions {
+  alongside?: (result: AppendResult) => void;
+}
+
 export interface SqliteEventStore extends EventStore {
   /** the one connection of this process: a projection writes its read model and checkpoint through it */
   readonly db: Database.Database;
+  appendToStream(streamName: string, events: EventToAppend[], options?: SqliteAppendOptions): Promise<AppendResult>;
 }
+
+/** true for the SQLite adapter (the one whose appends accept `alongside`) */
+export const isSqliteEventStore = (store: EventStore): store is SqliteEventStore =>
+  (store as Partial<SqliteEventStore>).db !== undefined && (store as { [sqliteBrand]?: true })[sqliteBrand] === true;
+
+const sqliteBrand = Symbol.for('gevinst.sqliteEventStore');
 
 type EventRow = {
   global_position: bigint;
@@ -144,7 +161,15 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     };
   };
 
-  const appendInTransaction = db.transaction((streamName: string, batch: Prepared[], expected: ExpectedRevision): AppendResult => {
+  const appendInTransaction = db.transaction(
+    (streamName: string, batch: Prepared[], expected: ExpectedRevision, alongside?: (result: AppendResult) => void): AppendResult => {
+      const result = appendRows(streamName, batch, expected);
+      alongside?.(result);
+      return result;
+    },
+  );
+
+  const appendRows = (streamName: string, batch: Prepared[], expected: ExpectedRevision): AppendResult => {
     const current = (currentRevisionOf.get(streamName) as number | undefined) ?? -1;
     const retried = retriedAppend(streamName, batch, expected, current);
     if (retried) return retried;
@@ -164,7 +189,62 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
       }
     }
     return { nextExpectedRevision: BigInt(revision), globalPosition: BigInt(position) };
+  };
+
+  /**
+   * Group commit. better-sqlite3 is synchronous, so while one commit (and its fsync) runs, requests
+   * pile up in the event loop; the appends they make before the loop's check phase form the next group:
+   * one `BEGIN IMMEDIATE` transaction (the write lock is taken before any revision is read, so another
+   * process never interleaves), each append in its own SAVEPOINT (a nested better-sqlite3 transaction),
+   * so a wrong expected revision or a failing `alongside` rolls back that append alone; one commit, one
+   * fsync. Appends are written in call order, and each caller gets its own result or error.
+   */
+  type Pending = {
+    streamName: string;
+    batch: Prepared[];
+    expected: ExpectedRevision;
+    alongside?: (result: AppendResult) => void;
+    resolve(result: AppendResult): void;
+    reject(error: unknown): void;
+    outcome?: { ok: true; result: AppendResult } | { ok: false; error: unknown };
+  };
+  let queue: Pending[] = [];
+  let flushScheduled = false;
+
+  const writeGroup = db.transaction((group: Pending[]) => {
+    for (const p of group) {
+      try {
+        p.outcome = { ok: true, result: appendInTransaction(p.streamName, p.batch, p.expected, p.alongside) };
+      } catch (error) {
+        // SQLite rolls the whole transaction back on some errors (disk full, I/O): then the group fails whole
+        if (!db.inTransaction) throw error;
+        p.outcome = { ok: false, error };
+      }
+    }
   });
+
+  const flush = () => {
+    flushScheduled = false;
+    const group = queue;
+    queue = [];
+    if (group.length === 0) return;
+    try {
+      writeGroup.immediate(group);
+    } catch (error) {
+      // the group's transaction itself failed (busy beyond the timeout, I/O error): nothing was committed
+      for (const p of group) p.reject(error);
+      return;
+    }
+    let wrote = false;
+    for (const p of group) {
+      const outcome = p.outcome!;
+      if (outcome.ok) {
+        wrote ||= p.batch.length > 0 && outcome.result.globalPosition >= 0n;
+        p.resolve(outcome.result);
+      } else p.reject(outcome.error);
+    }
+    if (wrote) notifyAppended();
+  };
 
   const defaultPollIntervalMs = options.pollIntervalMs;
   const wakers = new Set<() => void>();
@@ -176,17 +256,20 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     if (closed) throw new Error('The event store is closed');
   };
 
-  const appendSync = (streamName: string, events: EventToAppend[], options?: AppendOptions): AppendResult => {
+  const enqueueAppend = (streamName: string, events: EventToAppend[], options?: SqliteAppendOptions): Promise<AppendResult> => {
     assertOpen();
     assertValidStreamName(streamName);
     const batch = prepareBatch(assertValidEvents(events));
     const expected = options?.expectedRevision ?? 'any';
     if (!(expected === 'any' || expected === 'no_stream' || expected === 'stream_exists' || (typeof expected === 'bigint' && expected >= 0n)))
       throw new InvalidAppendError('expectedRevision must be any, no_stream, stream_exists or a revision ≥ 0', 'expectedRevision');
-    // IMMEDIATE takes the write lock before reading the revision, so two processes cannot both pass the check
-    const result = appendInTransaction.immediate(streamName, batch, expected);
-    if (batch.length > 0) notifyAppended();
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      queue.push({ streamName, batch, expected, alongside: options?.alongside, resolve, reject });
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
+    });
   };
 
   const readAllSync = (options?: ReadAllOptions): RecordedEvent[] => {
@@ -200,10 +283,11 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     return readCategoryAfter.all(category, options?.after ?? 0n, limitOf(options?.maxCount)).map(toRecordedEvent);
   };
 
-  const store: SqliteEventStore = {
+  const store: SqliteEventStore & { [sqliteBrand]: true } = {
+    [sqliteBrand]: true,
     db,
     async appendToStream(streamName, events, options) {
-      return appendSync(streamName, events, options);
+      return enqueueAppend(streamName, events, options);
     },
     async readStream(streamName, options) {
       assertOpen();
@@ -243,6 +327,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     async close() {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.stop()));
+      flush(); // appends already accepted are written before the connection closes
       closed = true;
       db.close();
     },

@@ -1,7 +1,8 @@
 import { foldEvents } from '@gevinst/domain/deciders/decider';
 import { schemaVersionOf, isEventType, parseEvent } from '@gevinst/domain/events/index';
 import { parseWith, ValidationError } from '@gevinst/domain/errors/index';
-import { WrongExpectedRevisionError, type EventStore, type EventToAppend } from '@gevinst/eventstore/port';
+import { WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend } from '@gevinst/eventstore/port';
+import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore/sqlite/index';
 import type { ReadModels } from '@gevinst/projections';
 import { v7 as uuidv7 } from 'uuid';
 import { projectsLookup, unitsLookup } from './context';
@@ -48,6 +49,13 @@ const ID = /^[A-Za-z0-9][\w.:-]{0,199}$/;
 
 const streamOf = (category: string, id: string) => `${category}-${id}`;
 
+/** the Idempotency-Key of a request, to be stored with its first answer */
+interface KeyToStore {
+  userId: string;
+  key: string;
+  fingerprint: string;
+}
+
 /**
  * The application layer: one entry for the HTTP routes, the spreadsheet import and the demo
  * loader. Validates the input, fills the command's context from the read models, folds the stream,
@@ -82,10 +90,7 @@ export class Application {
       if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       return stored.result as HandleResult;
     }
-    const attempt = this.run(request).then((result) => {
-      this.deps.idempotency.put(userId, idempotencyKey, fingerprint, result);
-      return result;
-    });
+    const attempt = this.run(request, { userId, key: idempotencyKey, fingerprint });
     this.inFlight.set(slot, attempt);
     try {
       return await attempt;
@@ -94,7 +99,13 @@ export class Application {
     }
   };
 
-  private async run(request: HandleRequest): Promise<HandleResult> {
+  /** events and keys in one SQLite file: the key is written in the events' own transaction */
+  private keyWithEvents(): SqliteEventStore | undefined {
+    const { store, idempotency } = this.deps;
+    return isSqliteEventStore(store) && store.db === idempotency.db ? store : undefined;
+  }
+
+  private async run(request: HandleRequest, key?: KeyToStore): Promise<HandleResult> {
     const spec = Object.hasOwn(this.deps.commands, request.command) ? this.deps.commands[request.command] : undefined;
     if (!spec) throw UNKNOWN_COMMAND(request.command);
     const input = parseWith(spec.input, request.input ?? {}, 'Ugyldige data');
@@ -134,8 +145,17 @@ export class Application {
     const correlationId = request.correlationId ?? uuidv7();
     let answer: { revision: bigint | undefined; position: bigint | undefined } | undefined;
     let lastPosition: bigint | undefined;
-    for (const { step, revision, events } of decided) {
-      let result: { nextExpectedRevision: bigint; globalPosition: bigint } | undefined;
+    const answerOf = (last: bigint | undefined): HandleResult => ({
+      id,
+      revision: answer?.revision === undefined ? '-1' : answer.revision.toString(),
+      position: last === undefined ? null : last.toString(),
+    });
+    // the last append carries the key when it can commit with it (SQLite); otherwise it is stored after
+    const lastWriting = decided.findLastIndex((d) => d.events.length > 0);
+    let keyStored = false;
+    const sqlite = key !== undefined && lastWriting >= 0 ? this.keyWithEvents() : undefined;
+    for (const [index, { step, revision, events }] of decided.entries()) {
+      let result: AppendResult | undefined;
       if (events.length > 0) {
         const toAppend: EventToAppend[] = events.map((e) => ({
           type: e.type,
@@ -148,8 +168,19 @@ export class Application {
             schemaVersion: isEventType(e.type) ? schemaVersionOf(e.type) : 1,
           },
         }));
+        const expectedRevision = revision ?? 'no_stream';
+        const alongside =
+          key && sqlite && index === lastWriting
+            ? (appended: AppendResult) => {
+                answer ??= { revision: appended.nextExpectedRevision, position: appended.globalPosition };
+                this.deps.idempotency.put(key.userId, key.key, key.fingerprint, answerOf(appended.globalPosition));
+                keyStored = true;
+              }
+            : undefined;
         try {
-          result = await store.appendToStream(step.streamName, toAppend, { expectedRevision: revision ?? 'no_stream' });
+          result = alongside
+            ? await sqlite!.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
+            : await store.appendToStream(step.streamName, toAppend, { expectedRevision });
         } catch (error) {
           if (error instanceof WrongExpectedRevisionError)
             throw new ConflictError(error.actual === 'no_stream' ? null : error.actual.toString());
@@ -159,11 +190,10 @@ export class Application {
       }
       answer ??= { revision: result?.nextExpectedRevision ?? revision, position: result?.globalPosition };
     }
+    const result = answerOf(lastPosition);
+    // KurrentDB (or nothing written): a crash between the append and this line makes a retry decide again
+    if (key && !keyStored) this.deps.idempotency.put(key.userId, key.key, key.fingerprint, result);
     if (lastPosition !== undefined) await this.deps.readModels.waitFor(lastPosition);
-    return {
-      id,
-      revision: answer?.revision === undefined ? '-1' : answer.revision.toString(),
-      position: lastPosition === undefined ? null : lastPosition.toString(),
-    };
+    return result;
   }
 }

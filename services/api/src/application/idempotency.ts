@@ -8,13 +8,15 @@ export interface StoredAnswer {
 
 /**
  * First answers to commands sent with an `Idempotency-Key`, kept in the SQLite file so that a
- * retry after a restart still gets the first answer and writes nothing.
+ * retry after a restart still gets the first answer and writes nothing. When the events live in the
+ * same file, `put` runs inside the append's transaction (the SQLite adapter's `alongside`), so the
+ * key and the events commit together; see docs/architecture.md.
  */
 export class IdempotencyStore {
   private readonly getStmt;
   private readonly putStmt;
 
-  constructor(db: Database.Database) {
+  constructor(readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       user_id TEXT NOT NULL,
       key TEXT NOT NULL,
