@@ -146,12 +146,25 @@ describe.each([['embedded'], ['bullmq']] as const)('reminders on the %s queue', 
     const r = await start();
     await cancelBenefit(h.store, cancelled);
     await settle(h, r);
-    for (const t of [T1.beforeDue, T1.due, T1.escalation]) await h.clock.advanceTo(t);
-    await waitFor(() => smtp.received.length === 3, 'the kept benefit’s three mails');
+    for (const [sent, t] of [T1.beforeDue, T1.due, T1.escalation].entries()) {
+      await h.clock.advanceTo(t);
+      await waitFor(() => smtp.received.length === sent + 1, 'the kept benefit’s next mail');
+    }
     await settle(h, r);
     expect(smtp.received.every((m) => m.messageId.startsWith(`<${kept}.`))).toBe(true);
     expect([...(await reminderStreams(h)).keys()].some((s) => s.includes(cancelled))).toBe(false);
     expect(r.dueFor('a@kommune.no', '2026-06-01')).toEqual([]);
+  });
+
+  it('sends one current reminder, not a burst of stale ones, when it starts after the escalation time', async () => {
+    const org = await seedOrg(h.store);
+    const benefitId = await planBenefit(h.store, org);
+    await h.clock.advanceTo(T1.escalation);
+    const r = await start();
+    await waitFor(() => smtp.received.length === 1, 'escalation mail');
+    await settle(h, r);
+    expect(smtp.received.map((m) => m.messageId)).toEqual([`<${benefitId}.2026-T1.escalation@gevinst>`]);
+    expect([...(await reminderStreams(h)).keys()]).toEqual([`reminder-${benefitId}-2026-T1-escalation`]);
   });
 
   it('keeps retrying while the SMTP server is down and delivers once it is back', async () => {

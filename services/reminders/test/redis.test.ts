@@ -113,8 +113,9 @@ describe('reminders on BullMQ under failures', () => {
     for (const id of ids.slice(0, 10)) await recordRealisation(h.store, id, '2026-T1');
     await settle(h, r);
     await h.clock.advanceTo(T1.due);
+    await waitFor(() => smtp.received.length >= 50, 'due mails', 30_000);
     await h.clock.advanceTo(T1.escalation);
-    await waitFor(() => smtp.received.length >= 70, 'due and escalation mails', 30_000);
+    await waitFor(() => smtp.received.length >= 70, 'escalation mails', 30_000);
     await settle(h, r, 30_000);
     await sleep(500);
 

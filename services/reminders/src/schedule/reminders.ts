@@ -95,3 +95,15 @@ export const reminderNow = (
   if (!benefit) return null;
   return remindersOf(state, benefit, config).find((r) => r.period === period && r.kind === kind) ?? null;
 };
+
+/**
+ * A reminder whose next step is already due is superseded: a service that was down (or a benefit
+ * planned after its period) sends the owner one current mail, not a burst of stale ones.
+ */
+export const isSuperseded = (state: ReminderState, reminder: PlannedReminder, now: number, config: ReminderConfig): boolean => {
+  const later = REMINDER_KINDS.slice(REMINDER_KINDS.indexOf(reminder.kind) + 1);
+  return later.some((kind) => {
+    const next = reminderNow(state, reminder.benefitId, reminder.period, kind, config);
+    return next !== null && next.runAt <= now;
+  });
+};

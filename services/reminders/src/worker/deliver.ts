@@ -6,7 +6,7 @@ import { composeReminderMail } from '../delivery/compose';
 import type { Mailer } from '../delivery/mailer';
 import type { FinalFailureHandler, JobHandler, ReminderJobData } from '../queue/port';
 import { messageIdOf, reminderStreamOf } from '../schedule/ids';
-import { reminderNow } from '../schedule/reminders';
+import { isSuperseded, reminderNow } from '../schedule/reminders';
 import { loadBenefitState } from './loadState';
 
 export const SERVICE_USER = 'gevinst-reminders';
@@ -67,6 +67,7 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
     const reminder = reminderNow(state, benefitId, period, kind, config);
     if (!reminder) return { status: 'skipped', reason: 'no longer due (recorded, cancelled or not planned)' };
     if (!facts.claimed && reminder.runAt > now + EARLY_TOLERANCE_MS) return { status: 'later', runAt: reminder.runAt };
+    if (!facts.claimed && isSuperseded(state, reminder, now, config)) return { status: 'skipped', reason: 'superseded by a later reminder' };
 
     const recipients = [...reminder.to, ...reminder.cc];
     const messageId = messageIdOf(benefitId, period, kind);
