@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeViolations, describeViolations, launchBrowser, screenshot, settled } from './browser';
+import { startServer, type TestServer } from './server';
+
+const NB_LETTERS = /[a-zæøå]/i;
+
+/** The real API on a fresh SQLite file and one Chromium page; helpers to call the API as a user and check pages. */
+export class Journey {
+  server!: TestServer;
+  browser!: Browser;
+  page!: Page;
+  private tmp = '';
+  readonly shots = new Map<string, string>();
+
+  async start(): Promise<this> {
+    this.tmp = mkdtempSync(join(tmpdir(), 'gevinst-web-'));
+    this.server = await startServer(join(this.tmp, 'gevinst.sqlite'));
+    this.browser = await launchBrowser();
+    this.page = await this.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', acceptDownloads: true });
+    this.page.on('pageerror', (error) => console.error('pageerror:', error.message));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.server?.close();
+    if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
+    if (this.shots.size) console.log(`Skjermbilder:\n${[...this.shots].map(([name, path]) => `  ${name}: ${path}`).join('\n')}`);
+  }
+
+  url = (path: string) => `${this.server.url}${path}`;
+
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(this.url(path));
+    expect(response.ok, `${path} → ${response.status}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  /** A command as `user`, expecting 2xx; answers the created id. */
+  async send(path: string, body: unknown, user = 'oppsett@testkommune.no'): Promise<string> {
+    const response = await fetch(this.url(path), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-User-Id': user }, body: JSON.stringify(body) });
+    const text = await response.text();
+    expect(response.ok, `${path} → ${response.status} ${text}`).toBe(true);
+    return (JSON.parse(text) as { id: string }).id;
+  }
+
+  async useUser(email: string) {
+    await this.page.getByLabel('Bruker (e-post)').fill(email);
+    await this.page.getByRole('button', { name: 'Bruk' }).click();
+  }
+
+  /** Axe finds nothing at WCAG 2.1 A/AA; then a full-page screenshot. */
+  async check(name: string) {
+    await settled(this.page);
+    const violations = await axeViolations(this.page);
+    expect(violations, `${name}: ${describeViolations(violations)}`).toEqual([]);
+    this.shots.set(name, await screenshot(this.page, name));
+  }
+
+  async visit(name: string, path: string) {
+    await this.page.goto(this.url(path));
+    await this.check(name);
+  }
+
+  /** The field's error is beside it: linked by aria-describedby, marked aria-invalid, in bokmål. */
+  async expectFieldError(fieldId: string, pattern?: RegExp): Promise<string> {
+    const error = this.page.locator(`#${fieldId}-feil`);
+    await error.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = (await error.textContent()) ?? '';
+    expect(text).toMatch(NB_LETTERS);
+    if (pattern) expect(text).toMatch(pattern);
+    expect(text).not.toMatch(/\b(must|invalid|expected|required|received)\b/i);
+    const field = this.page.locator(`#${fieldId}`);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain(`${fieldId}-feil`);
+    return text;
+  }
+}
