@@ -1,7 +1,7 @@
 import type { Ore } from '../money';
-import { formatPeriod, toPeriod } from '../periods';
 import { isValued, type LedgerFacts } from './facts';
 import { baseLedger, plannedOreInSpan, type Flow, type ProjectLedger, type UnitOre } from './flows';
+import { assembleLedgerReport } from './report';
 import { periodFilter, type SpanOptions } from './span-filter';
 import { unitTree, type UnitTreeOptions } from './tree';
 
@@ -82,7 +82,6 @@ export interface LedgerReport {
   projects: ProjectLedger[];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 /**
@@ -166,83 +165,11 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
     add(settledIn, to, s.amountOre);
   }
 
-  const unitIds = [...rowIds].sort(cmp);
-  const flows: Flow[] = [];
-  const received = new Map<string, Ore>();
-  const fromOthers = new Map<string, Ore>();
-  const producedForOthers = new Map<string, Ore>();
-  const matrix: LedgerMatrix = { unitIds, cells: [], diagonal: [] };
-  const gainsTo = new Map<string, UnitOre[]>();
-  for (const from of unitIds) {
-    const row = flowMap.get(from);
-    matrix.diagonal.push({ unitId: from, ore: row?.get(from) ?? 0 });
-    if (!row) continue;
-    for (const to of [...row.keys()].sort(cmp)) {
-      const ore = row.get(to)!;
-      if (ore === 0) continue;
-      flows.push({ fromUnitId: from, toUnitId: to, ore });
-      add(received, to, ore);
-      if (from === to) continue;
-      matrix.cells.push({ investorUnitId: from, recipientUnitId: to, ore });
-      add(fromOthers, to, ore);
-      add(producedForOthers, from, ore);
-      let list = gainsTo.get(from);
-      if (!list) gainsTo.set(from, (list = []));
-      list.push({ unitId: to, ore });
-    }
-  }
-
-  const units: LedgerUnitRow[] = [];
-  const balances: BalanceRow[] = [];
-  const imbalances: ImbalanceRow[] = [];
-  for (const unitId of unitIds) {
-    const costsOre = costs.get(unitId) ?? 0;
-    const gainsReceivedOre = received.get(unitId) ?? 0;
-    const gainsFromOthersOre = fromOthers.get(unitId) ?? 0;
-    const gainsProducedForOthersOre = producedForOthers.get(unitId) ?? 0;
-    const netOre = gainsReceivedOre - costsOre;
-    units.push({
-      unitId,
-      costsOre,
-      gainsReceivedOre,
-      gainsFromOthersOre,
-      gainsProducedForOthersOre,
-      netOre,
-      nonValuedBenefitCount: nonValuedBenefits.get(unitId)?.size ?? 0,
-      nonValuedRealisationCount: nonValuedRealisations.get(unitId) ?? 0,
-    });
-    const cash = cashReleasing.get(unitId) ?? 0;
-    const withdrawnOre = withdrawn.get(unitId) ?? 0;
-    const settledInOre = settledIn.get(unitId) ?? 0;
-    const settledOutOre = settledOut.get(unitId) ?? 0;
-    balances.push({
-      unitId,
-      plannedOre: planned.get(unitId) ?? 0,
-      realisedOre: gainsReceivedOre,
-      cashReleasingOre: cash,
-      withdrawnOre,
-      settledInOre,
-      settledOutOre,
-      openOre: cash - withdrawnOre,
-      owedToUnitOre: gainsProducedForOthersOre - settledInOre,
-      owedByUnitOre: gainsFromOthersOre - settledOutOre,
-    });
-    if (costsOre > gainsReceivedOre) {
-      const to = (gainsTo.get(unitId) ?? []).sort((a, b) => b.ore - a.ore || cmp(a.unitId, b.unitId));
-      imbalances.push({ unitId, costsOre, gainsReceivedOre, netOre, gainsTo: to });
-    }
-  }
-  imbalances.sort((a, b) => a.netOre - b.netOre || cmp(a.unitId, b.unitId));
-
   return {
-    from: options.from == null ? null : formatPeriod(toPeriod(options.from, 'from')),
-    to: options.to == null ? null : formatPeriod(toPeriod(options.to, 'to')),
-    level: options.level ?? null,
-    flows,
-    units,
-    matrix,
-    imbalances,
-    balances,
+    ...assembleLedgerReport(
+      { rowIds, flows: flowMap, costs, planned, cashReleasing, withdrawn, settledIn, settledOut, nonValuedBenefits, nonValuedRealisations },
+      options,
+    ),
     projects: base.projects,
   };
 }

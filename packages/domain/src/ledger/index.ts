@@ -4,5 +4,7 @@ export * from './tree';
 export * from './span-filter';
 export * from './flows';
 export * from './compute';
+export * from './report';
 export * from './trace';
 export * from './withdrawals';
+export * from './as-of';

@@ -1,19 +1,13 @@
 import {
+  assembleLedgerReport,
   isValued,
   ledgerSign,
   unitTree,
   type BenefitFact,
-  type Flow,
-  type ImbalanceRow,
-  type BalanceRow,
   type LedgerFacts,
-  type LedgerMatrix,
   type LedgerReport,
-  type LedgerUnitRow,
   type ProjectFact,
-  type UnitOre,
 } from '@gevinst/domain/ledger/index';
-import { formatPeriod, toPeriod } from '@gevinst/domain/periods/index';
 import { multiplyOre } from '@gevinst/domain/money/index';
 import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './span';
 import { splitOre } from './split';
@@ -341,84 +335,20 @@ export class LedgerIndex {
     const nonValuedRealisationsBy = byUnit(nonValuedRealisations);
     const nonValuedBenefitsBy = new Map([...nonValuedBenefits].map(([i, set]) => [known.ids[i], set]));
 
-    // from here on as the domain's computeLedger
-    const unitIds = rowIds.sort(cmp);
-    const flows: Flow[] = [];
-    const received = new Map<string, number>();
-    const fromOthers = new Map<string, number>();
-    const producedForOthers = new Map<string, number>();
-    const matrix: LedgerMatrix = { unitIds, cells: [], diagonal: [] };
-    const gainsTo = new Map<string, UnitOre[]>();
-    for (const from of unitIds) {
-      const row = flowMap.get(from);
-      matrix.diagonal.push({ unitId: from, ore: row?.get(from) ?? 0 });
-      if (!row) continue;
-      for (const to of [...row.keys()].sort(cmp)) {
-        const ore = row.get(to)!;
-        if (ore === 0) continue;
-        flows.push({ fromUnitId: from, toUnitId: to, ore });
-        add(received, to, ore);
-        if (from === to) continue;
-        matrix.cells.push({ investorUnitId: from, recipientUnitId: to, ore });
-        add(fromOthers, to, ore);
-        add(producedForOthers, from, ore);
-        let list = gainsTo.get(from);
-        if (!list) gainsTo.set(from, (list = []));
-        list.push({ unitId: to, ore });
-      }
-    }
-
-    const units: LedgerUnitRow[] = [];
-    const balances: BalanceRow[] = [];
-    const imbalances: ImbalanceRow[] = [];
-    for (const unitId of unitIds) {
-      const costsOre = costsBy.get(unitId) ?? 0;
-      const gainsReceivedOre = received.get(unitId) ?? 0;
-      const gainsFromOthersOre = fromOthers.get(unitId) ?? 0;
-      const gainsProducedForOthersOre = producedForOthers.get(unitId) ?? 0;
-      const netOre = gainsReceivedOre - costsOre;
-      units.push({
-        unitId,
-        costsOre,
-        gainsReceivedOre,
-        gainsFromOthersOre,
-        gainsProducedForOthersOre,
-        netOre,
-        nonValuedBenefitCount: nonValuedBenefitsBy.get(unitId)?.size ?? 0,
-        nonValuedRealisationCount: nonValuedRealisationsBy.get(unitId) ?? 0,
-      });
-      const cash = cashBy.get(unitId) ?? 0;
-      const withdrawnOre = withdrawnBy.get(unitId) ?? 0;
-      const settledInOre = settledInBy.get(unitId) ?? 0;
-      const settledOutOre = settledOutBy.get(unitId) ?? 0;
-      balances.push({
-        unitId,
-        plannedOre: plannedBy.get(unitId) ?? 0,
-        realisedOre: gainsReceivedOre,
-        cashReleasingOre: cash,
-        withdrawnOre,
-        settledInOre,
-        settledOutOre,
-        openOre: cash - withdrawnOre,
-        owedToUnitOre: gainsProducedForOthersOre - settledInOre,
-        owedByUnitOre: gainsFromOthersOre - settledOutOre,
-      });
-      if (costsOre > gainsReceivedOre) {
-        const to = (gainsTo.get(unitId) ?? []).sort((a, b) => b.ore - a.ore || cmp(a.unitId, b.unitId));
-        imbalances.push({ unitId, costsOre, gainsReceivedOre, netOre, gainsTo: to });
-      }
-    }
-    imbalances.sort((a, b) => a.netOre - b.netOre || cmp(a.unitId, b.unitId));
-
-    return {
-      from: q.from == null ? null : formatPeriod(toPeriod(q.from, 'from')),
-      to: q.to == null ? null : formatPeriod(toPeriod(q.to, 'to')),
-      level: q.level ?? null,
-      flows,
-      units,
-      matrix,
-      imbalances,
-      balances,
-    };
+    return assembleLedgerReport(
+      {
+        rowIds,
+        flows: flowMap,
+        costs: costsBy,
+        planned: plannedBy,
+        cashReleasing: cashBy,
+        withdrawn: withdrawnBy,
+        settledIn: settledInBy,
+        settledOut: settledOutBy,
+        nonValuedBenefits: nonValuedBenefitsBy,
+        nonValuedRealisations: nonValuedRealisationsBy,
+      },
+      q,
+    );
   }
 }
