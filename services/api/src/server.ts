@@ -11,6 +11,7 @@ import { commands } from './application/commands/index';
 import { IdempotencyStore } from './application/idempotency';
 import { loadDemo } from './demo/load';
 import { createApp } from './http/app';
+import { PastReports } from './http/asOf';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
@@ -111,10 +112,12 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   }
   const running = reminders;
 
+  const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
   const app = createApp({
     application,
     readModels,
-    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock })],
+    pastReports,
+    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports })],
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,

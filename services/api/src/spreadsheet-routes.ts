@@ -1,6 +1,6 @@
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { foldEvents } from '@gevinst/domain/deciders/decider';
-import { isDomainError, parseWith } from '@gevinst/domain/errors/index';
+import { isDomainError, parseWith, ValidationError } from '@gevinst/domain/errors/index';
 import type { ReadModels } from '@gevinst/projections';
 import {
   spreadsheetHandlers,
@@ -19,11 +19,15 @@ import { commands } from './application/commands/index';
 import { projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
+import type { PastReports } from './http/asOf';
+import { parseAsOf } from '@gevinst/domain/ledger/index';
 
 export interface SpreadsheetRouteDeps {
   application: Application;
   readModels: ReadModels;
   clock?: () => string;
+  /** for exports `asOf` a past instant; without it `asOf` is refused */
+  pastReports?: PastReports;
 }
 
 const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
@@ -82,17 +86,28 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     run: (command, userId, idempotencyKey) =>
       deps.application.handle({ command: command.command, targetId: command.targetId, input: command.input, userId, idempotencyKey }),
   };
+  const past = async (asOf: string) => {
+    if (!deps.pastReports)
+      throw new ValidationError('Ugyldig parameter', [{ path: 'asOf', message: 'Denne tjenesten kan ikke vise rapporter bakover i tid' }]);
+    return { reports: deps.pastReports, at: parseAsOf(asOf) };
+  };
+  const pastLedger = async (q: { from?: string; to?: string; level?: number; asOf?: string }) => {
+    const { reports, at } = await past(q.asOf!);
+    return reports.ledger(at, q);
+  };
   const exports: ExportPort = {
     units,
-    ledger: (q) => rm.ledger.ledger(q),
-    matrix: (q) => rm.ledger.matrix(q),
-    balances: (q) => rm.ledger.balances(q),
-    portfolio: (q) => {
+    ledger: async (q) => (q.asOf ? pastLedger(q) : rm.ledger.ledger(q)),
+    matrix: async (q) => (q.asOf ? (await pastLedger(q)).matrix : rm.ledger.matrix(q)),
+    balances: async (q) => (q.asOf ? (await pastLedger(q)).balances : rm.ledger.balances(q)),
+    portfolio: async (q) => {
       // the same defaults as GET /api/portfolio: this year's tertials
       const year = new Date(clock()).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4);
       const from = q.from ?? `${year}-T1`;
       const to = q.to ?? `${from.slice(0, 4)}-T3`;
-      return rm.portfolioStatus({ from, to, level: q.level });
+      if (!q.asOf) return rm.portfolioStatus({ from, to, level: q.level });
+      const { reports, at } = await past(q.asOf);
+      return reports.portfolio(at, { from, to, level: q.level });
     },
     project: (projectId) => (rm.projects.project(projectId) as unknown as ProjectView | undefined) ?? null,
   };

@@ -4,6 +4,8 @@ export interface LedgerQuery {
   from?: string;
   to?: string;
   level?: number;
+  /** as it stood at this instant (ISO, UTC): only facts recorded by then count */
+  asOf?: string;
 }
 
 export interface LedgerAnswer {

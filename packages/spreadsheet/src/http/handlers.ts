@@ -112,7 +112,7 @@ export function spreadsheetHandlers(deps: SpreadsheetDeps) {
       res.end(JSON.stringify(report));
     },
 
-    /** GET /api/export/ledger.(xlsx|csv)?from&to&level[&view=flows|matrix|units|balances] */
+    /** GET /api/export/ledger.(xlsx|csv)?from&to&level[&asOf][&view=flows|matrix|units|balances] */
     async ledger(req: SheetRequest, res: ServerResponse, format: 'xlsx' | 'csv') {
       const q = ledgerQuery(req.query);
       const views: LedgerView[] = format === 'csv' ? [choice(req.query, 'view', LEDGER_VIEWS, 'flows')] : [...LEDGER_VIEWS];
@@ -121,7 +121,7 @@ export function spreadsheetHandlers(deps: SpreadsheetDeps) {
       await sendTables(res, tables, format, name);
     },
 
-    /** GET /api/export/portfolio.(xlsx|csv)?from&to&level */
+    /** GET /api/export/portfolio.(xlsx|csv)?from&to&level[&asOf] */
     async portfolio(req: SheetRequest, res: ServerResponse, format: 'xlsx' | 'csv') {
       const q = ledgerQuery(req.query);
       await sendTables(res, await portfolioTables(deps.exports, q), format, `gevinst-portefolje-${spanLabel(q)}`);

@@ -1,5 +1,6 @@
 import { ValidationError } from '@gevinst/domain/errors/index';
 import { span, tryParsePeriod } from '@gevinst/domain/periods/index';
+import { parseAsOf } from '@gevinst/domain/ledger/index';
 import type { LedgerQuery } from '../export/shapes';
 
 export type Query = Record<string, unknown>;
@@ -11,7 +12,7 @@ const one = (query: Query, name: string): string | undefined => {
   return value === '' ? undefined : value;
 };
 
-/** `from`, `to`, `level` exactly as `/api/ledger` reads them. */
+/** `from`, `to`, `level` and `asOf` exactly as `/api/ledger` reads them (`asOf` as an ISO instant). */
 export function ledgerQuery(query: Query): LedgerQuery {
   const from = one(query, 'from');
   const to = one(query, 'to');
@@ -29,7 +30,9 @@ export function ledgerQuery(query: Query): LedgerQuery {
   const levelText = one(query, 'level');
   if (levelText !== undefined && !/^\d{1,3}$/.test(levelText))
     throw new ValidationError('Ugyldig nivå', [{ path: 'level', message: 'Nivå må være et helt tall fra 0 (kommunen) og nedover' }]);
-  return { from, to, level: levelText === undefined ? undefined : Number(levelText) };
+  const asOfText = one(query, 'asOf');
+  const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText, 'asOf').instant;
+  return { from, to, level: levelText === undefined ? undefined : Number(levelText), ...(asOf ? { asOf } : {}) };
 }
 
 export function choice<T extends string>(query: Query, name: string, allowed: readonly T[], fallback?: T): T {
@@ -61,4 +64,6 @@ export function unitAnswers(query: Query): Record<string, string> {
 
 /** A file name part for a span: `2026-T1_2026-T3`, or `alt`. */
 export const spanLabel = (q: LedgerQuery): string =>
-  [q.from ?? 'start', q.to ?? 'slutt'].join('_') + (q.level !== undefined ? `_niva${q.level}` : '');
+  [q.from ?? 'start', q.to ?? 'slutt'].join('_') +
+  (q.level !== undefined ? `_niva${q.level}` : '') +
+  (q.asOf ? `_per${q.asOf.slice(0, 16).replace(/[-:]/g, '')}` : '');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { startGevinst, type RunningGevinst } from '../../../../services/api/src/server';
 import { spreadsheetRoutes } from '../../../../services/api/src/spreadsheet-routes';
+import { PastReports } from '../../../../services/api/src/http/asOf';
 
 export interface SheetGevinst {
   api: RunningGevinst;
@@ -22,7 +23,7 @@ export async function startSheetGevinst(options: { demo: boolean }): Promise<She
   const dir = mkdtempSync(join(tmpdir(), 'gevinst-sheet-'));
   const api = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: options.demo, logger: pino({ level: 'silent' }) });
   const app = express();
-  app.use(spreadsheetRoutes({ application: api.application, readModels: api.readModels }));
+  app.use(spreadsheetRoutes({ application: api.application, readModels: api.readModels, pastReports: new PastReports(api.store) }));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

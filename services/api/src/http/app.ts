@@ -7,9 +7,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Application } from '../application/handle';
 import { NotFoundError } from '../application/errors';
 import type { ReadModels } from '@gevinst/projections';
+import type { AsOf } from '@gevinst/domain/ledger/index';
+import { ValidationError } from '@gevinst/domain/errors/index';
 import { commandRoutes } from './routes';
 import { errorHandler } from './errors';
-import { dateParam, spanParams, stringParam } from './query';
+import { asOfParam, dateParam, spanParams, stringParam } from './query';
+import type { PastReports } from './asOf';
 
 export interface AppDeps {
   application: Application;
@@ -25,6 +28,8 @@ export interface AppDeps {
   beforeJson?: RequestHandler[];
   /** the benefit owner's due list; default: the projections' own (without reminder history) */
   due?: (owner: string | undefined, at: string) => unknown;
+  /** reports as they stood at a past instant (`asOf`); without it `asOf` is refused */
+  pastReports?: PastReports;
   /** extra routers after the API (bull-board at /admin/queues) */
   admin?: { path: string; router: RequestHandler }[];
 }
@@ -118,28 +123,50 @@ export const createApp = (deps: AppDeps): Express => {
     const at = dateParam(req, 'at') ?? todayInOslo(clock());
     res.json(deps.due ? deps.due(owner, at) : rm.due(owner, at));
   });
-  app.get('/api/ledger', (req, res) => {
-    res.json(rm.ledger.ledger(spanParams(req)));
+  /** `asOf` given: the report from the events recorded by then (header `X-As-Of` names the instant) */
+  const pastOr = async <T>(req: Request, res: Response, past: (p: PastReports, asOf: AsOf) => Promise<T>, today: () => T) => {
+    const asOf = asOfParam(req);
+    if (!asOf) return res.json(today());
+    if (!deps.pastReports)
+      throw new ValidationError('Ugyldig parameter', [{ path: 'asOf', message: 'Denne tjenesten kan ikke vise rapporter bakover i tid' }]);
+    const answer = await past(deps.pastReports, asOf);
+    res.setHeader('X-As-Of', asOf.instant);
+    return res.json(answer);
+  };
+  app.get('/api/ledger', async (req, res) => {
+    const q = spanParams(req);
+    await pastOr(
+      req,
+      res,
+      async (p, asOf) => {
+        const r = await p.ledger(asOf, q);
+        return { from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units };
+      },
+      () => rm.ledger.ledger(q),
+    );
   });
-  app.get('/api/ledger/matrix', (req, res) => {
-    res.json(rm.ledger.matrix(spanParams(req)));
+  app.get('/api/ledger/matrix', async (req, res) => {
+    const q = spanParams(req);
+    await pastOr(req, res, async (p, asOf) => (await p.ledger(asOf, q)).matrix, () => rm.ledger.matrix(q));
   });
-  app.get('/api/ledger/imbalances', (req, res) => {
-    res.json(rm.ledger.imbalances(spanParams(req)));
+  app.get('/api/ledger/imbalances', async (req, res) => {
+    const q = spanParams(req);
+    await pastOr(req, res, async (p, asOf) => (await p.ledger(asOf, q)).imbalances, () => rm.ledger.imbalances(q));
   });
-  app.get('/api/ledger/balances', (req, res) => {
-    res.json(rm.ledger.balances(spanParams(req)));
+  app.get('/api/ledger/balances', async (req, res) => {
+    const q = spanParams(req);
+    await pastOr(req, res, async (p, asOf) => (await p.ledger(asOf, q)).balances, () => rm.ledger.balances(q));
   });
   app.get('/api/ledger/trace', (req, res) => {
     const q = spanParams(req);
     res.json(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }));
   });
-  app.get('/api/portfolio', (req, res) => {
+  app.get('/api/portfolio', async (req, res) => {
     const q = spanParams(req);
     const year = todayInOslo(clock()).slice(0, 4);
     const from = q.from ?? `${year}-T1`;
     const to = q.to ?? `${from.slice(0, 4)}-T3`;
-    res.json(rm.portfolioStatus({ from, to, level: q.level }));
+    await pastOr(req, res, (p, asOf) => p.portfolio(asOf, { from, to, level: q.level }), () => rm.portfolioStatus({ from, to, level: q.level }));
   });
 
   // drops the read models and reads every event again (reads during the rebuild may see a partial model)

@@ -1,6 +1,7 @@
 import { ValidationError } from '@gevinst/domain/errors/index';
 import { tryParsePeriod, span } from '@gevinst/domain/periods/index';
 import type { Request } from 'express';
+import { parseAsOf, type AsOf } from '@gevinst/domain/ledger/index';
 
 const one = (req: Request, name: string): string | undefined => {
   const value = req.query[name];
@@ -51,4 +52,10 @@ export const dateParam = (req: Request, name: string): string | undefined => {
   if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))))
     throw new ValidationError('Ugyldig dato', [{ path: name, message: 'Ugyldig dato (forventet åååå-mm-dd)' }]);
   return value;
+};
+
+/** `asOf`: a date (end of that day in Oslo) or an ISO instant; reports then count only facts recorded by then. */
+export const asOfParam = (req: Request): AsOf | undefined => {
+  const value = one(req, 'asOf');
+  return value === undefined ? undefined : parseAsOf(value, 'asOf');
 };
