@@ -114,7 +114,7 @@ export function ImportPlan() {
                         placeholder="Velg enhet"
                         value={answers[question.value] ?? ''}
                         onChange={(event) => setAnswers({ ...answers, [question.value]: event.target.value })}
-                        options={question.candidates.map((c) => ({ value: c.unitId, label: `${c.path}${c.orgNumber ? ` (org.nr. ${c.orgNumber})` : ''}` }))}
+                        options={[...question.candidates].sort((a, b) => a.path.localeCompare(b.path, 'nb')).map((c) => ({ value: c.unitId, label: `${c.path}${c.orgNumber ? ` (org.nr. ${c.orgNumber})` : ''}` }))}
                         required
                       />
                     ))}
