@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { openSqliteEventStore, type EventStore } from '@gevinst/eventstore';
 import { ReadModels } from '@gevinst/projections';
+import type { Express } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -50,6 +51,8 @@ export interface GevinstConfig {
 
 export interface RunningGevinst {
   url: string;
+  /** the express app (its routes are what GET /api/openapi.json describes) */
+  app: Express;
   port: number;
   store: EventStore;
   readModels: ReadModels;
@@ -150,5 +153,5 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       logger.info('gevinst api stopped');
     })());
 
-  return { url, port, store, readModels, application, handle: application.handle, logger, reminders, close };
+  return { url, app, port, store, readModels, application, handle: application.handle, logger, reminders, close };
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commands } from '../application/commands/index';
 import { commandRoutes } from '../http/routes';
+import * as Q from './queries';
 import * as R from './responses';
 
 type JsonSchema = Record<string, unknown>;
@@ -22,20 +23,33 @@ const errors = {
   '409': json(R.ErrorResponse, 'Konflikt: noen andre skrev samtidig (currentRevision)'),
   '412': json(R.ErrorResponse, 'If-Match er utdatert (currentRevision)'),
   '413': json(R.ErrorResponse, 'For stor forespørsel'),
-  '422': json(R.ErrorResponse, 'En regel avviste kommandoen'),
+  '422': json(R.ErrorResponse, 'En regel avviste kommandoen, eller Idempotency-Key er brukt før med en annen forespørsel (idempotency_key_reused)'),
 };
 
 const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
-const spanParameters = [
-  { name: 'from', in: 'query', schema: { type: 'string', examples: ['2026-T1'] }, description: 'første periode (med)' },
-  { name: 'to', in: 'query', schema: { type: 'string', examples: ['2026-T3'] }, description: 'siste periode (med)' },
-  { name: 'level', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'dybde i enhetstreet, 0 = kommunen' },
-];
+/** OpenAPI query parameters from a zod object: one per property, its JSON schema and description. */
+const queryParameters = (query: z.ZodObject): unknown[] =>
+  Object.entries(query.shape).map(([name, schema]) => {
+    const { description, ...json } = schemaOf(schema as z.ZodType, 'input');
+    return { name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: json, ...(description ? { description } : {}) };
+  });
+
+const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileAnswer = {
+  description: 'Filen (Content-Disposition: attachment; X-Export-Rows: antall rader)',
+  content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } },
+};
+const formatParameter = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['xlsx', 'csv'] } };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
 const read = (summary: string, schema: z.ZodType, parameters: unknown[] = []) => ({
   get: { summary, parameters, responses: { '200': json(schema, 'OK'), '400': errors['400'], '404': errors['404'] } },
+});
+
+const exportRoute = (summary: string, parameters: unknown[]) => ({
+  get: { summary, parameters, responses: { '200': fileAnswer, '400': errors['400'], '404': errors['404'] } },
 });
 
 /** OpenAPI 3.1, generated from the zod schemas of the command inputs and the read models. */
@@ -66,20 +80,51 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/projects': { ...paths['/api/projects'], ...read('Prosjekter', z.array(R.ProjectSummary)) },
     '/api/projects/{id}': read('Et prosjekt: plan mot realisering', R.ProjectDetail, [idParameter]),
     '/api/benefits/{id}': read('En gevinst', R.BenefitView, [idParameter]),
-    '/api/due': read('Gevinsteiers liste over det som forfaller', z.array(R.DueItem), [
-      { name: 'owner', in: 'query', schema: { type: 'string' } },
-      { name: 'at', in: 'query', schema: { type: 'string', format: 'date' } },
-    ]),
-    '/api/ledger': read('Gevinstregnskap på tvers av enheter', R.Ledger, spanParameters),
-    '/api/ledger/matrix': read('Investor × mottaker', R.LedgerMatrix, spanParameters),
-    '/api/ledger/imbalances': read('Ubalanser', R.Imbalances, spanParameters),
-    '/api/ledger/balances': read('Åpne saldoer', R.Balances, spanParameters),
-    '/api/ledger/trace': read('Hendelsene bak et tall', R.Trace, [
-      ...spanParameters,
-      { name: 'fromUnitId', in: 'query', schema: { type: 'string' } },
-      { name: 'toUnitId', in: 'query', schema: { type: 'string' } },
-    ]),
-    '/api/portfolio': read('Status per enhet og periode', R.Portfolio, spanParameters),
+    '/api/due': read('Gevinsteiers liste over det som forfaller', z.array(R.DueItem), queryParameters(Q.DueQuery)),
+    '/api/ledger': read('Gevinstregnskap på tvers av enheter', R.Ledger, queryParameters(Q.ReportQuery)),
+    '/api/ledger/matrix': read('Investor × mottaker', R.LedgerMatrix, queryParameters(Q.ReportQuery)),
+    '/api/ledger/imbalances': read('Ubalanser', R.Imbalances, queryParameters(Q.ReportQuery)),
+    '/api/ledger/balances': read('Åpne saldoer', R.Balances, queryParameters(Q.ReportQuery)),
+    '/api/ledger/trace': read('Hendelsene bak et tall', R.Trace, queryParameters(Q.TraceQuery)),
+    '/api/portfolio': read('Status per enhet og periode (standard: årets tertialer)', R.Portfolio, queryParameters(Q.ReportQuery)),
+    '/api/admin/rebuild': {
+      post: {
+        operationId: 'rebuildReadModels',
+        summary: 'Les alle hendelser på nytt inn i lesemodellene (lesinger underveis kan se en delvis modell)',
+        responses: { '200': json(R.Rebuilt, 'Gjenoppbygd') },
+      },
+    },
+    '/api/templates/gevinstrealiseringsplan.xlsx': {
+      get: {
+        operationId: 'planTemplate',
+        summary: 'Tom gevinstrealiseringsplan (XLSX) med enhetsliste og veiledning',
+        parameters: queryParameters(Q.TemplateQuery),
+        responses: { '200': binary(XLSX, 'Malen'), '400': errors['400'] },
+      },
+    },
+    '/api/projects/{id}/import': {
+      post: {
+        operationId: 'importPlan',
+        summary: 'Importer en utfylt gevinstrealiseringsplan: alt eller ingenting; samme fil to ganger skriver ingenting nytt',
+        parameters: [idParameter, ...queryParameters(Q.ImportQuery), { name: 'X-User-Id', in: 'header', schema: { type: 'string' } }],
+        requestBody: { required: true, content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        responses: {
+          '200': json(R.ImportReport, 'Prøvekjøring (dryRun): hva som ville blitt lagret'),
+          '201': json(R.ImportReport, 'Importert (benefitIds)'),
+          '400': errors['400'],
+          '404': errors['404'],
+          '413': errors['413'],
+          '422': json(R.ImportReport, 'Problemer eller spørsmål i arket; ingenting er lagret'),
+        },
+      },
+    },
+    '/api/export/ledger.{format}': exportRoute('Gevinstregnskapet som XLSX (fire ark) eller CSV (ett utsnitt)', [formatParameter, ...queryParameters(Q.LedgerExportQuery)]),
+    '/api/export/portfolio.{format}': exportRoute('Porteføljestatus som XLSX eller CSV', [formatParameter, ...queryParameters(Q.ReportQuery)]),
+    '/api/export/projects/{id}/plan.{format}': exportRoute(
+      'Prosjektets plan: XLSX i malens format (kan importeres igjen), CSV plan mot realisering',
+      [idParameter, formatParameter],
+    ),
+    '/api/openapi.json': { get: { summary: 'Denne beskrivelsen (OpenAPI 3.1)', responses: { '200': { description: 'OpenAPI-dokumentet' } } } },
     '/healthz': read('Helse', R.Health),
   });
   return {

@@ -53,12 +53,16 @@ export const BenefitView = z.object({
   unplanned: z.boolean(),
   cancelled: z.boolean(),
   plan: z.array(z.object({ period, quantity: z.number(), plannedOre: ore })),
-  realisations: z.array(z.object({ period, quantity: z.number(), valueOre: ore, corrected: z.boolean() })),
+  realisations: z.array(
+    z.object({ period, quantity: z.number(), valueOre: ore, corrected: z.boolean(), comment: z.string().nullable(), evidenceUrl: z.string().nullable() }),
+  ),
   measurements: z.array(z.object({ value: z.number(), measuredOn: z.string(), period: period.nullable() })),
   withdrawals: z.array(z.object({ period, amountOre: ore, saksnummer: z.string().nullable() })),
   achievementPct: z.number().nullable(),
   trend: z.enum(['up', 'down', 'flat']).nullable(),
-  statusByPeriod: z.array(z.object({ period, status, plannedOre: ore, realisedOre: ore })),
+  statusByPeriod: z.array(
+    z.object({ period, status, plannedOre: ore, realisedOre: ore, plannedQuantity: z.number(), realisedQuantity: z.number().nullable() }),
+  ),
 });
 
 export const ProjectSummary = z.object({
@@ -91,9 +95,21 @@ export const DueItem = z.object({
 });
 
 export const Ledger = z.object({
+  from: period.nullable(),
+  to: period.nullable(),
+  level: z.int().nullable(),
   flows: z.array(z.object({ fromUnitId: z.string(), toUnitId: z.string(), ore })),
   units: z.array(
-    z.object({ unitId: z.string(), costsOre: ore, gainsReceivedOre: ore, gainsProducedForOthersOre: ore, netOre: ore }),
+    z.object({
+      unitId: z.string(),
+      costsOre: ore.describe('kostnader enheten betalte i tidsrommet'),
+      gainsReceivedOre: ore.describe('verdsatte gevinster realisert i enheten'),
+      gainsFromOthersOre: ore.describe('av dem: betalt av andre enheter'),
+      gainsProducedForOthersOre: ore.describe('gevinster enhetens penger ga i andre enheter'),
+      netOre: ore.describe('gainsReceivedOre − costsOre'),
+      nonValuedBenefitCount: z.int().describe('gevinster uten kroneverdi i tidsrommet'),
+      nonValuedRealisationCount: z.int(),
+    }),
   ),
 });
 export const LedgerMatrix = z.object({
@@ -113,7 +129,9 @@ export const Balances = z.array(
     withdrawnOre: ore,
     settledInOre: ore,
     settledOutOre: ore,
-    openOre: ore,
+    openOre: ore.describe('kontantfrigjørende gevinst som ikke er tatt ut'),
+    owedToUnitOre: ore.describe('kompensasjon enheten har til gode: producedForOthers − settledIn'),
+    owedByUnitOre: ore.describe('kompensasjon enheten skylder: gainsFromOthers − settledOut'),
   }),
 );
 export const Trace = z.array(
@@ -126,6 +144,10 @@ export const Trace = z.array(
     period,
     ore,
     saksnummer: z.string().nullable(),
+    role: z.enum(['cost', 'realisation', 'settlement', 'withdrawal']),
+    projectId: z.string().nullable(),
+    benefitId: z.string().nullable(),
+    unitId: z.string(),
   }),
 );
 export const Portfolio = z.object({
@@ -138,3 +160,31 @@ export const Portfolio = z.object({
   ),
 });
 export const Health = z.object({ status: z.literal('ok'), position: z.string().nullable(), eventsApplied: z.int() });
+export const Rebuilt = z.object({ position: z.string().nullable(), eventsApplied: z.int(), ms: z.int() });
+
+const ImportProblem = z.object({
+  sheet: z.string().nullable(),
+  row: z.int().nullable().describe('radnummer som i Excel'),
+  column: z.string().nullable().describe('kolonneoverskriften'),
+  cell: z.string().nullable().optional().describe('f.eks. K5'),
+  message: z.string(),
+});
+const UnitQuestion = z.object({
+  sheet: z.string(),
+  column: z.string(),
+  value: z.string().describe('det som står i arket'),
+  rows: z.array(z.int()),
+  message: z.string(),
+  candidates: z.array(z.object({ unitId: z.string(), name: z.string(), path: z.string(), orgNumber: z.string().nullable() })),
+});
+export const ImportReport = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  problems: z.array(ImportProblem),
+  questions: z.array(UnitQuestion).describe('enhetsnavn som passer flere enheter: svar med units={"navn":"id"}'),
+  benefits: z.int().describe('rader lest som gevinster'),
+  benefitIds: z.array(z.string()),
+  unchanged: z.int().describe('rader som allerede finnes i prosjektet'),
+  warnings: z.array(z.string()),
+  ignoredColumns: z.array(z.string()),
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Query parameters of the read and export routes, as zod objects (the OpenAPI parameters are made from them). */
+const period = z.string().describe('periode: 2026-T2 (tertial), 2026 (budsjettår) eller 2026-03 (måned)');
+
+export const SpanQuery = z.object({
+  from: period.optional().describe('første periode (med)').meta({ examples: ['2026-T1'] }),
+  to: period.optional().describe('siste periode (med)').meta({ examples: ['2026-T3'] }),
+  level: z.int().min(0).optional().describe('dybde i enhetstreet, 0 = kommunen'),
+});
+
+export const AsOfQuery = z.object({
+  asOf: z
+    .string()
+    .optional()
+    .describe(
+      'slik rapporten sto på et tidspunkt: bare hendelser registrert til og med da teller. En dato (åååå-mm-dd) er slutten av dagen i Europe/Oslo; ' +
+        'et tidspunkt (ISO 8601) uten sone er norsk tid. Svaret har da headeren X-As-Of med tidspunktet i UTC.',
+    )
+    .meta({ examples: ['2026-04-30', '2026-04-30T12:00:00Z'] }),
+});
+
+export const ReportQuery = SpanQuery.extend(AsOfQuery.shape);
+
+export const TraceQuery = SpanQuery.extend({
+  fromUnitId: z.string().optional().describe('investorenheten'),
+  toUnitId: z.string().optional().describe('mottakerenheten'),
+});
+
+export const DueQuery = z.object({
+  owner: z.string().optional().describe('gevinsteierens e-post; standard: X-User-Id'),
+  at: z.iso.date().optional().describe('dagen listen gjelder; standard: i dag (Oslo)'),
+});
+
+export const TemplateQuery = z.object({
+  fromYear: z.string().regex(/^\d{4}$/).optional().describe('første år i planen; standard: i år'),
+  years: z.int().min(1).max(10).optional().describe('antall år (1–10); standard 4'),
+  granularity: z.enum(['tertial', 'year']).optional().describe('periodekolonner per tertial eller per år; standard tertial'),
+});
+
+export const ImportQuery = z.object({
+  dryRun: z.enum(['1', '0', 'true', 'false']).optional().describe('1: sjekk alt, lagre ingenting (svarer 200)'),
+  units: z.string().optional().describe('svar på spørsmål om enhetsnavn, JSON: {"navn i arket": "enhetens id"}'),
+});
+
+export const LedgerExportQuery = ReportQuery.extend({
+  view: z.enum(['flows', 'matrix', 'units', 'balances']).optional().describe('bare for CSV: hvilken tabell; standard flows (XLSX har alle fire ark)'),
+});
