@@ -173,7 +173,7 @@ describe('regneark i nettleseren', () => {
     const table = page.getByRole('table', { name: /Feil i regnearket/ });
     await table.waitFor();
     // every problem the API finds, with sheet, row, column and message
-    const answer = await fetch(j.url(`/api/projects/${ids.target}/import?dryRun=1`), { method: 'POST', headers: { 'Content-Type': XLSX }, body: bad.buffer });
+    const answer = await fetch(j.url(`/api/projects/${ids.target}/import?dryRun=1`), { method: 'POST', headers: { 'Content-Type': XLSX }, body: new Uint8Array(bad.buffer) });
     const report = (await answer.json()) as { problems: { sheet: string; row: number; column: string | null; message: string }[] };
     expect(report.problems.length).toBeGreaterThanOrEqual(2);
     const rows = table.locator('tbody tr');
@@ -188,6 +188,8 @@ describe('regneark i nettleseren', () => {
     expect(report.problems.some((p) => /e-post/i.test(p.message))).toBe(true);
     expect(report.problems.some((p) => p.message.includes('Teknisk etat'))).toBe(true);
     expect(await page.getByRole('button', { name: 'Importer' }).count()).toBe(0);
+    // the ambiguous name is asked about already, to be answered once the errors are fixed
+    await page.getByRole('listitem').filter({ hasText: '«Skole» (Gevinstrealiseringsplan, rad 4): Testkommune / Kultur / Skole eller Testkommune / Oppvekst / Skole' }).waitFor();
     await j.check('28b-importer-feil');
     expect((await j.get<Project>(`/api/projects/${ids.target}`)).benefits).toHaveLength(1);
 

@@ -100,6 +100,19 @@ export function ImportPlan() {
                 </table>
               </TableWrap>
             )}
+            {blocked && report.questions.length > 0 && (
+              <>
+                <h3>Enhetsnavn som passer med flere enheter</h3>
+                <p>Når feilene er rettet, velger du her hvilken enhet som menes:</p>
+                <ul>
+                  {report.questions.map((question) => (
+                    <li key={question.value}>
+                      «{question.value}» ({question.sheet}, rad {question.rows.join(', ')}): {[...question.candidates].sort((a, b) => a.path.localeCompare(b.path, 'nb')).map((c) => c.path).join(' eller ')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {!blocked && (
               <Form control={commit} prefix="import" label="Importer gevinstene" submitLabel="Importer" busyLabel="Importerer …" onSubmit={importNow}>
                 {report.questions.length > 0 && (
