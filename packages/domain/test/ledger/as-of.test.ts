@@ -63,7 +63,7 @@ describe('foldLedgerFactsAsOf: the ledger as it stood on a past date', () => {
     expect(computeLedger(foldLedgerFactsAsOf(events, parseAsOf('2100-01-01')))).toEqual(computeLedger(foldLedgerFacts(events)));
   });
 
-  it('takes the Oslo day: a fact recorded at 00:30 Oslo time on 3 May (22:30Z on 2 May) is not in the report of 2 May... but is in the one of 3 May', () => {
+  it('takes the Oslo day: a fact recorded at 00:30 Oslo time on 3 May (22:30Z on 2 May) is not in the report of 2 May but is in the one of 3 May', () => {
     const late = recordedAt(history().events, [...Array(6).fill('2026-01-20T09:00:00Z'), '2026-05-02T22:30:00Z', '2026-06-01T00:00:00Z']);
     expect(receivedBy(late, '2026-05-02', 'helse')).toBe(0);
     expect(receivedBy(late, '2026-05-03', 'helse')).toBe(100 * 500_00);
