@@ -3,7 +3,9 @@
  *  1. ledger rebuild from 1,000,000 generated events (events/s; goal ≥ 200,000/s)
  *  2. GET /api/ledger over 3 years at kommune level, 500 units × 5,000 projects (p50/p95; goal p95 < 50 ms)
  *  3. command throughput over HTTP on loopback with autocannon (goal ≥ 3,000 commands/s)
- * Env: BENCH_EVENTS (default 1000000), BENCH_SECONDS (autocannon duration, default 10).
+ * Env: BENCH_EVENTS (default 1000000), BENCH_SECONDS (autocannon duration, default 10),
+ * BENCH_BASELINE (a checkout of another commit with its node_modules, e.g. made with `git archive`:
+ * its server is measured with the same load right after this one, for a side-by-side comparison).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -34,7 +36,9 @@ try {
   const dbPath = join(dir, 'big.sqlite');
   const store = openSqliteEventStore({ path: dbPath, synchronous: 'NORMAL' } as never);
   t = performance.now();
-  for (const s of streams) await store.appendToStream(s.streamName, s.events, { expectedRevision: 'no_stream' });
+  // in chunks sent together (not one await per stream), so the store commits them in groups
+  for (let i = 0; i < streams.length; i += 256)
+    await Promise.all(streams.slice(i, i + 256).map((s) => store.appendToStream(s.streamName, s.events, { expectedRevision: 'no_stream' })));
   streams = null;
   const writeMs = performance.now() - t;
   console.log(`stored them in SQLite in ${fmt(writeMs)} ms (${fmt(total / (writeMs / 1000))} events/s)`);
@@ -110,55 +114,68 @@ try {
   await g.close();
 
   // 3. command throughput: a separate server process (demo loaded), autocannon from this one
-  for (const sync of ['FULL', 'NORMAL'] as const) {
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
-    const server = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'src', 'main.ts')], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        GEVINST_DB: join(dir, `load-${sync}.sqlite`),
-        GEVINST_OUTBOX: join(dir, 'outbox'),
-        GEVINST_SQLITE_SYNCHRONOUS: sync,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const unitsList = (await (await fetch(`${base}/api/units`)).json()) as { id: string; name: string }[];
-    const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
-    let n = 0;
-    const result = await autocannon({
-      url: base,
-      connections: 32,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/units',
-          headers: { 'content-type': 'application/json', 'x-user-id': 'load@gevinst.no' },
-          setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ name: `Lastenhet ${n++}`, parentId }) }),
+  const trees = [{ label: '', root: join(here, '..', '..', '..') }];
+  if (process.env.BENCH_BASELINE) trees.push({ label: ` [baseline ${process.env.BENCH_BASELINE}]`, root: process.env.BENCH_BASELINE });
+  const variants = [
+    { sync: 'FULL', key: false },
+    { sync: 'FULL', key: true },
+    { sync: 'NORMAL', key: false },
+  ] as const;
+  for (const { sync, key } of variants)
+    for (const tree of trees) {
+      const port = 30_000 + Math.floor(Math.random() * 20_000);
+      const server = spawn(process.execPath, ['--import', 'tsx', join(tree.root, 'services', 'api', 'src', 'main.ts')], {
+        cwd: tree.root,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          GEVINST_DB: join(dir, `load-${sync}-${key}-${tree.label ? 'baseline' : 'this'}.sqlite`),
+          GEVINST_OUTBOX: join(dir, 'outbox'),
+          GEVINST_SQLITE_SYNCHRONOUS: sync,
+          LOG_LEVEL: 'warn',
         },
-      ],
-    });
-    const health = await autocannon({ url: `${base}/healthz`, connections: 32, duration: 3 });
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    const ok = result['2xx'];
-    rows.push([
-      `commands over HTTP, SQLite synchronous=${sync} (POST /api/units, 32 connections, ${SECONDS} s, autocannon)`,
-      `${fmt(ok / SECONDS)} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}); GET /healthz on the same server: ${fmt(health.requests.average)} req/s`,
-      '≥ 3,000/s',
-    ]);
-  }
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 300; i++) {
+        try {
+          if ((await fetch(`${base}/healthz`)).ok) break;
+        } catch {
+          /* not up yet */
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const unitsList = (await (await fetch(`${base}/api/units`)).json()) as { id: string; name: string }[];
+      const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
+      let n = 0;
+      const result = await autocannon({
+        url: base,
+        connections: 32,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/units',
+            setupRequest: (req: any) => {
+              const i = n++;
+              const headers: Record<string, string> = { 'content-type': 'application/json', 'x-user-id': 'load@gevinst.no' };
+              if (key) headers['idempotency-key'] = `load-${i}`;
+              return { ...req, headers, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId }) };
+            },
+          },
+        ],
+      });
+      const health = await autocannon({ url: `${base}/healthz`, connections: 32, duration: 3 });
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      const ok = result['2xx'];
+      rows.push([
+        `commands over HTTP, SQLite synchronous=${sync}${key ? ', with Idempotency-Key' : ''} (POST /api/units, 32 connections, ${SECONDS} s, autocannon)${tree.label}`,
+        `${fmt(ok / SECONDS)} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}); GET /healthz on the same server: ${fmt(health.requests.average)} req/s`,
+        '≥ 3,000/s',
+      ]);
+    }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
