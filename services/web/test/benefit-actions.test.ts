@@ -92,6 +92,7 @@ describe('endringer på gevinsten', () => {
     const dialog = page.getByRole('alertdialog', { name: /Vil du kansellere «Raskere byggesaksbehandling»\?/ });
     await dialog.waitFor();
     await j.check('21-gevinst-kanseller-bekreft');
+    await j.checkNarrow('21-gevinst-kanseller-bekreft');
     await dialog.getByRole('button', { name: 'Nei, behold den' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect((await benefit()).cancelled).toBe(false);
@@ -153,5 +154,6 @@ describe('enhetens timesats og ikke-planlagte gevinster', () => {
       realisations: [expect.objectContaining({ period: '2026-T2', valueOre: 2_600_000 })],
     });
     await j.check('23-enhet-handlinger');
+    await j.checkNarrow('23-enhet-handlinger');
   });
 });

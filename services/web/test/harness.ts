@@ -61,6 +61,24 @@ export class Journey {
     this.shots.set(name, await screenshot(this.page, name));
   }
 
+  /** The same page at 390 px: accessible, and nothing wider than the screen outside scrollable tables. */
+  async checkNarrow(name: string) {
+    await this.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await this.check(`${name}-390`);
+      const { overflow, wide } = await this.page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        wide: Array.from(document.querySelectorAll('body *'))
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-wrap'))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      }));
+      expect(overflow, `${name} ruller vannrett på 390 px: ${wide.join(', ')}`).toBeLessThanOrEqual(1);
+    } finally {
+      await this.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }
+
   async visit(name: string, path: string) {
     await this.page.goto(this.url(path));
     await this.check(name);

@@ -63,6 +63,24 @@ beforeAll(async () => {
 afterAll(() => j.stop());
 
 describe('regneark i nettleseren', () => {
+  it('forsiden henter ikke diagrambiblioteket; det lastes først på en side med diagram', async () => {
+    const page = j.page;
+    const scripts: string[] = [];
+    const onRequest = (request: { url(): string; resourceType(): string }) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname); };
+    page.on('request', onRequest);
+    try {
+      await page.goto(j.url('/'));
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((s) => /charts-/.test(s))).toEqual([]);
+      await page.getByRole('link', { name: 'Økonomi', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Gevinstregnskap på tvers av enheter' }).waitFor();
+      expect(scripts.filter((s) => /charts-/.test(s))).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('økonomi: laster ned gevinstregnskapet som XLSX og CSV for perioden og nivået på skjermen', async () => {
     const page = j.page;
     await page.goto(j.url('/okonomi?fra=2026-T1&til=2026-T3&niva=1'));
@@ -72,6 +90,7 @@ describe('regneark i nettleseren', () => {
     await page.getByRole('button', { name: 'Vis' }).click();
     await page.getByRole('heading', { name: /Last ned gevinstregnskapet, 2026 T1–2026 T2, nivå 1/ }).waitFor();
     await j.check('25-okonomi-last-ned');
+    await j.checkNarrow('25-okonomi-last-ned');
 
     const xlsxLink = page.getByRole('link', { name: /Hele regnskapet \(XLSX\)/ });
     expect(await xlsxLink.getAttribute('href')).toBe('/api/export/ledger.xlsx?from=2026-T1&to=2026-T2&level=1');
@@ -191,6 +210,7 @@ describe('regneark i nettleseren', () => {
     // the ambiguous name is asked about already, to be answered once the errors are fixed
     await page.getByRole('listitem').filter({ hasText: '«Skole» (Gevinstrealiseringsplan, rad 4): Testkommune / Kultur / Skole eller Testkommune / Oppvekst / Skole' }).waitFor();
     await j.check('28b-importer-feil');
+    await j.checkNarrow('28b-importer-feil');
     expect((await j.get<Project>(`/api/projects/${ids.target}`)).benefits).toHaveLength(1);
 
     // the fixed sheet: only the ambiguous «Skole» is left
@@ -206,6 +226,7 @@ describe('regneark i nettleseren', () => {
 
     await question.selectOption({ label: 'Testkommune / Kultur / Skole' });
     await j.check('28c-importer-sporsmal');
+    await j.checkNarrow('28c-importer-sporsmal');
     await Promise.all([page.waitForURL(new RegExp(`/prosjekter/${ids.target}$`)), page.getByRole('button', { name: 'Importer' }).click()]);
     await page.getByRole('heading', { name: 'Færre timer til skyss' }).waitFor();
     const target = await j.get<Project>(`/api/projects/${ids.target}`);
