@@ -11,7 +11,7 @@ const USAGE = `Bruk:
   gevinst import <plan.xlsx> --project <prosjekt-id> [--dry-run] [--unit "<navn i arket>=<enhet-id>"]… [--api URL] [--user e-post]
   gevinst template [--out gevinstrealiseringsplan.xlsx] [--from-year 2026] [--years 4] [--granularity tertial|year] [--api URL]
   gevinst export ledger|portfolio|plan [--format xlsx|csv] [--view flows|matrix|units|balances] [--from 2026-T1] [--to 2026-T3]
-                 [--level 1] [--project <prosjekt-id>] [--out fil] [--api URL]
+                 [--level 1] [--as-of 2026-04-30] [--project <prosjekt-id>] [--out fil] [--api URL]
 
 --api er adressen til Gevinst (standard: $GEVINST_API eller http://localhost:3000).
 «import» gjør alltid en prøvekjøring først; uten --dry-run lagres planen bare hvis prøvekjøringen er feilfri.`;
@@ -147,6 +147,7 @@ async function exportCommand(args: string[], out: Out): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     level: { type: 'string' },
+    'as-of': { type: 'string' },
     project: { type: 'string' },
     out: { type: 'string' },
   } }));
@@ -155,6 +156,7 @@ async function exportCommand(args: string[], out: Out): Promise<number> {
   if (format !== 'xlsx' && format !== 'csv') throw new UsageError('--format må være xlsx eller csv.');
   const query = new URLSearchParams();
   for (const key of ['from', 'to', 'level', 'view'] as const) if (values[key]) query.set(key, values[key]!);
+  if (values['as-of']) query.set('asOf', values['as-of']);
   let path: string;
   if (what === 'ledger') path = `/api/export/ledger.${format}`;
   else if (what === 'portfolio') path = `/api/export/portfolio.${format}`;

@@ -72,4 +72,19 @@ describe('gevinst import', () => {
     expect(text).toMatch(/Lagret .*hovedbok\.csv/);
     expect(readFileSync(out, 'utf8').startsWith('\ufeffEnhet;Organisasjonsnummer;Kostnader (kr)')).toBe(true);
   });
+
+  it('downloads the ledger as it stood on a past date (--as-of), and names a bad date', async () => {
+    const today = join(dir, 'i-dag.csv');
+    const before = join(dir, 'for-alt.csv');
+    expect((await run('export', 'ledger', '--format', 'csv', '--view', 'units', '--out', today)).code).toBe(0);
+    const { code } = await run('export', 'ledger', '--format', 'csv', '--view', 'units', '--as-of', '2000-01-01', '--out', before);
+    expect(code).toBe(0);
+    const lines = (file: string) => readFileSync(file, 'utf8').split(/\r?\n/).filter(Boolean);
+    // nothing was recorded by 2000: the header only; today: the demo's units
+    expect(lines(before)).toHaveLength(1);
+    expect(lines(today).length).toBeGreaterThan(1);
+    const bad = await run('export', 'ledger', '--format', 'csv', '--as-of', '31.12.2026', '--out', join(dir, 'feil.csv'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.text).toMatch(/Ugyldig/);
+  });
 });
