@@ -1,6 +1,6 @@
-import { computeLedger, foldLedgerFactsAsOf, type AsOf, type LedgerFacts, type LedgerReport } from '@gevinst/domain/ledger/index';
+import { computeLedger, foldLedgerFactsAsOf, recordedBy, type AsOf, type LedgerEventInput, type LedgerFacts, type LedgerReport } from '@gevinst/domain/ledger/index';
 import { computePortfolio } from '@gevinst/domain/status/index';
-import type { EventStore, RecordedEvent } from '@gevinst/eventstore/port';
+import type { EventStore } from '@gevinst/eventstore/port';
 import { upcastRecorded } from '@gevinst/projections/runner/upcast';
 import type { LedgerQuery } from '@gevinst/projections';
 
@@ -33,19 +33,21 @@ export class PastReports {
     return facts;
   }
 
+  /** reads the log page by page; events recorded after the cutoff are not even parsed */
   private async fold(asOf: AsOf): Promise<LedgerFacts> {
-    const events: RecordedEvent[] = [];
+    const recorded: LedgerEventInput[] = [];
     let after: bigint | undefined;
     for (;;) {
       const page = await this.store.readAll({ after, maxCount: PAGE });
       for (const event of page) {
+        if (!recordedBy(event, asOf)) continue;
         const parsed = upcastRecorded(event);
-        if (parsed) events.push(parsed);
+        if (parsed) recorded.push(parsed);
       }
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.globalPosition;
     }
-    return foldLedgerFactsAsOf(events, asOf);
+    return foldLedgerFactsAsOf(recorded, asOf);
   }
 
   async ledger(asOf: AsOf, q: LedgerQuery): Promise<Omit<LedgerReport, 'projects'>> {
