@@ -196,6 +196,19 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
   });
   const all = await timed(async () => contender.readAll());
   const long = await timed(async () => contender.readStream('project-long'));
+  // group commit: the same single-event appends from 32 concurrent writers (like the API under load)
+  const concurrent = contender.name.startsWith('ours')
+    ? await timed(async () => {
+        const writers = 32;
+        await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            // each writer its own streams (no conflicts), fresh events (ids are unique in a store)
+            for (let i = w; i < singles; i += writers)
+              await contender.appendOne(`unit-${w}x${i % (singleStreams / 10)}`, events[singles + batches * batchSize + i], i);
+          }),
+        );
+      })
+    : undefined;
   const total = singles + batches * batchSize;
   if (all.result !== total) throw new Error(`${contender.name}: readAll returned ${all.result} of ${total} events`);
   if (long.result !== longStreamBatches * batchSize) throw new Error(`${contender.name}: the long stream returned ${long.result} events`);
@@ -203,6 +216,7 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
   return {
     name: contender.name,
     single: rate(singles, single.ms),
+    concurrent: concurrent ? rate(singles, concurrent.ms) : undefined,
     batched: rate(batches * batchSize, batched.ms),
     readAll: rate(total, all.ms),
     longStream: rate(long.result as number, long.ms),
@@ -210,7 +224,7 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
 };
 
 const main = async () => {
-  const events = generateEvents(singles + batches * batchSize);
+  const events = generateEvents(2 * singles + batches * batchSize);
   const contenders: Array<() => Contender | Promise<Contender>> = [
     () => raw(),
     () => ours('NORMAL'),
@@ -240,8 +254,11 @@ const main = async () => {
   rmSync(dir, { recursive: true, force: true });
 
   const fmt = (n: number) => n.toLocaleString('en-US');
-  const header = ['store', 'single appends/s', '100-batches events/s', 'readAll events/s', 'long stream events/s'];
-  const table = [header, ...rows.map((r) => [r.name, fmt(r.single), fmt(r.batched), fmt(r.readAll), fmt(r.longStream)])];
+  const header = ['store', 'single appends/s', 'singles, 32 writers/s', '100-batches events/s', 'readAll events/s', 'long stream events/s'];
+  const table = [
+    header,
+    ...rows.map((r) => [r.name, fmt(r.single), r.concurrent === undefined ? '–' : fmt(r.concurrent), fmt(r.batched), fmt(r.readAll), fmt(r.longStream)]),
+  ];
   const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
   const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
   console.log();
@@ -249,7 +266,8 @@ const main = async () => {
   console.log(
     `workload: ${fmt(singles)} single-event appends over ${singleStreams} streams, ${batches} appends of ${batchSize} events ` +
       `(the first ${longStreamBatches} into one stream), readAll of all ${fmt(singles + batches * batchSize)} in pages of ${pageSize}, ` +
-      `then the ${fmt(longStreamBatches * batchSize)}-event stream; every append names its exact expected revision and (ours) carries UUID v7 ids`,
+      `then the ${fmt(longStreamBatches * batchSize)}-event stream; every append names its exact expected revision and (ours) carries UUID v7 ids; ` +
+      `"singles, 32 writers": the single appends again from 32 concurrent writers (ours only: group commit)`,
   );
   console.log();
   console.log(line(table[0]));
