@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, describeViolations, launchBrowser, screenshot, settled } from './browser';
-import { startServer, type TestServer } from './server';
+import { startServer, type ServerOptions, type TestServer } from './server';
 
 const NB_LETTERS = /[a-zæøå]/i;
 
@@ -16,9 +16,10 @@ export class Journey {
   private tmp = '';
   readonly shots = new Map<string, string>();
 
-  async start(): Promise<this> {
+  /** `options.clock` sets when commands are recorded; `options.reminders` runs the reminder service. */
+  async start(options: ServerOptions = {}): Promise<this> {
     this.tmp = mkdtempSync(join(tmpdir(), 'gevinst-web-'));
-    this.server = await startServer(join(this.tmp, 'gevinst.sqlite'));
+    this.server = await startServer(join(this.tmp, 'gevinst.sqlite'), options);
     this.browser = await launchBrowser();
     this.page = await this.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', acceptDownloads: true });
     this.page.on('pageerror', (error) => console.error('pageerror:', error.message));
@@ -30,6 +31,11 @@ export class Journey {
     await this.server?.close();
     if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
     if (this.shots.size) console.log(`Skjermbilder:\n${[...this.shots].map(([name, path]) => `  ${name}: ${path}`).join('\n')}`);
+  }
+
+  /** a scratch folder removed at stop */
+  get dir(): string {
+    return this.tmp;
   }
 
   url = (path: string) => `${this.server.url}${path}`;

@@ -5,7 +5,9 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
-const span = (s: Span) => ({ from: s.from, to: s.to, level: s.level });
+/** `asOf`: the report as it stood at the end of that day (Oslo) — only events recorded by then. */
+export type AsOfSpan = Span & { asOf?: string | null };
+const span = (s: AsOfSpan) => ({ from: s.from, to: s.to, level: s.level, asOf: s.asOf ?? null });
 
 export const units = {
   list: () => get<Unit[]>('/api/units'),
@@ -96,23 +98,23 @@ export const due = {
 };
 
 export const ledger = {
-  flows: (s: Span) => get<Ledger>(`/api/ledger${query(span(s))}`),
-  matrix: (s: Span) => get<Matrix>(`/api/ledger/matrix${query(span(s))}`),
-  imbalances: (s: Span) => get<Imbalance[]>(`/api/ledger/imbalances${query(span(s))}`),
-  balances: (s: Span) => get<Balance[]>(`/api/ledger/balances${query(span(s))}`),
+  flows: (s: AsOfSpan) => get<Ledger>(`/api/ledger${query(span(s))}`),
+  matrix: (s: AsOfSpan) => get<Matrix>(`/api/ledger/matrix${query(span(s))}`),
+  imbalances: (s: AsOfSpan) => get<Imbalance[]>(`/api/ledger/imbalances${query(span(s))}`),
+  balances: (s: AsOfSpan) => get<Balance[]>(`/api/ledger/balances${query(span(s))}`),
   trace: (s: Span & { fromUnitId?: string; toUnitId?: string }) =>
     get<TraceEntry[]>(`/api/ledger/trace${query({ ...span(s), fromUnitId: s.fromUnitId, toUnitId: s.toUnitId })}`),
 };
 
 export const portfolio = {
-  get: (s: Span) => get<Portfolio>(`/api/portfolio${query(span(s))}`),
+  get: (s: AsOfSpan) => get<Portfolio>(`/api/portfolio${query(span(s))}`),
 };
 
 /** Addresses of the spreadsheet downloads (plain links: the browser saves the file). */
 export const downloads = {
   template: () => '/api/templates/gevinstrealiseringsplan.xlsx',
-  ledger: (format: 'xlsx' | 'csv', s: Span, view?: 'flows' | 'matrix' | 'units' | 'balances') =>
+  ledger: (format: 'xlsx' | 'csv', s: AsOfSpan, view?: 'flows' | 'matrix' | 'units' | 'balances') =>
     `/api/export/ledger.${format}${query({ ...span(s), view })}`,
-  portfolio: (format: 'xlsx' | 'csv', s: Span) => `/api/export/portfolio.${format}${query(span(s))}`,
+  portfolio: (format: 'xlsx' | 'csv', s: AsOfSpan) => `/api/export/portfolio.${format}${query(span(s))}`,
   projectPlan: (format: 'xlsx' | 'csv', projectId: string) => `/api/export/projects/${enc(projectId)}/plan.${format}`,
 };

@@ -116,7 +116,15 @@ export interface DueItem {
   dueDate: string;
   state: 'upcoming' | 'due' | 'overdue';
   what: 'measurement' | 'realisation';
-  reminders: { kind: string; sentAt: string }[];
+  reminders: DueReminder[];
+}
+
+/** A reminder about one due value: claimed (`sentAt`), accepted by the mail server (`deliveredAt`), or given up on. */
+export interface DueReminder {
+  kind: 'before-due' | 'due' | 'escalation';
+  sentAt: string;
+  deliveredAt: string | null;
+  deliveryFailed: { at: string; error: string; attempts: number } | null;
 }
 
 export interface Span {

@@ -55,3 +55,9 @@ export const dueStateLabel: Record<'upcoming' | 'due' | 'overdue', string> = {
   due: 'Skal rapporteres nå',
   overdue: 'Forfalt',
 };
+
+export const reminderKindLabel: Record<'before-due' | 'due' | 'escalation', string> = {
+  'before-due': 'Varsel før frist',
+  due: 'Påminnelse på fristen',
+  escalation: 'Purring (også til leder)',
+};

@@ -1,15 +1,35 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSyncExternalStore } from 'react';
-import { api, currentUser, subscribeUser, type DueItem } from '../../api';
+import { api, currentUser, subscribeUser, type DueItem, type DueReminder } from '../../api';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
 import { useApi } from '../../hooks/useApi';
-import { dueStateLabel } from '../../format/labels';
-import { formatDate } from '../../format/date';
+import { dueStateLabel, reminderKindLabel } from '../../format/labels';
+import { formatDate, formatInstant } from '../../format/date';
 import { formatPeriod } from '../../format/period';
 
 const ORDER: DueItem['state'][] = ['overdue', 'due', 'upcoming'];
+
+const failedText = (r: DueReminder) =>
+  `Ikke levert: e-posten kom ikke fram (gitt opp ${formatInstant(r.deliveryFailed!.at)} etter ${r.deliveryFailed!.attempts} forsøk)`;
+
+/** Which reminders went out about this value, when, and whether the mail server took them. */
+function Reminders({ reminders }: { reminders: DueReminder[] }) {
+  if (!reminders.length) return <>Ingen sendt ennå</>;
+  return (
+    <ul className="reminder-list">
+      {reminders.map((r) => (
+        <li key={r.kind} className={r.deliveryFailed ? 'reminder-failed' : undefined}>
+          {reminderKindLabel[r.kind] ?? r.kind}: sendt {formatInstant(r.sentAt)}
+          {r.deliveredAt ? <>, levert {formatInstant(r.deliveredAt)}</> : r.deliveryFailed ? (
+            <> — <strong><span aria-hidden="true">⚠ </span>{failedText(r)}</strong></>
+          ) : <>, venter på levering</>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function MyBenefits() {
   const [params, setParams] = useSearchParams();
@@ -43,6 +63,7 @@ export function MyBenefits() {
       ) : (
         <Busy loading={due.loading} error={due.error} hasData={!!due.data} label="Laster det som skal rapporteres …">
           {due.data && due.data.length === 0 && <p>Ingenting å rapportere for {owner}.</p>}
+          <FailedWarning items={due.data ?? []} />
           {ORDER.map((state) => {
             const items = (due.data ?? []).filter((item) => item.state === state);
             if (!items.length) return null;
@@ -65,7 +86,7 @@ export function MyBenefits() {
                           <td>{formatPeriod(item.period)}</td>
                           <td>{formatDate(item.dueDate)}</td>
                           <td>{item.what === 'measurement' ? 'Måling' : 'Realisert gevinst'}</td>
-                          <td>{item.reminders.length ? `${item.reminders.length} sendt` : 'Ingen'}</td>
+                          <td><Reminders reminders={item.reminders} /></td>
                           <td>
                             <Link className="button small" to={`/gevinster/${item.benefitId}/registrer?periode=${encodeURIComponent(item.period)}${item.what === 'measurement' ? '&hva=maling' : ''}`}>
                               Registrer<span className="visually-hidden"> {item.benefitTitle} {formatPeriod(item.period)}</span>
@@ -82,5 +103,24 @@ export function MyBenefits() {
         </Busy>
       )}
     </Page>
+  );
+}
+
+/** Said once at the top: some reminders never reached the owner, so the list may be news to them. */
+function FailedWarning({ items }: { items: DueItem[] }) {
+  const failed = items.flatMap((item) => item.reminders.filter((r) => r.deliveryFailed).map((r) => ({ item, r })));
+  return (
+    <div role="status">
+      {failed.length > 0 && (
+        <div className="alert alert-warning">
+          <p><strong><span aria-hidden="true">⚠ </span>{failed.length === 1 ? 'Én påminnelse' : `${failed.length} påminnelser`} kunne ikke leveres på e-post.</strong> Du har kanskje ikke fått beskjed om fristene under. Si fra til systemansvarlig hvis e-postadressen er feil.</p>
+          <ul>
+            {failed.map(({ item, r }) => (
+              <li key={`${item.benefitId}-${item.period}-${r.kind}`}>{item.benefitTitle}, {formatPeriod(item.period)}: {reminderKindLabel[r.kind] ?? r.kind} (frist {formatDate(item.dueDate)})</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, type Span } from '../../api';
+import { AsOfComparison, AsOfPicker, useAsOf, type ComparedRow } from '../../components/AsOf';
 import { Chart } from '../../components/Chart';
 import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
@@ -11,7 +12,15 @@ import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
 import { formatKr } from '../../format/money';
 import { formatPeriod } from '../../format/period';
+import { formatDate } from '../../format/date';
 import { heatmapOption, sankeyOption } from './charts';
+
+/** Per unit, then and now (a unit missing on one side counts 0 there). */
+function compareByUnit<T extends { unitId: string }>(then: T[], now: T[], value: (row: T) => number, name: (id: string) => string): ComparedRow[] {
+  const ids = [...new Set([...now.map((r) => r.unitId), ...then.map((r) => r.unitId)])];
+  const of = (rows: T[], id: string) => { const row = rows.find((r) => r.unitId === id); return row ? value(row) : 0; };
+  return ids.map((id) => ({ key: id, label: name(id), then: of(then, id), now: of(now, id) }));
+}
 
 const traceLink = (span: Span, from?: string, to?: string) =>
   `/okonomi/spor?${spanQuery(span)}${from ? `&fraEnhet=${from}` : ''}${to ? `&tilEnhet=${to}` : ''}`;
@@ -26,6 +35,12 @@ export function LedgerPage() {
     ]);
     return { flows, matrix, imbalances, balances };
   }, key);
+  const [asOf, setAsOf] = useAsOf();
+  const past = useApi(async () => {
+    if (!asOf) return null;
+    const [balances, flows] = await Promise.all([api.ledger.balances({ ...span, asOf }), api.ledger.flows({ ...span, asOf })]);
+    return { balances, flows };
+  }, [...key, asOf]);
   const navigate = useNavigate();
   const name = units.name;
   const d = data.data;
@@ -35,6 +50,7 @@ export function LedgerPage() {
   const crossing = d?.flows.flows.filter((f) => f.fromUnitId !== f.toUnitId && f.ore !== 0) ?? [];
   const diagonal = d?.matrix.diagonal.filter((cell) => cell.ore !== 0) ?? [];
   const spanText = `${formatPeriod(span.from)}–${formatPeriod(span.to)}`;
+  const dl = { ...span, asOf };
 
   return (
     <Page
@@ -43,17 +59,45 @@ export function LedgerPage() {
       actions={<><Link className="button" to="/okonomi/gevinstuttak">Registrer gevinstuttak</Link> <Link className="button" to="/okonomi/avregning">Registrer avregning</Link></>}
     >
       <SpanPicker span={span} onChange={setSpan} units={units.units} />
+      <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.ledger.balances({ ...span, asOf: date })} />
       <Downloads
         id="last-ned"
-        title={`Last ned gevinstregnskapet, ${spanText}, nivå ${span.level}`}
+        title={`Last ned gevinstregnskapet, ${spanText}, nivå ${span.level}${asOf ? `, slik det sto ${formatDate(asOf)}` : ''}`}
         links={[
-          { href: api.downloads.ledger('xlsx', span), label: 'Hele regnskapet', format: 'XLSX' },
-          { href: api.downloads.ledger('csv', span, 'flows'), label: 'Strømmer', format: 'CSV' },
-          { href: api.downloads.ledger('csv', span, 'matrix'), label: 'Matrise', format: 'CSV' },
-          { href: api.downloads.ledger('csv', span, 'units'), label: 'Per enhet', format: 'CSV' },
-          { href: api.downloads.ledger('csv', span, 'balances'), label: 'Saldo', format: 'CSV' },
+          { href: api.downloads.ledger('xlsx', dl), label: 'Hele regnskapet', format: 'XLSX' },
+          { href: api.downloads.ledger('csv', dl, 'flows'), label: 'Strømmer', format: 'CSV' },
+          { href: api.downloads.ledger('csv', dl, 'matrix'), label: 'Matrise', format: 'CSV' },
+          { href: api.downloads.ledger('csv', dl, 'units'), label: 'Per enhet', format: 'CSV' },
+          { href: api.downloads.ledger('csv', dl, 'balances'), label: 'Saldo', format: 'CSV' },
         ]}
       />
+      {asOf && (
+        <Busy loading={past.loading || data.loading} error={past.error} hasData={!!past.data && !!d} label="Henter tallene slik de sto …">
+          {past.data && d && (
+            <>
+              <AsOfComparison
+                id="sammenlign-realisert"
+                title={`Realisert gevinst per enhet: ${formatDate(asOf)} mot i dag`}
+                caption={`Realisert gevinst per mottakende enhet, ${spanText}, slik det sto ${formatDate(asOf)} og slik det er kjent i dag, med endringen`}
+                asOf={asOf}
+                rowHeader="Enhet"
+                rows={compareByUnit(past.data.balances, d.balances, (row) => row.realisedOre, name)}
+                empty="Ingen enheter har plan eller realisert gevinst i perioden."
+              />
+              <AsOfComparison
+                id="sammenlign-netto"
+                title={`Netto per enhet (gevinst minus kostnader): ${formatDate(asOf)} mot i dag`}
+                caption={`Netto per enhet, ${spanText}, slik det sto ${formatDate(asOf)} og slik det er kjent i dag, med endringen`}
+                asOf={asOf}
+                rowHeader="Enhet"
+                rows={compareByUnit(past.data.flows.units, d.flows.units, (row) => row.netOre, name)}
+                empty="Ingen kostnader eller gevinster i perioden."
+              />
+              <p>Resten av siden viser regnskapet slik det er kjent i dag.</p>
+            </>
+          )}
+        </Busy>
+      )}
       <Busy loading={data.loading} error={data.error} hasData={!!d} label="Beregner gevinstregnskapet …">
         {d && (
           <>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { AsOfComparison, AsOfPicker, useAsOf, type ComparedRow } from '../../components/AsOf';
 import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -11,6 +12,24 @@ import { useUnits } from '../../hooks/useUnits';
 import { formatKr } from '../../format/money';
 import { formatChange, formatPct } from '../../format/number';
 import { formatPeriod } from '../../format/period';
+import { formatDate } from '../../format/date';
+import type { Portfolio } from '../../api';
+
+/** Realised per unit and period, then and now, where either side has a plan or a realisation. */
+function compareCells(then: Portfolio, now: Portfolio, name: (id: string) => string): ComparedRow[] {
+  const cell = (p: Portfolio, unitId: string, period: string) => p.rows.find((r) => r.unitId === unitId)?.cells.find((c) => c.period === period);
+  const units = [...new Set([...now.rows.map((r) => r.unitId), ...then.rows.map((r) => r.unitId)])];
+  const rows: ComparedRow[] = [];
+  for (const unitId of units) {
+    for (const period of now.periods) {
+      const a = cell(then, unitId, period);
+      const b = cell(now, unitId, period);
+      if (!a?.plannedOre && !a?.realisedOre && !b?.plannedOre && !b?.realisedOre) continue;
+      rows.push({ key: `${unitId}-${period}`, label: `${name(unitId)}, ${formatPeriod(period)}`, then: a?.realisedOre ?? 0, now: b?.realisedOre ?? 0 });
+    }
+  }
+  return rows;
+}
 
 /** The portfolio as a municipal scorecard: units × periods, status by colour, icon and word. */
 export function Scorecard() {
@@ -18,17 +37,39 @@ export function Scorecard() {
   const units = useUnits();
   const portfolio = useApi(() => api.portfolio.get(span), [span.from, span.to, span.level]);
   const p = portfolio.data;
+  const [asOf, setAsOf] = useAsOf();
+  const past = useApi(async () => (asOf ? api.portfolio.get({ ...span, asOf }) : null), [span.from, span.to, span.level, asOf]);
+  const dl = { ...span, asOf };
   return (
     <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>.</p>}>
       <SpanPicker span={span} onChange={setSpan} units={units.units} />
+      <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.portfolio.get({ ...span, asOf: date })} />
       <Downloads
         id="last-ned"
-        title={`Last ned porteføljen, ${formatPeriod(span.from)}–${formatPeriod(span.to)}, nivå ${span.level}`}
+        title={`Last ned porteføljen, ${formatPeriod(span.from)}–${formatPeriod(span.to)}, nivå ${span.level}${asOf ? `, slik det sto ${formatDate(asOf)}` : ''}`}
         links={[
-          { href: api.downloads.portfolio('xlsx', span), label: 'Porteføljen', format: 'XLSX' },
-          { href: api.downloads.portfolio('csv', span), label: 'Porteføljen', format: 'CSV' },
+          { href: api.downloads.portfolio('xlsx', dl), label: 'Porteføljen', format: 'XLSX' },
+          { href: api.downloads.portfolio('csv', dl), label: 'Porteføljen', format: 'CSV' },
         ]}
       />
+      {asOf && (
+        <Busy loading={past.loading || portfolio.loading} error={past.error} hasData={!!past.data && !!p} label="Henter porteføljen slik den sto …">
+          {past.data && p && (
+            <>
+              <AsOfComparison
+                id="sammenlign-realisert"
+                title={`Realisert per enhet og periode: ${formatDate(asOf)} mot i dag`}
+                caption={`Realisert gevinst per enhet og periode, slik det sto ${formatDate(asOf)} og slik det er kjent i dag, med endringen`}
+                asOf={asOf}
+                rowHeader="Enhet og periode"
+                rows={compareCells(past.data, p, units.name)}
+                empty="Ingen plan eller realisert gevinst i perioden."
+              />
+              <p>Målekortet under viser porteføljen slik den er kjent i dag.</p>
+            </>
+          )}
+        </Busy>
+      )}
       <ul className="legend" aria-label="Forklaring">
         <li><StatusBadge status="green" /> realisert minst som planlagt</li>
         <li><StatusBadge status="yellow" /> innenfor akseptabelt avvik</li>
