@@ -33,11 +33,6 @@ export class Journey {
     if (this.shots.size) console.log(`Skjermbilder:\n${[...this.shots].map(([name, path]) => `  ${name}: ${path}`).join('\n')}`);
   }
 
-  /** a scratch folder removed at stop */
-  get dir(): string {
-    return this.tmp;
-  }
-
   url = (path: string) => `${this.server.url}${path}`;
 
   async get<T>(path: string): Promise<T> {
