@@ -22,11 +22,19 @@ export function generateMunicipality(options: { units: number; projects: number;
   };
   const int = (max: number) => Math.floor(rand() * max);
   const meta = { userId: 'bench@gevinst.no', recordedAt: '2026-11-01T12:00:00.000Z', schemaVersion: 1 };
+  // BENCH_DISTINCT_METADATA=1: every event its own recordedAt and correlation ids, as when each is its own command
+  const distinct = process.env.BENCH_DISTINCT_METADATA === '1';
+  let n = 0;
+  const metadataOf = (schemaVersion: number) => {
+    if (!distinct) return { ...meta, schemaVersion };
+    const correlationId = uuidv7();
+    return { ...meta, recordedAt: new Date(Date.UTC(2024, 0, 1) + 60_000 * n++).toISOString(), correlationId, causationId: correlationId, schemaVersion };
+  };
   const ev = (type: string, data: Record<string, unknown>, schemaVersion = 1): EventToAppend => ({
     id: uuidv7(),
     type,
     data,
-    metadata: { ...meta, schemaVersion },
+    metadata: metadataOf(schemaVersion),
   });
 
   const streams: GeneratedStream[] = [];

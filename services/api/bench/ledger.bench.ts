@@ -4,6 +4,7 @@
  *  2. GET /api/ledger over 3 years at kommune level, 500 units × 5,000 projects (p50/p95; goal p95 < 50 ms)
  *  3. command throughput over HTTP on loopback with autocannon (goal ≥ 3,000 commands/s)
  * Env: BENCH_EVENTS (default 1000000), BENCH_SECONDS (autocannon duration, default 10),
+ * BENCH_DISTINCT_METADATA=1 (each generated event its own metadata, as if each were its own command),
  * BENCH_BASELINE (a checkout of another commit with its node_modules, e.g. made with `git archive`:
  * its server is measured with the same load right after this one, for a side-by-side comparison).
  */
