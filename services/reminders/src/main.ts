@@ -1,13 +1,13 @@
 /**
  * The reminder service on its own: `tsx services/reminders/src/main.ts`.
- * Env: GEVINST_DB (SQLite file, default ./data/gevinst.db), REDIS_URL, SMTP_URL, GEVINST_OUTBOX,
+ * Env: EVENTSTORE_URL (KurrentDB) or GEVINST_DB (SQLite file, default ./data/gevinst.sqlite, as the API), REDIS_URL, SMTP_URL, GEVINST_OUTBOX,
  * GEVINST_PUBLIC_URL, REMINDERS_ROLE (scheduler | worker | both; default both).
  * The API runs the same module in its own process when it starts (services/api/src/main.ts).
  */
-import { openSqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { openEventStore } from '@gevinst/eventstore';
 import { createReminders } from './index';
 
-const store = openSqliteEventStore({ path: process.env.GEVINST_DB ?? './data/gevinst.db' });
+const store = await openEventStore(process.env);
 const role = process.env.REMINDERS_ROLE ?? 'both';
 const reminders = createReminders({
   store,
