@@ -10,6 +10,7 @@ import { pino, type Logger } from 'pino';
 import { Application } from './application/handle';
 import { commands } from './application/commands/index';
 import { IdempotencyStore } from './application/idempotency';
+import { CompleteMergers } from './application/processes/completeMergers';
 import { loadDemo } from './demo/load';
 import { createApp } from './http/app';
 import { PastReports } from './http/asOf';
@@ -95,6 +96,15 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   });
   await readModels.start();
   const application = new Application({ store, readModels, idempotency: new IdempotencyStore(db), commands, clock: config.clock });
+  // a merger cut short between its appends (a crash) is completed before the API takes requests
+  const mergers = new CompleteMergers({
+    store,
+    readModels,
+    clock: config.clock,
+    onWritten: (merger) => logger.info({ merger }, 'incomplete merger completed: UnitMergedInto appended'),
+    onError: (err, merger) => logger.error({ err, merger }, 'could not complete a merger'),
+  });
+  await mergers.start();
 
   if (config.demo ?? true) {
     const loaded = await loadDemo(application, store);
@@ -147,6 +157,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         server.closeIdleConnections();
       });
       await reminders?.stop();
+      await mergers.stop();
       await readModels.stop();
       await store.close();
       if (ownDb) db.close();

@@ -37,6 +37,19 @@ export interface UnitSummary {
   mergedInto: string | null;
 }
 
+/**
+ * A unit named by a successor's `UnitsMerged` whose own stream has no `UnitMergedInto` yet: the merger
+ * was cut short between its appends. The unit counts as merged already; `completeMergers` writes the rest.
+ */
+export interface IncompleteMerger {
+  unitId: string;
+  successorUnitId: string;
+  effectiveDate: string;
+  /** the `UnitsMerged` event on the successor's stream */
+  mergedEventId: string;
+  correlationId: string | null;
+}
+
 export interface UnitDetail extends UnitSummary {
   history: UnitHistoryEntry[];
   hourlyRates: HourlyRate[];
@@ -46,6 +59,7 @@ export interface UnitDetail extends UnitSummary {
 export class UnitsRegistry implements Projection {
   readonly name = 'units';
   private units = new Map<string, UnitState>();
+  private incomplete = new Map<string, IncompleteMerger>();
   /** bumped on every change of the tree, so callers can cache derived maps */
   version = 0;
   private depthCache = new Map<string, number>();
@@ -53,6 +67,7 @@ export class UnitsRegistry implements Projection {
 
   reset(): void {
     this.units = new Map();
+    this.incomplete = new Map();
     this.version++;
   }
 
@@ -85,6 +100,10 @@ export class UnitsRegistry implements Projection {
         break;
       case 'UnitMergedInto':
         unit.mergedInto = d.successorUnitId;
+        this.incomplete.delete(id);
+        break;
+      case 'UnitsMerged':
+        this.absorb(event, d);
         break;
       case 'UnitLeaderAssigned':
         unit.leader = d.leader;
@@ -102,6 +121,28 @@ export class UnitsRegistry implements Projection {
       data: d,
     });
     this.version++;
+  }
+
+  /** the successor's word is enough: a merged unit takes no new facts even before its own stream says so */
+  private absorb(event: RecordedEvent, d: Record<string, any>): void {
+    const successorUnitId: string = d.successorUnitId;
+    for (const unitId of Array.isArray(d.mergedUnitIds) ? (d.mergedUnitIds as string[]) : []) {
+      const merged = this.units.get(unitId);
+      if (!merged || merged.mergedInto !== null) continue;
+      merged.mergedInto = successorUnitId;
+      this.incomplete.set(unitId, {
+        unitId,
+        successorUnitId,
+        effectiveDate: d.effectiveDate,
+        mergedEventId: event.id,
+        correlationId: (event.metadata.correlationId as string | undefined) ?? null,
+      });
+    }
+  }
+
+  /** merged units whose `UnitMergedInto` is still missing (see `IncompleteMerger`) */
+  incompleteMergers(): IncompleteMerger[] {
+    return [...this.incomplete.values()];
   }
 
   has(id: string): boolean {

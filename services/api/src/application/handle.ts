@@ -158,6 +158,7 @@ export class Application {
       let result: AppendResult | undefined;
       if (events.length > 0) {
         const toAppend: EventToAppend[] = events.map((e) => ({
+          ...(step.eventId ? { id: step.eventId(e) } : {}),
           type: e.type,
           data: e.data,
           metadata: {

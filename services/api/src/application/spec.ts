@@ -21,6 +21,11 @@ export interface Step {
   command: { type: string; data: Record<string, unknown>; context: unknown };
   /** refuse with 404 when the stream has no events yet */
   mustExist?: { what: string; id: string; path?: string };
+  /**
+   * a deterministic id for each event, when a process may write the same fact (see
+   * `processes/completeMergers`): the second append of it, at the same revision, writes nothing
+   */
+  eventId?: (event: { type: string; data: Record<string, unknown> }) => string;
 }
 
 /**

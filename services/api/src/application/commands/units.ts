@@ -1,10 +1,28 @@
 import { unitDecider } from '@gevinst/domain/deciders/units/index';
 import { unitStream } from '@gevinst/domain/events/index';
 import { osloDate } from '@gevinst/domain/deciders/rules';
+import { refuse } from '@gevinst/domain/errors/index';
 import * as I from '../inputs';
-import type { CommandSpec } from '../spec';
+import { unitMergedIntoEventId } from '../processes/completeMergers';
+import type { CommandEnv, CommandSpec } from '../spec';
 
 const UNIT = { category: 'unit', what: 'enheten' } as const;
+
+/**
+ * The unit's own stream says it is merged only once `UnitMergedInto` is on it; the read models know
+ * from the successor's `UnitsMerged` already, so a merger cut short still stops new facts.
+ */
+const notMerged = (env: CommandEnv, unitId: string): void => {
+  const unit = Object.hasOwn(env.units, unitId) ? env.units[unitId] : undefined;
+  if (unit?.mergedInto)
+    refuse('unit_merged', 'unitId', `Enheten «${unit.name}» er slått sammen med en annen enhet og tar ikke imot nye registreringer`);
+};
+const unmerged =
+  (steps: CommandSpec['steps']): CommandSpec['steps'] =>
+  (args) => {
+    notMerged(args.env, args.id);
+    return steps(args);
+  };
 
 export const unitCommands: Record<string, CommandSpec> = {
   registerUnit: {
@@ -26,9 +44,9 @@ export const unitCommands: Record<string, CommandSpec> = {
     input: I.RenameUnitInput,
     id: 'target',
     target: UNIT,
-    steps: ({ id, input, env }) => [
+    steps: unmerged(({ id, input, env }) => [
       { streamName: unitStream(id), decider: unitDecider, command: { type: 'RenameUnit', data: { unitId: id, ...input }, context: env } },
-    ],
+    ]),
   },
   moveUnit: {
     name: 'moveUnit',
@@ -36,9 +54,9 @@ export const unitCommands: Record<string, CommandSpec> = {
     input: I.MoveUnitInput,
     id: 'target',
     target: UNIT,
-    steps: ({ id, input, env }) => [
+    steps: unmerged(({ id, input, env }) => [
       { streamName: unitStream(id), decider: unitDecider, command: { type: 'MoveUnit', data: { unitId: id, ...input }, context: env } },
-    ],
+    ]),
   },
   assignUnitLeader: {
     name: 'assignUnitLeader',
@@ -46,9 +64,9 @@ export const unitCommands: Record<string, CommandSpec> = {
     input: I.AssignUnitLeaderInput,
     id: 'target',
     target: UNIT,
-    steps: ({ id, input, env }) => [
+    steps: unmerged(({ id, input, env }) => [
       { streamName: unitStream(id), decider: unitDecider, command: { type: 'AssignUnitLeader', data: { unitId: id, ...input }, context: env } },
-    ],
+    ]),
   },
   setHourlyRate: {
     name: 'setHourlyRate',
@@ -56,11 +74,14 @@ export const unitCommands: Record<string, CommandSpec> = {
     input: I.SetHourlyRateInput,
     id: 'target',
     target: UNIT,
-    steps: ({ id, input, env }) => [
+    steps: unmerged(({ id, input, env }) => [
       { streamName: unitStream(id), decider: unitDecider, command: { type: 'SetHourlyRate', data: { unitId: id, ...input }, context: env } },
-    ],
+    ]),
   },
-  /** UnitsMerged on the successor's stream, then UnitMergedInto on each merged unit's stream. */
+  /**
+   * UnitsMerged on the successor's stream, then UnitMergedInto on each merged unit's stream: separate
+   * appends, so a crash between them is completed by `processes/completeMergers` (same event ids).
+   */
   mergeUnits: {
     name: 'mergeUnits',
     summary: 'Slå sammen enheter (omorganisering, kommunesammenslåing)',
@@ -85,6 +106,7 @@ export const unitCommands: Record<string, CommandSpec> = {
           decider: unitDecider,
           mustExist: { what: 'enheten', id: unitId, path: `mergedUnitIds.${i}` },
           command: { type: 'MergeUnitInto', data: { unitId, successorUnitId, effectiveDate }, context: env },
+          eventId: () => unitMergedIntoEventId(unitId, successorUnitId),
         })),
       ];
     },

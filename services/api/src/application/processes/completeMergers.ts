@@ -1,0 +1,128 @@
+import { foldEvents } from '@gevinst/domain/deciders/decider';
+import { unitDecider } from '@gevinst/domain/deciders/units/index';
+import { isEventType, parseEvent, schemaVersionOf, unitStream } from '@gevinst/domain/events/index';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent, type Subscription } from '@gevinst/eventstore/port';
+import type { IncompleteMerger, ReadModels } from '@gevinst/projections';
+import { v5 as uuidv5 } from 'uuid';
+
+const MERGER_IDS = 'b0f7c1de-3f4a-5e6b-9c8d-1a2b3c4d5e6f';
+
+/** who records the facts this process writes (metadata `userId`) */
+export const MERGER_PROCESS_USER = 'gevinst-api/completeMergers';
+
+/**
+ * The id of a unit's `UnitMergedInto`: the same for the merge command and this process (and for two
+ * API instances), so whichever appends second, with the same expected revision, writes nothing new.
+ */
+export const unitMergedIntoEventId = (unitId: string, successorUnitId: string): string =>
+  uuidv5(`UnitMergedInto/${unitId}/${successorUnitId}`, MERGER_IDS);
+
+export type MergerOutcome = 'written' | 'already_recorded' | 'merged_elsewhere' | 'no_unit';
+
+/**
+ * Appends the `UnitMergedInto` a merged unit's stream lacks, decided by the unit decider on the
+ * stream as it stands and appended with its revision (a concurrent writer makes us read again).
+ */
+export async function completeMerger(store: EventStore, merger: IncompleteMerger, now: string): Promise<MergerOutcome> {
+  const { unitId, successorUnitId, effectiveDate } = merger;
+  const streamName = unitStream(unitId);
+  for (;;) {
+    const recorded = await store.readStream(streamName);
+    if (recorded.length === 0) return 'no_unit';
+    const done = recorded.find((e) => e.type === 'UnitMergedInto');
+    if (done) return (done.data as { successorUnitId?: string }).successorUnitId === successorUnitId ? 'already_recorded' : 'merged_elsewhere';
+    const state = foldEvents(unitDecider, recorded.filter((e) => isEventType(e.type)).map((e) => parseEvent(e)) as never[]);
+    const events = unitDecider.decide({ type: 'MergeUnitInto', data: { unitId, successorUnitId, effectiveDate }, context: { now } }, state);
+    try {
+      await store.appendToStream(
+        streamName,
+        events.map((e) => ({
+          id: unitMergedIntoEventId(unitId, successorUnitId),
+          type: e.type,
+          data: e.data,
+          metadata: {
+            userId: MERGER_PROCESS_USER,
+            recordedAt: now,
+            correlationId: merger.correlationId ?? merger.mergedEventId,
+            causationId: merger.mergedEventId,
+            schemaVersion: schemaVersionOf(e.type),
+          },
+        })),
+        { expectedRevision: recorded[recorded.length - 1].revision },
+      );
+      return 'written';
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
+}
+
+/** the incomplete mergers one `UnitsMerged` may leave: every unit it names */
+const mergersOf = (event: RecordedEvent): IncompleteMerger[] => {
+  const d = event.data as { successorUnitId: string; mergedUnitIds?: string[]; effectiveDate: string };
+  return (d.mergedUnitIds ?? []).map((unitId) => ({
+    unitId,
+    successorUnitId: d.successorUnitId,
+    effectiveDate: d.effectiveDate,
+    mergedEventId: event.id,
+    correlationId: (event.metadata.correlationId as string | undefined) ?? null,
+  }));
+};
+
+export interface CompleteMergersDeps {
+  store: EventStore;
+  readModels: ReadModels;
+  clock?: () => string;
+  onWritten?: (merger: IncompleteMerger) => void;
+  onError?: (error: unknown, merger?: IncompleteMerger) => void;
+}
+
+/**
+ * Process manager: a merger is `UnitsMerged` on the successor's stream and then `UnitMergedInto` on
+ * each merged unit's stream, separate appends, so a crash in between leaves it half-recorded. At
+ * start it completes what the units read model reports as incomplete, then follows the unit streams
+ * and completes each new `UnitsMerged` (the merge command usually has by then: nothing is written).
+ */
+export class CompleteMergers {
+  private subscription: Subscription | undefined;
+  private readonly clock: () => string;
+
+  constructor(private readonly deps: CompleteMergersDeps) {
+    this.clock = deps.clock ?? (() => new Date().toISOString());
+  }
+
+  /** completes every incomplete merger the read models know of, then follows new ones; resolves when the first pass is done */
+  async start(): Promise<void> {
+    const { readModels, store } = this.deps;
+    // read together, in one tick: the subscription starts where the read models' picture ends
+    const pending = readModels.units.incompleteMergers();
+    const after = readModels.runner.position;
+    this.subscription = store.subscribe({
+      after,
+      category: 'unit',
+      handle: async (events) => {
+        for (const event of events) if (event.type === 'UnitsMerged') await this.completeAll(mergersOf(event));
+      },
+    });
+    this.subscription.done.catch((error) => this.deps.onError?.(error));
+    await this.completeAll(pending);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async completeAll(mergers: IncompleteMerger[]): Promise<void> {
+    for (const merger of mergers) {
+      try {
+        const outcome = await completeMerger(this.deps.store, merger, this.clock());
+        if (outcome === 'written') this.deps.onWritten?.(merger);
+        else if (outcome === 'merged_elsewhere' || outcome === 'no_unit')
+          this.deps.onError?.(new Error(`merger into ${merger.successorUnitId}: unit ${merger.unitId} ${outcome}`), merger);
+      } catch (error) {
+        // a refused or failed completion must not stop the subscription; the next start tries again
+        this.deps.onError?.(error, merger);
+      }
+    }
+  }
+}
