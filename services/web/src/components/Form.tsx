@@ -128,13 +128,14 @@ function FieldShell({ name, label, hint, required, error, children }: BaseProps 
       </label>
       {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
       {children}
-      {error && (
-        <p className="field-error" id={`${id}-feil`}>
-          <span aria-hidden="true">⚠ </span>{error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return <p className="field-error" id={`${id}-feil`}><span aria-hidden="true">⚠ </span>{error}</p>;
 }
 
 function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
@@ -142,21 +143,21 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** A field's id, its error, and the attributes that tie its control to the label, hint and error. */
+function useField(name: string, hint: unknown) {
+  const error = useFieldError(name);
+  const id = useFieldId(name);
+  const control = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) } as const;
+  return { id, error, control };
+}
+
 type InputProps = BaseProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>;
 
 export function TextField({ name, label, hint, required, ...rest }: InputProps) {
-  const error = useFieldError(name);
-  const id = useFieldId(name);
+  const { error, control } = useField(name, hint);
   return (
     <FieldShell name={name} label={label} hint={hint} required={required} error={error}>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...rest}
-      />
+      <input {...control} aria-required={required || undefined} {...rest} />
     </FieldShell>
   );
 }
@@ -167,18 +168,10 @@ type SelectProps = BaseProps & Omit<React.SelectHTMLAttributes<HTMLSelectElement
 };
 
 export function SelectField({ name, label, hint, required, options, placeholder, ...rest }: SelectProps) {
-  const error = useFieldError(name);
-  const id = useFieldId(name);
+  const { error, control } = useField(name, hint);
   return (
     <FieldShell name={name} label={label} hint={hint} required={required} error={error}>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...rest}
-      >
+      <select {...control} aria-required={required || undefined} {...rest}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>{option.label}</option>
@@ -191,31 +184,22 @@ export function SelectField({ name, label, hint, required, options, placeholder,
 type AreaProps = BaseProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>;
 
 export function TextArea({ name, label, hint, required, ...rest }: AreaProps) {
-  const error = useFieldError(name);
-  const id = useFieldId(name);
+  const { error, control } = useField(name, hint);
   return (
     <FieldShell name={name} label={label} hint={hint} required={required} error={error}>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
+      <textarea {...control} rows={3} {...rest} />
     </FieldShell>
   );
 }
 
 export function CheckboxField({ name, label, hint, ...rest }: BaseProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
-  const error = useFieldError(name);
-  const id = useFieldId(name);
+  const { id, error, control } = useField(name, hint);
   return (
     <div className={`field field-check${error ? ' field-invalid' : ''}`}>
-      <input type="checkbox" id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest} />
+      <input type="checkbox" {...control} {...rest} />
       <label htmlFor={id}>{label}</label>
       {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="field-error" id={`${id}-feil`}><span aria-hidden="true">⚠ </span>{error}</p>}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
@@ -239,7 +223,7 @@ export function RadioGroup({ name, legend, options, value, onChange }: {
           {option.label}
         </label>
       ))}
-      {error && <p className="field-error" id={`${id}-feil`}><span aria-hidden="true">⚠ </span>{error}</p>}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }
