@@ -1,4 +1,5 @@
 /** The read models the exports are made from, as the API answers them (docs/contract.md). */
+import type { BalanceRow, Flow, LedgerMatrix, LedgerUnitRow } from '@gevinst/domain/ledger/index';
 
 export interface LedgerQuery {
   from?: string;
@@ -8,27 +9,15 @@ export interface LedgerQuery {
   asOf?: string;
 }
 
+/** `GET /api/ledger`: the domain's rows; the sheets show only these columns of a unit. */
 export interface LedgerAnswer {
-  flows: { fromUnitId: string; toUnitId: string; ore: number }[];
-  units: { unitId: string; costsOre: number; gainsReceivedOre: number; gainsProducedForOthersOre: number; netOre: number }[];
+  flows: Flow[];
+  units: Pick<LedgerUnitRow, 'unitId' | 'costsOre' | 'gainsReceivedOre' | 'gainsProducedForOthersOre' | 'netOre'>[];
 }
 
-export interface MatrixAnswer {
-  unitIds: string[];
-  cells: { investorUnitId: string; recipientUnitId: string; ore: number }[];
-  diagonal: { unitId: string; ore: number }[];
-}
+export type MatrixAnswer = LedgerMatrix;
 
-export type BalancesAnswer = {
-  unitId: string;
-  plannedOre: number;
-  realisedOre: number;
-  cashReleasingOre: number;
-  withdrawnOre: number;
-  settledInOre: number;
-  settledOutOre: number;
-  openOre: number;
-}[];
+export type BalancesAnswer = BalanceRow[];
 
 export type Status = 'green' | 'yellow' | 'red' | null;
 

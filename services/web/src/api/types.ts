@@ -1,4 +1,5 @@
 /** Shapes of the HTTP API, as written in docs/contract.md. Amounts are integer øre. */
+import type { Flow, LedgerUnitRow } from '@gevinst/domain/ledger/index';
 
 export type Period = string;
 export type Status = 'green' | 'yellow' | 'red' | null;
@@ -133,34 +134,12 @@ export interface Span {
   level: number;
 }
 
+/** The ledger's answers are the domain's report rows, as the API sends them. */
+export type { BalanceRow as Balance, Flow, ImbalanceRow as Imbalance, LedgerMatrix as Matrix, LedgerUnitRow } from '@gevinst/domain/ledger/index';
+
 export interface Ledger {
-  flows: { fromUnitId: string; toUnitId: string; ore: number }[];
-  units: { unitId: string; costsOre: number; gainsReceivedOre: number; gainsProducedForOthersOre: number; netOre: number }[];
-}
-
-export interface Matrix {
-  unitIds: string[];
-  cells: { investorUnitId: string; recipientUnitId: string; ore: number }[];
-  diagonal: { unitId: string; ore: number }[];
-}
-
-export interface Imbalance {
-  unitId: string;
-  costsOre: number;
-  gainsReceivedOre: number;
-  netOre: number;
-  gainsTo: { unitId: string; ore: number }[];
-}
-
-export interface Balance {
-  unitId: string;
-  plannedOre: number;
-  realisedOre: number;
-  cashReleasingOre: number;
-  withdrawnOre: number;
-  settledInOre: number;
-  settledOutOre: number;
-  openOre: number;
+  flows: Flow[];
+  units: LedgerUnitRow[];
 }
 
 export interface TraceEntry {
