@@ -1,4 +1,4 @@
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import { foldEvents } from '@gevinst/domain/deciders/decider';
 import { isDomainError, parseWith, ValidationError } from '@gevinst/domain/errors/index';
 import type { ReadModels } from '@gevinst/projections';
@@ -20,6 +20,7 @@ import { projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from './http/asOf';
+import { asOfParam } from './http/query';
 import { parseAsOf } from '@gevinst/domain/ledger/index';
 
 export interface SpreadsheetRouteDeps {
@@ -125,8 +126,19 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
   const as = (req: Request) => req as unknown as SheetRequest;
   router.get('/api/templates/gevinstrealiseringsplan.xlsx', (req: Request, res: Response) => h.template(as(req), res));
   router.post('/api/projects/:id/import', (req: Request, res: Response) => h.importPlan(as(req), res));
-  router.get('/api/export/ledger.:format', (req: Request, res: Response) => h.ledger(as(req), res, format(req)));
-  router.get('/api/export/portfolio.:format', (req: Request, res: Response) => h.portfolio(as(req), res, format(req)));
+  // like the JSON reports: a report as of a past instant names that instant in `X-As-Of`
+  const asOfHeader = (req: Request, res: Response, next: NextFunction) => {
+    let asOf: ReturnType<typeof asOfParam>;
+    try {
+      asOf = asOfParam(req);
+    } catch {
+      return next(); // the export refuses the bad asOf itself (400, naming the field)
+    }
+    if (asOf && deps.pastReports) res.setHeader('X-As-Of', asOf.instant);
+    next();
+  };
+  router.get('/api/export/ledger.:format', asOfHeader, (req: Request, res: Response) => h.ledger(as(req), res, format(req)));
+  router.get('/api/export/portfolio.:format', asOfHeader, (req: Request, res: Response) => h.portfolio(as(req), res, format(req)));
   router.get('/api/export/projects/:id/plan.:format', (req: Request, res: Response) => h.projectPlan(as(req), res, format(req)));
   router.use(spreadsheetErrors);
   return router;

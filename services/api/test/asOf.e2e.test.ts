@@ -122,4 +122,21 @@ describe('asOf: reports as they stood on a past date', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.fields[0].path).toBe('asOf');
   });
+
+  it('the exports name the instant they were made as of in X-As-Of, like the JSON reports', async () => {
+    for (const path of ['/api/export/ledger.csv', '/api/export/ledger.xlsx', '/api/export/portfolio.csv', '/api/export/portfolio.xlsx']) {
+      const past = await fetch(`${g.url}${path}?from=2026-T1&to=2026-T3&asOf=2026-05-10`);
+      expect(past.status, path).toBe(200);
+      expect(past.headers.get('x-as-of'), path).toBe('2026-05-10T21:59:59.999Z');
+      await past.arrayBuffer();
+      const today = await fetch(`${g.url}${path}?from=2026-T1&to=2026-T3`);
+      expect(today.status, path).toBe(200);
+      expect(today.headers.get('x-as-of'), path).toBeNull();
+      await today.arrayBuffer();
+    }
+    const bad = await fetch(`${g.url}/api/export/portfolio.csv?asOf=31.12.2026`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('x-as-of')).toBeNull();
+    await bad.arrayBuffer();
+  });
 });
