@@ -75,6 +75,9 @@ describe('a merger cut short between its appends', () => {
       await expect(
         app.handle({ command: 'mergeUnits', input: { mergedUnitIds: [ids.a], successorUnitId: ids.kommune, effectiveDate: '2026-09-01' }, userId: 'u' }),
       ).rejects.toMatchObject({ code: 'unit_already_merged' });
+      await expect(
+        app.handle({ command: 'mergeUnits', input: { mergedUnitIds: [ids.kommune], successorUnitId: ids.b, effectiveDate: '2026-09-01' }, userId: 'u' }),
+      ).rejects.toMatchObject({ code: 'unit_merged', fields: [{ path: 'successorUnitId' }] });
       expect(await mergedIntoEvents(store)).toEqual([]);
     } finally {
       await readModels.stop();

@@ -12,10 +12,10 @@ const UNIT = { category: 'unit', what: 'enheten' } as const;
  * The unit's own stream says it is merged only once `UnitMergedInto` is on it; the read models know
  * from the successor's `UnitsMerged` already, so a merger cut short still stops new facts.
  */
-const notMerged = (env: CommandEnv, unitId: string): void => {
+const notMerged = (env: CommandEnv, unitId: string, path = 'unitId'): void => {
   const unit = Object.hasOwn(env.units, unitId) ? env.units[unitId] : undefined;
   if (unit?.mergedInto)
-    refuse('unit_merged', 'unitId', `Enheten «${unit.name}» er slått sammen med en annen enhet og tar ikke imot nye registreringer`);
+    refuse('unit_merged', path, `Enheten «${unit.name}» er slått sammen med en annen enhet og tar ikke imot nye registreringer`);
 };
 const unmerged =
   (steps: CommandSpec['steps']): CommandSpec['steps'] =>
@@ -90,6 +90,7 @@ export const unitCommands: Record<string, CommandSpec> = {
     answerId: (id, input) => input.successorUnitId ?? id,
     steps: ({ id, input, env }) => {
       const successorUnitId = input.successorUnitId ?? id;
+      notMerged(env, successorUnitId, 'successorUnitId');
       const effectiveDate = input.effectiveDate ?? osloDate(env.now);
       return [
         {
