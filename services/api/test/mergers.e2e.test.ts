@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Application } from '../src/application/handle';
 import { commands } from '../src/application/commands/index';
 import { IdempotencyStore } from '../src/application/idempotency';
-import { completeMerger, MERGER_PROCESS_USER } from '../src/application/processes/completeMergers';
+import { completeMerger, MERGER_PROCESS_USER, unitMergedIntoEventId } from '../src/application/processes/completeMergers';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-mergers-'));
@@ -162,6 +162,22 @@ describe('a merger cut short between its appends', () => {
       expect(res.status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect((await g.store.readStream(`unit-${e}`)).filter((x) => x.type === 'UnitMergedInto')).toHaveLength(1);
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('the command losing the race to the process appends the same event at the same revision, which writes nothing', async () => {
+    const g = await startTestGevinst({}, dir);
+    try {
+      const f = await created(g, '/api/units', { name: 'Skole F', parentId: ids.kommune });
+      const read = (await g.store.readStream(`unit-${f}`)).at(-1)!.revision;
+      const merger = { unitId: f, successorUnitId: ids.successor, effectiveDate: '2026-11-01', mergedEventId: 'm', correlationId: null };
+      expect(await completeMerger(g.store, merger, new Date().toISOString())).toBe('written');
+      // what the merge command appends for the same unit, having read the stream before the process wrote
+      const data = { unitId: f, successorUnitId: ids.successor, effectiveDate: '2026-11-01' };
+      await g.store.appendToStream(`unit-${f}`, [{ id: unitMergedIntoEventId(f, ids.successor), type: 'UnitMergedInto', data }], { expectedRevision: read });
+      expect((await g.store.readStream(`unit-${f}`)).filter((e) => e.type === 'UnitMergedInto')).toHaveLength(1);
     } finally {
       await g.close();
     }
