@@ -26,7 +26,7 @@ export type MergerOutcome = 'written' | 'already_recorded' | 'merged_elsewhere' 
 export async function completeMerger(store: EventStore, merger: IncompleteMerger, now: string): Promise<MergerOutcome> {
   const { unitId, successorUnitId, effectiveDate } = merger;
   const streamName = unitStream(unitId);
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
     if (recorded.length === 0) return 'no_unit';
     const done = recorded.find((e) => e.type === 'UnitMergedInto');
@@ -52,7 +52,8 @@ export async function completeMerger(store: EventStore, merger: IncompleteMerger
       );
       return 'written';
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // someone wrote to the unit in between: read again (it may be our fact); give up after a few tries
+      if (!(error instanceof WrongExpectedRevisionError) || attempt >= 10) throw error;
     }
   }
 }
