@@ -1,24 +1,19 @@
 import { useState } from 'react';
 import { api, type BenefitView } from '../../api';
 import { Form, TextArea, TextField, text, useFormControl, type Errors } from '../../components/Form';
+import { PlanLinesFields, planLineRow, readPlanLines } from '../../components/PlanLines';
 import { parseNumber } from '../../format/number';
 
-let rowKey = 0;
-const newRow = (period = '', quantity = '') => ({ key: ++rowKey, period, quantity });
 
 /** A new plan per period, with the reason for the change (BenefitForecastRevised). */
 export function ForecastForm({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
   const control = useFormControl();
   const [rows, setRows] = useState(() =>
-    benefit.plan.length ? benefit.plan.map((p) => newRow(p.period, String(p.quantity).replace('.', ','))) : [newRow()],
+    benefit.plan.length ? benefit.plan.map((p) => planLineRow(p.period, String(p.quantity).replace('.', ','))) : [planLineRow()],
   );
   const submit = (data: FormData) => {
     const local: Errors = {};
-    const plan = rows.map((_, index) => {
-      const quantity = parseNumber(text(data, `plan.${index}.quantity`) ?? '');
-      if (quantity === null) local[`plan.${index}.quantity`] = 'Planlagt mengde må være et tall.';
-      return { period: text(data, `plan.${index}.period`) ?? '', quantity: quantity ?? 0 };
-    });
+    const plan = readPlanLines(data, rows.length, local);
     if (Object.keys(local).length) return control.fail(local);
     return control.run(async () => {
       await api.benefits.reviseForecast(benefit.id, { plan, reason: text(data, 'reason') ?? '' });
@@ -27,19 +22,7 @@ export function ForecastForm({ benefit, onSaved }: { benefit: BenefitView; onSav
   };
   return (
     <Form control={control} prefix="prognose" label="Revider prognosen" submitLabel="Lagre ny prognose" onSubmit={submit}>
-      <fieldset className="group">
-        <legend>Ny plan per periode ({benefit.unitOfMeasure})</legend>
-        {rows.map((row, index) => (
-          <div className="row plan-row" key={row.key}>
-            <TextField name={`plan.${index}.period`} label={`Periode ${index + 1}`} defaultValue={row.period} hint="F.eks. 2026-T2" />
-            <TextField name={`plan.${index}.quantity`} label={`Planlagt mengde ${index + 1}`} defaultValue={row.quantity} inputMode="decimal" />
-            <button type="button" className="button small secondary" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} disabled={rows.length === 1}>
-              Fjern<span className="visually-hidden"> periode {index + 1}</span>
-            </button>
-          </div>
-        ))}
-        <button type="button" className="button secondary" onClick={() => setRows([...rows, newRow()])}>Legg til periode</button>
-      </fieldset>
+      <PlanLinesFields legend={`Ny plan per periode (${benefit.unitOfMeasure})`} rows={rows} onChange={setRows} />
       <TextArea name="reason" label="Begrunnelse for endringen" required />
     </Form>
   );

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type Category, type Direction, type Schedule } from '../../api';
 import { CheckboxField, Form, RadioGroup, SelectField, TextField, text, useFormControl, type Errors } from '../../components/Form';
 import { Busy } from '../../components/Loading';
+import { PlanLinesFields, planLineRow, readPlanLines } from '../../components/PlanLines';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../hooks/useApi';
@@ -10,9 +11,6 @@ import { useUnits } from '../../hooks/useUnits';
 import { categoryLabel } from '../../format/labels';
 import { parseKrToOre } from '../../format/money';
 import { parseNumber } from '../../format/number';
-
-let rowKey = 0;
-const newRow = (period = '') => ({ key: ++rowKey, period });
 
 function nextTertials(count: number): string[] {
   const now = new Date();
@@ -34,7 +32,7 @@ export function BenefitNew() {
   const control = useFormControl();
   const navigate = useNavigate();
   const [direction, setDirection] = useState<Direction>('decrease');
-  const [rows, setRows] = useState(() => nextTertials(3).map((p) => newRow(p)));
+  const [rows, setRows] = useState(() => nextTertials(3).map((p) => planLineRow(p)));
 
   const submit = (data: FormData) => {
     const local: Errors = {};
@@ -50,12 +48,7 @@ export function BenefitNew() {
     if (valuationText !== null && valuationOrePerUnit === null) local.valuationOrePerUnit = 'Skriv verdien i kroner som et tall, f.eks. 650.';
     const baseline = optionalNumber('baseline', 'Nullpunktet må være et tall, f.eks. 7,5.');
     const target = optionalNumber('target', 'Målverdien må være et tall, f.eks. 5.');
-    const plan = rows.map((row, index) => {
-      const raw = text(data, `plan.${index}.quantity`) ?? '';
-      const quantity = parseNumber(raw);
-      if (quantity === null) local[`plan.${index}.quantity`] = 'Planlagt mengde må være et tall.';
-      return { period: text(data, `plan.${index}.period`) ?? '', quantity: quantity ?? 0 };
-    });
+    const plan = readPlanLines(data, rows.length, local);
     if (Object.keys(local).length) return control.fail(local);
     return control.run(async () => {
       const created = await api.projects.planBenefit(projectId, {
@@ -103,19 +96,7 @@ export function BenefitNew() {
             <TextField name="targetDate" label="Mål innen (dato)" type="date" />
           </div>
           <SelectField name="measurementSchedule" label="Måles hver" defaultValue="tertial" options={[{ value: 'tertial', label: 'Tertial' }, { value: 'year', label: 'År' }, { value: 'month', label: 'Måned' }]} />
-          <fieldset className="group">
-            <legend>Plan per periode (mengde i måleenheten)</legend>
-            {rows.map((row, index) => (
-              <div className="row plan-row" key={row.key}>
-                <TextField name={`plan.${index}.period`} label={`Periode ${index + 1}`} defaultValue={row.period} hint="F.eks. 2026-T2" />
-                <TextField name={`plan.${index}.quantity`} label={`Planlagt mengde ${index + 1}`} inputMode="decimal" />
-                <button type="button" className="button small secondary" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} disabled={rows.length === 1}>
-                  Fjern<span className="visually-hidden"> periode {index + 1}</span>
-                </button>
-              </div>
-            ))}
-            <button type="button" className="button secondary" onClick={() => setRows([...rows, newRow()])}>Legg til periode</button>
-          </fieldset>
+          <PlanLinesFields legend="Plan per periode (mengde i måleenheten)" rows={rows} onChange={setRows} />
         </Form>
       </Busy>
     </Page>
