@@ -16,7 +16,6 @@ import {
   UnitNames,
   unitsTable,
 } from './views';
-import { writeXlsx, type XlsxProgress } from './xlsx';
 import { addTableSheet } from './tableSheet';
 
 /** The read models the exports need (the routes adapt the API's projections to it). */
@@ -59,10 +58,6 @@ export async function planVsRealisationTables(port: ExportPort, projectId: strin
   const project = await port.project(projectId);
   if (!project) return null;
   return [planVsRealisationTable(project, await names(port))];
-}
-
-export async function streamXlsx(tables: Table[], out: Writable, onProgress?: XlsxProgress): Promise<number> {
-  return writeXlsx(tables, out, onProgress);
 }
 
 /** Writes the table as CSV (BOM, `;`, decimal comma, CRLF) to the stream, respecting back-pressure. */

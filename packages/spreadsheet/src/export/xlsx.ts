@@ -73,18 +73,3 @@ export async function writeXlsx(tables: Table[], stream: Writable, onProgress?: 
   onProgress?.(written);
   return written;
 }
-
-/** The same workbook as bytes (for tests and small exports). */
-export async function xlsxBuffer(tables: Table[]): Promise<Buffer> {
-  const { PassThrough } = await import('node:stream');
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  await writeXlsx(tables, sink);
-  await done;
-  return Buffer.concat(chunks);
-}

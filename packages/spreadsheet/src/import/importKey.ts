@@ -18,13 +18,6 @@ export function importKey(projectId: string, fileHash: string, row: number, what
   return `import:${projectId}:${fileHash.slice(0, 32)}:${row}:${what}`;
 }
 
-/** The same key shaped as a UUID (version 8, "custom"), for where an id is wanted rather than a key. */
-export function importUuid(key: string): string {
-  const h = createHash('sha256').update(key).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 /** Canonical text of a row's content (for comparing plans). */
 export const rowFingerprint = (row: PlanRow): string =>
   JSON.stringify({ ...row, plan: [...row.plan].sort((a, b) => a.period.localeCompare(b.period)) });
