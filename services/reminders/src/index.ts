@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from './clock';
 import { type ReminderConfig, reminderConfig } from './config';
 import { type Mailer, outboxMailer, smtpMailer } from './delivery/mailer';
+import { type AdminRouter, bullBoardRouter } from './queue/bullBoard';
 import { bullmqQueue } from './queue/bullmq';
 import { embeddedQueue } from './queue/embedded';
 import type { QueueWorker, ReminderQueue, RetryPolicy } from './queue/port';
@@ -14,6 +15,7 @@ export { FakeClock, systemClock, type Clock } from './clock';
 export { defaultReminderConfig, reminderConfig, type ReminderConfig } from './config';
 export type { DueItem, DueReminderView } from './schedule/dueList';
 export type { ReminderQueue } from './queue/port';
+export type { AdminRouter } from './queue/bullBoard';
 
 export interface RemindersOptions {
   store: EventStore;
@@ -40,9 +42,6 @@ export interface RemindersOptions {
   mailer?: Mailer;
   hooks?: DeliveryHooks;
 }
-
-/** An express router (typed loosely so this package does not need express' types). */
-export type AdminRouter = ((req: any, res: any, next: any) => void) & { use: (...args: any[]) => unknown };
 
 export interface Reminders {
   start(): Promise<void>;
@@ -108,16 +107,4 @@ export const createReminders = (options: RemindersOptions): Reminders => {
     },
     dueFor: (owner, at = clock.now()) => dueList(scheduler.state, owner, at, config),
   };
-};
-
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import type { Queue } from 'bullmq';
-
-const bullBoardRouter = (queue: Queue, basePath = '/admin/queues') => {
-  const serverAdapter = new ExpressAdapter();
-  serverAdapter.setBasePath(basePath);
-  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: false })], serverAdapter });
-  return serverAdapter.getRouter() as AdminRouter;
 };
