@@ -1,14 +1,10 @@
 import { SMTPServer } from 'smtp-server';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ReminderMail } from '../../src/delivery/compose';
 import { freePort } from './redis';
 
-export interface ReceivedMail {
-  messageId: string;
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string;
-  html: string;
+/** A mail as the server got it: the fields the service composed (the link is only in the text), and the parse. */
+export interface ReceivedMail extends Omit<ReminderMail, 'link'> {
   raw: ParsedMail;
 }
 
