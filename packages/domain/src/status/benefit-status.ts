@@ -2,13 +2,16 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
 import type { BenefitFact, MeasurementFact } from '../ledger/facts';
 import { isValued, ledgerSign } from '../ledger/facts';
 import { multiplyOre, type Ore } from '../money';
-import { comparePeriods, periodEnd, toOslo } from '../periods';
+import { comparePeriods, toOslo } from '../periods';
+import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue } from './due';
 import { achievementPct, trendOf, type Trend } from './achievement';
 import { statusFromRealisation, type Status } from './thresholds';
 
 export interface PeriodStatus {
   period: string;
   status: Status | null;
+  /** not yet due (the period is ongoing, or ended within the grace before the due date) and nothing realised: not judged, so no status */
+  pending: boolean;
   plannedQuantity: number;
   realisedQuantity: number | null;
   /** valued plan for the period (signed; 0 when not valued) */
@@ -26,8 +29,10 @@ export interface BenefitStatus {
 
 export interface BenefitStatusOptions {
   thresholds?: Thresholds;
-  /** periods that have not ended by this instant/date and have no realisation get no status yet */
+  /** the report's instant: periods whose realisation is not yet due by then and has not been recorded are pending (no status); without it every period is judged */
   asOf?: string | Date | null;
+  /** days after a period's last day its realisation is due (default `DUE_DAYS_AFTER_PERIOD_END`) */
+  dueDaysAfterPeriodEnd?: number;
 }
 
 /** Measurements in the order they were taken (ties in the order they were recorded). */
@@ -48,6 +53,7 @@ export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOption
   const measured = measurementsInOrder(benefit);
   const latest = measured.at(-1)?.value ?? null;
   const previous = measured.length >= 2 ? measured[measured.length - 2].value : measured.length === 1 ? benefit.baseline : null;
+  const dueDays = options.dueDaysAfterPeriodEnd ?? DUE_DAYS_AFTER_PERIOD_END;
   const asOf = options.asOf ? toOslo(options.asOf instanceof Date ? options.asOf : options.asOf, 'asOf') : null;
 
   const valued = isValued(benefit) && benefit.valuationOrePerUnit !== null;
@@ -59,13 +65,14 @@ export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOption
     const realisation = benefit.realisations.get(period);
     const realisedQuantity = realisation?.quantity ?? null;
     let status: Status | null = null;
-    const due = !asOf || realisation !== undefined || periodEnd(period) <= asOf;
-    if (!benefit.cancelled && due) {
+    const pending = !benefit.cancelled && !!asOf && realisation === undefined && !isRealisationOverdue(period, asOf, dueDays);
+    if (!benefit.cancelled && !pending) {
       status = statusFromRealisation(realisedQuantity ?? 0, plannedQuantity, thresholds, { disbenefit: benefit.disbenefit });
     }
     return {
       period,
       status,
+      pending,
       plannedQuantity,
       realisedQuantity,
       plannedOre: valued && !benefit.cancelled ? multiplyOre(plannedQuantity, benefit.valuationOrePerUnit!) * sign : 0,

@@ -1,4 +1,5 @@
 export * from './achievement';
 export * from './thresholds';
+export * from './due';
 export * from './benefit-status';
 export * from './portfolio';

@@ -6,11 +6,14 @@ import type { Ore } from '../money';
 import { contains, formatPeriod, periodLastDate, periodsInSpan, type PeriodKind, type PeriodLike } from '../periods';
 import { achievementPct } from './achievement';
 import { measurementsInOrder } from './benefit-status';
+import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue } from './due';
 import { statusFromRealisation, type Status } from './thresholds';
 
 export interface PortfolioCell {
   period: string;
   status: Status | null;
+  /** the period's realisation is not yet due at the report's instant and nothing is realised in it: not judged, so no status */
+  pending: boolean;
   plannedOre: Ore;
   realisedOre: Ore;
   /** mean achievement of the unit's benefits from measurements taken by the period's last day */
@@ -30,6 +33,10 @@ export interface PortfolioOptions extends UnitTreeOptions {
   /** the columns: tertials by default */
   periodKind?: PeriodKind;
   thresholds?: Thresholds;
+  /** the report's instant: periods not yet due by then with nothing realised are pending; without it every period is judged */
+  asOf?: string | Date | null;
+  /** days after a period's last day its realisation is due (default `DUE_DAYS_AFTER_PERIOD_END`) */
+  dueDaysAfterPeriodEnd?: number;
 }
 
 /**
@@ -43,10 +50,13 @@ export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions):
   const codes = periods.map(formatPeriod);
   const at = unitTree(facts, options).reportingUnitOf;
 
-  const rows = new Map<string, { planned: Ore[]; realised: Ore[]; achievements: number[][] }>();
+  const asOf = options.asOf ?? null;
+  const dueDays = options.dueDaysAfterPeriodEnd ?? DUE_DAYS_AFTER_PERIOD_END;
+  const overdue = periods.map((p) => asOf === null || isRealisationOverdue(p, asOf, dueDays));
+  const rows = new Map<string, { planned: Ore[]; realised: Ore[]; recorded: boolean[]; achievements: number[][] }>();
   const rowOf = (unitId: string) => {
     let row = rows.get(unitId);
-    if (!row) rows.set(unitId, (row = { planned: codes.map(() => 0), realised: codes.map(() => 0), achievements: codes.map(() => []) }));
+    if (!row) rows.set(unitId, (row = { planned: codes.map(() => 0), realised: codes.map(() => 0), recorded: codes.map(() => false), achievements: codes.map(() => []) }));
     return row;
   };
   for (const benefit of facts.benefits.values()) {
@@ -55,8 +65,10 @@ export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions):
     periods.forEach((p, i) => {
       const inP = (code: string) => contains(p, code);
       row.planned[i] += plannedOreInSpan(benefit, inP);
-      if (isValued(benefit)) {
-        for (const r of benefit.realisations.values()) if (inP(r.period)) row.realised[i] += r.valueOre * ledgerSign(benefit);
+      for (const r of benefit.realisations.values()) {
+        if (!inP(r.period)) continue;
+        row.recorded[i] = true;
+        if (isValued(benefit)) row.realised[i] += r.valueOre * ledgerSign(benefit);
       }
       const last = periodLastDate(p);
       const latest = [...measured].reverse().find((m) => m.measuredOn <= last)?.value ?? null;
@@ -71,14 +83,18 @@ export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions):
       const row = rows.get(unitId)!;
       return {
         unitId,
-        cells: codes.map((period, i) => ({
-          period,
-          status: statusFromRealisation(row.realised[i], row.planned[i], thresholds),
-          plannedOre: row.planned[i],
-          realisedOre: row.realised[i],
-          achievementPct: row.achievements[i].length ? row.achievements[i].reduce((a, b) => a + b, 0) / row.achievements[i].length : null,
-          changePct: i > 0 && row.realised[i - 1] !== 0 ? ((row.realised[i] - row.realised[i - 1]) / Math.abs(row.realised[i - 1])) * 100 : null,
-        })),
+        cells: codes.map((period, i) => {
+          const pending = !overdue[i] && !row.recorded[i];
+          return {
+            period,
+            status: pending ? null : statusFromRealisation(row.realised[i], row.planned[i], thresholds),
+            pending,
+            plannedOre: row.planned[i],
+            realisedOre: row.realised[i],
+            achievementPct: row.achievements[i].length ? row.achievements[i].reduce((a, b) => a + b, 0) / row.achievements[i].length : null,
+            changePct: i > 0 && row.realised[i - 1] !== 0 ? ((row.realised[i] - row.realised[i - 1]) / Math.abs(row.realised[i - 1])) * 100 : null,
+          };
+        }),
       };
     }),
   };
