@@ -73,5 +73,3 @@ export const eventTypes = Object.keys(eventSchemas) as EventType[];
 export const isEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);
 
 export const schemaVersionOf = (type: EventType): number => eventSchemas[type].schemaVersion;
-
-export const categoryOfEventType = (type: EventType): StreamCategory => eventSchemas[type].category;

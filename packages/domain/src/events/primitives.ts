@@ -22,8 +22,6 @@ export const QuantitySchema = z.number({ error: 'Må være et endelig tall' });
 /** `yyyy-mm-dd`, a real calendar date. */
 export const IsoDateSchema = z.iso.date({ error: 'Ugyldig dato (forventet åååå-mm-dd)' });
 
-export const IsoInstantSchema = z.iso.datetime({ offset: true, error: 'Ugyldig tidspunkt (forventet ISO-8601)' });
-
 /** `2026-T2` (tertial), `2026` (budget year) or `2026-03` (month), as its code string. */
 export const PeriodSchema = z.string().refine((code) => tryParsePeriod(code) !== null, {
   error: 'Ugyldig periode: bruk budsjettår (2026), tertial (2026-T1 til 2026-T3) eller måned (2026-01 til 2026-12)',

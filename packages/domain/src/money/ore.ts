@@ -18,14 +18,6 @@ export function isOre(value: unknown): value is Ore {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-export function isNonNegativeOre(value: unknown): value is Ore {
-  return isOre(value) && value >= 0;
-}
-
-export function isPositiveOre(value: unknown): value is Ore {
-  return isOre(value) && value > 0;
-}
-
 /** Checks an amount in øre and returns it; `min` 0 refuses negatives, 1 refuses zero too. */
 export function assertOre(value: unknown, field = 'amountOre', options: { min?: number } = {}): Ore {
   if (!isOre(value)) {
@@ -36,12 +28,4 @@ export function assertOre(value: unknown, field = 'amountOre', options: { min?: 
     throw new InvalidAmountError(field, `Beløpet må være ${what}`, value);
   }
   return value;
-}
-
-/** Adds amounts in øre, refusing a sum beyond the safe-integer range. */
-export function sumOre(values: Iterable<Ore>): Ore {
-  let total = 0;
-  for (const v of values) total += v;
-  if (!Number.isSafeInteger(total)) throw new InvalidAmountError('sum', 'Summen er for stor', total);
-  return total;
 }

@@ -87,9 +87,3 @@ export function comparePeriods(a: PeriodLike, b: PeriodLike): number {
   const pb = toPeriod(b);
   return startMonth(pa) - startMonth(pb) || endMonth(pa) - endMonth(pb);
 }
-
-export function samePeriod(a: PeriodLike, b: PeriodLike): boolean {
-  const pa = toPeriod(a);
-  const pb = toPeriod(b);
-  return pa.kind === pb.kind && pa.year === pb.year && pa.index === pb.index;
-}

@@ -11,8 +11,6 @@ export interface Period {
 /** A period value or its code form (`2026`, `2026-T2`, `2026-03`). */
 export type PeriodLike = Period | string;
 
-export const PERIOD_KINDS: readonly PeriodKind[] = ['year', 'tertial', 'month'];
-
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2999;
 
