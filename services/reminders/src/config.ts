@@ -1,3 +1,5 @@
+import { DUE_DAYS_AFTER_PERIOD_END } from '@gevinst/domain/status/index';
+
 /** When reminders go out, relative to a period. All days are Oslo calendar days. */
 export interface ReminderConfig {
   /** the value for a period is due this many days after the period's last day */
@@ -11,7 +13,7 @@ export interface ReminderConfig {
 }
 
 export const defaultReminderConfig: ReminderConfig = {
-  dueDaysAfterPeriodEnd: 14,
+  dueDaysAfterPeriodEnd: DUE_DAYS_AFTER_PERIOD_END,
   beforeDueDays: 7,
   escalationDaysOverdue: 14,
   sendHour: 8,

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { OSLO, periodEnd, periodLastDate, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods/index';
+import { periodEnd, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods/index';
+import { realisationDueDate } from '@gevinst/domain/status/index';
 import type { ReminderConfig } from '../config';
 import type { BenefitState } from './state';
 
@@ -15,8 +15,7 @@ export interface Obligation {
   opensAt: number;
 }
 
-export const dueDateOf = (period: string, config: ReminderConfig): string =>
-  DateTime.fromISO(periodLastDate(period), { zone: OSLO }).plus({ days: config.dueDaysAfterPeriodEnd }).toISODate()!;
+export const dueDateOf = (period: string, config: ReminderConfig): string => realisationDueDate(period, config.dueDaysAfterPeriodEnd);
 
 /**
  * The planned periods (realisation) and, between the first and last of them, the periods of the
