@@ -64,9 +64,9 @@ export class ReadModels {
     return dueList(this.portfolio, owner, at);
   }
 
-  /** status per unit (at `level`) and tertial: the domain's `computePortfolio` over the ledger facts */
+  /** status per unit (at `level`) and tertial: the domain's `computePortfolio` over the ledger facts, judged as of the clock's now */
   portfolioStatus(q: { from: string; to: string; level?: number }) {
-    return computePortfolio(this.ledger.facts, { from: q.from, to: q.to, level: q.level ?? null });
+    return computePortfolio(this.ledger.facts, { from: q.from, to: q.to, level: q.level ?? null, asOf: this.clock() });
   }
 
   ledgerView(q: LedgerQuery) {

@@ -35,7 +35,7 @@ export interface BenefitView {
   withdrawals: { period: string; amountOre: number; saksnummer: string | null }[];
   achievementPct: number | null;
   trend: 'up' | 'down' | 'flat' | null;
-  statusByPeriod: { period: string; status: Status | null; plannedOre: number; realisedOre: number; plannedQuantity: number; realisedQuantity: number | null }[];
+  statusByPeriod: { period: string; status: Status | null; pending: boolean; plannedOre: number; realisedOre: number; plannedQuantity: number; realisedQuantity: number | null }[];
 }
 
 export interface ProjectSummary {
@@ -108,6 +108,7 @@ export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thre
     statusByPeriod: (status?.statusByPeriod ?? []).map((p) => ({
       period: p.period,
       status: p.status,
+      pending: p.pending,
       plannedOre: p.plannedOre,
       realisedOre: p.realisedOre,
       plannedQuantity: p.plannedQuantity,

@@ -56,6 +56,6 @@ export class PastReports {
   }
 
   async portfolio(asOf: AsOf, q: { from: string; to: string; level?: number }) {
-    return computePortfolio(await this.facts(asOf), { from: q.from, to: q.to, level: q.level ?? null });
+    return computePortfolio(await this.facts(asOf), { from: q.from, to: q.to, level: q.level ?? null, asOf: asOf.instant });
   }
 }

@@ -61,7 +61,15 @@ export const BenefitView = z.object({
   achievementPct: z.number().nullable(),
   trend: z.enum(['up', 'down', 'flat']).nullable(),
   statusByPeriod: z.array(
-    z.object({ period, status, plannedOre: ore, realisedOre: ore, plannedQuantity: z.number(), realisedQuantity: z.number().nullable() }),
+    z.object({
+      period,
+      status,
+      pending: z.boolean().describe('ikke forfalt: perioden er ikke over, eller fristen (14 dager etter periodens slutt) er ikke passert, og ingenting er realisert — ingen status'),
+      plannedOre: ore,
+      realisedOre: ore,
+      plannedQuantity: z.number(),
+      realisedQuantity: z.number().nullable(),
+    }),
   ),
 });
 
@@ -155,7 +163,17 @@ export const Portfolio = z.object({
   rows: z.array(
     z.object({
       unitId: z.string(),
-      cells: z.array(z.object({ period, status, plannedOre: ore, realisedOre: ore, achievementPct: z.number().nullable(), changePct: z.number().nullable() })),
+      cells: z.array(
+        z.object({
+          period,
+          status,
+          pending: z.boolean().describe('ikke forfalt: perioden er ikke over, eller fristen (14 dager etter periodens slutt) er ikke passert, og ingenting er realisert — ingen status'),
+          plannedOre: ore,
+          realisedOre: ore,
+          achievementPct: z.number().nullable(),
+          changePct: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });
