@@ -1,6 +1,6 @@
 import { get, post, postFile, query } from './client';
 import type {
-  Balance, BenefitView, HourlyRateSource, ImportReport, PlanLine as Line, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
+  Balance, BenefitView, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
 
@@ -79,7 +79,7 @@ export const benefits = {
     post<Created>(`/api/benefits/${enc(id)}/withdrawals`, body),
   correctRealisation: (id: string, body: { period: string; quantity: number; reason: string; comment?: string | null }) =>
     post<Created>(`/api/benefits/${enc(id)}/corrections`, body),
-  reviseForecast: (id: string, body: { plan: Line[]; reason: string }) => post<Created>(`/api/benefits/${enc(id)}/forecast`, body),
+  reviseForecast: (id: string, body: { plan: PlanLine[]; reason: string }) => post<Created>(`/api/benefits/${enc(id)}/forecast`, body),
   assignOwner: (id: string, body: { owner: string }) => post<Created>(`/api/benefits/${enc(id)}/owner`, body),
   cancel: (id: string, body: { reason: string }) => post<Created>(`/api/benefits/${enc(id)}/cancel`, body),
   recordUnplanned: (body: {

@@ -18,28 +18,8 @@ export interface Created {
   revision?: string;
 }
 
-export interface Unit {
-  id: string;
-  name: string;
-  parentId: string | null;
-  orgNumber: string | null;
-  leader: string | null;
-  depth: number;
-  active: boolean;
-  mergedInto: string | null;
-}
-
-export interface UnitHistoryEntry {
-  type: string;
-  recordedAt: string;
-  userId: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface UnitDetail extends Unit {
-  history: UnitHistoryEntry[];
-  hourlyRates?: { year: number; rateOre: number; source: Partial<HourlyRateSource>; recordedAt: string }[];
-}
+/** The unit registry's answers, as the read model keeps them. */
+export type { UnitDetail, UnitHistoryEntry, UnitSummary as Unit } from '@gevinst/projections/units/UnitsRegistry';
 
 export interface ProjectSummary {
   id: string;
@@ -93,7 +73,8 @@ export interface BenefitView {
   withdrawals: { period: Period; amountOre: number; saksnummer: string | null }[];
   achievementPct: number | null;
   trend: 'up' | 'down' | 'flat' | null;
-  statusByPeriod: { period: Period; status: Status; plannedOre: number; realisedOre: number }[];
+  /** `pending`: not yet due and nothing realised, so not judged (no status) */
+  statusByPeriod: { period: Period; status: Status; pending: boolean; plannedOre: number; realisedOre: number }[];
 }
 
 export interface ProjectDetail {
@@ -157,7 +138,7 @@ export interface Portfolio {
   periods: Period[];
   rows: {
     unitId: string;
-    cells: { period: Period; status: Status; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
+    cells: { period: Period; status: Status; pending: boolean; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
   }[];
 }
 
