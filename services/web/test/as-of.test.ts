@@ -129,4 +129,19 @@ describe('slik det sto', () => {
     await j.check('42-ledelse-slik-det-sto');
     await j.checkNarrow('42-ledelse-slik-det-sto');
   });
+
+  it('Ledelse: tertialen som pågår (2026-T2 den 20. mai) er «Ikke forfalt», ikke rød, og forklart i tegnforklaringen', async () => {
+    const page = j.page;
+    await page.goto(j.url('/ledelse?fra=2026-T1&til=2026-T2&niva=1'));
+    const row = page.getByRole('table', { name: /Status per enhet og periode/ }).getByRole('row', { name: /Byggesak/ });
+    await row.waitFor();
+    const t2 = row.locator('td[data-period="2026-T2"]');
+    expect(await t2.locator('.status').textContent()).toMatch(/Ikke forfalt/);
+    expect(await t2.locator('.status-icon').textContent()).toBe('◷');
+    expect(await t2.textContent()).not.toMatch(/Uakseptabelt/);
+    expect(await row.locator('td[data-period="2026-T1"]').textContent()).toMatch(/Ønsket/);
+    expect(await page.getByRole('list', { name: 'Forklaring' }).textContent()).toMatch(/Ikke forfalt.*ikke vurdert/);
+    await j.check('43-ledelse-ikke-forfalt');
+    await j.checkNarrow('43-ledelse-ikke-forfalt');
+  });
 });

@@ -23,6 +23,7 @@ export function benefitRows(benefit: BenefitView) {
       realisedOre: realised?.valueOre ?? status?.realisedOre ?? null,
       corrected: realised?.corrected ?? false,
       status: status?.status ?? null,
+      pending: status?.pending ?? false,
     };
   });
 }
@@ -98,7 +99,7 @@ export function BenefitTable({ benefit }: { benefit: BenefitView }) {
               <td className="num">{formatNumber(row.realised)}{row.corrected ? ' (korrigert)' : ''}</td>
               <td className="num">{formatKr(row.plannedOre)}</td>
               <td className="num">{formatKr(row.realisedOre)}</td>
-              <td><StatusBadge status={row.status} /></td>
+              <td><StatusBadge status={row.status} pending={row.pending} /></td>
             </tr>
           ))}
         </tbody>

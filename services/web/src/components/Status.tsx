@@ -1,9 +1,9 @@
 import type { Status } from '../api';
 import { statusKey, statusText, trendLabel } from '../format/labels';
 
-/** Status by colour, icon and word, so colour is never the only signal. */
-export function StatusBadge({ status }: { status: Status | undefined }) {
-  const key = statusKey(status);
+/** Status by colour, icon and word, so colour is never the only signal; a period not yet due (`pending`) is not judged. */
+export function StatusBadge({ status, pending = false }: { status: Status | undefined; pending?: boolean }) {
+  const key = statusKey(status, pending);
   const { label, icon } = statusText[key];
   return (
     <span className={`status status-${key}`}>

@@ -18,14 +18,16 @@ export const phaseLabel: Record<string, string> = {
   realisation: 'Gevinstrealisering',
 };
 
-export const statusText: Record<'green' | 'yellow' | 'red' | 'none', { label: string; icon: string }> = {
+export const statusText: Record<'green' | 'yellow' | 'red' | 'none' | 'pending', { label: string; icon: string }> = {
   green: { label: 'Ønsket', icon: '✓' },
   yellow: { label: 'Akseptabelt', icon: '!' },
   red: { label: 'Uakseptabelt', icon: '✕' },
   none: { label: 'Ikke målt', icon: '–' },
+  /** the period is not over, or its value is not yet due: not judged */
+  pending: { label: 'Ikke forfalt', icon: '◷' },
 };
 
-export const statusKey = (status: Status | undefined): keyof typeof statusText => status ?? 'none';
+export const statusKey = (status: Status | undefined, pending = false): keyof typeof statusText => status ?? (pending ? 'pending' : 'none');
 
 export const trendLabel: Record<'up' | 'down' | 'flat', { label: string; icon: string }> = {
   up: { label: 'Opp siden forrige måling', icon: '▲' },

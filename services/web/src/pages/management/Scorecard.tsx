@@ -75,6 +75,7 @@ export function Scorecard() {
         <li><StatusBadge status="yellow" /> innenfor akseptabelt avvik</li>
         <li><StatusBadge status="red" /> under akseptabelt</li>
         <li><StatusBadge status={null} /> ingen plan eller måling</li>
+        <li><StatusBadge status={null} pending /> perioden er ikke over eller fristen for å registrere er ikke passert, og ingenting er realisert ennå – ikke vurdert</li>
       </ul>
       <Busy loading={portfolio.loading} error={portfolio.error} hasData={!!p} label="Laster målekortet …">
         {p && (p.rows.length === 0 ? <p>Ingen gevinster i perioden.</p> : (
@@ -90,17 +91,18 @@ export function Scorecard() {
                     <th scope="row">{units.name(row.unitId)}</th>
                     {p.periods.map((period) => {
                       const cell = row.cells.find((c) => c.period === period);
-                      const key = cell?.status ?? 'none';
+                      const key = cell?.status ?? (cell?.pending ? 'pending' : 'none');
                       return (
                         <td key={period} className={`score score-${key}`} data-period={period}>
-                          <StatusBadge status={cell?.status ?? null} />
+                          <StatusBadge status={cell?.status ?? null} pending={cell?.pending} />
                           {cell && (
                             <span className="score-figures">
-                              {(cell.plannedOre !== 0 || cell.realisedOre !== 0) && (
+                              {cell.pending && cell.plannedOre !== 0 && <span>Planlagt <span className="nowrap">{formatKr(cell.plannedOre)}</span></span>}
+                              {!cell.pending && (cell.plannedOre !== 0 || cell.realisedOre !== 0) && (
                                 <span>Realisert <span className="nowrap">{formatKr(cell.realisedOre)}</span> av <span className="nowrap">{formatKr(cell.plannedOre)}</span></span>
                               )}
                               {cell.achievementPct !== null && <span>Måloppnåelse {formatPct(cell.achievementPct)}</span>}
-                              {cell.changePct !== null && (
+                              {!cell.pending && cell.changePct !== null && (
                                 <span className="change">
                                   <span aria-hidden="true">{cell.changePct > 0 ? '▲' : cell.changePct < 0 ? '▼' : '▶'} </span>
                                   {formatChange(cell.changePct)} fra forrige periode
