@@ -18,28 +18,8 @@ export interface Created {
   revision?: string;
 }
 
-export interface Unit {
-  id: string;
-  name: string;
-  parentId: string | null;
-  orgNumber: string | null;
-  leader: string | null;
-  depth: number;
-  active: boolean;
-  mergedInto: string | null;
-}
-
-export interface UnitHistoryEntry {
-  type: string;
-  recordedAt: string;
-  userId: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface UnitDetail extends Unit {
-  history: UnitHistoryEntry[];
-  hourlyRates?: { year: number; rateOre: number; source: Partial<HourlyRateSource>; recordedAt: string }[];
-}
+/** The unit registry's answers, as the read model keeps them. */
+export type { UnitDetail, UnitHistoryEntry, UnitSummary as Unit } from '@gevinst/projections/units/UnitsRegistry';
 
 export interface ProjectSummary {
   id: string;
