@@ -25,7 +25,7 @@ export interface PortfolioAnswer {
   periods: string[];
   rows: {
     unitId: string;
-    cells: { period: string; status: Status; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
+    cells: { period: string; status: Status; pending?: boolean; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
   }[];
 }
 
@@ -49,7 +49,7 @@ export interface BenefitView {
   unplanned?: boolean;
   plan: { period: string; quantity: number; plannedOre?: number }[];
   realisations: { period: string; quantity: number; valueOre: number; corrected?: boolean }[];
-  statusByPeriod?: { period: string; status: Status; plannedOre: number; realisedOre: number }[];
+  statusByPeriod?: { period: string; status: Status; pending?: boolean; plannedOre: number; realisedOre: number }[];
   achievementPct?: number | null;
   /** Endring/tiltak and Kommentar (BenefitPlanned v3), and the date of the measured baseline */
   change?: string | null;

@@ -6,6 +6,8 @@ import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, Portfolio
 import type { Table, TableCell } from './table';
 
 export const STATUS_NB: Record<Exclude<Status, null>, string> = { green: 'ønsket', yellow: 'akseptabelt', red: 'uakseptabelt' };
+/** a period whose value is not yet due and has nothing realised: not judged */
+export const PENDING_NB = 'ikke forfalt';
 
 /** Unit names for the exports: the path when a name alone is not unique. */
 export class UnitNames {
@@ -126,7 +128,7 @@ export function portfolioTable(portfolio: PortfolioAnswer, names: UnitNames): Ta
       row.cells.map((c) => [
         names.name(row.unitId),
         c.period,
-        c.status ? STATUS_NB[c.status] : 'ikke vurdert',
+        c.status ? STATUS_NB[c.status] : c.pending ? PENDING_NB : 'ikke vurdert',
         c.plannedOre,
         c.realisedOre,
         c.achievementPct,
@@ -142,7 +144,7 @@ export function planVsRealisationTable(project: ProjectView, names: UnitNames): 
   for (const b of project.benefits) {
     const realised = new Map(b.realisations.map((r) => [r.period, r]));
     const planned = new Map(b.plan.map((p) => [p.period, p]));
-    const status = new Map((b.statusByPeriod ?? []).map((s) => [s.period, s.status]));
+    const status = new Map((b.statusByPeriod ?? []).map((s) => [s.period, s]));
     const periods = [...new Set([...planned.keys(), ...realised.keys()])].sort(comparePeriodCodes);
     for (const period of periods) {
       const p = planned.get(period);
@@ -160,7 +162,7 @@ export function planVsRealisationTable(project: ProjectView, names: UnitNames): 
         r?.quantity ?? null,
         plannedOre,
         r ? r.valueOre : null,
-        s ? STATUS_NB[s] : b.cancelled ? 'avsluttet' : null,
+        s?.status ? STATUS_NB[s.status] : b.cancelled ? 'avsluttet' : s?.pending ? PENDING_NB : null,
       ]);
     }
   }

@@ -100,7 +100,7 @@ describe('portfolio and plan exports', () => {
     const lines = res.bytes.toString('utf8').slice(1).split('\r\n').slice(0, -1);
     const portfolio = g.api.readModels.portfolioStatus({ from: '2026-T1', to: '2026-T3', level: 1 });
     expect(lines.length - 1).toBe(portfolio.rows.reduce((n, r) => n + r.cells.length, 0));
-    for (const line of lines.slice(1)) expect(line.split(';')[2]).toMatch(/^(ønsket|akseptabelt|uakseptabelt|ikke vurdert)$/);
+    for (const line of lines.slice(1)) expect(line.split(';')[2]).toMatch(/^(ønsket|akseptabelt|uakseptabelt|ikke vurdert|ikke forfalt)$/);
     const xlsx = await download(g, `/api/export/portfolio.xlsx?from=2026-T1&to=2026-T3&level=1`);
     expect((await workbookOf(xlsx.bytes)).worksheets.map((w) => w.name)).toEqual(['Porteføljestatus']);
   });
