@@ -1,4 +1,5 @@
-import { periodEnd, periodLastDate, periodStartDate } from '@gevinst/domain/periods/index';
+import { periodLastDate, periodStartDate } from '@gevinst/domain/periods/index';
+import { DUE_DAYS_AFTER_PERIOD_END, realisationDueDate } from '@gevinst/domain/status/index';
 import type { PortfolioModel } from './PortfolioModel';
 
 export interface DueItem {
@@ -14,11 +15,10 @@ export interface DueItem {
   reminders: { kind: string; sentAt: string }[];
 }
 
-/** days after a period's last day within which its realisation must be recorded */
-export const DUE_DAYS_AFTER_PERIOD = 14;
+/** days after a period's last day within which its realisation must be recorded (the domain's, as reminders and status use) */
+export const DUE_DAYS_AFTER_PERIOD = DUE_DAYS_AFTER_PERIOD_END;
 
-export const dueDateOf = (period: string): string =>
-  periodEnd(period).plus({ days: DUE_DAYS_AFTER_PERIOD - 1 }).toISODate()!;
+export const dueDateOf = (period: string): string => realisationDueDate(period);
 
 /**
  * A benefit owner's work list: each planned period of a live benefit without a realisation, from

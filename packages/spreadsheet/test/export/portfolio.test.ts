@@ -22,7 +22,7 @@ describe('portfolio export', () => {
     };
     const table = portfolioTable(answer, names);
     const status = table.columns.findIndex((c) => c.header === 'Status');
-    expect(table.rows.map((r) => [r[1], r[status]])).toEqual([
+    expect([...(table.rows as Iterable<unknown[]>)].map((r) => [r[1], r[status]])).toEqual([
       ['2026-T2', 'uakseptabelt'],
       ['2026-T3', 'ikke forfalt'],
       ['2026-T2', 'ikke vurdert'],
