@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
-import { planWorkbook } from '../../src/template/buildPlanTemplate';
+import { buildPlanTemplate } from '../../src/template/buildPlanTemplate';
 import { goodRow } from '../fixtures/make-fixtures';
 import { startSheetGevinst, type SheetGevinst } from './gevinst';
 
@@ -44,7 +44,7 @@ describe('gevinst import', () => {
     const oppvekst = g.api.readModels.units.list().find((u) => u.name === 'Oppvekst')!;
     const rows = [1, 2, 3].map((i) => goodRow(i, { recipient: oppvekst.name, plan: [{ period: '2026-T1', quantity: 10 * i }] }));
     const file = join(dir, 'plan.xlsx');
-    writeFileSync(file, Buffer.from(await planWorkbook({ periods: ['2026-T1', '2026-T2'], rows }).xlsx.writeBuffer()));
+    writeFileSync(file, await buildPlanTemplate({ periods: ['2026-T1', '2026-T2'], rows }));
 
     const dry = await run('import', file, '--project', projectId, '--dry-run');
     expect(dry.code).toBe(0);

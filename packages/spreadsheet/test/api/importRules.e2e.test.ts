@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planWorkbook } from '../../src/template/buildPlanTemplate';
+import { buildPlanTemplate } from '../../src/template/buildPlanTemplate';
 import type { PlanRow } from '../../src/plan/planRow';
 import { goodRow } from '../fixtures/make-fixtures';
 import { importFile, startSheetGevinst, type SheetGevinst } from './gevinst';
@@ -7,7 +7,7 @@ import { importFile, startSheetGevinst, type SheetGevinst } from './gevinst';
 let g: SheetGevinst;
 let projectId: string;
 const unitId = (name: string) => g.api.readModels.units.list().find((u) => u.name === name)!.id;
-const sheet = async (rows: PlanRow[]) => Buffer.from(await planWorkbook({ periods: ['2026-T1', '2026-T2'], rows }).xlsx.writeBuffer());
+const sheet = (rows: PlanRow[]) => buildPlanTemplate({ periods: ['2026-T1', '2026-T2'], rows });
 const eventCount = async () => (await g.api.store.readAll()).length;
 
 beforeAll(async () => {
