@@ -29,6 +29,18 @@ export function levelLabel(level: number): string {
   return level === 0 ? 'Nivå 0 – kommune / øverste nivå' : `Nivå ${level}`;
 }
 
+/** Keyed by its value so that a span changed elsewhere (a link, the back button) resets the uncontrolled select. */
+function PeriodSelect({ name, label, value, choices }: { name: string; label: string; value: string; choices: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`span-${name}`}>{label}</label>
+      <select id={`span-${name}`} name={name} defaultValue={value} key={`${name}-${value}`}>
+        {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
 export function SpanPicker({ span, onChange, units }: { span: Span; onChange: (span: Span) => void; units: Unit[] }) {
   const year = thisYear();
   const choices = periodChoices(year - 3, year + 4);
@@ -44,18 +56,8 @@ export function SpanPicker({ span, onChange, units }: { span: Span; onChange: (s
         onChange({ from: String(data.get('fra')), to: String(data.get('til')), level: Number(data.get('niva')) });
       }}
     >
-      <div className="field">
-        <label htmlFor="span-fra">Fra periode</label>
-        <select id="span-fra" name="fra" defaultValue={span.from} key={`fra-${span.from}`}>
-          {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="span-til">Til periode</label>
-        <select id="span-til" name="til" defaultValue={span.to} key={`til-${span.to}`}>
-          {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
-        </select>
-      </div>
+      <PeriodSelect name="fra" label="Fra periode" value={span.from} choices={choices} />
+      <PeriodSelect name="til" label="Til periode" value={span.to} choices={choices} />
       <div className="field">
         <label htmlFor="span-niva">Nivå i organisasjonen</label>
         <select id="span-niva" name="niva" defaultValue={span.level} key={`niva-${span.level}-${maxDepth}`}>
