@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, screenshot, settled } from './browser';
+import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
 import { startServer, type ServerOptions, type TestServer } from './server';
 
 const NB_LETTERS = /[a-zæøå]/i;
@@ -67,13 +67,7 @@ export class Journey {
     await this.page.setViewportSize({ width: 390, height: 844 });
     try {
       await this.check(`${name}-390`);
-      const { overflow, wide } = await this.page.evaluate(() => ({
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-        wide: Array.from(document.querySelectorAll('body *'))
-          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-wrap'))
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-      }));
+      const { overflow, wide } = await horizontalOverflow(this.page);
       expect(overflow, `${name} ruller vannrett på 390 px: ${wide.join(', ')}`).toBeLessThanOrEqual(1);
     } finally {
       await this.page.setViewportSize({ width: 1280, height: 900 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, screenshot, settled } from './browser';
+import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
 import { startServer, type TestServer } from './server';
 
 /**
@@ -344,13 +344,7 @@ describe('Gevinst i nettleseren', () => {
       seen.add(name);
       await page.goto(`${base()}${path}`);
       await checkPage(`${name}-390`);
-      const { overflow, wide } = await page.evaluate(() => ({
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-        wide: Array.from(document.querySelectorAll('body *'))
-          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-wrap'))
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-      }));
+      const { overflow, wide } = await horizontalOverflow(page);
       expect(overflow, `${name} ruller vannrett på 390 px: ${wide.join(', ')}`).toBeLessThanOrEqual(1);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
