@@ -1,5 +1,6 @@
 /** The read models the exports are made from, as the API answers them (docs/contract.md). */
 import type { BalanceRow, Flow, LedgerMatrix, LedgerUnitRow } from '@gevinst/domain/ledger/index';
+import type { Portfolio } from '@gevinst/domain/status/portfolio';
 
 export interface LedgerQuery {
   from?: string;
@@ -21,13 +22,7 @@ export type BalancesAnswer = BalanceRow[];
 
 export type Status = 'green' | 'yellow' | 'red' | null;
 
-export interface PortfolioAnswer {
-  periods: string[];
-  rows: {
-    unitId: string;
-    cells: { period: string; status: Status; pending?: boolean; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
-  }[];
-}
+export type PortfolioAnswer = Portfolio;
 
 export interface BenefitView {
   id: string;

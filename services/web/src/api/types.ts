@@ -134,13 +134,7 @@ export interface TraceEntry {
   saksnummer: string | null;
 }
 
-export interface Portfolio {
-  periods: Period[];
-  rows: {
-    unitId: string;
-    cells: { period: Period; status: Status; pending: boolean; plannedOre: number; realisedOre: number; achievementPct: number | null; changePct: number | null }[];
-  }[];
-}
+export type { Portfolio } from '@gevinst/domain/status/portfolio';
 
 export interface HourlyRateSource {
   wageOre: number;
