@@ -1,6 +1,7 @@
-/** Gevinstkategori as in Prosjektveiviseren. */
-export type Category = 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
-export type Direction = 'increase' | 'decrease';
+import type { BenefitCategory as Category, Direction } from '@gevinst/domain/events/benefits';
+
+/** Gevinstkategori as in Prosjektveiviseren, and the direction of the indicator: the events' words. */
+export type { Category, Direction };
 
 export interface PlannedQuantity {
   /** `2026-T1` or `2026` */

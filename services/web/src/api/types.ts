@@ -1,4 +1,5 @@
 /** Shapes of the HTTP API, as written in docs/contract.md. Amounts are integer øre. */
+import type { Direction, BenefitCategory as Category } from '@gevinst/domain/events/benefits';
 import type { Flow, LedgerUnitRow } from '@gevinst/domain/ledger/index';
 
 export type Period = string;
@@ -42,14 +43,8 @@ export interface Cost {
   description?: string | null;
 }
 
-export type Direction = 'increase' | 'decrease';
-export type Category = 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
-export type Schedule = 'tertial' | 'year' | 'month';
-
-export interface PlanLine {
-  period: Period;
-  quantity: number;
-}
+/** The benefit's vocabulary, as the events define it. */
+export type { BenefitCategory as Category, Direction, MeasurementSchedule as Schedule, PlanEntry as PlanLine } from '@gevinst/domain/events/benefits';
 
 export interface BenefitView {
   id: string;
