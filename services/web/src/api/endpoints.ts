@@ -1,3 +1,4 @@
+import type { CostKind, Thresholds } from '@gevinst/domain/events/projects';
 import { get, post, postFile, query } from './client';
 import type {
   Balance, BenefitView, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
@@ -27,7 +28,7 @@ export interface CostInput {
   payerUnitId: string;
   amountOre: number;
   period: string;
-  kind: 'one-off' | 'annual';
+  kind: CostKind;
   description?: string | null;
 }
 
@@ -51,7 +52,7 @@ export interface BenefitInput {
 export const projects = {
   list: () => get<ProjectSummary[]>('/api/projects'),
   get: (id: string) => get<ProjectDetail>(`/api/projects/${enc(id)}`),
-  register: (body: { name: string; ownerUnitId: string; projectLeader: string; thresholds?: { greenPct: number; yellowPct: number } }) =>
+  register: (body: { name: string; ownerUnitId: string; projectLeader: string; thresholds?: Thresholds }) =>
     post<Created>('/api/projects', body),
   recordCost: (id: string, body: CostInput) => post<Created>(`/api/projects/${enc(id)}/costs`, body),
   changePhase: (id: string, body: { phase: string }) => post<Created>(`/api/projects/${enc(id)}/phase`, body),

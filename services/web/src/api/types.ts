@@ -1,5 +1,7 @@
 /** Shapes of the HTTP API, as written in docs/contract.md. Amounts are integer øre. */
 import type { Direction, BenefitCategory as Category } from '@gevinst/domain/events/benefits';
+import type { CostKind, ProjectPhase, Thresholds } from '@gevinst/domain/events/projects';
+import type { ReminderKind } from '@gevinst/domain/events/reminders';
 import type { Flow, LedgerUnitRow } from '@gevinst/domain/ledger/index';
 
 export type Period = string;
@@ -27,7 +29,7 @@ export interface ProjectSummary {
   name: string;
   ownerUnitId: string;
   projectLeader: string;
-  phase: 'planning' | 'execution' | 'realisation';
+  phase: ProjectPhase;
   closed: boolean;
   totalCostOre: number;
   benefitCount: number;
@@ -39,7 +41,7 @@ export interface Cost {
   payerUnitId: string;
   amountOre: number;
   period: Period;
-  kind: 'one-off' | 'annual';
+  kind: CostKind;
   description?: string | null;
 }
 
@@ -79,7 +81,7 @@ export interface ProjectDetail {
   projectLeader: string;
   phase: ProjectSummary['phase'];
   closed?: boolean;
-  thresholds: { greenPct: number; yellowPct: number };
+  thresholds: Thresholds;
   costs: Cost[];
   benefits: BenefitView[];
 }
@@ -98,7 +100,7 @@ export interface DueItem {
 
 /** A reminder about one due value: claimed (`sentAt`), accepted by the mail server (`deliveredAt`), or given up on. */
 export interface DueReminder {
-  kind: 'before-due' | 'due' | 'escalation';
+  kind: ReminderKind;
   sentAt: string;
   deliveredAt: string | null;
   deliveryFailed: { at: string; error: string; attempts: number } | null;
