@@ -187,7 +187,7 @@ export function TextArea({ name, label, hint, required, ...rest }: AreaProps) {
   const { error, control } = useField(name, hint);
   return (
     <FieldShell name={name} label={label} hint={hint} required={required} error={error}>
-      <textarea {...control} rows={3} {...rest} />
+      <textarea {...control} rows={3} aria-required={required || undefined} {...rest} />
     </FieldShell>
   );
 }
