@@ -8,20 +8,15 @@ let skole: string;
 let helse: string;
 let benefit: string;
 
-const created = async (path: string, body: unknown) => {
-  const res = await g.post(path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-};
 
 beforeAll(async () => {
   g = await startTestGevinst({ clock: () => now });
-  const kommune = await created('/api/units', { name: 'Kommunen' });
-  skole = await created('/api/units', { name: 'Skole', parentId: kommune });
-  helse = await created('/api/units', { name: 'Helse', parentId: kommune });
-  const project = await created('/api/projects', { name: 'Digital timebok', ownerUnitId: skole, projectLeader: 'leder@kommune.no' });
-  await created(`/api/projects/${project}/costs`, { payerUnitId: skole, amountOre: 100_000_00, period: '2026', kind: 'one-off' });
-  benefit = await created(`/api/projects/${project}/benefits`, {
+  const kommune = await g.created('/api/units', { name: 'Kommunen' });
+  skole = await g.created('/api/units', { name: 'Skole', parentId: kommune });
+  helse = await g.created('/api/units', { name: 'Helse', parentId: kommune });
+  const project = await g.created('/api/projects', { name: 'Digital timebok', ownerUnitId: skole, projectLeader: 'leder@kommune.no' });
+  await g.created(`/api/projects/${project}/costs`, { payerUnitId: skole, amountOre: 100_000_00, period: '2026', kind: 'one-off' });
+  benefit = await g.created(`/api/projects/${project}/benefits`, {
     title: 'Spart tid i helse',
     recipientUnitId: helse,
     owner: 'eier@kommune.no',
@@ -33,9 +28,9 @@ beforeAll(async () => {
     valuationOrePerUnit: 500_00,
     plan: [{ period: '2026-T1', quantity: 100 }],
   });
-  await created(`/api/benefits/${benefit}/realisations`, { period: '2026-T1', quantity: 100 });
+  await g.created(`/api/benefits/${benefit}/realisations`, { period: '2026-T1', quantity: 100 });
   now = '2026-05-20T10:00:00.000Z';
-  await created(`/api/benefits/${benefit}/corrections`, { period: '2026-T1', quantity: 60, reason: 'Feil i telling' });
+  await g.created(`/api/benefits/${benefit}/corrections`, { period: '2026-T1', quantity: 60, reason: 'Feil i telling' });
 });
 afterAll(async () => {
   await g?.destroy();

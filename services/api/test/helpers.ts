@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { expect } from 'vitest';
 import { startGevinst, type GevinstConfig, type RunningGevinst } from '../src/server';
 
 export interface TestGevinst extends RunningGevinst {
@@ -9,6 +10,8 @@ export interface TestGevinst extends RunningGevinst {
   dbPath: string;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** POSTs a command that must succeed (201) and answers the new id */
+  created(path: string, body: unknown): Promise<string>;
   /** stops the server and deletes its files */
   destroy(): Promise<void>;
 }
@@ -32,11 +35,16 @@ export const startTestGevinst = async (config: GevinstConfig = {}, dir?: string)
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
+  const created = async (path: string, body: unknown) => {
+    const res = await post(path, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
   const destroy = async () => {
     await g.close();
     if (!dir) rmSync(folder, { recursive: true, force: true });
   };
-  return { ...g, dir: folder, dbPath, post, get, destroy };
+  return { ...g, dir: folder, dbPath, post, get, created, destroy };
 };
 
 /** Counts every event in the store. */

@@ -14,11 +14,6 @@ const dir = mkdtempSync(join(tmpdir(), 'gevinst-mergers-'));
 const dbPath = join(dir, 'gevinst.sqlite');
 const ids = { kommune: '', a: '', b: '', successor: '', project: '' };
 
-const created = async (g: TestGevinst, path: string, body: unknown): Promise<string> => {
-  const res = await g.post(path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-};
 
 const mergedIntoEvents = async (store: { readAll(): Promise<{ type: string; streamName: string; metadata: Record<string, unknown> }[]> }) =>
   (await store.readAll()).filter((e) => e.type === 'UnitMergedInto');
@@ -41,11 +36,11 @@ const writeOnlyUnitsMerged = async (successorUnitId: string, mergedUnitIds: stri
 beforeAll(async () => {
   const g = await startTestGevinst({}, dir);
   try {
-    ids.kommune = await created(g, '/api/units', { name: 'Rutevik kommune' });
-    ids.a = await created(g, '/api/units', { name: 'Skole A', parentId: ids.kommune });
-    ids.b = await created(g, '/api/units', { name: 'Skole B', parentId: ids.kommune });
-    ids.successor = await created(g, '/api/units', { name: 'Rutevik skole', parentId: ids.kommune });
-    ids.project = await created(g, '/api/projects', { name: 'Digital skole', ownerUnitId: ids.kommune, projectLeader: 'leder@rutevik.no' });
+    ids.kommune = await g.created('/api/units', { name: 'Rutevik kommune' });
+    ids.a = await g.created('/api/units', { name: 'Skole A', parentId: ids.kommune });
+    ids.b = await g.created('/api/units', { name: 'Skole B', parentId: ids.kommune });
+    ids.successor = await g.created('/api/units', { name: 'Rutevik skole', parentId: ids.kommune });
+    ids.project = await g.created('/api/projects', { name: 'Digital skole', ownerUnitId: ids.kommune, projectLeader: 'leder@rutevik.no' });
   } finally {
     await g.close();
   }
@@ -126,8 +121,8 @@ describe('a merger cut short between its appends', () => {
   it('is completed live when a UnitsMerged arrives without its other half; two completions racing write it once', async () => {
     const g = await startTestGevinst({}, dir);
     try {
-      const c = await created(g, '/api/units', { name: 'Skole C', parentId: ids.kommune });
-      const d = await created(g, '/api/units', { name: 'Skole D', parentId: ids.kommune });
+      const c = await g.created('/api/units', { name: 'Skole C', parentId: ids.kommune });
+      const d = await g.created('/api/units', { name: 'Skole D', parentId: ids.kommune });
       const head = await g.store.readStream(`unit-${ids.successor}`, { direction: 'backwards', maxCount: 1 });
       const merged = await g.store.appendToStream(
         `unit-${ids.successor}`,
@@ -157,7 +152,7 @@ describe('a merger cut short between its appends', () => {
   it('the merge command and the process write the same UnitMergedInto once', async () => {
     const g = await startTestGevinst({}, dir);
     try {
-      const e = await created(g, '/api/units', { name: 'Skole E', parentId: ids.kommune });
+      const e = await g.created('/api/units', { name: 'Skole E', parentId: ids.kommune });
       const res = await g.post('/api/units/merge', { mergedUnitIds: [e], successorName: 'Rutevik nye skole', parentId: ids.kommune, effectiveDate: '2026-10-01' });
       expect(res.status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -170,7 +165,7 @@ describe('a merger cut short between its appends', () => {
   it('the command losing the race to the process appends the same event at the same revision, which writes nothing', async () => {
     const g = await startTestGevinst({}, dir);
     try {
-      const f = await created(g, '/api/units', { name: 'Skole F', parentId: ids.kommune });
+      const f = await g.created('/api/units', { name: 'Skole F', parentId: ids.kommune });
       const read = (await g.store.readStream(`unit-${f}`)).at(-1)!.revision;
       const merger = { unitId: f, successorUnitId: ids.successor, effectiveDate: '2026-11-01', mergedEventId: 'm', correlationId: null };
       expect(await completeMerger(g.store, merger, new Date().toISOString())).toBe('written');

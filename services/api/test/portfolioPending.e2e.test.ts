@@ -9,11 +9,6 @@ let helse: string;
 let project: string;
 let benefit: string;
 
-const created = async (path: string, body: unknown) => {
-  const res = await g.post(path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-};
 
 const cell = async (query: string, unitId: string, period: string) => {
   const res = await g.get(`/api/portfolio?from=2026-T2&to=2026-T3&level=1${query}`);
@@ -23,11 +18,11 @@ const cell = async (query: string, unitId: string, period: string) => {
 
 beforeAll(async () => {
   g = await startTestGevinst({ clock: () => now });
-  const kommune = await created('/api/units', { name: 'Kommunen' });
-  skole = await created('/api/units', { name: 'Skole', parentId: kommune });
-  helse = await created('/api/units', { name: 'Helse', parentId: kommune });
-  project = await created('/api/projects', { name: 'Digital timebok', ownerUnitId: skole, projectLeader: 'leder@kommune.no' });
-  await created(`/api/projects/${project}/costs`, { payerUnitId: skole, amountOre: 100_000_00, period: '2026', kind: 'one-off' });
+  const kommune = await g.created('/api/units', { name: 'Kommunen' });
+  skole = await g.created('/api/units', { name: 'Skole', parentId: kommune });
+  helse = await g.created('/api/units', { name: 'Helse', parentId: kommune });
+  project = await g.created('/api/projects', { name: 'Digital timebok', ownerUnitId: skole, projectLeader: 'leder@kommune.no' });
+  await g.created(`/api/projects/${project}/costs`, { payerUnitId: skole, amountOre: 100_000_00, period: '2026', kind: 'one-off' });
   const plan = (recipientUnitId: string, title: string) => ({
     title,
     recipientUnitId,
@@ -43,9 +38,9 @@ beforeAll(async () => {
       { period: '2026-T3', quantity: 522 },
     ],
   });
-  benefit = await created(`/api/projects/${project}/benefits`, plan(helse, 'Spart tid i helse'));
-  await created(`/api/projects/${project}/benefits`, plan(skole, 'Spart tid i skolen'));
-  await created(`/api/benefits/${benefit}/realisations`, { period: '2026-T2', quantity: 522 });
+  benefit = await g.created(`/api/projects/${project}/benefits`, plan(helse, 'Spart tid i helse'));
+  await g.created(`/api/projects/${project}/benefits`, plan(skole, 'Spart tid i skolen'));
+  await g.created(`/api/benefits/${benefit}/realisations`, { period: '2026-T2', quantity: 522 });
 });
 afterAll(async () => {
   await g?.destroy();
@@ -75,7 +70,7 @@ describe('GET /api/portfolio does not judge a tertial whose realisation is not y
   });
 
   it('a value recorded in the ongoing tertial is judged at once', async () => {
-    await created(`/api/benefits/${benefit}/realisations`, { period: '2026-T3', quantity: 450 });
+    await g.created(`/api/benefits/${benefit}/realisations`, { period: '2026-T3', quantity: 450 });
     expect(await cell('', helse, '2026-T3')).toMatchObject({ status: 'yellow', pending: false, realisedOre: 450 * 500_00 });
     expect(await cell('', skole, '2026-T3')).toMatchObject({ status: null, pending: true });
   });
