@@ -101,9 +101,8 @@ export const reminderNow = (
  * planned after its period) sends the owner one current mail, not a burst of stale ones.
  */
 export const isSuperseded = (state: ReminderState, reminder: PlannedReminder, now: number, config: ReminderConfig): boolean => {
+  const benefit = state.benefits.get(reminder.benefitId);
+  if (!benefit) return false;
   const later = REMINDER_KINDS.slice(REMINDER_KINDS.indexOf(reminder.kind) + 1);
-  return later.some((kind) => {
-    const next = reminderNow(state, reminder.benefitId, reminder.period, kind, config);
-    return next !== null && next.runAt <= now;
-  });
+  return remindersOf(state, benefit, config).some((r) => r.period === reminder.period && later.includes(r.kind) && r.runAt <= now);
 };
