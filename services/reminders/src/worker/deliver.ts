@@ -1,4 +1,5 @@
-import { validateEvent } from '@gevinst/domain/events/index';
+import { foldEvents, reminderDecider, type ReminderState } from '@gevinst/domain/deciders/index';
+import { parseEvent, validateEvent, type ReminderEvent } from '@gevinst/domain/events/index';
 import { type EventStore, WrongExpectedRevisionError } from '@gevinst/eventstore/port';
 import type { Clock } from '../clock';
 import type { ReminderConfig } from '../config';
@@ -27,20 +28,19 @@ export interface DeliveryDeps {
 }
 
 interface StreamFacts {
+  /** the reminder stream folded by the domain's claim decider */
+  state: ReminderState;
+  /** which job made the claim (metadata.deliveryId): its retries may finish the delivery */
   claimDeliveryId: string | null | undefined;
-  claimed: boolean;
-  delivered: boolean;
 }
 
 const readFacts = async (store: EventStore, stream: string): Promise<StreamFacts> => {
-  const facts: StreamFacts = { claimDeliveryId: undefined, claimed: false, delivered: false };
-  for (const e of await store.readStream(stream)) {
-    if (e.type === 'ReminderSent' || e.type === 'ReminderEscalated') {
-      facts.claimed = true;
-      facts.claimDeliveryId = (e.metadata.deliveryId as string | undefined) ?? null;
-    } else if (e.type === 'ReminderDelivered') facts.delivered = true;
-  }
-  return facts;
+  const events = await store.readStream(stream);
+  const claim = events.find((e) => e.type === 'ReminderSent' || e.type === 'ReminderEscalated');
+  return {
+    state: foldEvents(reminderDecider, events.map((e) => parseEvent(e) as ReminderEvent)),
+    claimDeliveryId: claim ? ((claim.metadata.deliveryId as string | undefined) ?? null) : undefined,
+  };
 };
 
 /** A job may run this much before its time (clock skew between scheduler and worker). */
@@ -59,35 +59,36 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
     const { benefitId, period, kind, deliveryId } = job;
     const stream = reminderStreamOf(benefitId, period, kind);
     const facts = await readFacts(store, stream);
-    if (facts.delivered) return { status: 'skipped', reason: 'already delivered' };
-    if (facts.claimed && facts.claimDeliveryId !== deliveryId) return { status: 'skipped', reason: 'claimed by another job' };
+    const claimed = facts.state.claimedBy !== null;
+    if (facts.state.delivered) return { status: 'skipped', reason: 'already delivered' };
+    if (claimed && facts.claimDeliveryId !== deliveryId) return { status: 'skipped', reason: 'claimed by another job' };
 
     const state = await loadBenefitState(store, benefitId);
     const now = clock.now();
     const reminder = reminderNow(state, benefitId, period, kind, config);
     if (!reminder) return { status: 'skipped', reason: 'no longer due (recorded, cancelled or not planned)' };
-    if (!facts.claimed && reminder.runAt > now + EARLY_TOLERANCE_MS) return { status: 'later', runAt: reminder.runAt };
-    if (!facts.claimed && isSuperseded(state, reminder, now, config)) return { status: 'skipped', reason: 'superseded by a later reminder' };
+    if (!claimed && reminder.runAt > now + EARLY_TOLERANCE_MS) return { status: 'later', runAt: reminder.runAt };
+    if (!claimed && isSuperseded(state, reminder, now, config)) return { status: 'skipped', reason: 'superseded by a later reminder' };
 
     const recipients = [...reminder.to, ...reminder.cc];
     const messageId = messageIdOf(benefitId, period, kind);
     const metadata = { userId: SERVICE_USER, recordedAt: new Date(now).toISOString(), deliveryId };
-    if (!facts.claimed) {
-      const claim =
+    const context = { now: new Date(now).toISOString() };
+    let claimState = facts.state;
+    if (!claimed) {
+      const claim = reminderDecider.decide(
         kind === 'escalation'
-          ? {
-              type: 'ReminderEscalated',
-              data: validateEvent('ReminderEscalated', {
-                benefitId, period, recipients, dueDate: reminder.dueDate, daysOverdue: reminder.daysOverdue, messageId,
-              }),
-            }
-          : { type: 'ReminderSent', data: validateEvent('ReminderSent', { benefitId, period, kind, recipients, dueDate: reminder.dueDate, messageId }) };
+          ? { type: 'EscalateReminder', data: { benefitId, period, recipients, dueDate: reminder.dueDate, daysOverdue: reminder.daysOverdue, messageId }, context }
+          : { type: 'SendReminder', data: { benefitId, period, kind, recipients, dueDate: reminder.dueDate, messageId }, context },
+        claimState,
+      );
       try {
-        await store.appendToStream(stream, [{ ...claim, metadata }], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream, claim.map((e) => ({ ...e, metadata })), { expectedRevision: 'no_stream' });
       } catch (e) {
         if (e instanceof WrongExpectedRevisionError) return { status: 'skipped', reason: 'claimed by another job' };
         throw e;
       }
+      claimState = foldEvents(reminderDecider, claim, claimState);
       await deps.hooks?.afterClaim?.(job);
     }
 
@@ -100,9 +101,10 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
       now,
     });
     await mailer.send(mail);
+    const delivered = reminderDecider.decide({ type: 'RecordReminderDelivery', data: { benefitId, period, kind, recipients, messageId }, context }, claimState);
     await store.appendToStream(
       stream,
-      [{ type: 'ReminderDelivered', data: { benefitId, period, kind, recipients, messageId }, metadata: { ...metadata, recordedAt: new Date(clock.now()).toISOString() } }],
+      delivered.map((e) => ({ ...e, metadata: { ...metadata, recordedAt: new Date(clock.now()).toISOString() } })),
       { expectedRevision: 'stream_exists' },
     );
     log('info', 'reminder delivered', { benefitId, period, kind, recipients, messageId });
