@@ -6,3 +6,4 @@ export * from './money';
 export * from './deciders';
 export * from './ledger';
 export * from './status';
+export * from './access';

@@ -6,3 +6,4 @@ export * from './benefits';
 export * from './settlements';
 export * from './reminders';
 export { osloDate } from './rules';
+export * from './access';

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import { accessEventSchemas } from './access';
 import { benefitEventSchemas } from './benefits';
 import { projectEventSchemas } from './projects';
 import { reminderEventSchemas } from './reminders';
 import { settlementEventSchemas } from './settlements';
 import { unitEventSchemas } from './units';
 
-export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder'] as const;
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 const schemasByCategory = {
@@ -14,13 +15,15 @@ const schemasByCategory = {
   benefit: benefitEventSchemas,
   settlement: settlementEventSchemas,
   reminder: reminderEventSchemas,
+  access: accessEventSchemas,
 } as const;
 
 type Schemas = typeof unitEventSchemas &
   typeof projectEventSchemas &
   typeof benefitEventSchemas &
   typeof settlementEventSchemas &
-  typeof reminderEventSchemas;
+  typeof reminderEventSchemas &
+  typeof accessEventSchemas;
 
 export type EventType = keyof Schemas;
 /** The data of an event as stored and read (after defaults and upcasting). */
@@ -38,6 +41,7 @@ export type ProjectEvent = AnyEventOf<keyof typeof projectEventSchemas>;
 export type BenefitEvent = AnyEventOf<keyof typeof benefitEventSchemas>;
 export type SettlementEvent = AnyEventOf<keyof typeof settlementEventSchemas>;
 export type ReminderEvent = AnyEventOf<keyof typeof reminderEventSchemas>;
+export type AccessEvent = AnyEventOf<keyof typeof accessEventSchemas>;
 export type UnitEventType = UnitEvent['type'];
 export type ProjectEventType = ProjectEvent['type'];
 export type BenefitEventType = BenefitEvent['type'];

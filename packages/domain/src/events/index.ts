@@ -4,6 +4,7 @@ export * from './projects';
 export * from './benefits';
 export * from './settlements';
 export * from './reminders';
+export * from './access';
 export * from './catalogue';
 export * from './upcasters';
 export * from './parse';

@@ -5,6 +5,8 @@ export const unitStream = (unitId: string): string => `unit-${unitId}`;
 export const projectStream = (projectId: string): string => `project-${projectId}`;
 export const benefitStream = (benefitId: string): string => `benefit-${benefitId}`;
 export const settlementStream = (settlementId: string): string => `settlement-${settlementId}`;
+/** One stream per role grant; its revocation goes on the same stream. */
+export const accessStream = (grantId: string): string => `access-${grantId}`;
 /** One stream per reminder; appending its first event with `no_stream` claims it. */
 export const reminderStream = (benefitId: string, period: string, kind: ReminderKind): string =>
   `reminder-${benefitId}-${period}-${kind}`;

@@ -46,6 +46,8 @@ const contract: Record<string, string[]> = {
   ReminderEscalated: ['benefitId', 'period', 'recipients', 'dueDate', 'daysOverdue', 'messageId'],
   ReminderDeliveryFailed: ['benefitId', 'period', 'kind', 'recipients', 'error', 'attempts'],
   ReminderDelivered: ['benefitId', 'period', 'kind', 'recipients', 'messageId'],
+  RoleGranted: ['grantId', 'personId', 'role', 'unitId', 'reason'],
+  RoleRevoked: ['grantId', 'personId', 'role', 'unitId', 'reason'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>
