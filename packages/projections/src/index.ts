@@ -2,6 +2,7 @@ export * from './runner/projection';
 export * from './runner/checkpoints';
 export * from './runner/ProjectionRunner';
 export * from './units/UnitsRegistry';
+export * from './access/AccessRegistry';
 export * from './projects/model';
 export * from './projects/PortfolioModel';
 export * from './projects/views';

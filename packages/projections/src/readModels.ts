@@ -1,5 +1,6 @@
 import type { EventStore } from '@gevinst/eventstore/port';
 import type Database from 'better-sqlite3';
+import { AccessRegistry } from './access/AccessRegistry';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery } from './ledger/span';
 import { dueList } from './projects/due';
@@ -24,6 +25,7 @@ export class ReadModels {
   readonly units = new UnitsRegistry();
   readonly portfolio = new PortfolioModel();
   readonly ledger = new LedgerProjection();
+  readonly access = new AccessRegistry();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -35,7 +37,7 @@ export class ReadModels {
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
-      projections: [this.units, this.portfolio, this.ledger],
+      projections: [this.units, this.portfolio, this.ledger, this.access],
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,

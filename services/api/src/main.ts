@@ -1,4 +1,5 @@
 import { synchronousFromEnv } from '@gevinst/eventstore';
+import { parseGroupRoles } from './auth/actor';
 import { startGevinst } from './server';
 
 const env = process.env;
@@ -14,6 +15,7 @@ const gevinst = await startGevinst({
   redisUrl: env.REDIS_URL || undefined,
   smtpUrl: env.SMTP_URL || undefined,
   sqliteSynchronous: synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS) ?? 'FULL',
+  groupRoles: parseGroupRoles(env.GEVINST_GROUP_ROLES),
 });
 
 let stopping = false;

@@ -13,6 +13,8 @@ import { IdempotencyStore } from './application/idempotency';
 import { CompleteMergers } from './application/processes/completeMergers';
 import { loadDemo } from './demo/load';
 import { createApp } from './http/app';
+import { AccessControl } from './http/access';
+import { DEFAULT_GROUP_ROLES, type GroupRoles } from './auth/actor';
 import { PastReports } from './http/asOf';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
@@ -48,6 +50,8 @@ export interface GevinstConfig {
   reminders?: boolean | Partial<Omit<RemindersOptions, 'store'>>;
   redisUrl?: string;
   smtpUrl?: string;
+  /** roles that follow from the identity provider's groups (`GEVINST_GROUP_ROLES`); default: the administrators' group */
+  groupRoles?: GroupRoles;
 }
 
 export interface RunningGevinst {
@@ -125,12 +129,15 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   }
   const running = reminders;
 
+  const access = new AccessControl(readModels, config.groupRoles ?? DEFAULT_GROUP_ROLES);
   const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
   const app = createApp({
     application,
     readModels,
+    store,
+    access,
     pastReports,
-    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports })],
+    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports, access })],
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,

@@ -14,7 +14,13 @@ import {
   type Refusal,
   type SheetRequest,
 } from '@gevinst/spreadsheet';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Action } from '@gevinst/domain/access/index';
 import type { Application } from './application/handle';
+import { projectFacts } from './application/access';
+import type { ActingPerson } from './auth/actor';
+import type { AccessControl } from './http/access';
+import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
 import { projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
@@ -29,13 +35,20 @@ export interface SpreadsheetRouteDeps {
   clock?: () => string;
   /** for exports `asOf` a past instant; without it `asOf` is refused */
   pastReports?: PastReports;
+  access: AccessControl;
 }
 
-const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
-const userIdOf = (req: SheetRequest): string => {
-  const header = req.headers['x-user-id'];
-  return typeof header === 'string' && USER_ID.test(header) ? header : 'anonym';
-};
+/**
+ * The person behind the spreadsheet request and what their roles reach, for the ports below, which
+ * the spreadsheet package calls without the request.
+ */
+interface SheetContext {
+  actor: ActingPerson;
+  inScope: InScope;
+}
+const sheetContext = new AsyncLocalStorage<SheetContext>();
+const nobody: InScope = () => false;
+const userIdOf = (): string => sheetContext.getStore()?.actor.id ?? 'anonym';
 
 const refusalOf = (error: unknown): Refusal => {
   if (isDomainError(error)) return { code: error.code, message: error.message, fields: error.fields };
@@ -85,7 +98,14 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
         .filter((b) => !b.cancelled && !b.unplanned)
         .map((b) => ({ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' }) as unknown as PlanBenefitInput),
     run: (command, userId, idempotencyKey) =>
-      deps.application.handle({ command: command.command, targetId: command.targetId, input: command.input, userId, idempotencyKey }),
+      deps.application.handle({
+        command: command.command,
+        targetId: command.targetId,
+        input: command.input,
+        userId,
+        actor: sheetContext.getStore()?.actor,
+        idempotencyKey,
+      }),
   };
   const past = async (asOf: string) => {
     if (!deps.pastReports)
@@ -96,21 +116,23 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     const { reports, at } = await past(q.asOf!);
     return reports.ledger(at, q);
   };
+  const inScope = () => sheetContext.getStore()?.inScope ?? nobody;
   const exports: ExportPort = {
     units,
-    ledger: async (q) => (q.asOf ? pastLedger(q) : rm.ledger.ledger(q)),
-    matrix: async (q) => (q.asOf ? (await pastLedger(q)).matrix : rm.ledger.matrix(q)),
-    balances: async (q) => (q.asOf ? (await pastLedger(q)).balances : rm.ledger.balances(q)),
-    portfolio: async (q) => {
-      // the same defaults as GET /api/portfolio: this year's tertials
-      const year = new Date(clock()).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4);
-      const from = q.from ?? `${year}-T1`;
-      const to = q.to ?? `${from.slice(0, 4)}-T3`;
-      if (!q.asOf) return rm.portfolioStatus({ from, to, level: q.level });
-      const { reports, at } = await past(q.asOf);
-      return reports.portfolio(at, { from, to, level: q.level });
-    },
+    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q) : rm.ledger.ledger(q), inScope()),
+    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q)).matrix : rm.ledger.matrix(q), inScope()),
+    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q)).balances : rm.ledger.balances(q), inScope()),
+    portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => (rm.projects.project(projectId) as unknown as ProjectView | undefined) ?? null,
+  };
+  const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string }) => {
+    // the same defaults as GET /api/portfolio: this year's tertials
+    const year = new Date(clock()).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4);
+    const from = q.from ?? `${year}-T1`;
+    const to = q.to ?? `${from.slice(0, 4)}-T3`;
+    if (!q.asOf) return rm.portfolioStatus({ from, to, level: q.level });
+    const { reports, at } = await past(q.asOf);
+    return reports.portfolio(at, { from, to, level: q.level });
   };
   return { imports, exports };
 }
@@ -124,8 +146,22 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
   const h = spreadsheetHandlers({ ...ports, userIdOf });
   const router = Router();
   const as = (req: Request) => req as unknown as SheetRequest;
-  router.get('/api/templates/gevinstrealiseringsplan.xlsx', (req: Request, res: Response) => h.template(as(req), res));
-  router.post('/api/projects/:id/import', (req: Request, res: Response) => h.importPlan(as(req), res));
+  const { access } = deps;
+  const FINANCE_OR_MANAGEMENT = ['finance', 'management'] as const;
+  /** the policy before the handler (an upload is refused before it is read), the person for the ports */
+  const guard =
+    (decide: (req: Request) => ActingPerson, inScope: (actor: ActingPerson) => InScope = () => nobody) =>
+    (req: Request, _res: Response, next: NextFunction) => {
+      const actor = decide(req);
+      sheetContext.run({ actor, inScope: inScope(actor) }, next);
+    };
+  const reading = (action: Action) => guard((req) => access.allow(req, action), (actor) => access.inScope(actor, FINANCE_OR_MANAGEMENT));
+  router.get('/api/templates/gevinstrealiseringsplan.xlsx', guard((req) => access.actor(req)), (req: Request, res: Response) => h.template(as(req), res));
+  router.post(
+    '/api/projects/:id/import',
+    guard((req) => access.allow(req, 'importPlan', projectFacts(deps.readModels, String(req.params.id)))),
+    (req: Request, res: Response) => h.importPlan(as(req), res),
+  );
   // like the JSON reports: a report as of a past instant names that instant in `X-As-Of`
   const asOfHeader = (req: Request, res: Response, next: NextFunction) => {
     let asOf: ReturnType<typeof asOfParam>;
@@ -137,9 +173,9 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
     if (asOf && deps.pastReports) res.setHeader('X-As-Of', asOf.instant);
     next();
   };
-  router.get('/api/export/ledger.:format', asOfHeader, (req: Request, res: Response) => h.ledger(as(req), res, format(req)));
-  router.get('/api/export/portfolio.:format', asOfHeader, (req: Request, res: Response) => h.portfolio(as(req), res, format(req)));
-  router.get('/api/export/projects/:id/plan.:format', (req: Request, res: Response) => h.projectPlan(as(req), res, format(req)));
+  router.get('/api/export/ledger.:format', reading('readLedger'), asOfHeader, (req: Request, res: Response) => h.ledger(as(req), res, format(req)));
+  router.get('/api/export/portfolio.:format', reading('readPortfolio'), asOfHeader, (req: Request, res: Response) => h.portfolio(as(req), res, format(req)));
+  router.get('/api/export/projects/:id/plan.:format', guard((req) => access.readProject(req, String(req.params.id))), (req: Request, res: Response) => h.projectPlan(as(req), res, format(req)));
   router.use(spreadsheetErrors);
   return router;
 }

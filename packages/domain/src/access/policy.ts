@@ -165,8 +165,11 @@ export const authorize = (actor: Actor, action: Action, target: Target, tree: Tr
   if (actor.roles.some((r) => r.role === 'administrator')) return { allowed: true, role: 'administrator' };
   for (const rule of policy[action].rules as readonly Rule[])
     if (reaches(actor, rule, target, tree)) return { allowed: true, role: rule.reach === 'anyone' ? null : rule.role };
-  return { allowed: false, reason: `Du har ikke lov til å ${policy[action].does}. Det kan: ${whoMay(action)}.` };
+  return { allowed: false, reason: refusalOf(action) };
 };
+
+/** Why the action is refused, in bokmål: what it is and who may do it. */
+export const refusalOf = (action: Action): string => `Du har ikke lov til å ${policy[action].does}. Det kan: ${whoMay(action)}.`;
 
 /**
  * The units under which a person's roles of these kinds reach: `all` for a role without a unit (or

@@ -213,6 +213,18 @@ export class UnitsRegistry implements Projection {
     return path[Math.max(0, root - level)];
   }
 
+  /** `unitId` is `scopeUnitId` or lies below it; a merged unit also lies wherever its successor does */
+  isWithin(unitId: string, scopeUnitId: string): boolean {
+    for (const start of new Set([unitId, this.successorOf(unitId)])) {
+      const seen = new Set<string>();
+      for (let current: string | null | undefined = start; current && !seen.has(current); current = this.units.get(current)?.parentId) {
+        if (current === scopeUnitId) return true;
+        seen.add(current);
+      }
+    }
+    return false;
+  }
+
   summary(id: string): UnitSummary | undefined {
     const u = this.units.get(id);
     if (!u) return undefined;

@@ -45,3 +45,19 @@ export class IdempotencyKeyReusedError extends DomainError {
 }
 
 export type { FieldError };
+
+/** Nobody is logged in (HTTP 401). */
+export class UnauthenticatedError extends DomainError {
+  override readonly name = 'UnauthenticatedError';
+  constructor(message = 'Du må logge inn') {
+    super('unauthenticated', message, []);
+  }
+}
+
+/** The person is logged in but may not do this (HTTP 403); the message says who may, in bokmål. */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+  constructor(reason: string) {
+    super('forbidden', reason, []);
+  }
+}

@@ -5,8 +5,11 @@ import { WrongExpectedRevisionError, type AppendResult, type EventStore, type Ev
 import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore/sqlite/index';
 import type { ReadModels } from '@gevinst/projections';
 import { v7 as uuidv7 } from 'uuid';
+import { authorize } from '@gevinst/domain/access/index';
+import type { ActingPerson } from '../auth/actor';
+import { commandFacts } from './access';
 import { projectsLookup, unitsLookup } from './context';
-import { ConflictError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
+import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, type IdempotencyStore } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
 
@@ -17,6 +20,11 @@ export interface HandleRequest {
   targetId?: string;
   input: unknown;
   userId: string;
+  /**
+   * the authenticated person (HTTP): the policy decides whether they may, and the events record them
+   * and the role they acted in. Absent for Gevinst's own processes (demo loader, merger completion).
+   */
+  actor?: ActingPerson;
   idempotencyKey?: string;
   /** `If-Match`: the revision the client last saw of the target's stream */
   expectedRevision?: string;
@@ -105,6 +113,18 @@ export class Application {
     return isSqliteEventStore(store) && store.db === idempotency.db ? store : undefined;
   }
 
+  /** the policy's decision for an authenticated request: the role acted in, or 403 writing nothing */
+  private authorize(request: HandleRequest, input: unknown): string | null {
+    const { actor } = request;
+    if (!actor) return null;
+    const facts = Object.hasOwn(commandFacts, request.command) ? commandFacts[request.command] : undefined;
+    if (!facts) throw new ForbiddenError(`Kommandoen ${request.command} er ikke med i tilgangsreglene`);
+    const target = facts.facts({ targetId: request.targetId, input, rm: this.deps.readModels });
+    const decision = authorize(actor, facts.action, target, this.deps.readModels.units);
+    if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    return decision.role;
+  }
+
   private async run(request: HandleRequest, key?: KeyToStore): Promise<HandleResult> {
     const spec = Object.hasOwn(this.deps.commands, request.command) ? this.deps.commands[request.command] : undefined;
     if (!spec) throw UNKNOWN_COMMAND(request.command);
@@ -117,6 +137,7 @@ export class Application {
       if (!request.targetId || !ID.test(request.targetId)) throw new NotFoundError(spec.target.what, String(request.targetId ?? '').slice(0, 200));
       targetStream = streamOf(spec.target.category, request.targetId);
     }
+    const actingRole = this.authorize(request, input);
     const generated = spec.id === 'target' ? request.targetId! : this.newId();
     const id = spec.answerId ? spec.answerId(generated, input) : generated;
     const env: CommandEnv = { ...this.env, now: this.clock() };
@@ -163,6 +184,7 @@ export class Application {
           data: e.data,
           metadata: {
             userId: request.userId,
+            ...(request.actor ? { userName: request.actor.name, actingRole } : {}),
             recordedAt: env.now,
             correlationId,
             causationId: request.causationId ?? correlationId,

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { v7 as uuidv7 } from 'uuid';
 import type { Application } from '../application/handle';
+import type { EventStore } from '@gevinst/eventstore/port';
 import { NotFoundError } from '../application/errors';
 import type { ReadModels } from '@gevinst/projections';
 import type { AsOf } from '@gevinst/domain/ledger/index';
@@ -13,10 +14,16 @@ import { commandRoutes } from './routes';
 import { errorHandler } from './errors';
 import { asOfParam, dateParam, spanParams, stringParam } from './query';
 import type { PastReports } from './asOf';
+import type { AccessControl } from './access';
+import { auditRoutes } from './audit';
+import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from './scope';
 
 export interface AppDeps {
   application: Application;
   readModels: ReadModels;
+  store: EventStore;
+  /** the policy at the HTTP edge (who is asking, may they, what may they see) */
+  access: AccessControl;
   logger: Logger;
   openapi: () => unknown;
   /** built web UI (services/web/dist); served at / when present */
@@ -34,13 +41,6 @@ export interface AppDeps {
   admin?: { path: string; router: RequestHandler }[];
 }
 
-const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
-
-const userIdOf = (req: Request): string => {
-  const header = req.get('x-user-id');
-  return header && USER_ID.test(header) ? header : 'anonym';
-};
-
 const revisionFromIfMatch = (req: Request): string | undefined => {
   const header = req.get('if-match');
   if (!header) return undefined;
@@ -50,7 +50,8 @@ const revisionFromIfMatch = (req: Request): string | undefined => {
 const todayInOslo = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 export const createApp = (deps: AppDeps): Express => {
-  const { application, readModels: rm } = deps;
+  const { application, readModels: rm, access } = deps;
+  const FINANCE_OR_MANAGEMENT = ['finance', 'management'] as const;
   const clock = deps.clock ?? (() => new Date().toISOString());
   const app = express();
   app.disable('x-powered-by');
@@ -86,6 +87,11 @@ export const createApp = (deps: AppDeps): Express => {
   }
   for (const handler of deps.beforeJson ?? []) app.use(handler);
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
+  // every answer under /api but the API's description is for a logged-in person (401 before anything else)
+  app.use('/api', (req, _res, next) => {
+    if (req.path !== '/openapi.json') access.actor(req);
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', position: rm.runner.position?.toString() ?? null, eventsApplied: rm.runner.applied });
@@ -97,12 +103,14 @@ export const createApp = (deps: AppDeps): Express => {
   for (const route of commandRoutes) {
     app.post(route.path, async (req: Request, res: Response) => {
       const rawId = (req.params as Record<string, string | undefined>).id;
+      const actor = access.actor(req);
       const idempotencyKey = req.get('idempotency-key');
       const result = await application.handle({
         command: route.command,
         targetId: rawId,
         input: req.body,
-        userId: userIdOf(req),
+        userId: actor.id,
+        actor,
         idempotencyKey: idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
         expectedRevision: revisionFromIfMatch(req),
         correlationId: String(req.id),
@@ -116,25 +124,37 @@ export const createApp = (deps: AppDeps): Express => {
     return value;
   };
 
-  app.get('/api/units', (_req, res) => {
+  app.get('/api/units', (req, res) => {
+    access.allow(req, 'readUnits');
     res.json(rm.units.list());
   });
   app.get('/api/units/:id', (req, res) => {
+    access.allow(req, 'readUnits');
     res.json(found(rm.units.detail(req.params.id), 'enheten', req.params.id));
   });
-  app.get('/api/projects', (_req, res) => {
-    res.json(rm.projects.list());
+  app.get('/api/projects', (req, res) => {
+    const actor = access.actor(req);
+    res.json(rm.projects.list().filter((p) => access.mayReadProject(actor, p.id)));
   });
   app.get('/api/projects/:id', (req, res) => {
-    res.json(found(rm.projects.project(req.params.id), 'prosjektet', req.params.id));
+    const project = found(rm.projects.project(req.params.id), 'prosjektet', req.params.id);
+    access.readProject(req, req.params.id);
+    res.json(project);
   });
   app.get('/api/benefits/:id', (req, res) => {
-    res.json(found(rm.projects.benefit(req.params.id), 'gevinsten', req.params.id));
+    const benefit = found(rm.projects.benefit(req.params.id), 'gevinsten', req.params.id);
+    access.readBenefit(req, req.params.id);
+    res.json(benefit);
   });
   app.get('/api/due', (req, res) => {
-    const owner = stringParam(req, 'owner') ?? req.get('x-user-id') ?? undefined;
+    const actor = access.actor(req);
+    const owner = stringParam(req, 'owner') ?? actor.id;
+    access.allow(req, 'readDue', { person: owner });
     const at = dateParam(req, 'at') ?? todayInOslo(clock());
-    res.json(deps.due ? deps.due(owner, at) : rm.due(owner, at));
+    const items = (deps.due ? deps.due(owner, at) : rm.due(owner, at)) as { recipientUnitId: string }[];
+    // someone else's list: only the benefits received within the reader's scope
+    const inScope = owner.toLowerCase() === actor.id ? () => true : access.inScope(actor, FINANCE_OR_MANAGEMENT);
+    res.json(items.filter((item) => inScope(item.recipientUnitId)));
   });
   /** `asOf` given: the report from the events recorded by then (header `X-As-Of` names the instant) */
   const pastOr = async <T>(req: Request, res: Response, past: (p: PastReports, asOf: AsOf) => Promise<T>, today: () => T) => {
@@ -146,50 +166,78 @@ export const createApp = (deps: AppDeps): Express => {
     res.setHeader('X-As-Of', asOf.instant);
     return res.json(answer);
   };
+  /** the ledger's readers, with what their roles reach */
+  const ledgerScope = (req: Request) => access.inScope(access.allow(req, 'readLedger'), FINANCE_OR_MANAGEMENT);
   app.get('/api/ledger', async (req, res) => {
+    const inScope = ledgerScope(req);
     const q = spanParams(req);
     await pastOr(
       req,
       res,
       async (p, asOf) => {
         const r = await p.ledger(asOf, q);
-        return { from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units };
+        return cutLedger({ from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units }, inScope);
       },
-      () => rm.ledger.ledger(q),
+      () => cutLedger(rm.ledger.ledger(q), inScope),
     );
   });
   app.get('/api/ledger/matrix', async (req, res) => {
+    const inScope = ledgerScope(req);
     const q = spanParams(req);
-    await pastOr(req, res, async (p, asOf) => (await p.ledger(asOf, q)).matrix, () => rm.ledger.matrix(q));
+    await pastOr(req, res, async (p, asOf) => cutMatrix((await p.ledger(asOf, q)).matrix, inScope), () => cutMatrix(rm.ledger.matrix(q), inScope));
   });
   app.get('/api/ledger/imbalances', async (req, res) => {
+    const inScope = ledgerScope(req);
     const q = spanParams(req);
-    await pastOr(req, res, async (p, asOf) => (await p.ledger(asOf, q)).imbalances, () => rm.ledger.imbalances(q));
+    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).imbalances, inScope), () => cutRows(rm.ledger.imbalances(q), inScope));
   });
   app.get('/api/ledger/balances', async (req, res) => {
+    const inScope = ledgerScope(req);
     const q = spanParams(req);
-    await pastOr(req, res, async (p, asOf) => (await p.ledger(asOf, q)).balances, () => rm.ledger.balances(q));
+    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).balances, inScope), () => cutRows(rm.ledger.balances(q), inScope));
   });
   app.get('/api/ledger/trace', (req, res) => {
+    const inScope = ledgerScope(req);
     const q = spanParams(req);
-    res.json(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }));
+    res.json(cutTrace(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }), inScope));
   });
   app.get('/api/portfolio', async (req, res) => {
+    const inScope = access.inScope(access.allow(req, 'readPortfolio'), FINANCE_OR_MANAGEMENT);
     const q = spanParams(req);
     const year = todayInOslo(clock()).slice(0, 4);
     const from = q.from ?? `${year}-T1`;
     const to = q.to ?? `${from.slice(0, 4)}-T3`;
-    await pastOr(req, res, (p, asOf) => p.portfolio(asOf, { from, to, level: q.level }), () => rm.portfolioStatus({ from, to, level: q.level }));
+    await pastOr(
+      req,
+      res,
+      async (p, asOf) => cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level }), inScope),
+      () => cutPortfolio(rm.portfolioStatus({ from, to, level: q.level }), inScope),
+    );
+  });
+  app.get('/api/access/grants', (req, res) => {
+    access.allow(req, 'readRoles');
+    res.json(rm.access.list().map((g) => ({ ...g, unitName: g.unitId ? (rm.units.get(g.unitId)?.name ?? null) : null })));
   });
 
   // drops the read models and reads every event again (reads during the rebuild may see a partial model)
-  app.post('/api/admin/rebuild', async (_req, res) => {
+  app.post('/api/admin/rebuild', async (req, res) => {
+    access.allow(req, 'administer');
     const started = performance.now();
     await rm.rebuild();
     res.json({ position: rm.runner.position?.toString() ?? null, eventsApplied: rm.runner.applied, ms: Math.round(performance.now() - started) });
   });
 
-  for (const { path, router } of deps.admin ?? []) app.use(path, router);
+  app.use(auditRoutes({ store: deps.store, readModels: rm, access }));
+
+  for (const { path, router } of deps.admin ?? [])
+    app.use(
+      path,
+      (req, _res, next) => {
+        access.allow(req, 'administer');
+        next();
+      },
+      router,
+    );
 
   app.use('/api', (req, _res, next) => {
     next(new NotFoundError('ressursen', req.path, 'path'));

@@ -1,6 +1,6 @@
 import { DomainError, ValidationError } from '@gevinst/domain/errors/index';
 import type { ErrorRequestHandler } from 'express';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../application/errors';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '../application/errors';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields: { path: string; message: string }[]; currentRevision?: string | null };
@@ -12,6 +12,8 @@ const body = (code: string, message: string, fields: { path: string; message: st
 
 /** Maps what went wrong to the contract's status codes and error shape. */
 export const toHttpError = (error: unknown): { status: number; body: ErrorBody } => {
+  if (error instanceof UnauthenticatedError) return { status: 401, body: { error: error.toJSON() } };
+  if (error instanceof ForbiddenError) return { status: 403, body: { error: error.toJSON() } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.toJSON() } };
   if (error instanceof ConflictError) return { status: 409, body: { error: error.toJSON() } };
   if (error instanceof PreconditionFailedError) return { status: 412, body: { error: error.toJSON() } };

@@ -26,4 +26,6 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/benefits/:id/withdrawals', command: 'recordWithdrawal' },
   { path: '/api/settlements', command: 'recordSettlement' },
   { path: '/api/unplanned-benefits', command: 'recordUnplannedBenefit' },
+  { path: '/api/access/grants', command: 'grantRole' },
+  { path: '/api/access/grants/:id/revoke', command: 'revokeRole' },
 ];

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec';
+import { accessCommands } from './access';
 import { benefitCommands } from './benefits';
 import { projectCommands } from './projects';
 import { settlementCommands } from './settlements';
@@ -10,4 +11,5 @@ export const commands: Record<string, CommandSpec> = {
   ...projectCommands,
   ...benefitCommands,
   ...settlementCommands,
+  ...accessCommands,
 };

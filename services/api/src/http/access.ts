@@ -1,0 +1,68 @@
+import { authorize, refusalOf, scopeOf, type Action, type Target } from '@gevinst/domain/access/index';
+import type { Role } from '@gevinst/domain/events/index';
+import type { ReadModels } from '@gevinst/projections';
+import type { Request } from 'express';
+import { actorOf, type ActingPerson, type GroupRoles } from '../auth/actor';
+import { principalOf } from '../auth/principal';
+import { ForbiddenError, UnauthenticatedError } from '../application/errors';
+import { benefitFacts, projectFacts } from '../application/access';
+
+/** The policy at the HTTP edge: who is asking (401 when nobody), may they (403), and what they may see. */
+export class AccessControl {
+  constructor(
+    private readonly rm: ReadModels,
+    private readonly groupRoles: GroupRoles,
+  ) {}
+
+  /** the logged-in person with their roles now; 401 when the request is anonymous */
+  actor(req: Request): ActingPerson {
+    const principal = principalOf(req);
+    if (!principal) throw new UnauthenticatedError();
+    return actorOf(principal, this.rm.access, this.groupRoles);
+  }
+
+  /** the person, when the policy lets them do `action` to `target`; 403 with the reason otherwise */
+  allow(req: Request, action: Action, target: Target = {}): ActingPerson {
+    const actor = this.actor(req);
+    const decision = authorize(actor, action, target, this.rm.units);
+    if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    return actor;
+  }
+
+  may(actor: ActingPerson, action: Action, target: Target): boolean {
+    return authorize(actor, action, target, this.rm.units).allowed;
+  }
+
+  /** whether a unit shown in a report lies within what the person's roles of these kinds reach */
+  inScope(actor: ActingPerson, roles: readonly Role[]): (unitId: string) => boolean {
+    const scope = scopeOf(actor, roles);
+    if (scope === 'all') return () => true;
+    return (unitId) => scope.some((s) => this.rm.units.isWithin(unitId, s));
+  }
+
+  /** a project is visible to its leader, to roles reaching one of its units, and to the owners of its benefits */
+  mayReadProject(actor: ActingPerson, projectId: string): boolean {
+    const project = this.rm.portfolio.projects.get(projectId);
+    if (!project) return false;
+    const recipients = project.benefitIds.map((id) => this.rm.portfolio.benefits.get(id)?.recipientUnitId);
+    const target = { ...projectFacts(this.rm, projectId), units: [project.ownerUnitId, ...recipients.filter((u): u is string => !!u)] };
+    return this.may(actor, 'readProject', target) || project.benefitIds.some((id) => this.mayReadBenefit(actor, id));
+  }
+
+  mayReadBenefit(actor: ActingPerson, benefitId: string): boolean {
+    return this.may(actor, 'readBenefit', benefitFacts(this.rm, benefitId));
+  }
+
+  /** the person, when they may see the project (403 otherwise) */
+  readProject(req: Request, projectId: string): ActingPerson {
+    const actor = this.actor(req);
+    if (!this.mayReadProject(actor, projectId)) throw new ForbiddenError(refusalOf('readProject'));
+    return actor;
+  }
+
+  readBenefit(req: Request, benefitId: string): ActingPerson {
+    const actor = this.actor(req);
+    if (!this.mayReadBenefit(actor, benefitId)) throw new ForbiddenError(refusalOf('readBenefit'));
+    return actor;
+  }
+}

@@ -1,0 +1,63 @@
+import { benefitStream, projectStream, unitStream } from '@gevinst/domain/events/index';
+import type { EventStore, RecordedEvent } from '@gevinst/eventstore/port';
+import type { ReadModels } from '@gevinst/projections';
+import { Router } from 'express';
+import { NotFoundError } from '../application/errors';
+import type { AccessControl } from './access';
+
+/** One line of «hvem gjorde hva, når»: an event with the person who caused it and the role they acted in. */
+export interface AuditEntry {
+  at: string;
+  position: string;
+  streamName: string;
+  type: string;
+  userId: string | null;
+  userName: string | null;
+  /** the role the person acted in (null for events written before roles, or by Gevinst's own processes) */
+  role: string | null;
+  data: Record<string, unknown>;
+}
+
+const entryOf = (e: RecordedEvent): AuditEntry => {
+  const m = e.metadata as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    at: e.metadata.recordedAt,
+    position: e.globalPosition.toString(),
+    streamName: e.streamName,
+    type: e.type,
+    userId: text(m.userId),
+    userName: text(m.userName),
+    role: text(m.actingRole),
+    data: e.data as Record<string, unknown>,
+  };
+};
+
+const newestFirst = (entries: AuditEntry[]) => entries.sort((a, b) => (BigInt(b.position) > BigInt(a.position) ? 1 : -1));
+
+/**
+ * `GET /api/audit/{projects|benefits|units}/:id`: the events of the thing, newest first, read from
+ * the store itself (the audit is the log, not a read model). A project's includes its benefits'.
+ */
+export const auditRoutes = ({ store, readModels: rm, access }: { store: EventStore; readModels: ReadModels; access: AccessControl }) => {
+  const router = Router();
+  const read = async (streams: string[]) => newestFirst((await Promise.all(streams.map((s) => store.readStream(s)))).flat().map(entryOf));
+
+  router.get('/api/audit/projects/:id', async (req, res) => {
+    const project = rm.portfolio.projects.get(req.params.id);
+    if (!project) throw new NotFoundError('prosjektet', req.params.id);
+    access.readProject(req, project.id);
+    res.json({ entries: await read([projectStream(project.id), ...project.benefitIds.map(benefitStream)]) });
+  });
+  router.get('/api/audit/benefits/:id', async (req, res) => {
+    if (!rm.portfolio.benefits.has(req.params.id)) throw new NotFoundError('gevinsten', req.params.id);
+    access.readBenefit(req, req.params.id);
+    res.json({ entries: await read([benefitStream(req.params.id)]) });
+  });
+  router.get('/api/audit/units/:id', async (req, res) => {
+    if (!rm.units.has(req.params.id)) throw new NotFoundError('enheten', req.params.id);
+    access.allow(req, 'readUnitAudit', { units: [req.params.id] });
+    res.json({ entries: await read([unitStream(req.params.id)]) });
+  });
+  return router;
+};
