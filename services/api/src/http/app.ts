@@ -32,6 +32,8 @@ export interface AppDeps {
   pastReports?: PastReports;
   /** extra routers after the API (bull-board at /admin/queues) */
   admin?: { path: string; router: RequestHandler }[];
+  /** login routes (before any body parser) and the middleware that finds the request's person */
+  authentication?: { routes: RequestHandler; authenticate: RequestHandler };
 }
 
 const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
@@ -84,6 +86,7 @@ export const createApp = (deps: AppDeps): Express => {
       next();
     });
   }
+  if (deps.authentication) app.use(deps.authentication.routes, deps.authentication.authenticate);
   for (const handler of deps.beforeJson ?? []) app.use(handler);
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
 
