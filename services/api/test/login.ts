@@ -55,11 +55,11 @@ export class HttpBrowser {
     return step;
   }
 
-  /** Follows redirects while they stay on `origin` (a redirect elsewhere is answered, not followed). */
-  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}, origin = new URL(url).origin): Promise<Step> {
+  /** Follows redirects (across hosts too) until a page, or until `stopAt(location)` says to stop. */
+  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}, stopAt: (location: string) => boolean = () => false): Promise<Step> {
     let step = await this.request(url, init);
     for (let hops = 0; step.location && hops < 20; hops++) {
-      if (new URL(step.location).origin !== origin) return step;
+      if (stopAt(step.location)) return step;
       step = await this.request(step.location);
     }
     return step;
@@ -81,7 +81,8 @@ export const loginAction = (step: Step): string => {
 export async function loginAs(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const browser = new HttpBrowser();
   const page = await browser.follow(`${baseUrl}/auth/login?returnTo=/`);
-  const done = await browser.follow(loginAction(page), { form: { email, password } });
+  // stop at the page Gevinst sends the person back to: the session is set by then
+  const done = await browser.follow(loginAction(page), { form: { email, password } }, (location) => !location.includes('/oidc/') && !location.includes('/auth/'));
   const session = browser.cookies.get(new URL(baseUrl).host)?.get('gevinst_session');
   if (!session) throw new Error(`login as ${email} failed (${done.status} at ${done.url}): ${done.html.slice(0, 300)}`);
   return `gevinst_session=${session}`;
@@ -106,7 +107,7 @@ export async function bearerFor(baseUrl: string, email: string, password = DEMO_
     code_challenge_method: 'S256',
   }).toString();
   const page = await browser.follow(authorize.href);
-  const back = await browser.follow(loginAction(page), { form: { email, password } }, new URL(baseUrl).origin);
+  const back = await browser.follow(loginAction(page), { form: { email, password } }, (location) => location.startsWith(redirectUri));
   const code = back.location ? new URL(back.location).searchParams.get('code') : null;
   if (!code || !back.location!.startsWith(redirectUri)) throw new Error(`no code for ${email} (${back.status} at ${back.url}): ${back.location ?? back.html.slice(0, 300)}`);
   const res = await fetch(`${baseUrl}/oidc/token`, {
