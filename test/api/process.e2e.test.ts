@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGevinst } from '@gevinst/api/server';
+import { AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const main = join(here, '..', '..', 'services', 'api', 'src', 'main.ts');
@@ -38,7 +39,7 @@ describe('services/api/src/main.ts as a process', () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const dbPath = join(dir, 'data', 'gevinst.sqlite');
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEVINST_DB: dbPath, GEVINST_OUTBOX: join(dir, 'outbox'), LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEVINST_DB: dbPath, GEVINST_OUTBOX: join(dir, 'outbox'), LOG_LEVEL: 'info', GEVINST_ADMIN_TOKEN: TEST_ADMIN_TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
@@ -47,18 +48,23 @@ describe('services/api/src/main.ts as a process', () => {
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url, child);
 
-    const ledger = await (await fetch(`${url}/api/ledger?from=2025-T1&to=2026-T3&level=1`)).json();
+    // nobody logged in: nothing to read, nothing to write
+    expect((await fetch(`${url}/api/ledger`)).status).toBe(401);
+    const anonymous = await fetch(`${url}/api/units`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Anonym"}' });
+    expect(anonymous.status).toBe(401);
+
+    const ledger = await (await fetch(`${url}/api/ledger?from=2025-T1&to=2026-T3&level=1`, { headers: AS_ADMIN })).json();
     expect(ledger.flows.filter((f: any) => f.fromUnitId !== f.toUnitId).length).toBeGreaterThan(0);
 
     // the reminder service runs in the API process and answers the benefit owner's due list
-    const due = await (await fetch(`${url}/api/due?owner=byggesak@fjordvik.kommune.no`)).json();
+    const due = await (await fetch(`${url}/api/due?owner=byggesak@fjordvik.kommune.no`, { headers: AS_ADMIN })).json();
     expect(due.some((d: any) => d.state === 'overdue')).toBe(true);
 
     // a request in flight when SIGTERM arrives still gets its answer
-    const units = await (await fetch(`${url}/api/units`)).json();
+    const units = await (await fetch(`${url}/api/units`, { headers: AS_ADMIN })).json();
     const inFlight = fetch(`${url}/api/units`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...AS_ADMIN },
       body: JSON.stringify({ name: 'Siste enhet', parentId: units[0].id }),
     });
     await new Promise((r) => setTimeout(r, 5));
@@ -86,7 +92,7 @@ describe('the web UI', () => {
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>Gevinst</title><div id="root"></div>');
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
-    const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(tempDir(), 'g.sqlite'), demo: false, logLevel: 'silent', webDist: web });
+    const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(tempDir(), 'g.sqlite'), demo: false, logLevel: 'silent', webDist: web, auth: { adminToken: TEST_ADMIN_TOKEN } });
     try {
       const root = await fetch(`${g.url}/`);
       expect(root.status).toBe(200);
@@ -95,7 +101,8 @@ describe('the web UI', () => {
       const deep = await fetch(`${g.url}/prosjekter/123`);
       expect(deep.status).toBe(200);
       expect(deep.headers.get('content-type')).toContain('text/html');
-      const api = await fetch(`${g.url}/api/finnes-ikke`);
+      expect((await fetch(`${g.url}/api/finnes-ikke`)).status).toBe(401);
+      const api = await fetch(`${g.url}/api/finnes-ikke`, { headers: AS_ADMIN });
       expect(api.status).toBe(404);
       expect((await api.json()).error.code).toBe('not_found');
     } finally {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGevinst, type RunningGevinst } from '@gevinst/api/server';
 import { ReadModels } from '@gevinst/projections';
+import { AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/helpers';
 import type { SqliteEventStore } from '@gevinst/eventstore';
 
 /**
@@ -56,7 +57,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-rebuild-'));
 let g: RunningGevinst;
 beforeAll(async () => {
-  g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: false, logLevel: 'silent' });
+  g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: false, logLevel: 'silent', auth: { adminToken: TEST_ADMIN_TOKEN } });
 });
 afterAll(async () => {
   await g.close();
@@ -64,7 +65,7 @@ afterAll(async () => {
 });
 
 const post = async (path: string, body: unknown): Promise<{ status: number; id?: string }> => {
-  const res = await fetch(g.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'prop@test.no' }, body: JSON.stringify(body) });
+  const res = await fetch(g.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_ADMIN }, body: JSON.stringify(body) });
   const json = (await res.json()) as { id?: string };
   expect(res.status, JSON.stringify(json)).toBeLessThan(500);
   return { status: res.status, id: res.status === 201 ? json.id : undefined };

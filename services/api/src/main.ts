@@ -1,8 +1,17 @@
 import { synchronousFromEnv } from '@gevinst/eventstore';
 import { parseGroupRoles } from './auth/actor';
+import { AuthConfigError, authConfigFromEnv, type AuthConfig } from './auth/config';
 import { startGevinst } from './server';
 
 const env = process.env;
+let auth: AuthConfig;
+try {
+  auth = authConfigFromEnv(env);
+} catch (error) {
+  if (!(error instanceof AuthConfigError)) throw error;
+  console.error(`gevinst: ${error.message}`);
+  process.exit(1);
+}
 const gevinst = await startGevinst({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? '0.0.0.0',
@@ -16,6 +25,7 @@ const gevinst = await startGevinst({
   smtpUrl: env.SMTP_URL || undefined,
   sqliteSynchronous: synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS) ?? 'FULL',
   groupRoles: parseGroupRoles(env.GEVINST_GROUP_ROLES),
+  auth,
 });
 
 let stopping = false;

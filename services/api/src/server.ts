@@ -18,6 +18,8 @@ import { DEFAULT_GROUP_ROLES, type GroupRoles } from './auth/actor';
 import { PastReports } from './http/asOf';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import { createAuthentication, type Authentication } from './auth/authentication';
+import type { AuthConfig } from './auth/config';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
@@ -52,6 +54,8 @@ export interface GevinstConfig {
   smtpUrl?: string;
   /** roles that follow from the identity provider's groups (`GEVINST_GROUP_ROLES`); default: the administrators' group */
   groupRoles?: GroupRoles;
+  /** login: OIDC_ISSUER & co., GEVINST_ADMIN_TOKEN; without an issuer the embedded test provider runs */
+  auth?: AuthConfig;
 }
 
 export interface RunningGevinst {
@@ -65,6 +69,7 @@ export interface RunningGevinst {
   handle: Application['handle'];
   logger: Logger;
   reminders?: Reminders;
+  auth: Authentication;
   close(): Promise<void>;
 }
 
@@ -130,6 +135,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const running = reminders;
 
   const access = new AccessControl(readModels, config.groupRoles ?? DEFAULT_GROUP_ROLES);
+  const auth = await createAuthentication({ db, logger, publicUrl: config.publicUrl, config: config.auth, describe: (p) => ({ roles: access.rolesOf(p) }) });
   const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
   const app = createApp({
     application,
@@ -141,6 +147,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,
+    authentication: auth,
     openapi: () => openapiDocument(config.publicUrl),
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
     bodyLimit: config.bodyLimit,
@@ -154,6 +161,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url }, 'gevinst api listening');
+  auth.setListeningUrl(host === config.host ? url : `http://localhost:${port}`);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -163,6 +171,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      auth.close();
       await reminders?.stop();
       await mergers.stop();
       await readModels.stop();
@@ -171,5 +180,5 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       logger.info('gevinst api stopped');
     })());
 
-  return { url, app, port, store, readModels, application, handle: application.handle, logger, reminders, close };
+  return { url, app, port, store, readModels, application, handle: application.handle, logger, reminders, auth, close };
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGevinst, type TestGevinst } from './helpers';
+import { startTestGevinst, type TestGevinst, AS_ADMIN } from './helpers';
 
 /** A clock the test moves: each command is recorded at the instant it shows. */
 let now = '2026-05-02T10:00:00.000Z';
@@ -44,7 +44,7 @@ describe('asOf: reports as they stood on a past date', () => {
     expect(today.status).toBe(200);
     expect(received(today.body, helse)).toBe(60 * 500_00);
 
-    const before = await fetch(`${g.url}/api/ledger?from=2026-T1&to=2026-T3&asOf=2026-05-10`);
+    const before = await fetch(`${g.url}/api/ledger?from=2026-T1&to=2026-T3&asOf=2026-05-10`, { headers: AS_ADMIN });
     expect(before.status).toBe(200);
     expect(before.headers.get('x-as-of')).toBe('2026-05-10T21:59:59.999Z');
     const body = (await before.json()) as any;
@@ -102,7 +102,7 @@ describe('asOf: reports as they stood on a past date', () => {
 
   it('the ledger export takes asOf (CSV of the units view)', async () => {
     const csv = async (query: string) => {
-      const res = await fetch(`${g.url}/api/export/ledger.csv?view=units&from=2026-T1&to=2026-T3${query}`);
+      const res = await fetch(`${g.url}/api/export/ledger.csv?view=units&from=2026-T1&to=2026-T3${query}`, { headers: AS_ADMIN });
       expect(res.status).toBe(200);
       return { text: await res.text(), disposition: res.headers.get('content-disposition') ?? '' };
     };
@@ -113,23 +113,23 @@ describe('asOf: reports as they stood on a past date', () => {
     expect(rowOf(today.text)).toMatch(/30000|30 000/);
     expect(rowOf(today.text)).not.toMatch(/50000|50 000/);
     expect(before.disposition).toContain('per');
-    const bad = await fetch(`${g.url}/api/export/ledger.csv?asOf=31.12.2026`);
+    const bad = await fetch(`${g.url}/api/export/ledger.csv?asOf=31.12.2026`, { headers: AS_ADMIN });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.fields[0].path).toBe('asOf');
   });
 
   it('the exports name the instant they were made as of in X-As-Of, like the JSON reports', async () => {
     for (const path of ['/api/export/ledger.csv', '/api/export/ledger.xlsx', '/api/export/portfolio.csv', '/api/export/portfolio.xlsx']) {
-      const past = await fetch(`${g.url}${path}?from=2026-T1&to=2026-T3&asOf=2026-05-10`);
+      const past = await fetch(`${g.url}${path}?from=2026-T1&to=2026-T3&asOf=2026-05-10`, { headers: AS_ADMIN });
       expect(past.status, path).toBe(200);
       expect(past.headers.get('x-as-of'), path).toBe('2026-05-10T21:59:59.999Z');
       await past.arrayBuffer();
-      const today = await fetch(`${g.url}${path}?from=2026-T1&to=2026-T3`);
+      const today = await fetch(`${g.url}${path}?from=2026-T1&to=2026-T3`, { headers: AS_ADMIN });
       expect(today.status, path).toBe(200);
       expect(today.headers.get('x-as-of'), path).toBeNull();
       await today.arrayBuffer();
     }
-    const bad = await fetch(`${g.url}/api/export/portfolio.csv?asOf=31.12.2026`);
+    const bad = await fetch(`${g.url}/api/export/portfolio.csv?asOf=31.12.2026`, { headers: AS_ADMIN });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('x-as-of')).toBeNull();
     await bad.arrayBuffer();

@@ -167,12 +167,19 @@ describe('commands over HTTP on a real SQLite file', () => {
     expect(reused.body.error.code).toBe('idempotency_key_reused');
   });
 
-  it('puts the user id and correlation ids into every event', async () => {
+  it('puts the authenticated person, their role and correlation ids into every event; X-User-Id cannot forge the author', async () => {
     const res = await g.post(`/api/units/${byggesak}/leader`, { leader: 'leder@testvik.no' }, { 'x-user-id': 'kari@testvik.no' });
     expect(res.status).toBe(201);
     const events = await g.store.readStream(`unit-${byggesak}`);
     const last = events.at(-1)!;
     expect(last.type).toBe('UnitLeaderAssigned');
-    expect(last.metadata).toMatchObject({ userId: 'kari@testvik.no', correlationId: expect.any(String), causationId: expect.any(String), schemaVersion: 1 });
+    expect(last.metadata).toMatchObject({
+      userId: 'admin',
+      actingRole: 'administrator',
+      correlationId: expect.any(String),
+      causationId: expect.any(String),
+      schemaVersion: 1,
+    });
+    expect(JSON.stringify(last.metadata)).not.toContain('kari@testvik.no');
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidOrgNumber } from '@gevinst/domain/validation/index';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
+import { loginAs } from './login';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-demo-'));
 let g: TestGevinst;
@@ -92,8 +93,11 @@ describe('the demo municipality, read by each role', () => {
     const due = (await g.get('/api/due?owner=byggesak@fjordvik.kommune.no&at=2026-11-24')).body;
     expect(due.some((d: any) => d.state === 'overdue' && d.period === '2026-T2')).toBe(true);
     expect(due.every((d: any) => ['upcoming', 'due', 'overdue'].includes(d.state))).toBe(true);
-    const mine = (await g.get('/api/due?at=2026-11-24', { 'x-user-id': 'sykehjemmet@fjordvik.kommune.no' })).body;
+    // the logged-in owner's own list (no owner parameter)
+    const cookie = await loginAs(g.url, 'sykehjemmet@fjordvik.kommune.no');
+    const mine = (await g.get('/api/due?at=2026-11-24', { authorization: '', cookie })).body;
     expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((d: any) => g.readModels.portfolio.benefits.get(d.benefitId)?.owner === 'sykehjemmet@fjordvik.kommune.no')).toBe(true);
   });
 
   it('management: portfolio status per unit and tertial', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandRoutes } from '../src/http/routes';
-import { startTestGevinst, type TestGevinst } from './helpers';
+import { AS_ADMIN, startTestGevinst, type TestGevinst } from './helpers';
 
 let g: TestGevinst;
 let ids: string[];
@@ -75,7 +75,7 @@ describe('fuzzing the routes', () => {
       fc.asyncProperty(requests(), async (r: any) => {
         let url = g.url + fill(r.path, r.id);
         if (r.query) url += `?${new URLSearchParams(r.query).toString()}`;
-        const headers: Record<string, string> = { 'content-type': 'application/json', 'x-user-id': 'fuzz@test.no' };
+        const headers: Record<string, string> = { 'content-type': 'application/json', ...AS_ADMIN };
         const safe = (s: string) => s.replace(/[^\x20-\x7e]/g, '');
         if (r.ifMatch) headers['if-match'] = safe(r.ifMatch);
         if (r.key) headers['idempotency-key'] = safe(r.key);

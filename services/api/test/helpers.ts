@@ -16,22 +16,37 @@ export interface TestGevinst extends RunningGevinst {
   destroy(): Promise<void>;
 }
 
-/** A real Gevinst on a fresh SQLite file in a temp folder, on a free loopback port. */
+/** The bootstrap token of the test servers: requests from `post`/`get` act as the administrator `admin`. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
+export const AS_ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+
+/**
+ * A real Gevinst on a fresh SQLite file in a temp folder, on a free loopback port. `post` and `get`
+ * send the administrator's bearer token unless the test's headers say otherwise.
+ */
 export const startTestGevinst = async (config: GevinstConfig = {}, dir?: string): Promise<TestGevinst> => {
   const folder = dir ?? mkdtempSync(join(tmpdir(), 'gevinst-test-'));
   const dbPath = join(folder, 'gevinst.sqlite');
-  const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath, demo: false, logger: pino({ level: 'silent' }), ...config });
+  const g = await startGevinst({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath,
+    demo: false,
+    logger: pino({ level: 'silent' }),
+    ...config,
+    auth: { adminToken: TEST_ADMIN_TOKEN, ...config.auth },
+  });
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(g.url + path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-user-id': 'tester@kommune.no', ...headers },
+      headers: { 'content-type': 'application/json', ...AS_ADMIN, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   };
   const get = async (path: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(g.url + path, { headers: { 'x-user-id': 'tester@kommune.no', ...headers } });
+    const res = await fetch(g.url + path, { headers: { ...AS_ADMIN, ...headers } });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };

@@ -1,3 +1,4 @@
+import { AS_ADMIN } from '../../../../services/api/test/helpers';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COLUMNS } from '../../src/plan/columns';
@@ -82,12 +83,12 @@ describe('ledger export', () => {
   });
 
   it('refuses bad span parameters the way /api/ledger does', async () => {
-    const bad = await fetch(`${g.url}/api/export/ledger.xlsx?from=2026-T4`);
+    const bad = await fetch(`${g.url}/api/export/ledger.xlsx?from=2026-T4`, { headers: AS_ADMIN });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).error.fields).toEqual([{ path: 'from', message: expect.stringMatching(/Ugyldig periode/) }]);
-    const backwards = await fetch(`${g.url}/api/export/ledger.csv?from=2027&to=2026`);
+    const backwards = await fetch(`${g.url}/api/export/ledger.csv?from=2027&to=2026`, { headers: AS_ADMIN });
     expect(backwards.status).toBe(400);
-    const view = await fetch(`${g.url}/api/export/ledger.csv?view=kontoplan`);
+    const view = await fetch(`${g.url}/api/export/ledger.csv?view=kontoplan`, { headers: AS_ADMIN });
     expect(view.status).toBe(400);
     expect(((await view.json()) as any).error.fields[0].path).toBe('view');
   });
@@ -114,7 +115,7 @@ describe('portfolio and plan exports', () => {
     expect(csv.bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(
       'Gevinst;Gevinstmottaker (enhet);Gevinstkategori;Kontantfrigjørende;Periode;Måleenhet;Planlagt mengde;Realisert mengde;Planlagt (kr);Realisert (kr);Status',
     );
-    expect((await fetch(`${g.url}/api/export/projects/finnes-ikke/plan.xlsx`)).status).toBe(404);
+    expect((await fetch(`${g.url}/api/export/projects/finnes-ikke/plan.xlsx`, { headers: AS_ADMIN })).status).toBe(404);
   });
 });
 

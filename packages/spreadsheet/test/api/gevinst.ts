@@ -1,42 +1,37 @@
-import express from 'express';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { startGevinst, type RunningGevinst } from '../../../../services/api/src/server';
-import { spreadsheetRoutes } from '../../../../services/api/src/spreadsheet-routes';
-import { PastReports } from '../../../../services/api/src/http/asOf';
+import { AS_ADMIN, TEST_ADMIN_TOKEN } from '../../../../services/api/test/helpers';
+import { loginAs } from '../../../../services/api/test/login';
 
 export interface SheetGevinst {
   api: RunningGevinst;
-  /** base URL of the spreadsheet routes (on their own server until the API mounts them) */
+  /** the API's base URL (it serves the spreadsheet routes) */
   url: string;
   /** runs a command through the application layer as `user` */
   send(command: string, input: unknown, targetId?: string, user?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** A real Gevinst (SQLite in a temp folder) with the spreadsheet routes served on a loopback port. */
+/** A real Gevinst (SQLite in a temp folder) on a loopback port; requests act as the administrator unless a person is named. */
 export async function startSheetGevinst(options: { demo: boolean }): Promise<SheetGevinst> {
   const dir = mkdtempSync(join(tmpdir(), 'gevinst-sheet-'));
-  const api = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: options.demo, logger: pino({ level: 'silent' }) });
-  const app = express();
-  app.use(spreadsheetRoutes({ application: api.application, readModels: api.readModels, pastReports: new PastReports(api.store) }));
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  const api = await startGevinst({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dir, 'g.sqlite'),
+    demo: options.demo,
+    logger: pino({ level: 'silent' }),
+    auth: { adminToken: TEST_ADMIN_TOKEN },
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = api.url;
   return {
     api,
     url,
     send: async (command, input, targetId, user = 'leder@kommune.no') => (await api.handle({ command, input, targetId, userId: user })).id,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
       await api.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -45,16 +40,18 @@ export async function startSheetGevinst(options: { demo: boolean }): Promise<She
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function importFile(g: SheetGevinst, projectId: string, bytes: Uint8Array, query = '', user = 'leder@kommune.no') {
+/** Uploads a plan as the administrator, or as the named person of the embedded login (logged in through the real flow). */
+export async function importFile(g: SheetGevinst, projectId: string, bytes: Uint8Array, query = '', person?: string) {
+  const as = person ? { cookie: await loginAs(g.url, person), origin: g.url } : AS_ADMIN;
   const res = await fetch(`${g.url}/api/projects/${projectId}/import${query}`, {
     method: 'POST',
-    headers: { 'content-type': XLSX, 'x-user-id': user },
+    headers: { 'content-type': XLSX, ...as },
     body: new Blob([new Uint8Array(bytes)]),
   });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 export async function download(g: SheetGevinst, path: string) {
-  const res = await fetch(g.url + path);
+  const res = await fetch(g.url + path, { headers: AS_ADMIN });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }

@@ -1,3 +1,4 @@
+import { AS_ADMIN } from '../../../../services/api/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlanTemplate } from '../../src/template/buildPlanTemplate';
 import type { PlanRow } from '../../src/plan/planRow';
@@ -71,7 +72,7 @@ describe('import checks every row with the API’s own rules before writing anyt
   });
 
   it('refuses what is not an xlsx upload', async () => {
-    const wrongType = await fetch(`${g.url}/api/projects/${projectId}/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const wrongType = await fetch(`${g.url}/api/projects/${projectId}/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_ADMIN }, body: '{}' });
     expect(wrongType.status).toBe(400);
     expect(((await wrongType.json()) as any).error.fields[0].path).toBe('Content-Type');
     const notFound = await importFile(g, 'ukjent-prosjekt', await sheet([goodRow(1)]), '?dryRun=1');

@@ -134,7 +134,7 @@ describe('plan round trip through the API', () => {
     const again = await importFile(g, target, exported.bytes);
     expect(again.status).toBe(201);
     expect(again.body.benefitIds.length + again.body.unchanged).toBe(first.body.benefitIds.length);
-    const byOther = await importFile(g, target, exported.bytes, '', 'annen@kommune.no');
+    const byOther = await importFile(g, target, exported.bytes, '', 'kommunedirektor@fjordvik.kommune.no');
     expect(byOther.status).toBe(201);
     expect(byOther.body.unchanged).toBe(first.body.benefitIds.length);
     expect((await g.api.store.readAll()).length).toBe(events);

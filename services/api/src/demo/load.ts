@@ -1,5 +1,6 @@
 import type { EventStore } from '@gevinst/eventstore/port';
 import type { Application, HandleRequest } from '../application/handle';
+import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
 import { finance, hourlyRates, merger, PLAN_PERIODS, projects, reorganisation, units } from './municipality';
 
 const DEMO_USER = 'demo@fjordvik.kommune.no';
@@ -127,5 +128,10 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
     parentId: id(merger.parent),
     effectiveDate: merger.effectiveDate,
   });
+
+  // the embedded login's people get their roles as events (the administrator's comes from their group)
+  for (const account of EMBEDDED_ACCOUNTS)
+    if (account.unit && account.roleHint !== 'benefit-owner')
+      await send('grantRole', { personId: account.email, role: account.roleHint, unitId: id(account.unit), reason: 'Demokommunen' });
   return n;
 };

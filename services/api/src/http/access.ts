@@ -3,7 +3,7 @@ import type { Role } from '@gevinst/domain/events/index';
 import type { ReadModels } from '@gevinst/projections';
 import type { Request } from 'express';
 import { actorOf, type ActingPerson, type GroupRoles } from '../auth/actor';
-import { principalOf } from '../auth/principal';
+import { principalOf, type Principal } from '../auth/principal';
 import { ForbiddenError, UnauthenticatedError } from '../application/errors';
 import { benefitFacts, projectFacts } from '../application/access';
 
@@ -19,6 +19,14 @@ export class AccessControl {
     const principal = principalOf(req);
     if (!principal) throw new UnauthenticatedError();
     return actorOf(principal, this.rm.access, this.groupRoles);
+  }
+
+  /** the roles of a person for GET /api/me, with the units' names */
+  rolesOf(principal: Principal) {
+    return actorOf(principal, this.rm.access, this.groupRoles).roles.map((r) => ({
+      ...r,
+      unitName: r.unitId ? (this.rm.units.get(r.unitId)?.name ?? null) : null,
+    }));
   }
 
   /** the person, when the policy lets them do `action` to `target`; 403 with the reason otherwise */

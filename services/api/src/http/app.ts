@@ -39,6 +39,8 @@ export interface AppDeps {
   pastReports?: PastReports;
   /** extra routers after the API (bull-board at /admin/queues) */
   admin?: { path: string; router: RequestHandler }[];
+  /** login routes (before any body parser) and the middleware that finds the request's person */
+  authentication?: { routes: RequestHandler; authenticate: RequestHandler };
 }
 
 const revisionFromIfMatch = (req: Request): string | undefined => {
@@ -85,6 +87,7 @@ export const createApp = (deps: AppDeps): Express => {
       next();
     });
   }
+  if (deps.authentication) app.use(deps.authentication.routes, deps.authentication.authenticate);
   for (const handler of deps.beforeJson ?? []) app.use(handler);
   app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
   // every answer under /api but the API's description is for a logged-in person (401 before anything else)

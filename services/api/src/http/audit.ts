@@ -3,20 +3,9 @@ import type { EventStore, RecordedEvent } from '@gevinst/eventstore/port';
 import type { ReadModels } from '@gevinst/projections';
 import { Router } from 'express';
 import { NotFoundError } from '../application/errors';
+import type { AuditEntry } from '../openapi/responses';
 import type { AccessControl } from './access';
 
-/** One line of «hvem gjorde hva, når»: an event with the person who caused it and the role they acted in. */
-export interface AuditEntry {
-  at: string;
-  position: string;
-  streamName: string;
-  type: string;
-  userId: string | null;
-  userName: string | null;
-  /** the role the person acted in (null for events written before roles, or by Gevinst's own processes) */
-  role: string | null;
-  data: Record<string, unknown>;
-}
 
 const entryOf = (e: RecordedEvent): AuditEntry => {
   const m = e.metadata as Record<string, unknown>;

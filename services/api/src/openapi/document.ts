@@ -19,6 +19,8 @@ const json = (schema: z.ZodType, description: string) => ({
 
 const errors = {
   '400': json(R.ErrorResponse, 'Ugyldige data (feltene er navngitt)'),
+  '401': json(R.ErrorResponse, 'Ikke innlogget (unauthenticated): logg inn, eller send Authorization: Bearer <token>'),
+  '403': json(R.ErrorResponse, 'Ikke tilgang (forbidden): meldingen sier hvem som kan'),
   '404': json(R.ErrorResponse, 'Ukjent id'),
   '409': json(R.ErrorResponse, 'Konflikt: noen andre skrev samtidig (currentRevision)'),
   '412': json(R.ErrorResponse, 'If-Match er utdatert (currentRevision)'),
@@ -45,12 +47,18 @@ const formatParameter = { name: 'format', in: 'path', required: true, schema: { 
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
 const read = (summary: string, schema: z.ZodType, parameters: unknown[] = []) => ({
-  get: { summary, parameters, responses: { '200': json(schema, 'OK'), '400': errors['400'], '404': errors['404'] } },
+  get: { summary, parameters, responses: { '200': json(schema, 'OK'), '400': errors['400'], '401': errors['401'], '403': errors['403'], '404': errors['404'] } },
 });
 
 const exportRoute = (summary: string, parameters: unknown[]) => ({
-  get: { summary, parameters, responses: { '200': fileAnswer, '400': errors['400'], '404': errors['404'] } },
+  get: { summary, parameters, responses: { '200': fileAnswer, '400': errors['400'], '401': errors['401'], '403': errors['403'], '404': errors['404'] } },
 });
+
+/** a step of the browser's login; answered with a redirect or a page, not JSON */
+const loginStep = (method: 'get' | 'post', summary: string, parameters: unknown[] = []) => ({
+  [method]: { summary, parameters, security: [], responses: { '302': { description: 'Videre i innloggingen' }, '200': { description: 'Innloggingssiden (HTML)' } } },
+});
+const uidParameter = { name: 'uid', in: 'path', required: true, schema: { type: 'string' } };
 
 /** OpenAPI 3.1, generated from the zod schemas of the command inputs and the read models. */
 export const openapiDocument = (publicUrl?: string) => {
@@ -65,7 +73,6 @@ export const openapiDocument = (publicUrl?: string) => {
         summary: spec.summary,
         parameters: [
           ...(route.path.includes(':id') ? [idParameter] : []),
-          { name: 'X-User-Id', in: 'header', schema: { type: 'string' }, description: 'hvem som registrerer (e-post)' },
           { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' }, description: 'gjentatt POST gir første svar' },
           { name: 'If-Match', in: 'header', schema: { type: 'string' }, description: 'revisjonen du sist så (ETag)' },
         ],
@@ -106,7 +113,7 @@ export const openapiDocument = (publicUrl?: string) => {
       post: {
         operationId: 'importPlan',
         summary: 'Importer en utfylt gevinstrealiseringsplan: alt eller ingenting; samme fil to ganger skriver ingenting nytt',
-        parameters: [idParameter, ...queryParameters(Q.ImportQuery), { name: 'X-User-Id', in: 'header', schema: { type: 'string' } }],
+        parameters: [idParameter, ...queryParameters(Q.ImportQuery)],
         requestBody: { required: true, content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
         responses: {
           '200': json(R.ImportReport, 'Prøvekjøring (dryRun): hva som ville blitt lagret'),
@@ -124,13 +131,30 @@ export const openapiDocument = (publicUrl?: string) => {
       'Prosjektets plan: XLSX i malens format (kan importeres igjen), CSV plan mot realisering',
       [idParameter, formatParameter],
     ),
-    '/api/openapi.json': { get: { summary: 'Denne beskrivelsen (OpenAPI 3.1)', responses: { '200': { description: 'OpenAPI-dokumentet' } } } },
-    '/healthz': read('Helse', R.Health),
+    '/api/access/grants': { ...paths['/api/access/grants'], ...read('Tildelte roller som gjelder nå (administrator)', R.RoleGrants) },
+    '/api/audit/projects/{id}': read('Hvem gjorde hva, når: prosjektet og gevinstene i det', R.AuditTrail, [idParameter]),
+    '/api/audit/benefits/{id}': read('Hvem gjorde hva, når: gevinsten', R.AuditTrail, [idParameter]),
+    '/api/audit/units/{id}': read('Hvem gjorde hva, når: enheten', R.AuditTrail, [idParameter]),
+    '/api/me': read('Hvem du er logget inn som, og rollene dine', R.Me),
+    '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
+    '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),
+    '/auth/logout': loginStep('post', 'Logg ut: sletter økten'),
+    '/oidc/interaction/{uid}': loginStep('get', 'Den innebygde testleverandørens innloggingsside (bare uten OIDC_ISSUER)', [uidParameter]),
+    '/oidc/interaction/{uid}/login': loginStep('post', 'Den innebygde testleverandørens innlogging med e-post og passord', [uidParameter]),
+    '/api/openapi.json': { get: { summary: 'Denne beskrivelsen (OpenAPI 3.1)', security: [], responses: { '200': { description: 'OpenAPI-dokumentet' } } } },
+    '/healthz': { get: { ...read('Helse', R.Health).get, security: [] } },
   });
   return {
     openapi: '3.1.0',
     info: { title: 'Gevinst API', version: '0.1.0', description: 'Gevinstrealisering på tvers av enheter. Beløp i øre.' },
     servers: publicUrl ? [{ url: publicUrl }] : [],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Tilgangstoken fra identitetsleverandøren, eller GEVINST_ADMIN_TOKEN' },
+        session: { type: 'apiKey', in: 'cookie', name: 'gevinst_session', description: 'Økten etter innlogging i nettleseren' },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
     paths,
   };
 };

@@ -206,3 +206,44 @@ export const ImportReport = z.object({
   warnings: z.array(z.string()),
   ignoredColumns: z.array(z.string()),
 });
+
+const RoleName = z.enum(['administrator', 'finance', 'management', 'project-leader', 'benefit-owner']);
+
+/** GET /api/me: the logged-in person and every role they hold now (from grants and from the issuer's groups) */
+export const Me = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  via: z.enum(['session', 'bearer', 'admin-token']),
+  groups: z.array(z.string()),
+  roles: z.array(z.object({ role: RoleName, unitId: z.string().nullable(), unitName: z.string().nullable(), source: z.enum(['grant', 'group']) })),
+});
+
+/** GET /api/access/grants: the role grants in force */
+export const RoleGrants = z.array(
+  z.object({
+    grantId: z.string(),
+    personId: z.string(),
+    role: RoleName,
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    reason: z.string().nullable(),
+    grantedAt: z.string(),
+    grantedBy: z.string().nullable(),
+  }),
+);
+
+/** one line of «hvem gjorde hva, når» */
+export const AuditEntry = z.object({
+  at: z.string(),
+  position: z.string(),
+  streamName: z.string(),
+  type: z.string(),
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  /** the role the person acted in; null for Gevinst's own processes and events from before roles */
+  role: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditTrail = z.object({ entries: z.array(AuditEntry) });
