@@ -98,7 +98,7 @@ export const policy = {
   readBenefit: { does: 'se gevinsten', rules: [OWNER, LEADER, anyUnit('management'), anyUnit('finance'), anyUnit('project-leader')] },
   readLedger: { does: 'se gevinstregnskapet mellom enhetene', rules: [{ role: 'finance', reach: 'role' }, { role: 'management', reach: 'role' }] },
   readPortfolio: { does: 'se målekortet', rules: [{ role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
-  readDue: { does: 'se andres gevinster som forfaller', rules: [{ role: 'benefit-owner', reach: 'self' }, { role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
+  readDue: { does: 'se listen over gevinster som forfaller', rules: [{ role: 'benefit-owner', reach: 'self' }, { role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
   readUnitAudit: { does: 'se hvem som endret enheten', rules: [anyUnit('management'), anyUnit('finance')] },
   readRoles: { does: 'se hvem som har hvilke roller', rules: [] },
   administer: { does: 'bruke administrasjonsverktøyene', rules: [] },
