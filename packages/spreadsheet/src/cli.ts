@@ -14,6 +14,7 @@ const USAGE = `Bruk:
                  [--level 1] [--as-of 2026-04-30] [--project <prosjekt-id>] [--out fil] [--api URL]
 
 --api er adressen til Gevinst (standard: $GEVINST_API eller http://localhost:3000).
+Tokenet i $GEVINST_TOKEN (ellers $GEVINST_ADMIN_TOKEN) sendes som «Authorization: Bearer …».
 «import» gjør alltid en prøvekjøring først; uten --dry-run lagres planen bare hvis prøvekjøringen er feilfri.`;
 
 type Out = { log(text: string): void; error(text: string): void };
@@ -48,6 +49,14 @@ const common = {
   user: { type: 'string' },
 } as const;
 
+/** the token scripts use: GEVINST_TOKEN (an access token from the issuer), else the bootstrap GEVINST_ADMIN_TOKEN */
+export const authorizationHeader = (env: Record<string, string | undefined> = process.env): Record<string, string> => {
+  const token = env.GEVINST_TOKEN?.trim() || env.GEVINST_ADMIN_TOKEN?.trim();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+const NOT_LOGGED_IN = 'Sett GEVINST_TOKEN (eller GEVINST_ADMIN_TOKEN) til et gyldig token.';
+
 const apiOf = (value: string | undefined) => (value ?? process.env.GEVINST_API ?? 'http://localhost:3000').replace(/\/+$/, '');
 
 async function importCommand(args: string[], out: Out): Promise<number> {
@@ -75,12 +84,13 @@ async function importCommand(args: string[], out: Out): Promise<number> {
     if (Object.keys(answers).length) query.set('units', JSON.stringify(answers));
     const res = await fetch(`${api}/api/projects/${encodeURIComponent(values.project!)}/import?${query}`, {
       method: 'POST',
-      headers: { 'content-type': XLSX_TYPE, 'x-user-id': values.user ?? process.env.GEVINST_USER ?? 'cli' },
+      headers: { 'content-type': XLSX_TYPE, 'x-user-id': values.user ?? process.env.GEVINST_USER ?? 'cli', ...authorizationHeader() },
       body: new Blob([new Uint8Array(bytes)]),
     });
     const body = (await res.json()) as Partial<ImportReport> & { error?: { message: string; fields?: { path: string; message: string }[] } };
     if (!Array.isArray(body.problems)) {
       const e = body.error ?? { message: `Gevinst svarte ${res.status}` };
+      if (res.status === 401) throw new Error(`${e.message}. ${NOT_LOGGED_IN}`);
       throw new Error(`${e.message}${e.fields?.length ? ': ' + e.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : ''}`);
     }
     return body as ImportReport;
@@ -169,10 +179,10 @@ async function exportCommand(args: string[], out: Out): Promise<number> {
 
 /** Streams a download to a file, showing rows and bytes as it goes. */
 async function saveDownload(url: string, file: string | undefined, out: Out): Promise<number> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: authorizationHeader() });
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => null)) as { error?: { message: string } } | null;
-    out.error(`Gevinst svarte ${res.status}: ${body?.error?.message ?? res.statusText}`);
+    out.error(`Gevinst svarte ${res.status}: ${body?.error?.message ?? res.statusText}${res.status === 401 ? `. ${NOT_LOGGED_IN}` : ''}`);
     return 1;
   }
   const name = file ?? /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'eksport';

@@ -19,7 +19,7 @@ import { PastReports } from './http/asOf';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { createAuthentication, type Authentication } from './auth/authentication';
-import type { AuthConfig } from './auth/config';
+import { validateAuthConfig, type AuthConfig } from './auth/config';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
@@ -95,6 +95,7 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
 
 /** Starts the API with its read models (and the demo when the store is empty). For main.ts and tests. */
 export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningGevinst> => {
+  validateAuthConfig(config.auth ?? {});
   const logger = config.logger ?? pino({ level: config.logLevel ?? 'info', base: { service: 'gevinst-api' } });
   const { store, db, ownDb } = await openStore(config);
   const readModels = new ReadModels({

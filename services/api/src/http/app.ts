@@ -10,6 +10,7 @@ import { NotFoundError } from '../application/errors';
 import type { ReadModels } from '@gevinst/projections';
 import type { AsOf } from '@gevinst/domain/ledger/index';
 import { ValidationError } from '@gevinst/domain/errors/index';
+import { logSerializers } from '../auth/redact';
 import { commandRoutes } from './routes';
 import { errorHandler } from './errors';
 import { asOfParam, dateParam, spanParams, stringParam } from './query';
@@ -73,6 +74,7 @@ export const createApp = (deps: AppDeps): Express => {
         genReqId: (req, res) => requestId(req, res as Response),
         customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
         autoLogging: { ignore: (req) => req.url === '/healthz' },
+        serializers: logSerializers,
       }),
     );
   else {
