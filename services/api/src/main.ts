@@ -1,11 +1,15 @@
 import { synchronousFromEnv } from '@gevinst/eventstore';
+import { rateLimitsFromEnv } from './http/security/rateLimits';
 import { startGevinst } from './server';
+import { describeStartupError } from './startupError';
 
 const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const dbPath = env.GEVINST_DB ?? './data/gevinst.sqlite';
 const gevinst = await startGevinst({
-  port: Number(env.PORT ?? 3000),
+  port,
   host: env.HOST ?? '0.0.0.0',
-  dbPath: env.GEVINST_DB ?? './data/gevinst.sqlite',
+  dbPath,
   eventStoreUrl: env.EVENTSTORE_URL || undefined,
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
@@ -14,6 +18,13 @@ const gevinst = await startGevinst({
   redisUrl: env.REDIS_URL || undefined,
   smtpUrl: env.SMTP_URL || undefined,
   sqliteSynchronous: synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS) ?? 'FULL',
+  rateLimits: rateLimitsFromEnv(env),
+  storeBusyTimeoutMs: env.GEVINST_STORE_BUSY_TIMEOUT_MS ? Number(env.GEVINST_STORE_BUSY_TIMEOUT_MS) : undefined,
+}).catch((error: unknown) => {
+  const line = describeStartupError(error, { dbPath, port });
+  if (!line) throw error;
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
 });
 
 let stopping = false;

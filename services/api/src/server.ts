@@ -16,6 +16,7 @@ import { createApp } from './http/app';
 import { PastReports } from './http/asOf';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import type { RateLimitConfig } from './http/security/rateLimits';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
@@ -48,6 +49,10 @@ export interface GevinstConfig {
   reminders?: boolean | Partial<Omit<RemindersOptions, 'store'>>;
   redisUrl?: string;
   smtpUrl?: string;
+  /** writes and login attempts per minute (429 beyond); defaults in http/security/rateLimits.ts */
+  rateLimits?: RateLimitConfig;
+  /** how long a write waits for another process's write lock before it answers 503 (ms); default 2500 */
+  storeBusyTimeoutMs?: number;
 }
 
 export interface RunningGevinst {
@@ -80,7 +85,7 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
     db.pragma('journal_mode = WAL');
     return { store, db, ownDb: true };
   }
-  const store = openSqliteEventStore({ path: dbPath, synchronous: config.sqliteSynchronous });
+  const store = openSqliteEventStore({ path: dbPath, synchronous: config.sqliteSynchronous, busyTimeoutMs: config.storeBusyTimeoutMs ?? 2_500 });
   return { store, db: store.db, ownDb: false };
 };
 
@@ -138,6 +143,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
     bodyLimit: config.bodyLimit,
     clock: config.clock,
+    security: { publicUrl: config.publicUrl, rateLimits: config.rateLimits },
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port ?? 3000, config.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));

@@ -20,7 +20,9 @@ export interface TestGevinst extends RunningGevinst {
 export const startTestGevinst = async (config: GevinstConfig = {}, dir?: string): Promise<TestGevinst> => {
   const folder = dir ?? mkdtempSync(join(tmpdir(), 'gevinst-test-'));
   const dbPath = join(folder, 'gevinst.sqlite');
-  const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath, demo: false, logger: pino({ level: 'silent' }), ...config });
+  // the tests write faster than a person; a test of the limits sets its own
+  const rateLimits = { writesPerMinute: 1_000_000, loginPerMinute: 1_000_000 };
+  const g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath, demo: false, logger: pino({ level: 'silent' }), rateLimits, ...config });
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(g.url + path, {
       method: 'POST',

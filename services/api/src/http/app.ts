@@ -13,6 +13,10 @@ import { commandRoutes } from './routes';
 import { errorHandler } from './errors';
 import { asOfParam, dateParam, spanParams, stringParam } from './query';
 import type { PastReports } from './asOf';
+import { securityHeaders } from './security/headers';
+import { JSON_TYPES, jsonBodiesOnly } from './security/jsonOnly';
+import { loginRateLimit, writeRateLimit, type RateLimitConfig } from './security/rateLimits';
+import { sameOriginWrites } from './security/sameOrigin';
 
 export interface AppDeps {
   application: Application;
@@ -32,6 +36,8 @@ export interface AppDeps {
   pastReports?: PastReports;
   /** extra routers after the API (bull-board at /admin/queues) */
   admin?: { path: string; router: RequestHandler }[];
+  /** the public address (Origin check), rate limits, and origins forms may post to (the login issuer) */
+  security?: { publicUrl?: string; rateLimits?: RateLimitConfig; extraFormAction?: string[] };
 }
 
 const USER_ID = /^[^\s\u0000-\u001f]{1,320}$/;
@@ -56,6 +62,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('etag', false);
+  app.use(securityHeaders({ extraFormAction: deps.security?.extraFormAction }));
 
   const requestId = (req: { headers: Record<string, unknown> }, res: Response) => {
     const given = req.headers['x-request-id'];
@@ -84,8 +91,10 @@ export const createApp = (deps: AppDeps): Express => {
       next();
     });
   }
+  const limits = deps.security?.rateLimits;
+  app.use(sameOriginWrites({ publicUrl: deps.security?.publicUrl }), loginRateLimit(limits), writeRateLimit(limits));
   for (const handler of deps.beforeJson ?? []) app.use(handler);
-  app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
+  app.use('/api', jsonBodiesOnly, express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: JSON_TYPES }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', position: rm.runner.position?.toString() ?? null, eventsApplied: rm.runner.applied });
