@@ -97,6 +97,7 @@ describe('security headers', () => {
       const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
       expect(directives['default-src']).toEqual(["'self'"]);
       expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['style-src']).toEqual(["'self'"]);
       expect(directives['frame-ancestors']).toEqual(["'none'"]);
       expect(directives['form-action']).toEqual(["'self'"]);
       expect(directives['object-src']).toEqual(["'none'"]);
