@@ -4,6 +4,13 @@ import { startGevinst } from './server';
 import { describeStartupError } from './startupError';
 
 const env = process.env;
+const positiveInteger = (name: string): number | undefined => {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} må være et positivt heltall (fikk «${raw}»)`);
+  return n;
+};
 const port = Number(env.PORT ?? 3000);
 const dbPath = env.GEVINST_DB ?? './data/gevinst.sqlite';
 const gevinst = await startGevinst({
@@ -19,7 +26,7 @@ const gevinst = await startGevinst({
   smtpUrl: env.SMTP_URL || undefined,
   sqliteSynchronous: synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS) ?? 'FULL',
   rateLimits: rateLimitsFromEnv(env),
-  storeBusyTimeoutMs: env.GEVINST_STORE_BUSY_TIMEOUT_MS ? Number(env.GEVINST_STORE_BUSY_TIMEOUT_MS) : undefined,
+  storeBusyTimeoutMs: positiveInteger('GEVINST_STORE_BUSY_TIMEOUT_MS'),
 }).catch((error: unknown) => {
   const line = describeStartupError(error, { dbPath, port });
   if (!line) throw error;
