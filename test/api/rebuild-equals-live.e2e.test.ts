@@ -57,7 +57,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-rebuild-'));
 let g: RunningGevinst;
 beforeAll(async () => {
-  g = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: false, logLevel: 'silent', auth: { adminToken: TEST_ADMIN_TOKEN } });
+  g = await startGevinst({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dir, 'g.sqlite'),
+    demo: false,
+    logLevel: 'silent',
+    rateLimits: { writesPerMinute: 1_000_000 },
+    auth: { adminToken: TEST_ADMIN_TOKEN },
+  });
 });
 afterAll(async () => {
   await g.close();

@@ -1,7 +1,9 @@
 import { synchronousFromEnv } from '@gevinst/eventstore';
 import { parseGroupRoles } from './auth/actor';
 import { AuthConfigError, authConfigFromEnv, type AuthConfig } from './auth/config';
+import { rateLimitsFromEnv } from './http/security/rateLimits';
 import { startGevinst } from './server';
+import { describeStartupError } from './startupError';
 
 const env = process.env;
 let auth: AuthConfig;
@@ -12,10 +14,19 @@ try {
   console.error(`gevinst: ${error.message}`);
   process.exit(1);
 }
+const positiveInteger = (name: string): number | undefined => {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} må være et positivt heltall (fikk «${raw}»)`);
+  return n;
+};
+const port = Number(env.PORT ?? 3000);
+const dbPath = env.GEVINST_DB ?? './data/gevinst.sqlite';
 const gevinst = await startGevinst({
-  port: Number(env.PORT ?? 3000),
+  port,
   host: env.HOST ?? '0.0.0.0',
-  dbPath: env.GEVINST_DB ?? './data/gevinst.sqlite',
+  dbPath,
   eventStoreUrl: env.EVENTSTORE_URL || undefined,
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
@@ -26,6 +37,13 @@ const gevinst = await startGevinst({
   sqliteSynchronous: synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS) ?? 'FULL',
   groupRoles: parseGroupRoles(env.GEVINST_GROUP_ROLES),
   auth,
+  rateLimits: rateLimitsFromEnv(env),
+  storeBusyTimeoutMs: positiveInteger('GEVINST_STORE_BUSY_TIMEOUT_MS'),
+}).catch((error: unknown) => {
+  const line = describeStartupError(error, { dbPath, port });
+  if (!line) throw error;
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
 });
 
 let stopping = false;

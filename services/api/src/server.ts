@@ -20,6 +20,7 @@ import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { createAuthentication, type Authentication } from './auth/authentication';
 import { validateAuthConfig, type AuthConfig } from './auth/config';
+import type { RateLimitConfig } from './http/security/rateLimits';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
@@ -56,6 +57,10 @@ export interface GevinstConfig {
   groupRoles?: GroupRoles;
   /** login: OIDC_ISSUER & co., GEVINST_ADMIN_TOKEN; without an issuer the embedded test provider runs */
   auth?: AuthConfig;
+  /** writes and login attempts per minute (429 beyond); defaults in http/security/rateLimits.ts */
+  rateLimits?: RateLimitConfig;
+  /** how long a write waits for another process's write lock before it answers 503 (ms); default 2500 */
+  storeBusyTimeoutMs?: number;
 }
 
 export interface RunningGevinst {
@@ -89,7 +94,7 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
     db.pragma('journal_mode = WAL');
     return { store, db, ownDb: true };
   }
-  const store = openSqliteEventStore({ path: dbPath, synchronous: config.sqliteSynchronous });
+  const store = openSqliteEventStore({ path: dbPath, synchronous: config.sqliteSynchronous, busyTimeoutMs: config.storeBusyTimeoutMs ?? 2_500 });
   return { store, db: store.db, ownDb: false };
 };
 
@@ -153,6 +158,12 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
     bodyLimit: config.bodyLimit,
     clock: config.clock,
+    security: {
+      publicUrl: config.publicUrl,
+      rateLimits: config.rateLimits,
+      // a form's redirect to an outside issuer (logout) must be allowed by the CSP's form-action
+      extraFormAction: config.auth?.issuer ? [new URL(config.auth.issuer).origin] : [],
+    },
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port ?? 3000, config.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));

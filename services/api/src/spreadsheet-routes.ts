@@ -194,7 +194,8 @@ const spreadsheetErrors: ErrorRequestHandler = (error, req, res, _next) => {
     return;
   }
   if (error instanceof PayloadTooLarge) return void res.status(413).json({ error: error.toJSON() });
-  const { status, body } = toHttpError(error instanceof NotFound ? new NotFoundError(error.what, error.id) : error);
+  const { status, body, headers } = toHttpError(error instanceof NotFound ? new NotFoundError(error.what, error.id) : error);
   if (status >= 500) req.log?.error({ err: error }, 'request failed');
+  if (headers) res.set(headers);
   res.status(status).json(body);
 };

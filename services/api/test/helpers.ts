@@ -27,12 +27,15 @@ export const AS_ADMIN = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 export const startTestGevinst = async (config: GevinstConfig = {}, dir?: string): Promise<TestGevinst> => {
   const folder = dir ?? mkdtempSync(join(tmpdir(), 'gevinst-test-'));
   const dbPath = join(folder, 'gevinst.sqlite');
+  // the tests write faster than a person; a test of the limits sets its own
+  const rateLimits = { writesPerMinute: 1_000_000, loginPerMinute: 1_000_000 };
   const g = await startGevinst({
     port: 0,
     host: '127.0.0.1',
     dbPath,
     demo: false,
     logger: pino({ level: 'silent' }),
+    rateLimits,
     ...config,
     auth: { adminToken: TEST_ADMIN_TOKEN, ...config.auth },
   });

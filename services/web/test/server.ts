@@ -7,7 +7,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type ServerOptions = Pick<GevinstConfig, 'clock' | 'reminders'>;
+export type ServerOptions = Pick<GevinstConfig, 'clock' | 'reminders' | 'demo'>;
 
 /** The real API on its own SQLite file, serving services/web/dist, without the demo data. */
 export async function startServer(dbPath: string, options: ServerOptions = {}): Promise<TestServer> {

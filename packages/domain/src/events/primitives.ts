@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tryParsePeriod } from '../periods/parse';
 import { isValidOrgNumber } from '../validation/orgNumber';
+import { validText, visibleName } from '../validation/text';
 
 /** Ids are UUID v7 strings made by the API; the domain only asks for a non-empty string. */
 export const IdSchema = z.string().trim().min(1, { error: 'Id mangler' }).max(200);
@@ -8,6 +9,14 @@ export const IdSchema = z.string().trim().min(1, { error: 'Id mangler' }).max(20
 export const NameSchema = z.string().trim().min(1, { error: 'Må fylles ut' }).max(300);
 
 export const TextSchema = z.string().max(5000);
+
+/**
+ * Names and text as a person may send them (command inputs): `NameSchema`/`TextSchema` plus no
+ * control characters, no half surrogate pairs, and a name not only of invisible characters. Stored
+ * events are read with the looser schemas above, so an event written before this rule still loads.
+ */
+export const NameInputSchema = visibleName(NameSchema);
+export const TextInputSchema = validText(TextSchema);
 
 export const EmailSchema = z.email({ error: 'Ugyldig e-postadresse' });
 

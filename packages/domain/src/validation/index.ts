@@ -1,2 +1,3 @@
 export * from './orgNumber';
 export * from './email';
+export * from './text';

@@ -18,6 +18,7 @@ import {
 } from '../port';
 import { pollingSubscription } from '../subscriptions/pollingSubscription';
 import { assertValidCategory, assertValidEvents, assertValidStreamName, categoryOf, toJson } from '../validation';
+import { isBusy } from './busy';
 import { defaultSynchronous, type Synchronous } from './durability';
 import { createSchema } from './schema';
 
@@ -26,7 +27,10 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** see durability.ts; default FULL */
   synchronous?: Synchronous;
-  /** how long a writer waits for another process's write lock (ms); default 10 s */
+  /**
+   * how long an append waits for another process's write lock (ms) before it rejects with SQLite's
+   * `SQLITE_BUSY` error; default 10 s. The wait does not block the event loop (see `flush`).
+   */
   busyTimeoutMs?: number;
   /** how often a live subscription looks for appends made by other processes (ms); default 50 */
   pollIntervalMs?: number;
@@ -91,6 +95,9 @@ const toRecordedEvents = (rows: EventRow[]): RecordedEvent[] => {
   return events;
 };
 
+/** waits between attempts to take the write lock, like SQLite's own busy handler */
+const BUSY_BACKOFF_MS = [1, 2, 5, 10, 15, 20, 25, 25, 50, 50, 100];
+
 const columns = 'global_position, stream_name, stream_revision, event_id, event_type, data, metadata';
 const noLimit = -1;
 
@@ -102,7 +109,10 @@ const limitOf = (maxCount: number | undefined, field = 'maxCount'): number => {
 
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   if (options.path !== ':memory:' && options.path !== '') mkdirSync(dirname(options.path), { recursive: true });
-  const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 10_000 });
+  // busy_timeout 0: SQLite's own busy wait sleeps inside the synchronous call and so stops the whole
+  // process (every read, /healthz) while another process holds the write lock; appends wait in `flush`
+  const db = new Database(options.path, { timeout: 0 });
+  const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? defaultSynchronous}`);
   createSchema(db);
@@ -223,6 +233,8 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     alongside?: (result: AppendResult) => void;
     resolve(result: AppendResult): void;
     reject(error: unknown): void;
+    /** when it was queued (ms, performance.now) — it waits for the write lock up to busyTimeoutMs from then */
+    queuedAt: number;
     outcome?: { ok: true; result: AppendResult } | { ok: false; error: unknown };
   };
   let queue: Pending[] = [];
@@ -240,18 +252,34 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     }
   });
 
+  let busyRetries = 0;
+  let busyTimer: NodeJS.Timeout | undefined;
   const flush = () => {
     flushScheduled = false;
+    busyTimer = undefined;
     const group = queue;
     queue = [];
     if (group.length === 0) return;
     try {
       writeGroup.immediate(group);
     } catch (error) {
-      // the group's transaction itself failed (busy beyond the timeout, I/O error): nothing was committed
+      if (isBusy(error) && !db.inTransaction) {
+        // another process holds the write lock: nothing was written; try again soon, off the event loop
+        const now = performance.now();
+        const waiting = group.filter((p) => now - p.queuedAt < busyTimeoutMs);
+        for (const p of group) if (!waiting.includes(p)) p.reject(error);
+        queue = waiting.concat(queue);
+        if (queue.length > 0 && !closed) {
+          flushScheduled = true;
+          busyTimer = setTimeout(flush, BUSY_BACKOFF_MS[Math.min(busyRetries++, BUSY_BACKOFF_MS.length - 1)]);
+        }
+        return;
+      }
+      // the group's transaction itself failed (I/O error, disk full): nothing was committed
       for (const p of group) p.reject(error);
       return;
     }
+    busyRetries = 0;
     let wrote = false;
     for (const p of group) {
       const outcome = p.outcome!;
@@ -281,7 +309,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     if (!(expected === 'any' || expected === 'no_stream' || expected === 'stream_exists' || (typeof expected === 'bigint' && expected >= 0n)))
       throw new InvalidAppendError('expectedRevision must be any, no_stream, stream_exists or a revision ≥ 0', 'expectedRevision');
     return new Promise<AppendResult>((resolve, reject) => {
-      queue.push({ streamName, batch, expected, alongside: options?.alongside, resolve, reject });
+      queue.push({ streamName, batch, expected, alongside: options?.alongside, resolve, reject, queuedAt: performance.now() });
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(flush);
@@ -344,7 +372,14 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
     async close() {
       if (closed) return;
       await Promise.all([...subscriptions].map((s) => s.stop()));
-      flush(); // appends already accepted are written before the connection closes
+      // appends already accepted are written before the connection closes (or refused as busy)
+      if (busyTimer) clearTimeout(busyTimer);
+      flush();
+      while (queue.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (busyTimer) clearTimeout(busyTimer);
+        flush();
+      }
       closed = true;
       db.close();
     },

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@gevinst/eventstore/port';
+import { isBusy } from '@gevinst/eventstore/sqlite/busy';
 import type { SqliteCheckpoints } from './checkpoints';
 import type { Projection } from './projection';
 import { upcastRecorded } from './upcast';
@@ -153,7 +154,9 @@ export class ProjectionRunner {
       try {
         this.storeCheckpoints();
       } catch (error) {
-        this.options.onError?.(error);
+        // another process holds the write lock: the checkpoint only reports progress, so it waits for the next tick
+        if (isBusy(error)) this.scheduleCheckpoints();
+        else this.options.onError?.(error);
       }
     }, this.options.checkpointEveryMs ?? 1000);
     this.checkpointTimer.unref?.();
@@ -186,6 +189,11 @@ export class ProjectionRunner {
     this.subscription = undefined;
     await subscription?.stop();
     await this.catchingUp?.catch(() => undefined);
-    this.storeCheckpoints();
+    try {
+      this.storeCheckpoints();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      this.options.onError?.(error); // the models are rebuilt at start; a stale checkpoint loses nothing
+    }
   }
 }

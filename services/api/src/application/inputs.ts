@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidOrgNumber } from '@gevinst/domain/validation/index';
+import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation/index';
 import { tryParsePeriod } from '@gevinst/domain/periods/index';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
@@ -9,9 +9,9 @@ const id = z
   .min(1, { error: 'Må fylles ut' })
   .max(200, { error: 'For lang id' })
   .regex(/^[A-Za-z0-9][\w.:-]*$/, { error: 'Ugyldig id' });
-const name = z.string().trim().min(1, { error: 'Må fylles ut' }).max(300, { error: 'Maks 300 tegn' });
-const text = z.string().max(5000, { error: 'Maks 5000 tegn' });
-const reason = z.string().trim().min(1, { error: 'Begrunnelse må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' });
+const name = visibleName(z.string().trim().min(1, { error: 'Må fylles ut' }).max(300, { error: 'Maks 300 tegn' }));
+const text = validText(z.string().max(5000, { error: 'Maks 5000 tegn' }));
+const reason = validText(z.string().trim().min(1, { error: 'Begrunnelse må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' }));
 const email = z.email({ error: 'Ugyldig e-postadresse' }).max(320);
 const date = z.iso.date({ error: 'Ugyldig dato (forventet åååå-mm-dd)' });
 const period = z
@@ -110,7 +110,7 @@ export const RecordSettlementInput = z.object({
   toUnitId: id,
   amountOre: positiveOre,
   period,
-  saksnummer: z.string().trim().min(1, { error: 'Saksnummer må fylles ut' }).max(200),
+  saksnummer: visibleName(z.string().trim().min(1, { error: 'Saksnummer må fylles ut' }).max(200)),
   projectId: id.nullish(),
   comment: text.nullish(),
 });

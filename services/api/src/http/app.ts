@@ -18,6 +18,10 @@ import type { PastReports } from './asOf';
 import type { AccessControl } from './access';
 import { auditRoutes } from './audit';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from './scope';
+import { securityHeaders } from './security/headers';
+import { JSON_TYPES, jsonBodiesOnly } from './security/jsonOnly';
+import { loginRateLimit, writeRateLimit, type RateLimitConfig } from './security/rateLimits';
+import { sameOriginWrites } from './security/sameOrigin';
 
 export interface AppDeps {
   application: Application;
@@ -42,6 +46,8 @@ export interface AppDeps {
   admin?: { path: string; router: RequestHandler }[];
   /** login routes (before any body parser) and the middleware that finds the request's person */
   authentication?: { routes: RequestHandler; authenticate: RequestHandler };
+  /** the public address (Origin check), rate limits, and origins forms may post to (the login issuer) */
+  security?: { publicUrl?: string; rateLimits?: RateLimitConfig; extraFormAction?: string[] };
 }
 
 const revisionFromIfMatch = (req: Request): string | undefined => {
@@ -60,6 +66,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('etag', false);
+  app.use(securityHeaders({ extraFormAction: deps.security?.extraFormAction }));
 
   const requestId = (req: { headers: Record<string, unknown> }, res: Response) => {
     const given = req.headers['x-request-id'];
@@ -89,9 +96,13 @@ export const createApp = (deps: AppDeps): Express => {
       next();
     });
   }
+  const limits = deps.security?.rateLimits;
+  app.use(sameOriginWrites({ publicUrl: deps.security?.publicUrl }), loginRateLimit(limits));
   if (deps.authentication) app.use(deps.authentication.routes, deps.authentication.authenticate);
+  // after authentication: writes are counted per person where one is known
+  app.use(writeRateLimit(limits));
   for (const handler of deps.beforeJson ?? []) app.use(handler);
-  app.use('/api', express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: () => true }));
+  app.use('/api', jsonBodiesOnly, express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: JSON_TYPES }));
   // every answer under /api but the API's description is for a logged-in person (401 before anything else)
   app.use('/api', (req, _res, next) => {
     if (req.path !== '/openapi.json') access.actor(req);

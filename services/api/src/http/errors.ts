@@ -1,4 +1,5 @@
 import { DomainError, ValidationError } from '@gevinst/domain/errors/index';
+import { isBusy } from '@gevinst/eventstore/sqlite/busy';
 import type { ErrorRequestHandler } from 'express';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '../application/errors';
 
@@ -11,7 +12,7 @@ const body = (code: string, message: string, fields: { path: string; message: st
 });
 
 /** Maps what went wrong to the contract's status codes and error shape. */
-export const toHttpError = (error: unknown): { status: number; body: ErrorBody } => {
+export const toHttpError = (error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } => {
   if (error instanceof UnauthenticatedError) return { status: 401, body: { error: error.toJSON() } };
   if (error instanceof ForbiddenError) return { status: 403, body: { error: error.toJSON() } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.toJSON() } };
@@ -29,6 +30,8 @@ export const toHttpError = (error: unknown): { status: number; body: ErrorBody }
     const message = 'Ugyldige data';
     return { status: 400, body: body('validation_failed', message, [{ path: e.field ?? '', message: e.message ?? message }]) };
   }
+  if (isBusy(error))
+    return { status: 503, headers: { 'Retry-After': '1' }, body: body('store_busy', 'Databasen er opptatt. Prøv igjen om litt.') };
   if (e?.type === 'entity.too.large') return { status: 413, body: body('payload_too_large', 'Forespørselen er for stor') };
   if (e?.type === 'entity.parse.failed')
     return { status: 400, body: body('invalid_json', 'Ugyldig JSON i forespørselen', [{ path: '', message: 'Ugyldig JSON' }]) };
@@ -38,9 +41,10 @@ export const toHttpError = (error: unknown): { status: number; body: ErrorBody }
 };
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const { status, body: payload } = toHttpError(error);
-  if (status >= 500) req.log?.error({ err: error }, 'request failed');
+  const { status, body: payload, headers } = toHttpError(error);
+  if (status >= 500 && status !== 503) req.log?.error({ err: error }, 'request failed');
   else req.log?.info({ code: payload.error.code, status }, 'request refused');
   if (res.headersSent) return;
+  if (headers) res.set(headers);
   res.status(status).json(payload);
 };
