@@ -135,6 +135,21 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
       .type('html')
       .send(problemPage('Innloggingen er utløpt', 'Påloggingen tok for lang tid eller ble startet i et annet vindu. Start på nytt.', { href: '/auth/login', label: 'Logg inn på nytt' }));
 
+  /**
+   * Someone else logged in earlier in this browser (switching demo people): their provider session
+   * ends here. oidc-provider would otherwise first send the browser through an auto-submitting
+   * "end session" page, which needs JavaScript and a second round trip.
+   */
+  const forgetEarlierPerson = async (uid: string, sessionId: string) => {
+    const interactions = adapter('Interaction');
+    const stored = await interactions.find(uid);
+    if (stored) {
+      delete stored.session;
+      await interactions.upsert(uid, stored, Math.max(1, (stored.exp ?? 0) - Math.floor(Date.now() / 1000)));
+    }
+    await adapter('Session').destroy(sessionId);
+  };
+
   router.get(`${EMBEDDED_PATH}/interaction/:uid`, async (req: Request, res: Response, next) => {
     const p = current(res);
     if (!p) return;
@@ -180,6 +195,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
           .send(loginPage({ action: action(details.uid), email, error: 'Feil e-postadresse eller passord. Prøv igjen.' }));
       }
       await p.interactionFinished(req, res, { login: { accountId: account.email } }, { mergeWithLastSubmission: false });
+      if (details.session?.accountId && details.session.accountId !== account.email) await forgetEarlierPerson(details.uid, details.session.cookie);
     } catch (error) {
       next(error);
     }
