@@ -123,7 +123,11 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     },
   });
 
+  // the provider is an application of its own under /oidc (its pages are not Gevinst's API)
+  const idp = express();
+  idp.disable('x-powered-by');
   const router = Router();
+  router.use(EMBEDDED_PATH, idp);
   const current = (res: Response): Provider | undefined => {
     if (!provider) res.status(503).type('text/plain').send('Påloggingen starter – prøv igjen om et øyeblikk.');
     return provider;
@@ -150,7 +154,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     await adapter('Session').destroy(sessionId);
   };
 
-  router.get(`${EMBEDDED_PATH}/interaction/:uid`, async (req: Request, res: Response, next) => {
+  idp.get('/interaction/:uid', async (req: Request, res: Response, next) => {
     const p = current(res);
     if (!p) return;
     try {
@@ -176,7 +180,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     }
   });
 
-  router.post(`${EMBEDDED_PATH}/interaction/:uid/login`, express.urlencoded({ extended: false, limit: '8kb' }), async (req: Request, res: Response, next) => {
+  idp.post('/interaction/:uid/login', express.urlencoded({ extended: false, limit: '8kb' }), async (req: Request, res: Response, next) => {
     const p = current(res);
     if (!p) return;
     try {
@@ -201,7 +205,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     }
   });
 
-  router.use(EMBEDDED_PATH, (req, res) => {
+  idp.use((req, res) => {
     if (current(res)) handle!(req, res);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commands } from '../application/commands/index';
+import { authOpenApiPaths } from '../auth/openapi';
 import { commandRoutes } from '../http/routes';
 import * as Q from './queries';
 import * as R from './responses';
@@ -126,6 +127,7 @@ export const openapiDocument = (publicUrl?: string) => {
     ),
     '/api/openapi.json': { get: { summary: 'Denne beskrivelsen (OpenAPI 3.1)', responses: { '200': { description: 'OpenAPI-dokumentet' } } } },
     '/healthz': read('Helse', R.Health),
+    ...authOpenApiPaths,
   });
   return {
     openapi: '3.1.0',
