@@ -118,6 +118,18 @@ describe('login through the embedded OpenID provider (code + PKCE, over HTTP)', 
     },
   );
 
+  it('asks for the password again in the same browser and can switch to another person', async () => {
+    const browser = new HttpBrowser();
+    const cookieOf = () => `gevinst_session=${browser.cookies.get(new URL(g.url).host)!.get('gevinst_session')}`;
+    for (const [email, name] of [['byggesak@fjordvik.kommune.no', 'Bjørn Moe'], ['kommunedirektor@fjordvik.kommune.no', 'Kari Nordmann']] as const) {
+      const page = await browser.follow(`${g.url}/auth/login`);
+      expect(page.html).toContain('<h1>Logg inn');
+      const done = await browser.follow(loginAction(page), { form: { email, password: 'gevinst-demo' } }, (l) => !l.includes('/oidc/') && !l.includes('/auth/'));
+      expect(done.location).toBe(`${g.url}/`);
+      expect((await me(g, { cookie: cookieOf() })).body.name).toBe(name);
+    }
+  });
+
   it('refuses a callback that this browser did not start (state bound to a cookie)', async () => {
     const victim = new HttpBrowser();
     const attacker = new HttpBrowser();

@@ -123,7 +123,11 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     },
   });
 
+  // the provider is an application of its own under /oidc (its pages are not Gevinst's API)
+  const idp = express();
+  idp.disable('x-powered-by');
   const router = Router();
+  router.use(EMBEDDED_PATH, idp);
   const current = (res: Response): Provider | undefined => {
     if (!provider) res.status(503).type('text/plain').send('Påloggingen starter – prøv igjen om et øyeblikk.');
     return provider;
@@ -135,7 +139,22 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
       .type('html')
       .send(problemPage('Innloggingen er utløpt', 'Påloggingen tok for lang tid eller ble startet i et annet vindu. Start på nytt.', { href: '/auth/login', label: 'Logg inn på nytt' }));
 
-  router.get(`${EMBEDDED_PATH}/interaction/:uid`, async (req: Request, res: Response, next) => {
+  /**
+   * Someone else logged in earlier in this browser (switching demo people): their provider session
+   * ends here. oidc-provider would otherwise first send the browser through an auto-submitting
+   * "end session" page, which needs JavaScript and a second round trip.
+   */
+  const forgetEarlierPerson = async (uid: string, sessionId: string) => {
+    const interactions = adapter('Interaction');
+    const stored = await interactions.find(uid);
+    if (stored) {
+      delete stored.session;
+      await interactions.upsert(uid, stored, Math.max(1, (stored.exp ?? 0) - Math.floor(Date.now() / 1000)));
+    }
+    await adapter('Session').destroy(sessionId);
+  };
+
+  idp.get('/interaction/:uid', async (req: Request, res: Response, next) => {
     const p = current(res);
     if (!p) return;
     try {
@@ -161,7 +180,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     }
   });
 
-  router.post(`${EMBEDDED_PATH}/interaction/:uid/login`, express.urlencoded({ extended: false, limit: '8kb' }), async (req: Request, res: Response, next) => {
+  idp.post('/interaction/:uid/login', express.urlencoded({ extended: false, limit: '8kb' }), async (req: Request, res: Response, next) => {
     const p = current(res);
     if (!p) return;
     try {
@@ -180,12 +199,13 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
           .send(loginPage({ action: action(details.uid), email, error: 'Feil e-postadresse eller passord. Prøv igjen.' }));
       }
       await p.interactionFinished(req, res, { login: { accountId: account.email } }, { mergeWithLastSubmission: false });
+      if (details.session?.accountId && details.session.accountId !== account.email) await forgetEarlierPerson(details.uid, details.session.cookie);
     } catch (error) {
       next(error);
     }
   });
 
-  router.use(EMBEDDED_PATH, (req, res) => {
+  idp.use((req, res) => {
     if (current(res)) handle!(req, res);
   });
 

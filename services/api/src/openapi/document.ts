@@ -58,7 +58,6 @@ const exportRoute = (summary: string, parameters: unknown[]) => ({
 const loginStep = (method: 'get' | 'post', summary: string, parameters: unknown[] = []) => ({
   [method]: { summary, parameters, security: [], responses: { '302': { description: 'Videre i innloggingen' }, '200': { description: 'Innloggingssiden (HTML)' } } },
 });
-const uidParameter = { name: 'uid', in: 'path', required: true, schema: { type: 'string' } };
 
 /** OpenAPI 3.1, generated from the zod schemas of the command inputs and the read models. */
 export const openapiDocument = (publicUrl?: string) => {
@@ -139,8 +138,6 @@ export const openapiDocument = (publicUrl?: string) => {
     '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
     '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),
     '/auth/logout': loginStep('post', 'Logg ut: sletter økten'),
-    '/oidc/interaction/{uid}': loginStep('get', 'Den innebygde testleverandørens innloggingsside (bare uten OIDC_ISSUER)', [uidParameter]),
-    '/oidc/interaction/{uid}/login': loginStep('post', 'Den innebygde testleverandørens innlogging med e-post og passord', [uidParameter]),
     '/api/openapi.json': { get: { summary: 'Denne beskrivelsen (OpenAPI 3.1)', security: [], responses: { '200': { description: 'OpenAPI-dokumentet' } } } },
     '/healthz': { get: { ...read('Helse', R.Health).get, security: [] } },
   });
