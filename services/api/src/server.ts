@@ -16,6 +16,7 @@ import { createApp } from './http/app';
 import { PastReports } from './http/asOf';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import type { UploadLimits } from '@gevinst/spreadsheet';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
@@ -48,6 +49,8 @@ export interface GevinstConfig {
   reminders?: boolean | Partial<Omit<RemindersOptions, 'store'>>;
   redisUrl?: string;
   smtpUrl?: string;
+  /** bounds of an uploaded spreadsheet; default the GEVINST_IMPORT_* env over the defaults */
+  uploadLimits?: UploadLimits;
 }
 
 export interface RunningGevinst {
@@ -126,11 +129,12 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const running = reminders;
 
   const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
+  const sheets = spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports, uploadLimits: config.uploadLimits });
   const app = createApp({
     application,
     readModels,
     pastReports,
-    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports })],
+    beforeJson: [sheets],
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,
@@ -157,6 +161,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         server.closeIdleConnections();
       });
       await reminders?.stop();
+      await sheets.close();
       await mergers.stop();
       await readModels.stop();
       await store.close();

@@ -4,7 +4,7 @@ import type { Problem } from '../read/problem';
 import type { UnitRef } from '../units/unitRef';
 import { baselineInput, planBenefitInput, type PlanBenefitInput, type RecordBaselineInput } from './commands';
 import { contentHash, importKey } from './importKey';
-import { readPlan, sortProblems } from './readPlan';
+import { readPlan, sortProblems, type ReadWorkbook } from './readPlan';
 import type { ResolvedRow, UnitAnswers, UnitQuestion } from './resolveUnits';
 
 export type ImportCommand =
@@ -41,6 +41,8 @@ export interface ImportOptions {
   userId: string;
   dryRun: boolean;
   answers?: UnitAnswers;
+  /** how the workbook is read; default in this thread (the HTTP handler reads it in a worker) */
+  parse?: ReadWorkbook;
 }
 
 export interface ImportReport {
@@ -67,7 +69,7 @@ export interface ImportReport {
  */
 export async function importPlan(bytes: Uint8Array, options: ImportOptions, port: PlanImportPort): Promise<ImportReport> {
   const projectRefusal = await port.checkProject(options.projectId);
-  const { parsed, resolved, problems, questions } = await readPlan(bytes, projectRefusal ? [] : await port.units(), options.answers);
+  const { parsed, resolved, problems, questions } = await readPlan(bytes, projectRefusal ? [] : await port.units(), options.answers, options.parse);
   let unchanged = 0;
   const warnings: string[] = [];
   const report = (problems: Problem[], questions: UnitQuestion[] = [], benefitIds: string[] = []): ImportReport => ({

@@ -23,7 +23,8 @@ export async function startSheetGevinst(options: { demo: boolean }): Promise<She
   const dir = mkdtempSync(join(tmpdir(), 'gevinst-sheet-'));
   const api = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: options.demo, logger: pino({ level: 'silent' }) });
   const app = express();
-  app.use(spreadsheetRoutes({ application: api.application, readModels: api.readModels, pastReports: new PastReports(api.store) }));
+  const sheets = spreadsheetRoutes({ application: api.application, readModels: api.readModels, pastReports: new PastReports(api.store) });
+  app.use(sheets);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -37,6 +38,7 @@ export async function startSheetGevinst(options: { demo: boolean }): Promise<She
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await sheets.close();
       await api.close();
       rmSync(dir, { recursive: true, force: true });
     },
