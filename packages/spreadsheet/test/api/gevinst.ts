@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { startGevinst, type RunningGevinst } from '../../../../services/api/src/server';
 import { spreadsheetRoutes } from '../../../../services/api/src/spreadsheet-routes';
 import { PastReports } from '../../../../services/api/src/http/asOf';
+import type { UploadLimits } from '../../src/upload/limits';
 
 export interface SheetGevinst {
   api: RunningGevinst;
@@ -19,11 +20,11 @@ export interface SheetGevinst {
 }
 
 /** A real Gevinst (SQLite in a temp folder) with the spreadsheet routes served on a loopback port. */
-export async function startSheetGevinst(options: { demo: boolean }): Promise<SheetGevinst> {
+export async function startSheetGevinst(options: { demo: boolean; uploadLimits?: UploadLimits }): Promise<SheetGevinst> {
   const dir = mkdtempSync(join(tmpdir(), 'gevinst-sheet-'));
-  const api = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: options.demo, logger: pino({ level: 'silent' }) });
+  const api = await startGevinst({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'g.sqlite'), demo: options.demo, logger: pino({ level: 'silent' }), uploadLimits: options.uploadLimits });
   const app = express();
-  const sheets = spreadsheetRoutes({ application: api.application, readModels: api.readModels, pastReports: new PastReports(api.store) });
+  const sheets = spreadsheetRoutes({ application: api.application, readModels: api.readModels, pastReports: new PastReports(api.store), uploadLimits: options.uploadLimits });
   app.use(sheets);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
