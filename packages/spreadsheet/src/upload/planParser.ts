@@ -115,7 +115,7 @@ export class PlanParser {
           () =>
             reject(
               error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? fileTooLarge(`Filen er for stor til å lese: den trenger mer enn ${megabytes(limits.workerMemoryMb * 1024 * 1024)} minne`)
+                ? fileTooLarge(`Filen er for stor til å lese: den trenger mer enn ${megabytes(limits.workerMemoryMb * 1e6)} minne`)
                 : error,
             ),
           false,
