@@ -99,8 +99,8 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   });
   if (unchanged > 0) warnings.push(`${unchanged} av ${all.length} rader finnes allerede som gevinster i prosjektet og blir ikke lagt inn på nytt`);
   for (const [i, { row, planBenefit, baseline }] of commands.entries()) {
-    // the checks are synchronous: let other requests in between every few hundred rows
-    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    // the checks are synchronous: let other requests in every hundred rows
+    if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     const rowCommands: ImportCommand[] = [{ command: 'planBenefit', targetId: options.projectId, input: planBenefit }];
     if (baseline) rowCommands.push({ command: 'recordBaseline', targetId: NEW_BENEFIT, input: baseline });
     const refusal = await port.check(rowCommands, options.userId);
