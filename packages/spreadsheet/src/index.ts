@@ -23,3 +23,6 @@ export * from './export/views';
 export * from './export/exports';
 export * from './http/query';
 export * from './http/handlers';
+export * from './upload/limits';
+export * from './upload/refusals';
+export * from './upload/planParser';

@@ -21,6 +21,7 @@ import { spreadsheetRoutes } from './spreadsheet-routes';
 import { createAuthentication, type Authentication } from './auth/authentication';
 import { validateAuthConfig, type AuthConfig } from './auth/config';
 import type { RateLimitConfig } from './http/security/rateLimits';
+import type { UploadLimits } from '@gevinst/spreadsheet';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
 
 export interface GevinstConfig {
@@ -61,6 +62,8 @@ export interface GevinstConfig {
   rateLimits?: RateLimitConfig;
   /** how long a write waits for another process's write lock before it answers 503 (ms); default 2500 */
   storeBusyTimeoutMs?: number;
+  /** bounds of an uploaded spreadsheet; default the GEVINST_IMPORT_* env over the defaults */
+  uploadLimits?: UploadLimits;
 }
 
 export interface RunningGevinst {
@@ -143,13 +146,14 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const access = new AccessControl(readModels, config.groupRoles ?? DEFAULT_GROUP_ROLES);
   const auth = await createAuthentication({ db, logger, publicUrl: config.publicUrl, config: config.auth, describe: (p) => ({ roles: access.rolesOf(p) }) });
   const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
+  const sheets = spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports, access, uploadLimits: config.uploadLimits });
   const app = createApp({
     application,
     readModels,
     store,
     access,
     pastReports,
-    beforeJson: [spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports, access })],
+    beforeJson: [sheets],
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,
@@ -185,6 +189,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       });
       auth.close();
       await reminders?.stop();
+      await sheets.close();
       await mergers.stop();
       await readModels.stop();
       await store.close();

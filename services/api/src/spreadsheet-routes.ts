@@ -5,7 +5,7 @@ import type { ReadModels } from '@gevinst/projections';
 import {
   spreadsheetHandlers,
   NotFound,
-  PayloadTooLarge,
+  UploadRefused,
   type ExportPort,
   type ImportCommand,
   type PlanBenefitInput,
@@ -13,6 +13,7 @@ import {
   type ProjectView,
   type Refusal,
   type SheetRequest,
+  type UploadLimits,
 } from '@gevinst/spreadsheet';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Action } from '@gevinst/domain/access/index';
@@ -36,6 +37,8 @@ export interface SpreadsheetRouteDeps {
   /** for exports `asOf` a past instant; without it `asOf` is refused */
   pastReports?: PastReports;
   access: AccessControl;
+  /** bounds of an uploaded plan; default the env (`GEVINST_IMPORT_MAX_BYTES` …) over the defaults */
+  uploadLimits?: UploadLimits;
 }
 
 /**
@@ -139,11 +142,12 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
 
 /**
  * The spreadsheet routes: the plan template, import of a filled-in plan (dry run and commit), and
- * the XLSX/CSV exports. Mount before the API's JSON body parser (the import's body is the file).
+ * the XLSX/CSV exports. Mount before the API's JSON body parser (the import's body is the file), and
+ * `close()` it with the server (uploaded plans are read in worker threads).
  */
-export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
+export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router & { close(): Promise<void> } {
   const ports = spreadsheetPorts(deps);
-  const h = spreadsheetHandlers({ ...ports, userIdOf });
+  const h = spreadsheetHandlers({ ...ports, userIdOf, limits: deps.uploadLimits });
   const router = Router();
   const as = (req: Request) => req as unknown as SheetRequest;
   const { access } = deps;
@@ -177,7 +181,8 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router {
   router.get('/api/export/portfolio.:format', reading('readPortfolio'), asOfHeader, (req: Request, res: Response) => h.portfolio(as(req), res, format(req)));
   router.get('/api/export/projects/:id/plan.:format', guard((req) => access.readProject(req, String(req.params.id))), (req: Request, res: Response) => h.projectPlan(as(req), res, format(req)));
   router.use(spreadsheetErrors);
-  return router;
+  // the plan reader's worker threads stop with the server
+  return Object.assign(router, { close: () => h.parser.close() });
 }
 
 function format(req: Request): 'xlsx' | 'csv' {
@@ -193,7 +198,12 @@ const spreadsheetErrors: ErrorRequestHandler = (error, req, res, _next) => {
     res.destroy(error instanceof Error ? error : undefined);
     return;
   }
-  if (error instanceof PayloadTooLarge) return void res.status(413).json({ error: error.toJSON() });
+  if (error instanceof UploadRefused) {
+    if (error.retryAfter) res.setHeader('Retry-After', String(error.retryAfter));
+    // a body refused before it was read to its end: the connection cannot carry another request
+    if (!req.complete) res.setHeader('Connection', 'close');
+    return void res.status(error.status).json({ error: error.toJSON() });
+  }
   const { status, body, headers } = toHttpError(error instanceof NotFound ? new NotFoundError(error.what, error.id) : error);
   if (status >= 500) req.log?.error({ err: error }, 'request failed');
   if (headers) res.set(headers);

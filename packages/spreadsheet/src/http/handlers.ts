@@ -5,6 +5,9 @@ import { writeXlsx } from '../export/xlsx';
 import type { Table } from '../export/table';
 import { importPlan, type PlanImportPort } from '../import/importPlan';
 import { buildPlanTemplate } from '../template/buildPlanTemplate';
+import { megabytes, uploadLimitsFromEnv, type UploadLimits } from '../upload/limits';
+import { PlanParser } from '../upload/planParser';
+import { fileTooLarge } from '../upload/refusals';
 import { choice, flag, ledgerQuery, spanLabel, unitAnswers, type Query } from './query';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,8 +20,10 @@ export interface SpreadsheetDeps {
   imports: PlanImportPort;
   exports: ExportPort;
   userIdOf(req: SheetRequest): string;
-  /** largest upload; default 20 MB */
-  maxUploadBytes?: number;
+  /** the bounds of an uploaded plan; default `uploadLimitsFromEnv()` (ignored when `parser` is given) */
+  limits?: UploadLimits;
+  /** reads uploaded plans in worker threads; default one made from `limits` */
+  parser?: PlanParser;
 }
 
 /** An error answered before anything was written (the API's error handler maps it to a status). */
@@ -32,13 +37,6 @@ export class NotFound extends DomainError {
   }
 }
 
-export class PayloadTooLarge extends DomainError {
-  readonly status = 413;
-  constructor(limit: number) {
-    super('payload_too_large', `Filen er for stor (over ${Math.round(limit / 1e6)} MB)`, []);
-  }
-}
-
 const attachment = (res: ServerResponse, type: string, filename: string) => {
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
@@ -47,12 +45,12 @@ const attachment = (res: ServerResponse, type: string, filename: string) => {
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new PayloadTooLarge(limit);
+  if (declared > limit) throw fileTooLarge(`Filen er for stor: ${megabytes(declared)}, grensen er ${megabytes(limit)}`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new PayloadTooLarge(limit);
+    if (size > limit) throw fileTooLarge(`Filen er for stor: over grensen på ${megabytes(limit)}`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -72,8 +70,12 @@ async function sendTables(res: ServerResponse, tables: Table[], format: 'xlsx' |
 }
 
 export function spreadsheetHandlers(deps: SpreadsheetDeps) {
-  const limit = deps.maxUploadBytes ?? 20 * 1024 * 1024;
+  const parser = deps.parser ?? new PlanParser(deps.limits ?? uploadLimitsFromEnv());
+  const limit = parser.limits.maxBytes;
   return {
+    /** reads the uploaded plans (its workers stop with `parser.close()`) */
+    parser,
+
     /** GET /api/templates/gevinstrealiseringsplan.xlsx[?fromYear=2026&years=4&granularity=tertial|year] */
     async template(req: SheetRequest, res: ServerResponse) {
       const fromYearText = typeof req.query.fromYear === 'string' ? req.query.fromYear : undefined;
@@ -105,7 +107,7 @@ export function spreadsheetHandlers(deps: SpreadsheetDeps) {
       const refusal = await deps.imports.checkProject(projectId);
       if (refusal?.code === 'not_found') throw new NotFound('prosjektet', projectId);
       const dryRun = flag(req.query, 'dryRun');
-      const report = await importPlan(bytes, { projectId, userId: deps.userIdOf(req), dryRun, answers: unitAnswers(req.query) }, deps.imports);
+      const report = await importPlan(bytes, { projectId, userId: deps.userIdOf(req), dryRun, answers: unitAnswers(req.query), parse: parser.parse }, deps.imports);
       const status = dryRun ? 200 : report.ok ? 201 : 422;
       res.statusCode = status;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -4,7 +4,7 @@ import type { Problem } from '../read/problem';
 import type { UnitRef } from '../units/unitRef';
 import { baselineInput, planBenefitInput, type PlanBenefitInput, type RecordBaselineInput } from './commands';
 import { contentHash, importKey } from './importKey';
-import { readPlan, sortProblems } from './readPlan';
+import { readPlan, sortProblems, type ReadWorkbook } from './readPlan';
 import type { ResolvedRow, UnitAnswers, UnitQuestion } from './resolveUnits';
 
 export type ImportCommand =
@@ -41,6 +41,8 @@ export interface ImportOptions {
   userId: string;
   dryRun: boolean;
   answers?: UnitAnswers;
+  /** how the workbook is read; default in this thread (the HTTP handler reads it in a worker) */
+  parse?: ReadWorkbook;
 }
 
 export interface ImportReport {
@@ -67,7 +69,7 @@ export interface ImportReport {
  */
 export async function importPlan(bytes: Uint8Array, options: ImportOptions, port: PlanImportPort): Promise<ImportReport> {
   const projectRefusal = await port.checkProject(options.projectId);
-  const { parsed, resolved, problems, questions } = await readPlan(bytes, projectRefusal ? [] : await port.units(), options.answers);
+  const { parsed, resolved, problems, questions } = await readPlan(bytes, projectRefusal ? [] : await port.units(), options.answers, options.parse);
   let unchanged = 0;
   const warnings: string[] = [];
   const report = (problems: Problem[], questions: UnitQuestion[] = [], benefitIds: string[] = []): ImportReport => ({
@@ -96,7 +98,9 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     return false;
   });
   if (unchanged > 0) warnings.push(`${unchanged} av ${all.length} rader finnes allerede som gevinster i prosjektet og blir ikke lagt inn på nytt`);
-  for (const { row, planBenefit, baseline } of commands) {
+  for (const [i, { row, planBenefit, baseline }] of commands.entries()) {
+    // the checks are synchronous: let other requests in every hundred rows
+    if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     const rowCommands: ImportCommand[] = [{ command: 'planBenefit', targetId: options.projectId, input: planBenefit }];
     if (baseline) rowCommands.push({ command: 'recordBaseline', targetId: NEW_BENEFIT, input: baseline });
     const refusal = await port.check(rowCommands, options.userId);

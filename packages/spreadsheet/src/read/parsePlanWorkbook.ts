@@ -31,10 +31,14 @@ export async function parsePlanWorkbook(bytes: Uint8Array | ArrayBuffer): Promis
   try {
     await workbook.xlsx.load(toBuffer(bytes) as never);
   } catch {
-    return fail(null, 'Filen kan ikke leses som en Excel-fil (.xlsx). Lagre den som «Excel-arbeidsbok (*.xlsx)» og prøv igjen');
+    return unreadableWorkbook();
   }
   return parsePlanSheet(workbook);
 }
+
+/** What the import says about a file that is not an .xlsx. */
+export const unreadableWorkbook = (): ParsedPlan =>
+  fail(null, 'Filen kan ikke leses som en Excel-fil (.xlsx). Lagre den som «Excel-arbeidsbok (*.xlsx)» og prøv igjen');
 
 export function parsePlanSheet(workbook: ExcelJS.Workbook): ParsedPlan {
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);

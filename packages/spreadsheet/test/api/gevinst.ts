@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { startGevinst, type RunningGevinst } from '../../../../services/api/src/server';
 import { AS_ADMIN, TEST_ADMIN_TOKEN } from '../../../../services/api/test/helpers';
 import { loginAs } from '../../../../services/api/test/login';
+import type { UploadLimits } from '../../src/upload/limits';
 
 export interface SheetGevinst {
   api: RunningGevinst;
@@ -16,7 +17,7 @@ export interface SheetGevinst {
 }
 
 /** A real Gevinst (SQLite in a temp folder) on a loopback port; requests act as the administrator unless a person is named. */
-export async function startSheetGevinst(options: { demo: boolean }): Promise<SheetGevinst> {
+export async function startSheetGevinst(options: { demo: boolean; uploadLimits?: UploadLimits }): Promise<SheetGevinst> {
   const dir = mkdtempSync(join(tmpdir(), 'gevinst-sheet-'));
   const api = await startGevinst({
     port: 0,
@@ -25,6 +26,7 @@ export async function startSheetGevinst(options: { demo: boolean }): Promise<She
     demo: options.demo,
     logger: pino({ level: 'silent' }),
     auth: { adminToken: TEST_ADMIN_TOKEN },
+    uploadLimits: options.uploadLimits,
   });
   const url = api.url;
   return {

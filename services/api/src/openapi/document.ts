@@ -121,6 +121,7 @@ export const openapiDocument = (publicUrl?: string) => {
           '404': errors['404'],
           '413': errors['413'],
           '422': json(R.ImportReport, 'Problemer eller spørsmål i arket; ingenting er lagret'),
+          '503': json(R.ErrorResponse, 'Serveren leser andre regneark nå (import_busy); prøv igjen etter Retry-After sekunder'),
         },
       },
     },
