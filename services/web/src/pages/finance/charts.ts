@@ -18,6 +18,7 @@ export function sankeyOption(flows: Ledger['flows'], name: (id: string) => strin
   return {
     tooltip: {
       trigger: 'item',
+      className: 'chart-tooltip',
       // the tooltip is HTML: names are escaped (labels on the chart itself are SVG text)
       formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number; name?: string }; value?: number }) =>
         escapeHtml(p.dataType === 'edge'
@@ -48,6 +49,7 @@ export function heatmapOption(matrix: Matrix, name: (id: string) => string) {
   const max = Math.max(1, ...offDiagonal.map((c) => c.ore));
   return {
     tooltip: {
+      className: 'chart-tooltip',
       formatter: (p: { data: [number, number, number] }) => escapeHtml(`${name(investors[p.data[1]])} → ${name(recipients[p.data[0]])}: ${formatKr(p.data[2])}`),
     },
     grid: { left: 170, right: 16, top: 36, bottom: 90 },
