@@ -89,6 +89,9 @@ describe('hvem som er logget inn', () => {
     await Promise.all([page.waitForURL(j.url('/')), box.getByRole('button', { name: 'Logg ut' }).click()]);
     expect(logout).toEqual({ method: 'POST' });
     await page.locator('header').getByRole('link', { name: 'Logg inn' }).waitFor();
+    await page.goto(j.url('/mine-gevinster'));
+    await settled(page);
+    expect(await page.locator('main').getByRole('link', { name: 'Logg inn' }).getAttribute('href')).toBe(`/auth/login?returnTo=${encodeURIComponent('/mine-gevinster')}`);
   });
 
   it('«Mine gevinster» og nytt prosjekt bruker e-posten til den som er logget inn', async () => {

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type DueItem, type DueReminder } from '../../api';
 import { Busy } from '../../components/Loading';
+import { LoginLink } from '../../components/Login';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
 import { useApi } from '../../hooks/useApi';
@@ -59,7 +60,7 @@ export function MyBenefits() {
         <button className="button" type="submit">Vis</button>
       </form>
       {!owner && me.state === 'loading' ? null : !owner ? (
-        <p>Skriv inn e-postadressen din for å se gevinstene du eier.</p>
+        <p>Skriv inn e-postadressen din for å se gevinstene du eier{me.state === 'anonymous' && <>, eller <LoginLink /></>}.</p>
       ) : (
         <Busy loading={due.loading} error={due.error} hasData={!!due.data} label="Laster det som skal rapporteres …">
           {due.data && due.data.length === 0 && <p>Ingenting å rapportere for {owner}.</p>}
