@@ -1,6 +1,8 @@
-import { useState, useSyncExternalStore } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { currentUser, setCurrentUser, subscribeUser } from './api';
+import { api } from './api';
+import { LoginLink } from './components/Login';
+import { roleText } from './format/labels';
+import { MeProvider, useMe } from './hooks/useMe';
 
 const links = [
   { to: '/prosjekter', label: 'Prosjekter' },
@@ -12,7 +14,7 @@ const links = [
 
 export function Layout() {
   return (
-    <>
+    <MeProvider>
       <a className="skip-link" href="#innhold">Hopp til hovedinnhold</a>
       <header className="site-header">
         <div className="header-inner">
@@ -37,27 +39,33 @@ export function Layout() {
       <footer className="site-footer">
         <p>Gevinst – gevinstrealisering på tvers av enheter. Beløp i kroner, perioder i tertialer (T1 jan–apr, T2 mai–aug, T3 sep–des).</p>
       </footer>
-    </>
+    </MeProvider>
   );
 }
 
+/** Who is logged in and in which roles, with the way out; the way in when nobody is; nothing on a server without login. */
 function UserBox() {
-  const user = useSyncExternalStore(subscribeUser, currentUser);
-  const [draft, setDraft] = useState(user);
-  return (
-    <form
-      className="userbox"
-      aria-label="Bruker"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setCurrentUser(draft);
-      }}
-    >
-      <label htmlFor="bruker">Bruker (e-post)</label>
-      <div className="userbox-row">
-        <input id="bruker" type="email" autoComplete="email" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="navn@kommune.no" />
-        <button type="submit" className="button small">Bruk</button>
+  const me = useMe();
+  if (me.state === 'anonymous') {
+    return (
+      <div className="userbox">
+        <LoginLink className="button small" />
       </div>
-    </form>
+    );
+  }
+  if (me.state !== 'known') return <div className="userbox" />;
+  const { name, email, roles } = me.me;
+  return (
+    <section className="userbox" aria-label="Innlogget bruker">
+      <p className="userbox-name"><strong>{name}</strong>{email && email !== name && <> <span className="userbox-email">{email}</span></>}</p>
+      {roles.length > 0 ? (
+        <ul className="userbox-roles" aria-label="Roller">
+          {roles.map((r) => <li key={`${r.role}-${r.unitId ?? ''}`}>{roleText(r.role, r.unitName)}</li>)}
+        </ul>
+      ) : <p className="userbox-roles">Ingen roller</p>}
+      <form method="post" action={api.auth.logout}>
+        <button type="submit" className="button small">Logg ut</button>
+      </form>
+    </section>
   );
 }

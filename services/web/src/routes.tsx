@@ -17,6 +17,7 @@ import { Scorecard } from './pages/management/Scorecard';
 import { UnitTree } from './pages/units/UnitTree';
 import { UnitPage } from './pages/units/UnitPage';
 import { MergeUnits } from './pages/units/MergeUnits';
+import { AuditPage } from './pages/audit/AuditPage';
 
 /** A page loaded when first visited (the pages with ECharts), with a visible, announced loading state meanwhile. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -43,8 +44,10 @@ export const router = createBrowserRouter([
       { path: '/prosjekter/:projectId', element: ProjectPage },
       { path: '/prosjekter/:projectId/gevinster/ny', element: <BenefitNew /> },
       { path: '/prosjekter/:projectId/importer', element: <ImportPlan /> },
+      { path: '/prosjekter/:projectId/historikk', element: <AuditPage subject="projects" /> },
       { path: '/gevinster/:benefitId', element: BenefitPage },
       { path: '/gevinster/:benefitId/registrer', element: <RecordBenefit /> },
+      { path: '/gevinster/:benefitId/historikk', element: <AuditPage subject="benefits" /> },
       { path: '/mine-gevinster', element: <MyBenefits /> },
       { path: '/okonomi', element: LedgerPage },
       { path: '/okonomi/spor', element: <TracePage /> },
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
       { path: '/enheter', element: <UnitTree /> },
       { path: '/enheter/sammenslaing', element: <MergeUnits /> },
       { path: '/enheter/:unitId', element: <UnitPage /> },
+      { path: '/enheter/:unitId/historikk', element: <AuditPage subject="units" /> },
       { path: '*', element: <NotFound /> },
     ],
   },

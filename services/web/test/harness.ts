@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
+import { actAs } from './identity';
 import { startServer, type ServerOptions, type TestServer } from './server';
 
 const NB_LETTERS = /[a-zæøå]/i;
@@ -49,9 +50,9 @@ export class Journey {
     return (JSON.parse(text) as { id: string }).id;
   }
 
+  /** Acts as `email` from the next request on (see `actAs`: a stand-in until login lands). */
   async useUser(email: string) {
-    await this.page.getByLabel('Bruker (e-post)').fill(email);
-    await this.page.getByRole('button', { name: 'Bruk' }).click();
+    await actAs(this.page, email);
   }
 
   /** Axe finds nothing at WCAG 2.1 A/AA; then a full-page screenshot. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
+import { actAs } from './identity';
 import { startServer, type TestServer } from './server';
 
 /**
@@ -50,10 +51,8 @@ async function visit(name: string, path: string) {
   await checkPage(name);
 }
 
-async function useUser(email: string) {
-  await page.getByLabel('Bruker (e-post)').fill(email);
-  await page.getByRole('button', { name: 'Bruk' }).click();
-}
+/** Acts as `email` from the next request on (see `actAs`: a stand-in until login lands). */
+const useUser = (email: string) => actAs(page, email);
 
 /** The field's error is beside it: linked by aria-describedby, marked aria-invalid, in bokmål. */
 async function expectFieldError(fieldId: string, pattern?: RegExp) {

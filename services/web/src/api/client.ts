@@ -1,5 +1,4 @@
 import type { ErrorBody, FieldError } from './types';
-import { currentUser } from './user';
 
 /** An answer other than 2xx. `fields` name the offending inputs by dotted path (e.g. `plan.0.period`). */
 export class ApiError extends Error {
@@ -22,8 +21,6 @@ export class FileBody {
 
 async function request<T>(method: string, path: string, body?: unknown, accept?: (status: number) => boolean): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const user = currentUser();
-  if (user) headers['X-User-Id'] = user;
   const file = body instanceof FileBody;
   if (body !== undefined) headers['Content-Type'] = file ? body.type : 'application/json';
   let response: Response;

@@ -1,7 +1,7 @@
 import type { CostKind, Thresholds } from '@gevinst/domain/events/projects';
 import { get, post, postFile, query } from './client';
 import type {
-  Balance, BenefitView, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
+  AuditSubject, AuditTrail, Balance, BenefitView, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
 
@@ -118,4 +118,20 @@ export const downloads = {
     `/api/export/ledger.${format}${query({ ...span(s), view })}`,
   portfolio: (format: 'xlsx' | 'csv', s: AsOfSpan) => `/api/export/portfolio.${format}${query(span(s))}`,
   projectPlan: (format: 'xlsx' | 'csv', projectId: string) => `/api/export/projects/${enc(projectId)}/plan.${format}`,
+};
+
+/** The logged-in person (401 when nobody is; 404 from a server without login). */
+export const me = {
+  get: () => get<Me>('/api/me'),
+};
+
+/** Who did what, when, for one project, benefit or unit. */
+export const audit = {
+  of: (subject: AuditSubject, id: string) => get<AuditTrail>(`/api/audit/${subject}/${enc(id)}`),
+};
+
+/** Addresses of the login routes (plain navigation: the server answers with redirects). */
+export const auth = {
+  login: (returnTo: string) => `/auth/login${query({ returnTo })}`,
+  logout: '/auth/logout',
 };

@@ -169,3 +169,36 @@ export interface ImportReport {
   warnings: string[];
   ignoredColumns?: string[];
 }
+
+/** Role code names, as the policy knows them. */
+export type RoleName = 'administrator' | 'finance' | 'management' | 'project-leader' | 'benefit-owner';
+
+/** `GET /api/me`: the logged-in person; 401 when nobody is logged in. */
+export interface Me {
+  id: string;
+  name: string;
+  email: string | null;
+  via: 'session' | 'bearer' | 'admin-token';
+  groups: string[];
+  /** `unitId`/`unitName` for roles scoped to a unit subtree; null for the whole installation */
+  roles: { role: RoleName; unitId: string | null; unitName: string | null }[];
+}
+
+/** One recorded fact about a project, benefit or unit: who did what, when, in which role. */
+export interface AuditEntry {
+  /** ISO instant */
+  at: string;
+  position: string;
+  type: string;
+  userId: string;
+  userName: string | null;
+  role: string | null;
+  data: Record<string, unknown>;
+}
+
+/** `GET /api/audit/{projects|benefits|units}/:id`, newest first or not: the UI sorts. */
+export interface AuditTrail {
+  entries: AuditEntry[];
+}
+
+export type AuditSubject = 'projects' | 'benefits' | 'units';

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api';
+import { LoginLink } from './Login';
 
 export type Errors = Record<string, string>;
 
@@ -15,6 +16,8 @@ const useFieldId = (name: string) => fieldId(name, useContext(FormContext).prefi
 export interface FormControl {
   errors: Errors;
   message: string | null;
+  /** the server answered 401: the message says so and offers the login */
+  unauthorized: boolean;
   submitting: boolean;
   /** Show these field errors without asking the API (input that is not even a number). */
   fail: (errors: Errors, message?: string) => void;
@@ -25,17 +28,20 @@ export interface FormControl {
 export function useFormControl(): FormControl {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [unauthorized, setUnauthorized] = useState(false);
   const [submitting, setSubmitting] = useState(false);
 
   const fail = useCallback((next: Errors, text = 'Skjemaet har feil. Rett feltene som er merket.') => {
     setErrors(next);
     setMessage(text);
+    setUnauthorized(false);
   }, []);
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setSubmitting(true);
     setErrors({});
     setMessage(null);
+    setUnauthorized(false);
     try {
       await work();
     } catch (error) {
@@ -43,7 +49,8 @@ export function useFormControl(): FormControl {
         const next: Errors = {};
         for (const field of error.fields) if (!next[field.path]) next[field.path] = field.message;
         setErrors(next);
-        setMessage(error.message);
+        setUnauthorized(error.status === 401);
+        setMessage(error.status === 401 ? NOT_LOGGED_IN : error.message);
       } else {
         setMessage('Noe gikk galt. Prøv igjen.');
       }
@@ -52,7 +59,14 @@ export function useFormControl(): FormControl {
     }
   }, []);
 
-  return { errors, message, submitting, fail, run };
+  return { errors, message, unauthorized, submitting, fail, run };
+}
+
+const NOT_LOGGED_IN = 'Du er ikke logget inn.';
+
+/** The form's message as text, with the way to log in when that is what is wrong. */
+export function ControlMessage({ control }: { control: FormControl }) {
+  return <>{control.message}{control.unauthorized && <> <LoginLink /></>}</>;
 }
 
 
@@ -86,7 +100,7 @@ export function Form({ control, onSubmit, children, submitLabel, label, busyLabe
       <form noValidate onSubmit={handle} aria-label={label} aria-busy={control.submitting} className="form">
         {control.message && (
           <div className="alert alert-error" role="alert" tabIndex={-1} ref={summary}>
-            <p><strong>{headline}</strong></p>
+            <p><strong>{headline}</strong>{control.unauthorized && <> <LoginLink /></>}</p>
             {entries.length > 0 && (
               <ul>
                 {entries.map(([path, message]) => (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api';
+import { NotLoggedIn } from './Login';
 
 /** A visible, announced loading state. */
 export function Loading({ label = 'Laster …' }: { label?: string }) {
@@ -10,7 +11,9 @@ export function Loading({ label = 'Laster …' }: { label?: string }) {
   );
 }
 
+/** The page's error box: not logged in (401) with a way to log in; otherwise the server's own words (403: why not). */
 export function LoadError({ error }: { error: ApiError }) {
+  if (error.status === 401) return <NotLoggedIn />;
   return (
     <div className="alert alert-error" role="alert">
       <p>{error.status === 404 ? 'Fant ikke det du lette etter.' : error.message}</p>

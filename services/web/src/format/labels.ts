@@ -63,3 +63,17 @@ export const reminderKindLabel: Record<'before-due' | 'due' | 'escalation', stri
   due: 'Påminnelse på fristen',
   escalation: 'Purring (også til leder)',
 };
+
+export const roleLabel: Record<string, string> = {
+  administrator: 'Administrator',
+  finance: 'Økonomi',
+  management: 'Ledelse',
+  'project-leader': 'Prosjektleder',
+  'benefit-owner': 'Gevinsteier',
+};
+
+/** `Økonomi – Helse og velferd` for a role scoped to a unit; the bare role for the whole installation. */
+export const roleText = (role: string, unitName?: string | null): string => {
+  const label = roleLabel[role] ?? role;
+  return unitName ? `${label} – ${unitName}` : label;
+};

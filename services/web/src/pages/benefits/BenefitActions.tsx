@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type BenefitView } from '../../api';
-import { Form, TextArea, TextField, text, useFormControl, type Errors } from '../../components/Form';
+import { ControlMessage, Form, TextArea, TextField, text, useFormControl, type Errors } from '../../components/Form';
 import { PlanLinesFields, planLineRow, readPlanLines } from '../../components/PlanLines';
 import { parseNumber } from '../../format/number';
 
@@ -80,7 +80,7 @@ export function CancelForm({ benefit, onSaved }: { benefit: BenefitView; onSaved
       <div className="confirm" role="alertdialog" aria-labelledby="bekreft-kanseller" aria-describedby="bekreft-kanseller-tekst">
         <h3 id="bekreft-kanseller">Vil du kansellere «{benefit.title}»?</h3>
         <p id="bekreft-kanseller-tekst">Gevinsten tas ut av planen og regnskapet fra nå. Begrunnelse: «{reason}». Dette kan ikke angres.</p>
-        {control.message && <div className="alert alert-error" role="alert"><p>{control.message}</p></div>}
+        {control.message && <div className="alert alert-error" role="alert"><p><ControlMessage control={control} /></p></div>}
         <div className="form-actions">
           <button
             type="button"

@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../../format/date';
 import { formatKr } from '../../format/money';
 import { formatNumber, parseNumber } from '../../format/number';
 import { formatPeriod } from '../../format/period';
+import { auditPath } from '../audit/AuditPage';
 import { CancelForm, CorrectionForm, ForecastForm, OwnerForm } from './BenefitActions';
 
 export function BenefitPage() {
@@ -37,6 +38,7 @@ export function BenefitPage() {
               <div><dt>Verdi per enhet</dt><dd>{b.valuationOrePerUnit === null ? 'Ikke prissatt' : formatKr(b.valuationOrePerUnit)}</dd></div>
               <div><dt>Mål innen</dt><dd>{formatDate(b.targetDate)}</dd></div>
             </dl>
+            <p className="links"><Link to={auditPath('benefits', b.id)}>Hvem gjorde hva, når</Link></p>
             <BenefitFigures benefit={b} />
             <h2>Plan mot realisert</h2>
             <BenefitChart benefit={b} />

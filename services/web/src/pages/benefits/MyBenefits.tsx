@@ -1,10 +1,11 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { useSyncExternalStore } from 'react';
-import { api, currentUser, subscribeUser, type DueItem, type DueReminder } from '../../api';
+import { api, type DueItem, type DueReminder } from '../../api';
 import { Busy } from '../../components/Loading';
+import { LoginLink } from '../../components/Login';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
 import { useApi } from '../../hooks/useApi';
+import { useMe } from '../../hooks/useMe';
 import { dueStateLabel, reminderKindLabel } from '../../format/labels';
 import { formatDate, formatInstant } from '../../format/date';
 import { formatPeriod } from '../../format/period';
@@ -33,8 +34,8 @@ function Reminders({ reminders }: { reminders: DueReminder[] }) {
 
 export function MyBenefits() {
   const [params, setParams] = useSearchParams();
-  const user = useSyncExternalStore(subscribeUser, currentUser);
-  const owner = params.get('eier') ?? user;
+  const me = useMe();
+  const owner = params.get('eier') ?? (me.state === 'known' ? me.me.email ?? '' : '');
   const at = params.get('dato') ?? undefined;
   const due = useApi(() => api.due.list({ owner: owner || undefined, at }), [owner, at]);
 
@@ -58,8 +59,8 @@ export function MyBenefits() {
         </div>
         <button className="button" type="submit">Vis</button>
       </form>
-      {!owner ? (
-        <p>Skriv inn e-postadressen din for å se gevinstene du eier.</p>
+      {!owner && me.state === 'loading' ? null : !owner ? (
+        <p>Skriv inn e-postadressen din for å se gevinstene du eier{me.state === 'anonymous' && <>, eller <LoginLink /></>}.</p>
       ) : (
         <Busy loading={due.loading} error={due.error} hasData={!!due.data} label="Laster det som skal rapporteres …">
           {due.data && due.data.length === 0 && <p>Ingenting å rapportere for {owner}.</p>}

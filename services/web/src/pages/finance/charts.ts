@@ -1,4 +1,5 @@
 import type { Ledger, Matrix } from '../../api';
+import { escapeHtml } from '../../format/html';
 import { formatKr } from '../../format/money';
 
 /**
@@ -17,10 +18,12 @@ export function sankeyOption(flows: Ledger['flows'], name: (id: string) => strin
   return {
     tooltip: {
       trigger: 'item',
+      className: 'chart-tooltip',
+      // the tooltip is HTML: names are escaped (labels on the chart itself are SVG text)
       formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number; name?: string }; value?: number }) =>
-        p.dataType === 'edge'
+        escapeHtml(p.dataType === 'edge'
           ? `${nodeLabel(p.data.source!)} → ${nodeLabel(p.data.target!)}: ${formatKr(p.data.value)}`
-          : `${nodeLabel(p.data.name!)}: ${formatKr(p.value)}`,
+          : `${nodeLabel(p.data.name!)}: ${formatKr(p.value)}`),
     },
     series: [{
       type: 'sankey',
@@ -46,7 +49,8 @@ export function heatmapOption(matrix: Matrix, name: (id: string) => string) {
   const max = Math.max(1, ...offDiagonal.map((c) => c.ore));
   return {
     tooltip: {
-      formatter: (p: { data: [number, number, number] }) => `${name(investors[p.data[1]])} → ${name(recipients[p.data[0]])}: ${formatKr(p.data[2])}`,
+      className: 'chart-tooltip',
+      formatter: (p: { data: [number, number, number] }) => escapeHtml(`${name(investors[p.data[1]])} → ${name(recipients[p.data[0]])}: ${formatKr(p.data[2])}`),
     },
     grid: { left: 170, right: 16, top: 36, bottom: 90 },
     xAxis: { type: 'category', data: recipients.map(name), name: 'Mottaker', nameLocation: 'middle', nameGap: 70, axisLabel: { rotate: 30, width: 110, overflow: 'truncate' } },

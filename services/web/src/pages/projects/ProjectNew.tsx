@@ -1,16 +1,19 @@
 import { useNavigate } from 'react-router-dom';
-import { api, currentUser } from '../../api';
+import { api } from '../../api';
 import { Form, TextField, text, useFormControl } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { Busy } from '../../components/Loading';
 import { useUnits } from '../../hooks/useUnits';
+import { useMe, useMyEmail } from '../../hooks/useMe';
 import { parseNumber } from '../../format/number';
 
 export function ProjectNew() {
   const units = useUnits();
   const control = useFormControl();
   const navigate = useNavigate();
+  const me = useMe();
+  const myEmail = useMyEmail();
 
   const submit = (data: FormData) => {
     const greenPct = parseNumber(text(data, 'thresholds.greenPct') ?? '100');
@@ -32,11 +35,11 @@ export function ProjectNew() {
 
   return (
     <Page title="Registrer prosjekt" intro={<p>Prosjektet eies av én enhet. Kostnader per betalende enhet og planlagte gevinster legger du inn etterpå.</p>}>
-      <Busy loading={units.loading} hasData={!units.loading} label="Laster enheter …">
+      <Busy loading={units.loading || me.state === 'loading'} hasData={!units.loading && me.state !== 'loading'} label="Laster enheter …">
         <Form control={control} onSubmit={submit} submitLabel="Registrer prosjekt" label="Nytt prosjekt">
           <TextField name="name" label="Prosjektnavn" required autoComplete="off" />
           <UnitSelect name="ownerUnitId" label="Prosjekteier (enhet)" units={units.units} required />
-          <TextField name="projectLeader" label="Prosjektleder (e-post)" type="email" required defaultValue={currentUser()} autoComplete="email" />
+          <TextField name="projectLeader" label="Prosjektleder (e-post)" type="email" required defaultValue={myEmail} autoComplete="email" />
           <fieldset className="group">
             <legend>Resultatgrenser for målekortet</legend>
             <div className="row">

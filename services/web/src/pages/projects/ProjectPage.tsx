@@ -11,6 +11,7 @@ import { formatKr } from '../../format/money';
 import { formatPeriod } from '../../format/period';
 import { categoryLabel, phaseLabel } from '../../format/labels';
 import { CostForm } from './CostForm';
+import { auditPath } from '../audit/AuditPage';
 import { PhaseForm } from './PhaseForm';
 
 export function ProjectPage() {
@@ -36,6 +37,7 @@ export function ProjectPage() {
               <div><dt>Resultatgrenser</dt><dd>ønsket ≥ {p.thresholds.greenPct} %, akseptabelt ≥ {p.thresholds.yellowPct} %</dd></div>
               <div><dt>Kostnader i alt</dt><dd>{formatKr(totalCost)}</dd></div>
             </dl>
+            <p className="links"><Link to={auditPath('projects', p.id)}>Hvem gjorde hva, når</Link></p>
 
             {imported?.imported !== undefined && (
               <div className="alert alert-ok" role="status">

@@ -9,6 +9,7 @@ import { useUnits } from '../../hooks/useUnits';
 import { eventLabel } from '../../format/labels';
 import { formatDate, formatInstant, todayIso } from '../../format/date';
 import { formatKr } from '../../format/money';
+import { auditPath } from '../audit/AuditPage';
 import { HourlyRates, UnplannedBenefitForm } from './UnitActions';
 
 export function UnitPage() {
@@ -51,6 +52,7 @@ export function UnitPage() {
 
             <section aria-labelledby="historikk">
               <h2 id="historikk">Historikk</h2>
+              <p className="links"><Link to={auditPath('units', u.id)}>Hvem gjorde hva, når</Link></p>
               <ol className="history">
                 {u.history.map((entry, index) => (
                   <li key={index}>

@@ -1,0 +1,57 @@
+import type { AuditEntry } from '../api';
+import { formatDate } from './date';
+import { categoryLabel, phaseLabel, roleText } from './labels';
+import { formatKr } from './money';
+import { formatNumber } from './number';
+
+const oslo = new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' });
+
+/** An ISO instant as `31.08.2026 kl. 14:05`, Oslo time. */
+export function formatAuditTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: string) => oslo.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')} kl. ${part('hour')}:${part('minute')}`;
+}
+
+type Data = Record<string, unknown>;
+const str = (d: Data, key: string) => (typeof d[key] === 'string' ? (d[key] as string) : '');
+const num = (d: Data, key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+const period = (d: Data) => (str(d, 'period') ? ` (${str(d, 'period')})` : '');
+const reason = (d: Data) => (str(d, 'reason') ? `: «${str(d, 'reason')}»` : '');
+
+/**
+ * What happened, as a bokmål sentence in the past tense (the subject is the person in the row).
+ * `unitName` names the units the event refers to by id. Unknown types fall back to `Hendelse: <type>`.
+ */
+export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, unitName: (id: string) => string): string {
+  const d = entry.data ?? {};
+  const unit = (key: string) => (str(d, key) ? unitName(str(d, key)) : 'øverste nivå');
+  switch (entry.type) {
+    case 'UnitRegistered': return `Registrerte enheten «${str(d, 'name')}»${str(d, 'parentId') ? ` under ${unit('parentId')}` : ''}`;
+    case 'UnitRenamed': return `Ga «${str(d, 'previousName')}» navnet «${str(d, 'name')}»`;
+    case 'UnitMoved': return `Flyttet enheten fra ${unit('previousParentId')} til ${unit('newParentId')} fra ${formatDate(str(d, 'effectiveDate'))}`;
+    case 'UnitsMerged': return `Slo sammen ${(Array.isArray(d.mergedUnitIds) ? (d.mergedUnitIds as string[]) : []).map(unitName).join(', ')} hit fra ${formatDate(str(d, 'effectiveDate'))}`;
+    case 'UnitMergedInto': return `Slo enheten sammen inn i ${unit('successorUnitId')} fra ${formatDate(str(d, 'effectiveDate'))}`;
+    case 'UnitLeaderAssigned': return `Satte ${str(d, 'leader')} som leder`;
+    case 'HourlyRateSet': return `Satte timesats for ${num(d, 'year') ?? ''} til ${formatKr(num(d, 'rateOre'))}`;
+    case 'ProjectRegistered': return `Registrerte prosjektet «${str(d, 'name')}» med ${str(d, 'projectLeader')} som prosjektleder`;
+    case 'ProjectPhaseChanged': return `Endret fase fra ${phaseLabel[str(d, 'previousPhase')] ?? str(d, 'previousPhase')} til ${phaseLabel[str(d, 'phase')] ?? str(d, 'phase')}`;
+    case 'ProjectClosed': return `Avsluttet prosjektet${reason(d)}`;
+    case 'CostRecorded': return `Registrerte kostnad ${formatKr(num(d, 'amountOre'))}${period(d)} betalt av ${unit('payerUnitId')}`;
+    case 'BenefitPlanned': return `Planla gevinsten «${str(d, 'title')}» for ${unit('recipientUnitId')} med ${str(d, 'owner')} som gevinsteier`;
+    case 'BaselineMeasured': return `Registrerte nullpunkt ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
+    case 'MeasurementRecorded': return `Registrerte måling ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
+    case 'BenefitRealised': return `Registrerte realisert gevinst ${formatNumber(num(d, 'quantity'))}${period(d)}, verdi ${formatKr(num(d, 'valueOre'))}`;
+    case 'BenefitRealisationCorrected': return `Korrigerte realisert gevinst til ${formatNumber(num(d, 'quantity'))}${period(d)}${reason(d)}`;
+    case 'BenefitForecastRevised': return `Reviderte prognosen${reason(d)}`;
+    case 'BenefitOwnerAssigned': return `Byttet gevinsteier fra ${str(d, 'previousOwner')} til ${str(d, 'owner')}`;
+    case 'BenefitCancelled': return `Kansellerte gevinsten${reason(d)}`;
+    case 'BudgetWithdrawalRecorded': return `Registrerte gevinstuttak ${formatKr(num(d, 'amountOre'))}${period(d)}${str(d, 'saksnummer') ? `, saksnummer ${str(d, 'saksnummer')}` : ''}`;
+    case 'UnplannedBenefitRecorded': return `Registrerte ikke-planlagt gevinst «${str(d, 'title')}» (${categoryLabel[str(d, 'category') as keyof typeof categoryLabel] ?? str(d, 'category')}), ${formatKr(num(d, 'valueOre'))}${period(d)}`;
+    case 'SettlementRecorded': return `Registrerte avregning ${formatKr(num(d, 'amountOre'))} fra ${unit('fromUnitId')} til ${unit('toUnitId')}${period(d)}`;
+    case 'RoleGranted': return `Ga ${str(d, 'userId') || str(d, 'person')} rollen ${roleText(str(d, 'role'), str(d, 'unitId') ? unitName(str(d, 'unitId')) : null)}`;
+    case 'RoleRevoked': return `Fjernet rollen ${roleText(str(d, 'role'), str(d, 'unitId') ? unitName(str(d, 'unitId')) : null)} fra ${str(d, 'userId') || str(d, 'person')}`;
+    default: return `Hendelse: ${entry.type}`;
+  }
+}
