@@ -47,6 +47,7 @@ describe('bearer tokens', () => {
       email: 'prosjektleder.byggesak@fjordvik.kommune.no',
       via: 'bearer',
       groups: ['gevinst-prosjektledere'],
+      roles: [],
     });
   });
 
@@ -75,7 +76,14 @@ describe('bearer tokens', () => {
   it('accepts GEVINST_ADMIN_TOKEN as the administrator `admin`, and refuses a wrong one', async () => {
     const admin = await me(g, { authorization: `Bearer ${ADMIN_TOKEN}` });
     expect(admin.status).toBe(200);
-    expect(admin.body).toEqual({ id: 'admin', name: 'Administrator (GEVINST_ADMIN_TOKEN)', email: null, via: 'admin-token', groups: [] });
+    expect(admin.body).toEqual({
+      id: 'admin',
+      name: 'Administrator (GEVINST_ADMIN_TOKEN)',
+      email: null,
+      via: 'admin-token',
+      groups: [],
+      roles: [{ role: 'administrator', unitId: null, unitName: null, source: 'grant' }],
+    });
     const wrong = await me(g, { authorization: `Bearer ${ADMIN_TOKEN.slice(0, -1)}x` });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');

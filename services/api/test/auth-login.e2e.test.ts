@@ -57,6 +57,8 @@ describe('login through the embedded OpenID provider (code + PKCE, over HTTP)', 
       email: 'okonomisjef@fjordvik.kommune.no',
       via: 'session',
       groups: ['gevinst-okonomi'],
+      // no demo here, so no grants; the group names no role either
+      roles: [],
     });
     // only a hash of the session id is stored
     const file = new Database(g.dbPath, { readonly: true });
@@ -101,7 +103,7 @@ describe('login through the embedded OpenID provider (code + PKCE, over HTTP)', 
   it('logout deletes the session: the old cookie is worth nothing', async () => {
     const cookie = await loginAs(g.url, 'kommunedirektor@fjordvik.kommune.no');
     expect((await me(g, { cookie })).body.name).toBe('Kari Nordmann');
-    const out = await fetch(`${g.url}/auth/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' });
+    const out = await fetch(`${g.url}/auth/logout`, { method: 'POST', headers: { cookie, origin: g.url }, redirect: 'manual' });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe('/');
     expect(out.headers.getSetCookie().join('\n')).toMatch(/gevinst_session=;.*Max-Age=0/);

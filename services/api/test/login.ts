@@ -42,6 +42,8 @@ export class HttpBrowser {
     const cookie = this.cookieHeader(url);
     if (cookie) headers.cookie = cookie;
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+    // a browser names the page's origin on every form post (the server checks it on cookie writes)
+    if ((init.method ?? (init.form ? 'POST' : 'GET')) !== 'GET') headers.origin ??= new URL(url).origin;
     const res = await fetch(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       headers,

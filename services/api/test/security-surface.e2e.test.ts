@@ -2,7 +2,8 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../src/http/security/headers';
-import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
+import { AS_ADMIN, countEvents, startTestGevinst, type TestGevinst } from './helpers';
+import { loginAs } from './login';
 
 let g: TestGevinst;
 beforeAll(async () => {
@@ -13,7 +14,9 @@ afterAll(async () => {
 });
 
 const send = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
-  const res = await fetch(g.url + path, { method: init.method ?? 'POST', headers: init.headers, body: init.body });
+  // as the administrator's script, unless the test sends a cookie (a browser) or its own Authorization
+  const as = init.headers?.cookie !== undefined || init.headers?.authorization !== undefined ? {} : AS_ADMIN;
+  const res = await fetch(g.url + path, { method: init.method ?? 'POST', headers: { ...as, ...init.headers }, body: init.body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 };
@@ -55,7 +58,11 @@ describe('JSON writes only as JSON', () => {
 });
 
 describe('Origin check on cookie-authenticated writes', () => {
-  const cookie = 'gevinst_session=abc123';
+  // the administrator logged in through the real flow: a session that may write
+  let cookie = '';
+  beforeAll(async () => {
+    cookie = await loginAs(g.url, 'admin@fjordvik.kommune.no');
+  });
   const json = { 'content-type': 'application/json' };
 
   it('refuses a write with the session cookie from another origin with 403, writing nothing', async () => {
