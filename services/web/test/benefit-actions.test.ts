@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
+import { FINANCE, LEADER, OWNER } from './people';
 
 /**
  * The owner and the project leader change a benefit after it is planned: a new forecast, a corrected
@@ -24,13 +25,15 @@ beforeAll(async () => {
   ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
   ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
   ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
-  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: 'leder@testkommune.no' });
+  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
   ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, {
-    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: 'eier@testkommune.no', indicator: 'timer per sak',
+    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
     unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
     plan: [{ period: '2026-T1', quantity: 100 }, { period: '2026-T2', quantity: 200 }],
   });
-  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 }, 'eier@testkommune.no');
+  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 });
+  // the unit's controller: finance for the municipality
+  await j.grant(FINANCE.email, 'finance', ids.kommune);
 });
 
 afterAll(() => j.stop());
@@ -38,8 +41,9 @@ afterAll(() => j.stop());
 describe('endringer på gevinsten', () => {
   it('reviderer prognosen: begrunnelse kreves ved feltet; ny plan lagres', async () => {
     const page = j.page;
-    await j.visit('20-gevinst-endringer', `/gevinster/${ids.benefit}`);
-    await j.useUser('leder@testkommune.no');
+    await j.page.goto(j.url(`/gevinster/${ids.benefit}`));
+    await j.useUser(LEADER.email);
+    await j.check('20-gevinst-endringer');
     expect(await page.locator('#f-prognose-plan-1-quantity').inputValue()).toBe('200');
     await page.locator('#f-prognose-plan-1-quantity').fill('150');
     await page.getByRole('button', { name: 'Lagre ny prognose' }).click();
@@ -55,7 +59,7 @@ describe('endringer på gevinsten', () => {
 
   it('korrigerer en realisering: mengden må være et tall, begrunnelse kreves; korrigeringen lagres og vises', async () => {
     const page = j.page;
-    await j.useUser('eier@testkommune.no');
+    await j.useUser(OWNER.email);
     expect(await page.locator('#f-korriger-period').inputValue()).toBe('2026-T1');
     await page.locator('#f-korriger-quantity').fill('mange');
     await page.getByRole('button', { name: 'Lagre korrigering' }).click();
@@ -71,12 +75,13 @@ describe('endringer på gevinsten', () => {
     await page.getByRole('row', { name: /2026 T1\s+110\s+kr\s71\s500\s+Ja/ }).waitFor();
   });
 
-  it('bytter gevinsteier: ugyldig e-post avvises ved feltet', async () => {
+  it('prosjektlederen bytter gevinsteier: ugyldig e-post avvises ved feltet', async () => {
     const page = j.page;
+    await j.useUser(LEADER.email);
     await page.locator('#f-eier-owner').fill('ny eier');
     await page.getByRole('button', { name: 'Bytt gevinsteier' }).click();
     await j.expectFieldError('f-eier-owner', /e-post/i);
-    expect((await benefit()).owner).toBe('eier@testkommune.no');
+    expect((await benefit()).owner).toBe(OWNER.email);
     await page.locator('#f-eier-owner').fill('ny.eier@testkommune.no');
     await page.getByRole('button', { name: 'Bytt gevinsteier' }).click();
     await expect.poll(async () => (await benefit()).owner).toBe('ny.eier@testkommune.no');
@@ -110,7 +115,8 @@ describe('endringer på gevinsten', () => {
 describe('enhetens timesats og ikke-planlagte gevinster', () => {
   it('setter timesats for et år fra lønn, arbeidsgiveravgift og sosiale kostnader', async () => {
     const page = j.page;
-    await j.useUser('controller@testkommune.no');
+    await j.page.goto(j.url(`/enheter/${ids.bygg}`));
+    await j.useUser(FINANCE.email);
     await j.visit('23-enhet-handlinger', `/enheter/${ids.bygg}`);
     await page.locator('#f-timesats-year').fill('26');
     await page.locator('#f-timesats-wageOre').fill('437');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
-import { actAs } from './identity';
-import { startServer, type ServerOptions, type TestServer } from './server';
+import { loginInBrowser } from './login';
+import { startServer, type Role, type ServerOptions, type TestServer } from './server';
 
 const NB_LETTERS = /[a-zæøå]/i;
 
@@ -36,23 +36,27 @@ export class Journey {
 
   url = (path: string) => `${this.server.url}${path}`;
 
-  async get<T>(path: string): Promise<T> {
-    const response = await fetch(this.url(path));
-    expect(response.ok, `${path} → ${response.status}`).toBe(true);
-    return (await response.json()) as T;
+  /** GET as the administrator (bearer token), expecting 2xx */
+  get<T>(path: string): Promise<T> {
+    return this.server.apiGet<T>(path);
   }
 
-  /** A command as `user`, expecting 2xx; answers the created id. */
-  async send(path: string, body: unknown, user = 'oppsett@testkommune.no'): Promise<string> {
-    const response = await fetch(this.url(path), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-User-Id': user }, body: JSON.stringify(body) });
-    const text = await response.text();
-    expect(response.ok, `${path} → ${response.status} ${text}`).toBe(true);
-    return (JSON.parse(text) as { id: string }).id;
+  /** A command as the administrator (bearer token), expecting 2xx; answers the created id. */
+  send(path: string, body: unknown): Promise<string> {
+    return this.server.apiPost(path, body);
   }
 
-  /** Acts as `email` from the next request on (see `actAs`: a stand-in until login lands). */
+  /** Gives a person a role through the API, as the administrator. */
+  grant(email: string, role: Role, unitId: string | null): Promise<string> {
+    return this.server.grant(email, role, unitId);
+  }
+
+  /** Logs the page in as `email` through the embedded OpenID provider and comes back to the page it was on. */
   async useUser(email: string) {
-    await actAs(this.page, email);
+    const here = new URL(this.page.url());
+    const returnTo = here.origin === new URL(this.server.url).origin ? `${here.pathname}${here.search}` : '/';
+    await loginInBrowser(this.page, this.server.url, email, { returnTo });
+    await settled(this.page);
   }
 
   /** Axe finds nothing at WCAG 2.1 A/AA; then a full-page screenshot. */
