@@ -205,16 +205,16 @@ describe('rebuild equals live', () => {
     );
     // the histories were not all refused: there is something to compare
     expect(totalAccepted, JSON.stringify([...refusals])).toBeGreaterThan(100);
-    const ledger = await (await fetch(`${g.url}/api/ledger?from=2025&to=2026&level=1`)).json();
+    const ledger = await (await fetch(`${g.url}/api/ledger?from=2025&to=2026&level=1`, { headers: AS_ADMIN })).json();
     expect(ledger.flows.length).toBeGreaterThan(0);
   });
 
   it('the rebuild command drops the read models and reads them again with the same answer', async () => {
-    const before = await (await fetch(`${g.url}/api/ledger/balances?from=2025&to=2026`)).json();
-    const res = await fetch(`${g.url}/api/admin/rebuild`, { method: 'POST' });
+    const before = await (await fetch(`${g.url}/api/ledger/balances?from=2025&to=2026`, { headers: AS_ADMIN })).json();
+    const res = await fetch(`${g.url}/api/admin/rebuild`, { method: 'POST', headers: AS_ADMIN });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.eventsApplied).toBe((await g.store.readAll()).length);
-    expect(await (await fetch(`${g.url}/api/ledger/balances?from=2025&to=2026`)).json()).toEqual(before);
+    expect(await (await fetch(`${g.url}/api/ledger/balances?from=2025&to=2026`, { headers: AS_ADMIN })).json()).toEqual(before);
   });
 });

@@ -8,7 +8,7 @@ import type { ImportReport } from './import/importPlan';
 import { XLSX_TYPE } from './http/handlers';
 
 const USAGE = `Bruk:
-  gevinst import <plan.xlsx> --project <prosjekt-id> [--dry-run] [--unit "<navn i arket>=<enhet-id>"]… [--api URL] [--user e-post]
+  gevinst import <plan.xlsx> --project <prosjekt-id> [--dry-run] [--unit "<navn i arket>=<enhet-id>"]… [--api URL]
   gevinst template [--out gevinstrealiseringsplan.xlsx] [--from-year 2026] [--years 4] [--granularity tertial|year] [--api URL]
   gevinst export ledger|portfolio|plan [--format xlsx|csv] [--view flows|matrix|units|balances] [--from 2026-T1] [--to 2026-T3]
                  [--level 1] [--as-of 2026-04-30] [--project <prosjekt-id>] [--out fil] [--api URL]
@@ -46,7 +46,6 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 
 const common = {
   api: { type: 'string' },
-  user: { type: 'string' },
 } as const;
 
 /** the token scripts use: GEVINST_TOKEN (an access token from the issuer), else the bootstrap GEVINST_ADMIN_TOKEN */
@@ -84,7 +83,7 @@ async function importCommand(args: string[], out: Out): Promise<number> {
     if (Object.keys(answers).length) query.set('units', JSON.stringify(answers));
     const res = await fetch(`${api}/api/projects/${encodeURIComponent(values.project!)}/import?${query}`, {
       method: 'POST',
-      headers: { 'content-type': XLSX_TYPE, 'x-user-id': values.user ?? process.env.GEVINST_USER ?? 'cli', ...authorizationHeader() },
+      headers: { 'content-type': XLSX_TYPE, ...authorizationHeader() },
       body: new Blob([new Uint8Array(bytes)]),
     });
     const body = (await res.json()) as Partial<ImportReport> & { error?: { message: string; fields?: { path: string; message: string }[] } };

@@ -6,6 +6,7 @@ import { main } from '../../src/cli';
 import { buildPlanTemplate } from '../../src/template/buildPlanTemplate';
 import { goodRow } from '../fixtures/make-fixtures';
 import { startSheetGevinst, type SheetGevinst } from './gevinst';
+import { TEST_ADMIN_TOKEN } from '../../../../services/api/test/helpers';
 
 let g: SheetGevinst;
 let dir: string;
@@ -17,7 +18,15 @@ const run = async (...argv: string[]) => {
   return { code, text: lines.join('\n') };
 };
 
+const savedToken = process.env.GEVINST_TOKEN;
+afterAll(() => {
+  if (savedToken === undefined) delete process.env.GEVINST_TOKEN;
+  else process.env.GEVINST_TOKEN = savedToken;
+});
+
 beforeAll(async () => {
+  // the CLI authenticates as a script does: the token in GEVINST_TOKEN
+  process.env.GEVINST_TOKEN = TEST_ADMIN_TOKEN;
   g = await startSheetGevinst({ demo: true });
   dir = mkdtempSync(join(tmpdir(), 'gevinst-cli-'));
   const kommune = g.api.readModels.units.list().find((u) => u.parentId === null)!;

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_UPLOAD_LIMITS, count, megabytes, type UploadLimits } from '../../src/upload/limits';
 import { hostilePlan, PLAN_SHEET_PART, understateSize } from '../fixtures/hostile';
 import { startSheetGevinst, XLSX, type SheetGevinst } from './gevinst';
+import { AS_ADMIN } from '../../../../services/api/test/helpers';
 
 interface Server {
   g: SheetGevinst;
@@ -28,7 +29,7 @@ async function server(uploadLimits: UploadLimits): Promise<Server> {
 async function upload(s: Server, bytes: Uint8Array, query = '?dryRun=1') {
   const res = await fetch(`${s.g.api.url}/api/projects/${s.projectId}/import${query}`, {
     method: 'POST',
-    headers: { 'content-type': XLSX },
+    headers: { 'content-type': XLSX, ...AS_ADMIN },
     body: new Blob([new Uint8Array(bytes)]),
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
