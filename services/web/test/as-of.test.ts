@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
+import { FINANCE, LEADER, MANAGEMENT, OWNER } from './people';
 
 /**
  * "Slik det sto": the owner records a realisation on 5 May, corrects it on 20 May. The finance
@@ -22,16 +23,18 @@ beforeAll(async () => {
   ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
   ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
   ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
-  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: 'leder@testkommune.no' });
+  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
   await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.digital, amountOre: 5_000_000, period: '2026-T1', kind: 'one-off' });
   ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, {
-    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: 'eier@testkommune.no', indicator: 'timer per sak',
+    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
     unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
     plan: [{ period: '2026-T1', quantity: 100 }],
   });
-  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 100 }, 'eier@testkommune.no');
+  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 100 });
+  await j.grant(FINANCE.email, 'finance', ids.kommune);
+  await j.grant(MANAGEMENT.email, 'management', ids.kommune);
   now = '2026-05-20T10:00:00.000Z';
-  await j.send(`/api/benefits/${ids.benefit}/corrections`, { period: '2026-T1', quantity: 120, reason: 'Saker fra april var ikke med' }, 'eier@testkommune.no');
+  await j.send(`/api/benefits/${ids.benefit}/corrections`, { period: '2026-T1', quantity: 120, reason: 'Saker fra april var ikke med' });
 });
 
 afterAll(() => j.stop());
@@ -40,7 +43,7 @@ describe('slik det sto', () => {
   it('API-et: 10. mai viser det før korrigeringen, uten dato det som er kjent i dag; ugyldig dato er 400 på asOf', async () => {
     expect(realisedOf(await j.get<Balance[]>(`/api/ledger/balances?from=2026-T1&to=2026-T1&level=1&asOf=2026-05-10`), ids.bygg)).toBe(6_500_000);
     expect(realisedOf(await j.get<Balance[]>(`/api/ledger/balances?from=2026-T1&to=2026-T1&level=1`), ids.bygg)).toBe(7_800_000);
-    const bad = await fetch(j.url('/api/ledger/balances?from=2026-T1&to=2026-T1&asOf=2026-13-45'));
+    const bad = await j.server.apiFetch('/api/ledger/balances?from=2026-T1&to=2026-T1&asOf=2026-13-45');
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { fields: { path: string }[] } };
     expect(body.error.fields.map((f) => f.path)).toContain('asOf');
@@ -48,6 +51,7 @@ describe('slik det sto', () => {
 
   it('Økonomi: økonomirådgiveren velger 10. mai og ser 65 000 kr ved siden av 78 000 kr; datoen står i adressen og nedlastingene', async () => {
     const page = j.page;
+    await j.useUser(FINANCE.email);
     await j.visit('40-okonomi-for-sammenligning', `/okonomi?${SPAN}`);
     await page.locator('#f-pr-asOf').fill('2099-01-01');
     await page.getByRole('button', { name: 'Sammenlign' }).click();
@@ -74,9 +78,9 @@ describe('slik det sto', () => {
     const links = await page.locator('.download-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.length).toBe(5);
     for (const href of links) expect(href).toContain('asOf=2026-05-10');
-    const csv = await fetch(j.url(links.find((l) => l.includes('view=balances'))!));
+    const csv = await j.server.apiFetch(links.find((l) => l.includes('view=balances'))!);
     expect(csv.status).toBe(200);
-    const today = await (await fetch(j.url(links.find((l) => l.includes('view=balances'))!.replace(/&?asOf=[^&]*/, '')))).text();
+    const today = await (await j.server.apiFetch(links.find((l) => l.includes('view=balances'))!.replace(/&?asOf=[^&]*/, ''))).text();
     const past = await csv.text();
     // Enhet;Planlagt;Realisert;…: the past file has the figure before the correction
     expect(past).toMatch(/^Byggesak;65000,00;65000,00;/m);
@@ -110,6 +114,7 @@ describe('slik det sto', () => {
     expect(portfolioRealised(then, ids.bygg)).toBe(6_500_000);
     expect(portfolioRealised(today, ids.bygg)).toBe(7_800_000);
 
+    await j.useUser(MANAGEMENT.email);
     await page.goto(j.url(`/ledelse?${SPAN}`));
     await page.locator('#f-pr-asOf').fill('2026-05-10');
     await page.getByRole('button', { name: 'Sammenlign' }).click();
@@ -124,7 +129,7 @@ describe('slik det sto', () => {
     const links = await page.locator('.download-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.length).toBe(2);
     for (const href of links) expect(href).toContain('asOf=2026-05-10');
-    expect((await fetch(j.url(links[0]))).status).toBe(200);
+    expect((await j.server.apiFetch(links[0])).status).toBe(200);
 
     await j.check('42-ledelse-slik-det-sto');
     await j.checkNarrow('42-ledelse-slik-det-sto');

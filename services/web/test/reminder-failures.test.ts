@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
+import { LEADER, OWNER as OWNER_PERSON } from './people';
 
 /**
  * The reminder service runs in the API with its mail server at a port nobody listens on: the
@@ -9,7 +10,7 @@ import { Journey } from './harness';
  */
 
 const j = new Journey();
-const OWNER = 'eier@testkommune.no';
+const OWNER = OWNER_PERSON.email;
 
 interface DueReminder { kind: string; sentAt: string; deliveredAt: string | null; deliveryFailed: { at: string; error: string; attempts: number } | null }
 interface DueItem { benefitId: string; period: string; reminders: DueReminder[] }
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await j.start({ reminders: { smtpUrl: `smtp://127.0.0.1:${port}`, retry: { attempts: 2, backoffMs: 20 } } });
   const kommune = await j.send('/api/units', { name: 'Testkommune' });
   const bygg = await j.send('/api/units', { name: 'Byggesak', parentId: kommune });
-  const project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: kommune, projectLeader: 'leder@testkommune.no' });
+  const project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: kommune, projectLeader: LEADER.email });
   // the period ended 31 August: its value was due in September, long before the reminders run
   benefitId = await j.send(`/api/projects/${project}/benefits`, {
     title: 'Færre klager på saksbehandlingstid', recipientUnitId: bygg, owner: OWNER, indicator: 'klager per måned',
@@ -66,6 +67,7 @@ describe('påminnelser som ikke kom fram', () => {
     const page = j.page;
     const item = (await dueOf()).find((d) => d.benefitId === benefitId)!;
     const failed = item.reminders.filter((r) => r.deliveryFailed);
+    await j.useUser(OWNER);
     await page.goto(j.url(`/mine-gevinster?eier=${encodeURIComponent(OWNER)}`));
 
     const warning = page.getByRole('status').filter({ hasText: 'kunne ikke leveres' });
