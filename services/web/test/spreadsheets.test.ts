@@ -3,6 +3,7 @@ import { buildPlanTemplate, type PlanRow } from '@gevinst/spreadsheet';
 import type { Download, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
+import { FINANCE, LEADER, MANAGEMENT, OWNER } from './people';
 
 /**
  * Issue 7 from the user's side: a finance officer downloads the ledger and the portfolio as XLSX and
@@ -24,7 +25,7 @@ async function download(link: Locator): Promise<{ file: Download; bytes: Buffer 
 /** What the server sends for the link's address: type and disposition. */
 async function headersOf(link: Locator): Promise<{ type: string; disposition: string; body: Buffer }> {
   const href = (await link.getAttribute('href'))!;
-  const response = await fetch(j.url(href));
+  const response = await j.server.apiFetch(href);
   expect(response.status, href).toBe(200);
   return { type: response.headers.get('content-type') ?? '', disposition: response.headers.get('content-disposition') ?? '', body: Buffer.from(await response.arrayBuffer()) };
 }
@@ -49,15 +50,17 @@ beforeAll(async () => {
   ids.kultur = await j.send('/api/units', { name: 'Kultur', parentId: ids.kommune });
   ids.skoleOppvekst = await j.send('/api/units', { name: 'Skole', parentId: ids.oppvekst });
   ids.skoleKultur = await j.send('/api/units', { name: 'Skole', parentId: ids.kultur });
-  ids.source = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: 'leder@testkommune.no' });
-  ids.target = await j.send('/api/projects', { name: 'Byggesak 2.0', ownerUnitId: ids.digital, projectLeader: 'leder@testkommune.no' });
+  ids.source = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
+  ids.target = await j.send('/api/projects', { name: 'Byggesak 2.0', ownerUnitId: ids.digital, projectLeader: LEADER.email });
   await j.send(`/api/projects/${ids.source}/costs`, { payerUnitId: ids.digital, amountOre: 30_000_000, period: '2026-T1', kind: 'one-off' });
   ids.benefit = await j.send(`/api/projects/${ids.source}/benefits`, {
-    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: 'eier@testkommune.no', indicator: 'timer per sak',
+    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
     unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
     plan: [{ period: '2026-T1', quantity: 100 }, { period: '2026-T2', quantity: 200 }],
   });
-  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 }, 'eier@testkommune.no');
+  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 });
+  await j.grant(FINANCE.email, 'finance', ids.kommune);
+  await j.grant(MANAGEMENT.email, 'management', ids.kommune);
 });
 
 afterAll(() => j.stop());
@@ -65,6 +68,7 @@ afterAll(() => j.stop());
 describe('regneark i nettleseren', () => {
   it('forsiden henter ikke diagrambiblioteket; det lastes først på en side med diagram', async () => {
     const page = j.page;
+    await j.useUser(FINANCE.email);
     const scripts: string[] = [];
     const onRequest = (request: { url(): string; resourceType(): string }) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname); };
     page.on('request', onRequest);
@@ -84,7 +88,6 @@ describe('regneark i nettleseren', () => {
   it('økonomi: laster ned gevinstregnskapet som XLSX og CSV for perioden og nivået på skjermen', async () => {
     const page = j.page;
     await page.goto(j.url('/okonomi?fra=2026-T1&til=2026-T3&niva=1'));
-    await j.useUser('okonomi@testkommune.no');
     // the user narrows the span; the links follow
     await page.locator('#span-til').selectOption('2026-T2');
     await page.getByRole('button', { name: 'Vis' }).click();
@@ -118,6 +121,7 @@ describe('regneark i nettleseren', () => {
 
   it('ledelse: laster ned porteføljen som XLSX og CSV', async () => {
     const page = j.page;
+    await j.useUser(MANAGEMENT.email);
     await j.visit('26-ledelse-last-ned', '/ledelse?fra=2026-T1&til=2026-T3&niva=1');
     const xlsxLink = page.getByRole('link', { name: /Porteføljen \(XLSX\)/ });
     expect(await xlsxLink.getAttribute('href')).toBe('/api/export/portfolio.xlsx?from=2026-T1&to=2026-T3&level=1');
@@ -134,7 +138,7 @@ describe('regneark i nettleseren', () => {
 
   it('prosjektleder: laster ned prosjektets plan og den tomme malen', async () => {
     const page = j.page;
-    await j.useUser('leder@testkommune.no');
+    await j.useUser(LEADER.email);
     await j.visit('27-prosjekt-regneark', `/prosjekter/${ids.source}`);
     const plan = await download(page.getByRole('link', { name: /Gevinstrealiseringsplanen \(XLSX\)/ }));
     expect(plan.file.suggestedFilename()).toBe(`gevinstrealiseringsplan-${ids.source}.xlsx`);
@@ -173,7 +177,7 @@ describe('regneark i nettleseren', () => {
     await page.getByRole('heading', { name: 'Raskere byggesaksbehandling' }).waitFor();
     const target = await j.get<Project>(`/api/projects/${ids.target}`);
     expect(target.benefits).toEqual([expect.objectContaining({
-      title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: 'eier@testkommune.no',
+      title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email,
       plan: [expect.objectContaining({ period: '2026-T1', quantity: 100 }), expect.objectContaining({ period: '2026-T2', quantity: 200 })],
     })]);
     await j.check('29-prosjekt-importert');
@@ -192,7 +196,7 @@ describe('regneark i nettleseren', () => {
     const table = page.getByRole('table', { name: /Feil i regnearket/ });
     await table.waitFor();
     // every problem the API finds, with sheet, row, column and message
-    const answer = await fetch(j.url(`/api/projects/${ids.target}/import?dryRun=1`), { method: 'POST', headers: { 'Content-Type': XLSX }, body: new Uint8Array(bad.buffer) });
+    const answer = await j.server.apiFetch(`/api/projects/${ids.target}/import?dryRun=1`, { method: 'POST', headers: { 'Content-Type': XLSX }, body: new Uint8Array(bad.buffer) });
     const report = (await answer.json()) as { problems: { sheet: string; row: number; column: string | null; message: string }[] };
     expect(report.problems.length).toBeGreaterThanOrEqual(2);
     const rows = table.locator('tbody tr');
