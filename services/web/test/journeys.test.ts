@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
-import { actAs } from './identity';
+import { loginInBrowser } from './login';
+import { ADMIN, FINANCE, LEADER, MANAGEMENT, OWNER } from './people';
 import { startServer, type TestServer } from './server';
 
 /**
  * One municipality, four roles, in Chromium against the real API on a fresh SQLite file:
  * units → project paid by one unit → benefit for another → the owner records it → finance sees the
- * flow and withdraws → management sees the status. axe-core checks every page; each page is
+ * flow and withdraws → management sees the status. Each person logs in through the embedded OpenID
+ * provider; the administrator gives finance, management and the project leader their roles. axe-core checks every page; each page is
  * photographed at 1280 px and 390 px.
  */
 
@@ -25,11 +27,8 @@ const visited: { name: string; path: string }[] = [];
 const shots = new Map<string, string>();
 
 const base = () => server.url;
-const apiGet = async <T>(path: string): Promise<T> => {
-  const response = await fetch(`${base()}${path}`);
-  expect(response.ok, `${path} → ${response.status}`).toBe(true);
-  return (await response.json()) as T;
-};
+/** what the API has stored, read as the administrator */
+const apiGet = <T>(path: string): Promise<T> => server.apiGet<T>(path);
 const unitId = async (name: string): Promise<string> => {
   const units = await apiGet<{ id: string; name: string }[]>('/api/units');
   const unit = units.find((u) => u.name === name);
@@ -51,8 +50,11 @@ async function visit(name: string, path: string) {
   await checkPage(name);
 }
 
-/** Acts as `email` from the next request on (see `actAs`: a stand-in until login lands). */
-const useUser = (email: string) => actAs(page, email);
+/** Logs in as `email` through the embedded provider and comes back to the page the browser was on. */
+async function useUser(email: string) {
+  const here = new URL(page.url());
+  await loginInBrowser(page, base(), email, { returnTo: here.origin === base() ? `${here.pathname}${here.search}` : '/' });
+}
 
 /** The field's error is beside it: linked by aria-describedby, marked aria-invalid, in bokmål. */
 async function expectFieldError(fieldId: string, pattern?: RegExp) {
@@ -96,7 +98,8 @@ describe('Gevinst i nettleseren', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('innhold');
   });
 
-  it('enheter: bygger treet i skjemaet', async () => {
+  it('administrator: bygger enhetstreet i skjemaet og gir rollene', async () => {
+    await useUser(ADMIN.email);
     await visit('02-enheter-tom', '/enheter');
     const add = async (name: string, parentId?: string) => {
       await page.locator('#f-name').fill(name);
@@ -112,16 +115,16 @@ describe('Gevinst i nettleseren', () => {
     ids.digital = await unitId('Digitalisering');
     ids.bygg = await unitId('Byggesak');
     await checkPage('03-enheter');
+    for (const [person, role] of [[LEADER, 'project-leader'], [FINANCE, 'finance'], [MANAGEMENT, 'management']] as const)
+      await server.grant(person.email, role, ids.kommune);
   });
 
   it('prosjektleder: registrerer prosjekt og kostnad; ugyldig periode vises ved feltet og lagres ikke', async () => {
+    await useUser(LEADER.email);
     await visit('04-prosjekt-ny', '/prosjekter/ny');
-    await useUser('leder@testkommune.no');
-    await page.reload();
-    await settled(page);
     await page.locator('#f-name').fill('Digital byggesak');
     await page.locator('#f-ownerUnitId').selectOption(ids.digital);
-    expect(await page.locator('#f-projectLeader').inputValue()).toBe('leder@testkommune.no');
+    expect(await page.locator('#f-projectLeader').inputValue()).toBe(LEADER.email);
     await Promise.all([page.waitForURL(/\/prosjekter\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Registrer prosjekt' }).click()]);
     ids.project = page.url().split('/').pop()!;
     visited.push({ name: '05-prosjekt', path: `/prosjekter/${ids.project}` });
@@ -150,7 +153,7 @@ describe('Gevinst i nettleseren', () => {
     await settled(page);
     await page.locator('#f-title').fill('Raskere byggesaksbehandling');
     await page.locator('#f-recipientUnitId').selectOption(ids.bygg);
-    await page.locator('#f-owner').fill('eier@testkommune.no');
+    await page.locator('#f-owner').fill(OWNER.email);
     await page.locator('#f-indicator').fill('timer per byggesak');
     await page.locator('#f-unitOfMeasure').fill('timer');
     await page.getByLabel('Skal reduseres').check();
@@ -175,7 +178,7 @@ describe('Gevinst i nettleseren', () => {
     ids.benefit = page.url().split('/').pop()!;
     const benefit = await apiGet<Record<string, unknown>>(`/api/benefits/${ids.benefit}`);
     expect(benefit).toMatchObject({
-      title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: 'eier@testkommune.no', indicator: 'timer per byggesak',
+      title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per byggesak',
       unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
       target: 6, targetDate: '2026-12-31',
     });
@@ -192,7 +195,7 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('gevinsteier: ser det som er forfalt og registrerer realisert gevinst via lenken; feil mengde lagres ikke', async () => {
-    await useUser('eier@testkommune.no');
+    await useUser(OWNER.email);
     await visit('08-mine-gevinster', '/mine-gevinster');
     const register = page.getByRole('link', { name: /Registrer Raskere byggesaksbehandling 2026 T1/ });
     await register.click();
@@ -223,7 +226,7 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('økonomi: ser strømmen i regnskapet og Sankey-diagrammet, og åpner tallet ned til hendelsene', async () => {
-    await useUser('okonomi@testkommune.no');
+    await useUser(FINANCE.email);
     await visit('10-okonomi', `/okonomi?${SPAN}`);
     const flowRow = page.getByRole('row', { name: /Digitalisering\s+Byggesak\s+kr\s78\s000/ });
     await flowRow.waitFor();
@@ -240,7 +243,7 @@ describe('Gevinst i nettleseren', () => {
     await checkPage('11-spor');
     const realised = page.getByRole('row', { name: /Gevinst realisert/ });
     expect(await realised.count()).toBeGreaterThan(0);
-    expect(await realised.first().textContent()).toContain('eier@testkommune.no');
+    expect(await realised.first().textContent()).toContain(OWNER.email);
   });
 
   it('økonomi: gevinstuttak over det realiserte avvises ved feltet, et riktig uttak lagres med saksnummer', async () => {
@@ -282,7 +285,7 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('ledelse: målekortet viser status med tekst og ikon, ikke bare farge', async () => {
-    await useUser('radmann@testkommune.no');
+    await useUser(MANAGEMENT.email);
     await visit('14-malekort', `/ledelse?${SPAN}`);
     const row = page.getByRole('row', { name: /Byggesak/ });
     await row.waitFor();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settled } from './browser';
 import { Journey } from './harness';
+import { FINANCE, LEADER, OWNER } from './people';
 
 /**
  * Names are data, never markup. Units, a project and benefits named with script payloads make a
@@ -18,17 +19,6 @@ const SPAN = 'fra=2026-T1&til=2026-T3&niva=1';
 
 const j = new Journey();
 const ids = { kommune: '', payer: '', recipient: '', other: '', project: '', benefit: '', second: '' };
-
-/**
- * The one place test data is written through the API.
- * TODO(login, issue 11): add the bearer header (GEVINST_ADMIN_TOKEN) here once anonymous writes get 401.
- */
-async function apiPost(url: string, path: string, body: unknown): Promise<string> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
-  expect(response.ok, `${path} → ${response.status} ${text}`).toBe(true);
-  return (JSON.parse(text) as { id: string }).id;
-}
 
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
@@ -62,21 +52,22 @@ async function sweep(page: Page, testId: string, step = 24) {
 
 beforeAll(async () => {
   await j.start();
-  const url = j.server.url;
-  ids.kommune = await apiPost(url, '/api/units', { name: 'Testkommune' });
-  ids.payer = await apiPost(url, '/api/units', { name: IMG, parentId: ids.kommune });
-  ids.recipient = await apiPost(url, '/api/units', { name: SVG, parentId: ids.kommune });
-  ids.other = await apiPost(url, '/api/units', { name: SCRIPT, parentId: ids.kommune });
-  ids.project = await apiPost(url, '/api/projects', { name: SCRIPT, ownerUnitId: ids.payer, projectLeader: 'leder@testkommune.no' });
-  await apiPost(url, `/api/projects/${ids.project}/costs`, { payerUnitId: ids.payer, amountOre: 30_000_000, period: '2026-T1', kind: 'one-off' });
+  ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
+  ids.payer = await j.send('/api/units', { name: IMG, parentId: ids.kommune });
+  ids.recipient = await j.send('/api/units', { name: SVG, parentId: ids.kommune });
+  ids.other = await j.send('/api/units', { name: SCRIPT, parentId: ids.kommune });
+  ids.project = await j.send('/api/projects', { name: SCRIPT, ownerUnitId: ids.payer, projectLeader: LEADER.email });
+  await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.payer, amountOre: 30_000_000, period: '2026-T1', kind: 'one-off' });
   const benefit = (title: string, recipientUnitId: string) => ({
-    title, recipientUnitId, owner: 'eier@testkommune.no', indicator: SVG, unitOfMeasure: IMG, direction: 'decrease',
+    title, recipientUnitId, owner: OWNER.email, indicator: SVG, unitOfMeasure: IMG, direction: 'decrease',
     category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000, plan: [{ period: '2026-T1', quantity: 100 }],
   });
-  ids.benefit = await apiPost(url, `/api/projects/${ids.project}/benefits`, benefit(BENEFIT, ids.recipient));
-  ids.second = await apiPost(url, `/api/projects/${ids.project}/benefits`, benefit(SCRIPT, ids.other));
-  await apiPost(url, `/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 });
-  await apiPost(url, `/api/benefits/${ids.second}/realisations`, { period: '2026-T1', quantity: 40 });
+  ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, benefit(BENEFIT, ids.recipient));
+  ids.second = await j.send(`/api/projects/${ids.project}/benefits`, benefit(SCRIPT, ids.other));
+  await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 });
+  await j.send(`/api/benefits/${ids.second}/realisations`, { period: '2026-T1', quantity: 40 });
+  // finance for the municipality sees the ledger, the units' and the project's history
+  await j.grant(FINANCE.email, 'finance', ids.kommune);
 });
 
 afterAll(() => j.stop());
@@ -84,6 +75,7 @@ afterAll(() => j.stop());
 describe('navn med skript kjøres aldri', () => {
   it('økonomi: pekeren over hele Sankey-diagrammet og varmekartet kjører ingenting, og verktøytipsene viser navnene som tekst', async () => {
     const page = j.page;
+    await j.useUser(FINANCE.email);
     await page.goto(j.url(`/okonomi?${SPAN}`));
     await settled(page);
     await recordTooltips(page);
