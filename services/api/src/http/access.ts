@@ -4,7 +4,7 @@ import type { ReadModels } from '@gevinst/projections';
 import type { Request } from 'express';
 import { actorOf, type ActingPerson, type GroupRoles } from '../auth/actor';
 import { principalOf, type Principal } from '../auth/principal';
-import { ForbiddenError, UnauthenticatedError } from '../application/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../application/errors';
 import { benefitFacts, projectFacts } from '../application/access';
 
 /** The policy at the HTTP edge: who is asking (401 when nobody), may they (403), and what they may see. */
@@ -61,15 +61,17 @@ export class AccessControl {
     return this.may(actor, 'readBenefit', benefitFacts(this.rm, benefitId));
   }
 
-  /** the person, when they may see the project (403 otherwise) */
+  /** the person, when they may see the project (404 when there is none, 403 when they may not) */
   readProject(req: Request, projectId: string): ActingPerson {
     const actor = this.actor(req);
+    if (!this.rm.portfolio.projects.has(projectId)) throw new NotFoundError('prosjektet', projectId);
     if (!this.mayReadProject(actor, projectId)) throw new ForbiddenError(refusalOf('readProject'));
     return actor;
   }
 
   readBenefit(req: Request, benefitId: string): ActingPerson {
     const actor = this.actor(req);
+    if (!this.rm.portfolio.benefits.has(benefitId)) throw new NotFoundError('gevinsten', benefitId);
     if (!this.mayReadBenefit(actor, benefitId)) throw new ForbiddenError(refusalOf('readBenefit'));
     return actor;
   }
