@@ -136,6 +136,7 @@ try {
           GEVINST_OUTBOX: join(dir, 'outbox'),
           GEVINST_SQLITE_SYNCHRONOUS: sync,
           LOG_LEVEL: 'warn',
+          GEVINST_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef0123456789',
           // one load client stands for many people: the per-person write limit would answer 429
           GEVINST_RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
         },
@@ -150,7 +151,7 @@ try {
         }
         await new Promise((r) => setTimeout(r, 200));
       }
-      const unitsList = (await (await fetch(`${base}/api/units`)).json()) as { id: string; name: string }[];
+      const unitsList = (await (await fetch(`${base}/api/units`, { headers: { authorization: 'Bearer bench-admin-token-0123456789abcdef0123456789' } })).json()) as { id: string; name: string }[];
       const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
       let n = 0;
       const result = await autocannon({
@@ -163,7 +164,8 @@ try {
             path: '/api/units',
             setupRequest: (req: any) => {
               const i = n++;
-              const headers: Record<string, string> = { 'content-type': 'application/json', 'x-user-id': 'load@gevinst.no' };
+              // the baseline tree (before login) ignores the token and reads X-User-Id
+              const headers: Record<string, string> = { 'content-type': 'application/json', authorization: 'Bearer bench-admin-token-0123456789abcdef0123456789', 'x-user-id': 'load@gevinst.no' };
               if (key) headers['idempotency-key'] = `load-${i}`;
               return { ...req, headers, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId }) };
             },

@@ -1,0 +1,111 @@
+/**
+ * pnpm bench:auth — what the auth check costs a command (prints a table; not a test).
+ * One server process of this tree with the demo, loaded by autocannon on loopback: a benefit owner
+ * records measurements on their own benefit (POST /api/benefits/:id/measurements), authenticated as
+ *   - the bootstrap token (no session lookup, the administrator passes the policy at once),
+ *   - the owner's session cookie (session row lookup + role lookup + the policy's ownership rule),
+ *   - the owner's access token (JWT signature check + the policy),
+ * and, side by side in the same run, the same load on a tree without login (BENCH_BASELINE: a checkout
+ * of an earlier commit with its node_modules, e.g. `git worktree add /tmp/base d45009a && (cd /tmp/base
+ * && pnpm install)`), where the request carries only X-User-Id.
+ * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_BASELINE.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bearerFor, loginAs } from '../test/login';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef0123456789';
+const OWNER = 'byggesak@fjordvik.kommune.no';
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-auth-'));
+
+const start = async (root: string, name: string): Promise<{ base: string; child: ChildProcess }> => {
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'services', 'api', 'src', 'main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GEVINST_DB: join(dir, `${name}.sqlite`),
+      GEVINST_OUTBOX: join(dir, `outbox-${name}`),
+      GEVINST_REMINDERS: '0',
+      LOG_LEVEL: 'warn',
+      GEVINST_ADMIN_TOKEN: ADMIN_TOKEN,
+      // one load client stands for many people: the per-person write limit would answer 429
+      GEVINST_RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
+      GEVINST_RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { base, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name}: server did not start`);
+};
+
+const stop = async (child: ChildProcess) => {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+};
+
+const load = async (base: string, benefitId: string, headers: Record<string, string>) => {
+  let n = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: `/api/benefits/${benefitId}/measurements`,
+        setupRequest: (req: any) => {
+          const day = 1 + (n++ % 28);
+          return { ...req, headers: { 'content-type': 'application/json', origin: base, ...headers }, body: JSON.stringify({ value: day, measuredOn: `2026-03-${String(day).padStart(2, '0')}` }) };
+        },
+      },
+    ],
+  });
+  return `${Math.round(result['2xx'] / SECONDS).toLocaleString('en')} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`;
+};
+
+const rows: [string, string][] = [];
+try {
+  const self = await start(join(here, '..', '..', '..'), 'this');
+  try {
+    const benefits = (await (await fetch(`${self.base}/api/due?owner=${OWNER}&at=2026-11-24`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { benefitId: string }[];
+    const benefitId = benefits[0]!.benefitId;
+    const cookie = await loginAs(self.base, OWNER);
+    const jwt = await bearerFor(self.base, OWNER);
+    rows.push(['GEVINST_ADMIN_TOKEN (administrator)', await load(self.base, benefitId, { authorization: `Bearer ${ADMIN_TOKEN}` })]);
+    rows.push(['session cookie of the owner (policy: owns)', await load(self.base, benefitId, { cookie })]);
+    rows.push(['access token (JWT) of the owner (policy: owns)', await load(self.base, benefitId, { authorization: `Bearer ${jwt}` })]);
+  } finally {
+    await stop(self.child);
+  }
+  if (process.env.BENCH_BASELINE) {
+    const baseline = await start(process.env.BENCH_BASELINE, 'baseline');
+    try {
+      const benefits = (await (await fetch(`${baseline.base}/api/due?owner=${OWNER}&at=2026-11-24`)).json()) as { benefitId: string }[];
+      rows.push([`no login, X-User-Id only [baseline ${process.env.BENCH_BASELINE}]`, await load(baseline.base, benefits[0]!.benefitId, { 'x-user-id': OWNER })]);
+    } finally {
+      await stop(baseline.child);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`\nPOST /api/benefits/:id/measurements, demo municipality, SQLite FULL, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
+for (const [label, figure] of rows) console.log(`${label.padEnd(72)} ${figure}`);
