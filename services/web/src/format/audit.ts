@@ -19,6 +19,8 @@ const str = (d: Data, key: string) => (typeof d[key] === 'string' ? (d[key] as s
 const num = (d: Data, key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
 const period = (d: Data) => (str(d, 'period') ? ` (${str(d, 'period')})` : '');
 const reason = (d: Data) => (str(d, 'reason') ? `: «${str(d, 'reason')}»` : '');
+/** a grant's role, with its unit; without a unit it reaches the whole installation */
+const grantedRole = (d: Data, unitName: (id: string) => string) => roleText(str(d, 'role'), str(d, 'unitId') ? unitName(str(d, 'unitId')) : null);
 
 /**
  * What happened, as a bokmål sentence in the past tense (the subject is the person in the row).
@@ -50,8 +52,8 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'BudgetWithdrawalRecorded': return `Registrerte gevinstuttak ${formatKr(num(d, 'amountOre'))}${period(d)}${str(d, 'saksnummer') ? `, saksnummer ${str(d, 'saksnummer')}` : ''}`;
     case 'UnplannedBenefitRecorded': return `Registrerte ikke-planlagt gevinst «${str(d, 'title')}» (${categoryLabel[str(d, 'category') as keyof typeof categoryLabel] ?? str(d, 'category')}), ${formatKr(num(d, 'valueOre'))}${period(d)}`;
     case 'SettlementRecorded': return `Registrerte avregning ${formatKr(num(d, 'amountOre'))} fra ${unit('fromUnitId')} til ${unit('toUnitId')}${period(d)}`;
-    case 'RoleGranted': return `Ga ${str(d, 'userId') || str(d, 'person')} rollen ${roleText(str(d, 'role'), str(d, 'unitId') ? unitName(str(d, 'unitId')) : null)}`;
-    case 'RoleRevoked': return `Fjernet rollen ${roleText(str(d, 'role'), str(d, 'unitId') ? unitName(str(d, 'unitId')) : null)} fra ${str(d, 'userId') || str(d, 'person')}`;
+    case 'RoleGranted': return `Ga ${str(d, 'personId')} rollen ${grantedRole(d, unitName)}${reason(d)}`;
+    case 'RoleRevoked': return `Fjernet rollen ${grantedRole(d, unitName)} fra ${str(d, 'personId')}${reason(d)}`;
     default: return `Hendelse: ${entry.type}`;
   }
 }
