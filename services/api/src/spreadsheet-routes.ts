@@ -20,7 +20,7 @@ import type { Action } from '@gevinst/domain/access/index';
 import type { Application } from './application/handle';
 import { projectFacts } from './application/access';
 import type { ActingPerson } from './auth/actor';
-import type { AccessControl } from './http/access';
+import { REPORT_READERS, type AccessControl } from './http/access';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
 import { projectsLookup, unitsLookup } from './application/context';
@@ -151,7 +151,6 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router & { close(
   const router = Router();
   const as = (req: Request) => req as unknown as SheetRequest;
   const { access } = deps;
-  const FINANCE_OR_MANAGEMENT = ['finance', 'management'] as const;
   /** the policy before the handler (an upload is refused before it is read), the person for the ports */
   const guard =
     (decide: (req: Request) => ActingPerson, inScope: (actor: ActingPerson) => InScope = () => nobody) =>
@@ -159,7 +158,7 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router & { close(
       const actor = decide(req);
       sheetContext.run({ actor, inScope: inScope(actor) }, next);
     };
-  const reading = (action: Action) => guard((req) => access.allow(req, action), (actor) => access.inScope(actor, FINANCE_OR_MANAGEMENT));
+  const reading = (action: Action) => guard((req) => access.allow(req, action), (actor) => access.inScope(actor, REPORT_READERS));
   router.get('/api/templates/gevinstrealiseringsplan.xlsx', guard((req) => access.actor(req)), (req: Request, res: Response) => h.template(as(req), res));
   router.post(
     '/api/projects/:id/import',

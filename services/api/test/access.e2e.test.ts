@@ -178,3 +178,22 @@ describe('who may do what', () => {
     expect((await g.post('/api/admin/rebuild', {})).status).toBe(200);
   });
 });
+
+describe('the reminder queue dashboard (/admin/queues, with Redis)', () => {
+  it('is for the administrator: 401 anonymous, 403 for others, the dashboard for the administrator', async () => {
+    const { startRedis } = await import('../../reminders/test/support/redis');
+    const redis = await startRedis();
+    const withQueue = await startTestGevinst({ demo: true, reminders: { outboxDir: join(dir, 'outbox') }, redisUrl: redis.url });
+    try {
+      expect((await fetch(`${withQueue.url}/admin/queues`)).status).toBe(401);
+      const manager = await loginAs(withQueue.url, HEALTH_MANAGEMENT);
+      expect((await fetch(`${withQueue.url}/admin/queues`, { headers: { cookie: manager } })).status).toBe(403);
+      const admin = await fetch(`${withQueue.url}/admin/queues`, { headers: AS_ADMIN });
+      expect(admin.status).toBe(200);
+      expect(await admin.text()).toContain('<html');
+    } finally {
+      await withQueue.destroy();
+      await redis.stop();
+    }
+  });
+});

@@ -7,6 +7,9 @@ import { principalOf, type Principal } from '../auth/principal';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../application/errors';
 import { benefitFacts, projectFacts } from '../application/access';
 
+/** The roles whose reports are cut to their units: finance and management read the ledger and the målekort. */
+export const REPORT_READERS = ['finance', 'management'] as const;
+
 /** The policy at the HTTP edge: who is asking (401 when nobody), may they (403), and what they may see. */
 export class AccessControl {
   constructor(

@@ -15,7 +15,7 @@ import { commandRoutes } from './routes';
 import { errorHandler } from './errors';
 import { asOfParam, dateParam, spanParams, stringParam } from './query';
 import type { PastReports } from './asOf';
-import type { AccessControl } from './access';
+import { REPORT_READERS, type AccessControl } from './access';
 import { auditRoutes } from './audit';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from './scope';
 import { securityHeaders } from './security/headers';
@@ -60,7 +60,6 @@ const todayInOslo = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', {
 
 export const createApp = (deps: AppDeps): Express => {
   const { application, readModels: rm, access } = deps;
-  const FINANCE_OR_MANAGEMENT = ['finance', 'management'] as const;
   const clock = deps.clock ?? (() => new Date().toISOString());
   const app = express();
   app.disable('x-powered-by');
@@ -169,7 +168,7 @@ export const createApp = (deps: AppDeps): Express => {
     const at = dateParam(req, 'at') ?? todayInOslo(clock());
     const items = (deps.due ? deps.due(owner, at) : rm.due(owner, at)) as { recipientUnitId: string }[];
     // someone else's list: only the benefits received within the reader's scope
-    const inScope = owner.toLowerCase() === actor.id ? () => true : access.inScope(actor, FINANCE_OR_MANAGEMENT);
+    const inScope = owner.toLowerCase() === actor.id ? () => true : access.inScope(actor, REPORT_READERS);
     res.json(items.filter((item) => inScope(item.recipientUnitId)));
   });
   /** `asOf` given: the report from the events recorded by then (header `X-As-Of` names the instant) */
@@ -183,7 +182,7 @@ export const createApp = (deps: AppDeps): Express => {
     return res.json(answer);
   };
   /** the ledger's readers, with what their roles reach */
-  const ledgerScope = (req: Request) => access.inScope(access.allow(req, 'readLedger'), FINANCE_OR_MANAGEMENT);
+  const ledgerScope = (req: Request) => access.inScope(access.allow(req, 'readLedger'), REPORT_READERS);
   app.get('/api/ledger', async (req, res) => {
     const inScope = ledgerScope(req);
     const q = spanParams(req);
@@ -218,7 +217,7 @@ export const createApp = (deps: AppDeps): Express => {
     res.json(cutTrace(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }), inScope));
   });
   app.get('/api/portfolio', async (req, res) => {
-    const inScope = access.inScope(access.allow(req, 'readPortfolio'), FINANCE_OR_MANAGEMENT);
+    const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
     const q = spanParams(req);
     const year = todayInOslo(clock()).slice(0, 4);
     const from = q.from ?? `${year}-T1`;
