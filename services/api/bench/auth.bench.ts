@@ -1,10 +1,12 @@
 /**
  * pnpm bench:auth — what the auth check costs a command (prints a table; not a test).
- * One server process of this tree with the demo, loaded by autocannon on loopback: a benefit owner
- * records measurements on their own benefit (POST /api/benefits/:id/measurements), authenticated as
+ * One server process of this tree with the demo, loaded by autocannon on loopback: new units are
+ * registered under Helse og velferd (POST /api/units; each its own stream, so no write conflicts),
+ * authenticated as
  *   - the bootstrap token (no session lookup, the administrator passes the policy at once),
- *   - the owner's session cookie (session row lookup + role lookup + the policy's ownership rule),
- *   - the owner's access token (JWT signature check + the policy),
+ *   - the session cookie of Helse's leader, ledelse for Helse (session row + grants + the policy's
+ *     unit-subtree rule),
+ *   - the same person's access token (JWT signature check + grants + the policy),
  * and, side by side in the same run, the same load on a tree without login (BENCH_BASELINE: a checkout
  * of an earlier commit with its node_modules, e.g. `git worktree add /tmp/base d45009a && (cd /tmp/base
  * && pnpm install)`), where the request carries only X-User-Id.
@@ -21,7 +23,8 @@ import { bearerFor, loginAs } from '../test/login';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef0123456789';
-const OWNER = 'byggesak@fjordvik.kommune.no';
+const MANAGER = 'helsesjef@fjordvik.kommune.no';
+const SCOPE = 'Helse og velferd';
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-auth-'));
 
@@ -61,7 +64,7 @@ const stop = async (child: ChildProcess) => {
   await new Promise((r) => child.once('exit', r));
 };
 
-const load = async (base: string, benefitId: string, headers: Record<string, string>) => {
+const load = async (base: string, parentId: string, headers: Record<string, string>) => {
   let n = 0;
   const result = await autocannon({
     url: base,
@@ -70,10 +73,10 @@ const load = async (base: string, benefitId: string, headers: Record<string, str
     requests: [
       {
         method: 'POST',
-        path: `/api/benefits/${benefitId}/measurements`,
+        path: '/api/units',
         setupRequest: (req: any) => {
-          const day = 1 + (n++ % 28);
-          return { ...req, headers: { 'content-type': 'application/json', origin: base, ...headers }, body: JSON.stringify({ value: day, measuredOn: `2026-03-${String(day).padStart(2, '0')}` }) };
+          const i = n++;
+          return { ...req, headers: { 'content-type': 'application/json', origin: base, ...headers }, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId }) };
         },
       },
     ],
@@ -81,25 +84,29 @@ const load = async (base: string, benefitId: string, headers: Record<string, str
   return `${Math.round(result['2xx'] / SECONDS).toLocaleString('en')} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`;
 };
 
+const scopeUnit = async (base: string, headers: Record<string, string>): Promise<string> => {
+  const units = (await (await fetch(`${base}/api/units`, { headers })).json()) as { id: string; name: string }[];
+  return units.find((u) => u.name === SCOPE)!.id;
+};
+
 const rows: [string, string][] = [];
 try {
   const self = await start(join(here, '..', '..', '..'), 'this');
   try {
-    const benefits = (await (await fetch(`${self.base}/api/due?owner=${OWNER}&at=2026-11-24`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { benefitId: string }[];
-    const benefitId = benefits[0]!.benefitId;
-    const cookie = await loginAs(self.base, OWNER);
-    const jwt = await bearerFor(self.base, OWNER);
-    rows.push(['GEVINST_ADMIN_TOKEN (administrator)', await load(self.base, benefitId, { authorization: `Bearer ${ADMIN_TOKEN}` })]);
-    rows.push(['session cookie of the owner (policy: owns)', await load(self.base, benefitId, { cookie })]);
-    rows.push(['access token (JWT) of the owner (policy: owns)', await load(self.base, benefitId, { authorization: `Bearer ${jwt}` })]);
+    const parentId = await scopeUnit(self.base, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const cookie = await loginAs(self.base, MANAGER);
+    const jwt = await bearerFor(self.base, MANAGER);
+    rows.push(['GEVINST_ADMIN_TOKEN (administrator)', await load(self.base, parentId, { authorization: `Bearer ${ADMIN_TOKEN}` })]);
+    rows.push(['session cookie, ledelse for Helse (policy: unit subtree)', await load(self.base, parentId, { cookie })]);
+    rows.push(['access token (JWT), ledelse for Helse (policy: unit subtree)', await load(self.base, parentId, { authorization: `Bearer ${jwt}` })]);
   } finally {
     await stop(self.child);
   }
   if (process.env.BENCH_BASELINE) {
     const baseline = await start(process.env.BENCH_BASELINE, 'baseline');
     try {
-      const benefits = (await (await fetch(`${baseline.base}/api/due?owner=${OWNER}&at=2026-11-24`)).json()) as { benefitId: string }[];
-      rows.push([`no login, X-User-Id only [baseline ${process.env.BENCH_BASELINE}]`, await load(baseline.base, benefits[0]!.benefitId, { 'x-user-id': OWNER })]);
+      const parentId = await scopeUnit(baseline.base, {});
+      rows.push([`no login, X-User-Id only [baseline ${process.env.BENCH_BASELINE}]`, await load(baseline.base, parentId, { 'x-user-id': MANAGER })]);
     } finally {
       await stop(baseline.child);
     }
@@ -107,5 +114,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`\nPOST /api/benefits/:id/measurements, demo municipality, SQLite FULL, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
+console.log(`\nPOST /api/units under ${SCOPE}, demo municipality, SQLite FULL, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
 for (const [label, figure] of rows) console.log(`${label.padEnd(72)} ${figure}`);

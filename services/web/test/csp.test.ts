@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, settled } from './browser';
+import { loginInBrowser } from './login';
+import { FINANCE } from './people';
 import { startServer, type TestServer } from './server';
 
 /**
  * The UI under the server's real Content-Security-Policy, in Chromium, with the demo municipality:
  * no page the people use trips the policy (charts and their tooltips included), and no other site can
- * frame the app.
+ * frame the app. The pages are seen as the demo's finance officer, logged in through the embedded provider.
  */
 
 let server: TestServer;
@@ -30,6 +32,9 @@ beforeAll(async () => {
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
+  const login = await context.newPage();
+  await loginInBrowser(login, server.url, FINANCE.email);
+  await login.close();
 });
 afterAll(async () => {
   await browser?.close();

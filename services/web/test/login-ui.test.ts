@@ -137,6 +137,8 @@ describe('avvist av tjenesten', () => {
     await page.getByRole('button', { name: 'Registrer prosjekt' }).click();
     const refused = await answer;
     expect(refused.status()).toBe(403);
+    // who is asking is the session's person, never a header the page sets
+    expect(refused.request().headers()['x-user-id']).toBeUndefined();
     const reason = ((await refused.json()) as Refusal).error.message;
     expect(reason).toMatch(/registrere et prosjekt/);
     await page.getByRole('alert').getByText(reason).waitFor();
