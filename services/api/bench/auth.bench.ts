@@ -13,56 +13,22 @@
  * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_BASELINE.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bearerFor, loginAs } from '../test/login';
+import { BENCH_ADMIN_TOKEN, startServerProcess } from './serverProcess';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef0123456789';
 const MANAGER = 'helsesjef@fjordvik.kommune.no';
 const SCOPE = 'Helse og velferd';
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-auth-'));
 
-const start = async (root: string, name: string): Promise<{ base: string; child: ChildProcess }> => {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'services', 'api', 'src', 'main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GEVINST_DB: join(dir, `${name}.sqlite`),
-      GEVINST_OUTBOX: join(dir, `outbox-${name}`),
-      GEVINST_REMINDERS: '0',
-      LOG_LEVEL: 'warn',
-      GEVINST_ADMIN_TOKEN: ADMIN_TOKEN,
-      // one load client stands for many people: the per-person write limit would answer 429
-      GEVINST_RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
-      GEVINST_RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, child };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name}: server did not start`);
-};
-
-const stop = async (child: ChildProcess) => {
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-};
+const start = (root: string, name: string) =>
+  startServerProcess(root, { GEVINST_DB: join(dir, `${name}.sqlite`), GEVINST_OUTBOX: join(dir, `outbox-${name}`), GEVINST_REMINDERS: '0' });
 
 const load = async (base: string, parentId: string, headers: Record<string, string>) => {
   let n = 0;
@@ -93,14 +59,14 @@ const rows: [string, string][] = [];
 try {
   const self = await start(join(here, '..', '..', '..'), 'this');
   try {
-    const parentId = await scopeUnit(self.base, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const parentId = await scopeUnit(self.base, { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` });
     const cookie = await loginAs(self.base, MANAGER);
     const jwt = await bearerFor(self.base, MANAGER);
-    rows.push(['GEVINST_ADMIN_TOKEN (administrator)', await load(self.base, parentId, { authorization: `Bearer ${ADMIN_TOKEN}` })]);
+    rows.push(['GEVINST_BENCH_ADMIN_TOKEN (administrator)', await load(self.base, parentId, { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` })]);
     rows.push(['session cookie, ledelse for Helse (policy: unit subtree)', await load(self.base, parentId, { cookie })]);
     rows.push(['access token (JWT), ledelse for Helse (policy: unit subtree)', await load(self.base, parentId, { authorization: `Bearer ${jwt}` })]);
   } finally {
-    await stop(self.child);
+    await self.stop();
   }
   if (process.env.BENCH_BASELINE) {
     const baseline = await start(process.env.BENCH_BASELINE, 'baseline');
@@ -108,7 +74,7 @@ try {
       const parentId = await scopeUnit(baseline.base, {});
       rows.push([`no login, X-User-Id only [baseline ${process.env.BENCH_BASELINE}]`, await load(baseline.base, parentId, { 'x-user-id': MANAGER })]);
     } finally {
-      await stop(baseline.child);
+      await baseline.stop();
     }
   }
 } finally {

@@ -9,7 +9,7 @@
  * its server is measured with the same load right after this one, for a side-by-side comparison).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { BENCH_ADMIN_TOKEN, startServerProcess } from './serverProcess';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -125,33 +125,12 @@ try {
   ] as const;
   for (const { sync, key } of variants)
     for (const tree of trees) {
-      const port = 30_000 + Math.floor(Math.random() * 20_000);
-      const server = spawn(process.execPath, ['--import', 'tsx', join(tree.root, 'services', 'api', 'src', 'main.ts')], {
-        cwd: tree.root,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          GEVINST_DB: join(dir, `load-${sync}-${key}-${tree.label ? 'baseline' : 'this'}.sqlite`),
-          GEVINST_OUTBOX: join(dir, 'outbox'),
-          GEVINST_SQLITE_SYNCHRONOUS: sync,
-          LOG_LEVEL: 'warn',
-          GEVINST_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef0123456789',
-          // one load client stands for many people: the per-person write limit would answer 429
-          GEVINST_RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
+      const { base, stop } = await startServerProcess(tree.root, {
+        GEVINST_DB: join(dir, `load-${sync}-${key}-${tree.label ? 'baseline' : 'this'}.sqlite`),
+        GEVINST_OUTBOX: join(dir, 'outbox'),
+        GEVINST_SQLITE_SYNCHRONOUS: sync,
       });
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {
-          /* not up yet */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const unitsList = (await (await fetch(`${base}/api/units`, { headers: { authorization: 'Bearer bench-admin-token-0123456789abcdef0123456789' } })).json()) as { id: string; name: string }[];
+      const unitsList = (await (await fetch(`${base}/api/units`, { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } })).json()) as { id: string; name: string }[];
       const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
       let n = 0;
       const result = await autocannon({
@@ -165,7 +144,7 @@ try {
             setupRequest: (req: any) => {
               const i = n++;
               // the baseline tree (before login) ignores the token and reads X-User-Id
-              const headers: Record<string, string> = { 'content-type': 'application/json', authorization: 'Bearer bench-admin-token-0123456789abcdef0123456789', 'x-user-id': 'load@gevinst.no' };
+              const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'x-user-id': 'load@gevinst.no' };
               if (key) headers['idempotency-key'] = `load-${i}`;
               return { ...req, headers, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId }) };
             },
@@ -173,8 +152,7 @@ try {
         ],
       });
       const health = await autocannon({ url: `${base}/healthz`, connections: 32, duration: 3 });
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await stop();
       const ok = result['2xx'];
       rows.push([
         `commands over HTTP, SQLite synchronous=${sync}${key ? ', with Idempotency-Key' : ''} (POST /api/units, 32 connections, ${SECONDS} s, autocannon)${tree.label}`,
