@@ -204,3 +204,38 @@ describe('SQLite adapter', () => {
     await store.close();
   });
 });
+
+describe('SQLite adapter, another process holding the write lock', () => {
+  it('an append waits for the lock without stopping the event loop, rejects with SQLITE_BUSY after busyTimeoutMs writing nothing, and succeeds once the lock is free', async () => {
+    const path = file('busy');
+    const store = openSqliteEventStore({ path, busyTimeoutMs: 400 });
+    await store.appendToStream('unit-1', [{ type: 'UnitRegistered', data: {} }]);
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    try {
+      const refused = store.appendToStream('unit-2', [{ type: 'UnitRegistered', data: {} }]).then(
+        () => undefined,
+        (error: { code?: string }) => error,
+      );
+      // reads go on while the append waits
+      expect(await store.readStream('unit-1')).toHaveLength(1);
+      const error = await refused;
+      expect(error?.code).toBe('SQLITE_BUSY');
+      expect(ticks, 'the event loop was blocked while waiting').toBeGreaterThan(5);
+      other.exec('ROLLBACK');
+      expect(await store.readStream('unit-2')).toEqual([]);
+      expect((await store.appendToStream('unit-2', [{ type: 'UnitRegistered', data: {} }])).nextExpectedRevision).toBe(0n);
+      other.exec('BEGIN IMMEDIATE');
+      const waited = store.appendToStream('unit-3', [{ type: 'UnitRegistered', data: {} }]);
+      setTimeout(() => other.exec('COMMIT'), 100);
+      expect((await waited).nextExpectedRevision).toBe(0n);
+    } finally {
+      clearInterval(ticker);
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  });
+});

@@ -130,3 +130,37 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 });
+
+describe('ProjectionRunner while another process holds the write lock', () => {
+  it('its checkpoint waits for the lock without blocking or failing, lands once the lock is free, and stop does not throw', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { ProjectionRunner } = await import('../src/runner/ProjectionRunner');
+    const { SqliteCheckpoints } = await import('../src/runner/checkpoints');
+    const { UnitsRegistry } = await import('../src/units/UnitsRegistry');
+    const store = open() as SqliteEventStore;
+    await unit(store);
+    const checkpoints = new SqliteCheckpoints(store.db);
+    const errors: unknown[] = [];
+    const units = new UnitsRegistry();
+    const runner = new ProjectionRunner({ store, projections: [units], checkpoints, checkpointEveryMs: 20, onError: (e) => errors.push(e) });
+    const other = new Database(store.db.name);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await runner.start();
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(checkpoints.load(units.name)).toBeUndefined();
+      expect(errors).toEqual([]);
+      other.exec('ROLLBACK');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(checkpoints.load(units.name)).toBe(runner.position);
+      other.exec('BEGIN IMMEDIATE');
+      await expect(runner.stop()).resolves.toBeUndefined();
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  });
+});

@@ -10,6 +10,7 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EISDIR: 'the path is a folder',
   SQLITE_CANTOPEN: 'the file cannot be opened',
+  SQLITE_BUSY: 'another process holds the lock on it',
   SQLITE_READONLY: 'the file is read-only',
   SQLITE_PERM: 'permission denied',
   SQLITE_NOTADB: 'the file is not a SQLite database',

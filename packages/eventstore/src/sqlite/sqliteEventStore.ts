@@ -109,13 +109,14 @@ const limitOf = (maxCount: number | undefined, field = 'maxCount'): number => {
 
 export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   if (options.path !== ':memory:' && options.path !== '') mkdirSync(dirname(options.path), { recursive: true });
-  // busy_timeout 0: SQLite's own busy wait sleeps inside the synchronous call and so stops the whole
-  // process (every read, /healthz) while another process holds the write lock; appends wait in `flush`
-  const db = new Database(options.path, { timeout: 0 });
   const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+  const db = new Database(options.path, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? defaultSynchronous}`);
   createSchema(db);
+  // from here busy_timeout 0: SQLite's own busy wait sleeps inside the synchronous call and so stops the
+  // whole process (every read, /healthz) while another process holds the write lock; appends wait in `flush`
+  db.pragma('busy_timeout = 0');
 
   const currentRevisionOf = db
     .prepare('SELECT stream_revision FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1')
