@@ -56,25 +56,24 @@ const scopeUnit = async (base: string, headers: Record<string, string>): Promise
 };
 
 const rows: [string, string][] = [];
+const admin = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
+type Credentials = (base: string) => Promise<Record<string, string>>;
+/** each variant on a fresh server and store, so none inherits the units the one before it wrote */
+const variants: [string, string, Credentials][] = [
+  ['GEVINST_ADMIN_TOKEN (administrator)', join(here, '..', '..', '..'), async () => admin],
+  ['session cookie, ledelse for Helse (policy: unit subtree)', join(here, '..', '..', '..'), async (base) => ({ cookie: await loginAs(base, MANAGER) })],
+  ['access token (JWT), ledelse for Helse (policy: unit subtree)', join(here, '..', '..', '..'), async (base) => ({ authorization: `Bearer ${await bearerFor(base, MANAGER)}` })],
+];
+if (process.env.BENCH_BASELINE)
+  variants.push([`no login, X-User-Id only [baseline ${process.env.BENCH_BASELINE}]`, process.env.BENCH_BASELINE, async () => ({ 'x-user-id': MANAGER })]);
 try {
-  const self = await start(join(here, '..', '..', '..'), 'this');
-  try {
-    const parentId = await scopeUnit(self.base, { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` });
-    const cookie = await loginAs(self.base, MANAGER);
-    const jwt = await bearerFor(self.base, MANAGER);
-    rows.push(['GEVINST_BENCH_ADMIN_TOKEN (administrator)', await load(self.base, parentId, { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` })]);
-    rows.push(['session cookie, ledelse for Helse (policy: unit subtree)', await load(self.base, parentId, { cookie })]);
-    rows.push(['access token (JWT), ledelse for Helse (policy: unit subtree)', await load(self.base, parentId, { authorization: `Bearer ${jwt}` })]);
-  } finally {
-    await self.stop();
-  }
-  if (process.env.BENCH_BASELINE) {
-    const baseline = await start(process.env.BENCH_BASELINE, 'baseline');
+  for (const [i, [label, root, credentials]] of variants.entries()) {
+    const server = await start(root, `variant-${i}`);
     try {
-      const parentId = await scopeUnit(baseline.base, {});
-      rows.push([`no login, X-User-Id only [baseline ${process.env.BENCH_BASELINE}]`, await load(baseline.base, parentId, { 'x-user-id': MANAGER })]);
+      const parentId = await scopeUnit(server.base, admin);
+      rows.push([label, await load(server.base, parentId, await credentials(server.base))]);
     } finally {
-      await baseline.stop();
+      await server.stop();
     }
   }
 } finally {

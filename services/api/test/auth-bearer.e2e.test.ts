@@ -89,6 +89,15 @@ describe('bearer tokens', () => {
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
   });
 
+  it('remembers a verified token only until it expires', async () => {
+    const person = { email: 'helsesjef@fjordvik.kommune.no', name: 'Hanne Lie', groups: ['gevinst-ledelse'] };
+    const shortLived = await forge(person, { exp: Math.floor(Date.now() / 1000) + 2 });
+    expect((await me(g, { authorization: `Bearer ${shortLived}` })).status).toBe(200);
+    expect((await me(g, { authorization: `Bearer ${shortLived}` })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await me(g, { authorization: `Bearer ${shortLived}` })).status).toBe(401);
+  });
+
   it('a bearer token wins over a session cookie, and a bad one is refused even with a good cookie', async () => {
     const cookie = await loginAs(g.url, 'helsesjef@fjordvik.kommune.no');
     expect((await me(g, { cookie, authorization: `Bearer ${ADMIN_TOKEN}` })).body.id).toBe('admin');
