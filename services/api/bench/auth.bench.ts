@@ -12,13 +12,12 @@
  * && pnpm install)`), where the request carries only X-User-Id.
  * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_BASELINE.
  */
-import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bearerFor, loginAs } from '../test/login';
-import { BENCH_ADMIN_TOKEN, startServerProcess } from './serverProcess';
+import { BENCH_ADMIN_TOKEN, registerUnitsLoad, startServerProcess } from './serverProcess';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -31,22 +30,7 @@ const start = (root: string, name: string) =>
   startServerProcess(root, { GEVINST_DB: join(dir, `${name}.sqlite`), GEVINST_OUTBOX: join(dir, `outbox-${name}`), GEVINST_REMINDERS: '0' });
 
 const load = async (base: string, parentId: string, headers: Record<string, string>) => {
-  let n = 0;
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/units',
-        setupRequest: (req: any) => {
-          const i = n++;
-          return { ...req, headers: { 'content-type': 'application/json', origin: base, ...headers }, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId }) };
-        },
-      },
-    ],
-  });
+  const result = await registerUnitsLoad({ base, parentId, seconds: SECONDS, connections: CONNECTIONS, headers: () => ({ origin: base, ...headers }) });
   return `${Math.round(result['2xx'] / SECONDS).toLocaleString('en')} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`;
 };
 

@@ -9,7 +9,7 @@
  * its server is measured with the same load right after this one, for a side-by-side comparison).
  */
 import autocannon from 'autocannon';
-import { BENCH_ADMIN_TOKEN, startServerProcess } from './serverProcess';
+import { BENCH_ADMIN_TOKEN, registerUnitsLoad, startServerProcess } from './serverProcess';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -132,24 +132,17 @@ try {
       });
       const unitsList = (await (await fetch(`${base}/api/units`, { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } })).json()) as { id: string; name: string }[];
       const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
-      let n = 0;
-      const result = await autocannon({
-        url: base,
+      // the baseline tree (before login) ignores the token and reads X-User-Id
+      const result = await registerUnitsLoad({
+        base,
+        parentId,
+        seconds: SECONDS,
         connections: 32,
-        duration: SECONDS,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/units',
-            setupRequest: (req: any) => {
-              const i = n++;
-              // the baseline tree (before login) ignores the token and reads X-User-Id
-              const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'x-user-id': 'load@gevinst.no' };
-              if (key) headers['idempotency-key'] = `load-${i}`;
-              return { ...req, headers, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId }) };
-            },
-          },
-        ],
+        headers: (i) => ({
+          authorization: `Bearer ${BENCH_ADMIN_TOKEN}`,
+          'x-user-id': 'load@gevinst.no',
+          ...(key ? { 'idempotency-key': `load-${i}` } : {}),
+        }),
       });
       const health = await autocannon({ url: `${base}/healthz`, connections: 32, duration: 3 });
       await stop();

@@ -1,3 +1,4 @@
+import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -41,4 +42,30 @@ export const startServerProcess = async (root: string, env: Record<string, strin
   }
   await stop();
   throw new Error(`${root}: the server did not start`);
+};
+
+/** autocannon registering new units under `parentId` (a stream each, so writers never conflict), with each request's headers */
+export const registerUnitsLoad = async (options: {
+  base: string;
+  parentId: string;
+  seconds: number;
+  connections: number;
+  headers: (i: number) => Record<string, string>;
+}): Promise<any> => {
+  let n = 0;
+  return autocannon({
+    url: options.base,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/units',
+        setupRequest: (req: any) => {
+          const i = n++;
+          return { ...req, headers: { 'content-type': 'application/json', ...options.headers(i) }, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId: options.parentId }) };
+        },
+      },
+    ],
+  });
 };
