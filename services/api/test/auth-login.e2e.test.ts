@@ -32,7 +32,7 @@ describe('login through the embedded OpenID provider (code + PKCE, over HTTP)', 
     expect(page.status).toBe(200);
     expect(page.url).toMatch(new RegExp(`^${g.url}/oidc/interaction/`));
     expect(page.html).toContain('lang="nb"');
-    expect(page.html).toContain('Logg inn som Ola Dahl (økonomi)');
+    expect(page.html).toContain('Logg inn som Ola Dahl (Økonomi)');
     expect(page.html).toContain('gevinst-demo');
     expect(page.html).toMatch(/<label for="email">E-postadresse<\/label>/);
     expect(page.html).toMatch(/<label for="password">Passord<\/label>/);

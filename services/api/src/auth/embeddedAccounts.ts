@@ -1,5 +1,4 @@
-/** The role code names the policy uses (see COMMON.md / the roles work). */
-export type RoleHint = 'administrator' | 'finance' | 'management' | 'project-leader' | 'benefit-owner';
+import type { Role } from '@gevinst/domain/events/index';
 
 export interface EmbeddedAccount {
   /** lower-case e-mail; also the account's `sub` */
@@ -8,21 +7,13 @@ export interface EmbeddedAccount {
   /** the `groups` claim the embedded provider issues */
   groups: string[];
   /** the role this demo person is meant to have (for seeding grants) */
-  roleHint: RoleHint;
+  roleHint: Role;
   /** the demo unit (key in demo/municipality.ts) the role is meant for, where it is scoped */
   unit?: string;
 }
 
 /** Everyone logs in to the embedded test provider with this password; it is shown on its login page. */
 export const EMBEDDED_PASSWORD = 'gevinst-demo';
-
-export const ROLE_LABELS: Record<RoleHint, string> = {
-  administrator: 'administrator',
-  finance: 'økonomi',
-  management: 'ledelse',
-  'project-leader': 'prosjektleder',
-  'benefit-owner': 'gevinsteier',
-};
 
 /** The demo municipality's people, one or more per role (e-mails as in demo/municipality.ts). */
 export const EMBEDDED_ACCOUNTS: readonly EmbeddedAccount[] = [

@@ -1,4 +1,5 @@
-import { EMBEDDED_ACCOUNTS, EMBEDDED_PASSWORD, ROLE_LABELS } from './embeddedAccounts';
+import { roleLabels } from '@gevinst/domain/events/index';
+import { EMBEDDED_ACCOUNTS, EMBEDDED_PASSWORD } from './embeddedAccounts';
 
 const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -51,7 +52,7 @@ ${error ? `<p class="error" role="alert" id="login-error">${escapeHtml(error)}</
 <ul class="accounts">
 ${EMBEDDED_ACCOUNTS.map(
   (a) =>
-    `<li><button type="submit" name="email" value="${escapeHtml(a.email)}">Logg inn som ${escapeHtml(a.name)} (${escapeHtml(ROLE_LABELS[a.roleHint])})</button></li>`,
+    `<li><button type="submit" name="email" value="${escapeHtml(a.email)}">Logg inn som ${escapeHtml(a.name)} (${escapeHtml(roleLabels[a.roleHint])})</button></li>`,
 ).join('\n')}
 </ul>
 </form>

@@ -2,12 +2,11 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { ApiError, api, type Me } from '../api';
 
 /**
- * Who is logged in, asked once per page load. `no-login`: the server has no `/api/me` (404), so there is
- * nobody to show; `unknown`: the question failed otherwise (network, 5xx) and the header stays quiet.
+ * Who is logged in, asked once per page load. `unknown`: the question failed for another reason than
+ * 401 (network, 5xx) and the header stays quiet.
  */
 export type MeState =
   | { state: 'loading' }
-  | { state: 'no-login' }
   | { state: 'anonymous' }
   | { state: 'unknown' }
   | { state: 'known'; me: Me };
@@ -23,7 +22,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (!alive) return;
         const status = error instanceof ApiError ? error.status : 0;
-        setValue({ state: status === 401 ? 'anonymous' : status === 404 ? 'no-login' : 'unknown' });
+        setValue({ state: status === 401 ? 'anonymous' : 'unknown' });
       },
     );
     return () => {
