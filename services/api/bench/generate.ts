@@ -118,7 +118,9 @@ export function generateMunicipality(options: { units: number; projects: number;
   let k = 0;
   while (count < options.totalEvents) {
     const s = benefitStreams[k % benefitStreams.length];
-    const planned = s.events[0].data as { benefitId: string; valuationOrePerUnit: number | null };
+    const first = s?.events[0];
+    if (!s || !first) throw new Error('generateMunicipality: no benefit to fill up with');
+    const planned = first.data as { benefitId: string; valuationOrePerUnit: number | null };
     const round = Math.floor(k / benefitStreams.length);
     if (round % 4 === 0) {
       const period = TERTIALS[int(TERTIALS.length)];

@@ -26,7 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-'));
 const rows: [string, string, string][] = [];
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 try {
   // 1. generate and store
@@ -68,7 +68,7 @@ try {
     const batch = await store.readAll({ after, maxCount: 1_000 });
     if (batch.length === 0) break;
     read += batch.length;
-    after = batch[batch.length - 1].globalPosition;
+    after = batch.at(-1)?.globalPosition;
   }
   const readMs = performance.now() - t;
   rows.push(['rebuild: of which reading $all from SQLite (store.readAll, pages of 1,000 as the runner reads)', `${fmt(read / (readMs / 1000))} events/s`, '']);
@@ -111,8 +111,8 @@ try {
   afterWrite.sort((a, b) => a - b);
   warm.sort((a, b) => a - b);
   rows.push(['GET /api/ledger 2024-T1..2026-T3 level=0, first after start (all aggregates built)', `${first.toFixed(1)} ms`, '']);
-  rows.push(['GET /api/ledger same, right after a command (report computed again)', `p50 ${afterWrite[Math.floor(afterWrite.length / 2)].toFixed(1)} ms, p95 ${pct(afterWrite, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
-  rows.push(['GET /api/ledger same, between writes (cached report)', `p50 ${warm[Math.floor(warm.length / 2)].toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
+  rows.push(['GET /api/ledger same, right after a command (report computed again)', `p50 ${pct(afterWrite, 50).toFixed(1)} ms, p95 ${pct(afterWrite, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
+  rows.push(['GET /api/ledger same, between writes (cached report)', `p50 ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
   await g.close();
 
   // 3. command throughput: a separate server process (demo loaded), autocannon from this one

@@ -71,10 +71,16 @@ export function splitLargestRemainder(totalOre: Ore, weights: readonly number[])
     throw new InvalidAmountError('weights', 'Kan ikke fordele et beløp når alle andelene er null', weights);
   }
   const total = BigInt(totalOre);
-  const parts = ws.map((w) => (total * w) / sum);
-  const remainders = ws.map((w, i) => ({ i, r: total * w - parts[i] * sum }));
-  let left = Number(total - parts.reduce((a, b) => a + b, 0n));
-  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-  for (let k = 0; left > 0; k++, left--) parts[remainders[k].i] += 1n;
-  return parts.map(Number);
+  const shares = ws.map((w, i) => {
+    const part = (total * w) / sum;
+    return { i, part, remainder: total * w - part * sum };
+  });
+  let left = Number(total - shares.reduce((a, s) => a + s.part, 0n));
+  const byRemainder = [...shares].sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+  for (const share of byRemainder) {
+    if (left <= 0) break;
+    share.part += 1n;
+    left--;
+  }
+  return shares.map((s) => Number(s.part));
 }

@@ -16,7 +16,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  */
 export const loadDemo = async (application: Application, store: EventStore): Promise<number> => {
   const first = await store.readAll({ maxCount: 1 });
-  const demoStarted = first.length > 0 && first[0].metadata?.userId === DEMO_USER;
+  const demoStarted = first[0]?.metadata?.userId === DEMO_USER;
   if (first.length > 0 && !demoStarted) return 0;
 
   let n = 0;
@@ -75,12 +75,13 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
       );
       ids.set(`benefit:${b.key}`, benefitId);
       if (b.baseline !== undefined) await send('recordBaseline', { value: b.baseline, measuredOn: '2024-12-31' }, benefitId);
-      for (let i = 0; i < b.realised.length; i++) {
-        const quantity = round2((b.perTertial[i] ?? 0) * b.realised[i]);
-        if (quantity <= 0) continue;
+      for (const [i, share] of b.realised.entries()) {
+        const quantity = round2((b.perTertial[i] ?? 0) * share);
+        const period = PLAN_PERIODS[i];
+        if (quantity <= 0 || period === undefined) continue;
         await send(
           'recordRealisation',
-          { period: PLAN_PERIODS[i], quantity, comment: `Rapportert for ${PLAN_PERIODS[i]}` },
+          { period, quantity, comment: `Rapportert for ${period}` },
           benefitId,
         );
       }
@@ -89,10 +90,11 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
   }
 
   const { correction, withdrawal, settlement, cancelled, unplanned } = finance;
-  const corrected = projects.flatMap((p) => p.benefits).find((b) => b.key === correction.benefit)!;
+  const corrected = projects.flatMap((p) => p.benefits).find((b) => b.key === correction.benefit);
+  if (!corrected) throw new Error(`the demo corrects a benefit it does not plan: ${correction.benefit}`);
   await send(
     'correctRealisation',
-    { period: correction.period, quantity: round2(corrected.perTertial[0] * corrected.realised[0] * correction.factor), reason: correction.reason },
+    { period: correction.period, quantity: round2((corrected.perTertial[0] ?? 0) * (corrected.realised[0] ?? 0) * correction.factor), reason: correction.reason },
     benefitOf(correction.benefit),
   );
   await send('recordWithdrawal', { period: withdrawal.period, amountOre: withdrawal.amountOre, saksnummer: withdrawal.saksnummer, comment: withdrawal.comment }, benefitOf(withdrawal.benefit));
