@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLedger, foldLedgerFacts, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
+import { foldLedgerFacts, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
+import { computeLedger } from './oracle';
 import { History } from './history';
 
 const kr = (kroner: number) => Math.round(kroner * 100);

@@ -1,19 +1,13 @@
-import {
-  assembleLedgerReport,
-  isValued,
-  ledgerSign,
-  unitTree,
-  type BenefitFact,
-  type LedgerFacts,
-  type LedgerReport,
-  type ProjectFact,
-} from '@gevinst/domain/ledger/index';
-import { multiplyOre } from '@gevinst/domain/money/index';
-import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './span';
+import { multiplyOre } from '../money';
+import type { LedgerEvent } from './evolve';
+import { isValued, ledgerSign, type BenefitFact, type LedgerFacts, type ProjectFact } from './facts';
+import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './months';
+import { assembleLedgerReport, type LedgerReport } from './report';
 import { splitOre } from './split';
+import { unitTree } from './tree';
 
 /** `LedgerReport` without the per-project part (the API does not serve it). */
-export type FastLedgerReport = Omit<LedgerReport, 'projects'>;
+export type LedgerAnswer = Omit<LedgerReport, 'projects'>;
 
 interface Dated {
   start: number;
@@ -135,18 +129,23 @@ const projectAgg = (project: ProjectFact, units: UnitIndex): ProjectAgg => {
   return {
     owner: project.ownerUnitId === null ? null : units.of(project.ownerUnitId),
     payers: payers.map((p) => units.of(p)),
-    weights: payers.map((p) => byPayer.get(p)!),
+    weights: payers.map((p) => byPayer.get(p) ?? 0),
     totalCostOre,
     costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payer: units.of(c.payerUnitId), amountOre: c.amountOre })),
     splits: new Map(),
   };
 };
 
+const unhandled = (event: never): never => {
+  throw new Error(`Unhandled ledger event: ${JSON.stringify(event)}`);
+};
+
 /**
- * The domain's `computeLedger`, answered from per-benefit and per-project aggregates (months of each
+ * The cross-unit benefit ledger for a span of periods at a level of the unit tree, answered from per-benefit and per-project aggregates (months of each
  * period, valued plan and realisation in øre, cost weights sorted by payer) that are rebuilt only for
- * the benefits and projects an event touched. Same numbers to the øre (a property test compares the
- * two on generated histories); about 20× faster on 5,000 projects.
+ * the benefits and projects an event touched. Flows are split between units as registered and then
+ * added up per reporting unit, so every level sums to the same totals as the leaves. A property test
+ * keeps it equal to the øre to the naive fold of the rules (the test oracle `computeLedger`).
  */
 export class LedgerIndex {
   private benefits = new Map<string, BenefitAgg>();
@@ -167,9 +166,37 @@ export class LedgerIndex {
   }
 
   /** tells the index which aggregates an event may have changed */
-  touch(data: { benefitId?: unknown; projectId?: unknown }, type: string): void {
-    if (typeof data.benefitId === 'string') this.dirtyBenefits.add(data.benefitId);
-    if (typeof data.projectId === 'string' && (type.startsWith('Project') || type === 'CostRecorded')) this.dirtyProjects.add(data.projectId);
+  touch(event: LedgerEvent): void {
+    switch (event.type) {
+      case 'ProjectRegistered':
+      case 'ProjectPhaseChanged':
+      case 'ProjectClosed':
+      case 'CostRecorded':
+        this.dirtyProjects.add(event.data.projectId);
+        return;
+      case 'BenefitPlanned':
+      case 'UnplannedBenefitRecorded':
+      case 'BaselineMeasured':
+      case 'MeasurementRecorded':
+      case 'BenefitRealised':
+      case 'BenefitRealisationCorrected':
+      case 'BenefitForecastRevised':
+      case 'BenefitOwnerAssigned':
+      case 'BenefitCancelled':
+      case 'BudgetWithdrawalRecorded':
+        this.dirtyBenefits.add(event.data.benefitId);
+        return;
+      case 'UnitRegistered':
+      case 'UnitRenamed':
+      case 'UnitMoved':
+      case 'UnitsMerged':
+      case 'UnitMergedInto':
+      case 'SettlementRecorded':
+        // read from the facts at query time
+        return;
+      default:
+        unhandled(event);
+    }
   }
 
   private setBenefit(id: string, b: BenefitFact): void {
@@ -197,7 +224,7 @@ export class LedgerIndex {
     if (this.projects.size !== facts.projects.size) for (const [id, p] of facts.projects) if (!this.projects.has(id)) this.projects.set(id, projectAgg(p, this.units));
   }
 
-  compute(facts: LedgerFacts, q: LedgerQuery): FastLedgerReport {
+  compute(facts: LedgerFacts, q: LedgerQuery): LedgerAnswer {
     this.refresh(facts);
     const span = monthSpanOf(q);
     const at = unitTree(facts, { level: q.level ?? null }).reportingUnitOf;
@@ -246,7 +273,8 @@ export class LedgerIndex {
       gainUnits.length = 0;
       gainOre.length = 0;
       for (const benefitId of benefitIds) {
-        const agg = this.benefits.get(benefitId)!;
+        const agg = this.benefits.get(benefitId);
+        if (!agg) continue;
         const b = agg.benefit;
         const recipient = rep[agg.recipient];
         row[recipient] = 1;

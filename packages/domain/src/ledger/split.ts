@@ -1,4 +1,4 @@
-import { splitLargestRemainder } from '@gevinst/domain/money/index';
+import { splitLargestRemainder } from '../money';
 
 /**
  * `splitLargestRemainder` for the hot path: integer weights are split with plain numbers while the
