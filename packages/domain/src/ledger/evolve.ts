@@ -44,6 +44,7 @@ export const LEDGER_EVENT_TYPES = [
 ] as const;
 export type LedgerEventType = (typeof LEDGER_EVENT_TYPES)[number];
 export type LedgerEvent = AnyEventOf<LedgerEventType>;
+type Recorded<T extends LedgerEventType> = AnyEventOf<T> & EventEnvelope;
 
 const ledgerTypes: ReadonlySet<string> = new Set(LEDGER_EVENT_TYPES);
 export const isLedgerEvent = <E extends GevinstEvent>(event: E): event is Extract<E, LedgerEvent> => ledgerTypes.has(event.type);
@@ -96,7 +97,39 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
   return facts;
 }
 
-function applyLedgerFact(facts: LedgerFacts, event: LedgerEvent & EventEnvelope): void {
+function applyLedgerFact(facts: LedgerFacts, event: Recorded<LedgerEventType>): void {
+  switch (event.type) {
+    case 'UnitRegistered':
+    case 'UnitRenamed':
+    case 'UnitMoved':
+    case 'UnitsMerged':
+    case 'UnitMergedInto':
+      return applyUnitFact(facts, event);
+    case 'ProjectRegistered':
+    case 'ProjectPhaseChanged':
+    case 'ProjectClosed':
+    case 'CostRecorded':
+      return applyProjectFact(facts, event);
+    case 'BenefitPlanned':
+    case 'UnplannedBenefitRecorded':
+    case 'BaselineMeasured':
+    case 'MeasurementRecorded':
+    case 'BenefitRealised':
+    case 'BenefitRealisationCorrected':
+    case 'BenefitForecastRevised':
+    case 'BenefitOwnerAssigned':
+    case 'BenefitCancelled':
+    case 'BudgetWithdrawalRecorded':
+      return applyBenefitFact(facts, event);
+    case 'SettlementRecorded':
+      return applySettlementFact(facts, event);
+    default:
+      unhandled(event);
+  }
+}
+
+/** Units: registration, renames, moves and mergers (a merger is told on both streams). */
+function applyUnitFact(facts: LedgerFacts, event: Recorded<'UnitRegistered' | 'UnitRenamed' | 'UnitMoved' | 'UnitsMerged' | 'UnitMergedInto'>): void {
   switch (event.type) {
     case 'UnitRegistered': {
       const d = event.data;
@@ -130,6 +163,14 @@ function applyLedgerFact(facts: LedgerFacts, event: LedgerEvent & EventEnvelope)
       markMerged(facts, d.unitId, d.successorUnitId, d.effectiveDate, sourceOf(event));
       break;
     }
+    default:
+      unhandled(event);
+  }
+}
+
+/** Projects and their costs. */
+function applyProjectFact(facts: LedgerFacts, event: Recorded<'ProjectRegistered' | 'ProjectPhaseChanged' | 'ProjectClosed' | 'CostRecorded'>): void {
+  switch (event.type) {
     case 'ProjectRegistered': {
       const d = event.data;
       const project = projectOf(facts, d.projectId);
@@ -162,6 +203,14 @@ function applyLedgerFact(facts: LedgerFacts, event: LedgerEvent & EventEnvelope)
       });
       break;
     }
+    default:
+      unhandled(event);
+  }
+}
+
+/** Benefits: plan, realisations, measurements and withdrawals; an event about an unknown benefit is left out. */
+function applyBenefitFact(facts: LedgerFacts, event: Recorded<'BenefitPlanned' | 'UnplannedBenefitRecorded' | 'BaselineMeasured' | 'MeasurementRecorded' | 'BenefitRealised' | 'BenefitRealisationCorrected' | 'BenefitForecastRevised' | 'BenefitOwnerAssigned' | 'BenefitCancelled' | 'BudgetWithdrawalRecorded'>): void {
+  switch (event.type) {
     case 'BenefitPlanned': {
       const d = event.data;
       facts.benefits.set(d.benefitId, {
@@ -278,6 +327,14 @@ function applyLedgerFact(facts: LedgerFacts, event: LedgerEvent & EventEnvelope)
       });
       break;
     }
+    default:
+      unhandled(event);
+  }
+}
+
+/** Settlements between units. */
+function applySettlementFact(facts: LedgerFacts, event: Recorded<'SettlementRecorded'>): void {
+  switch (event.type) {
     case 'SettlementRecorded': {
       const d = event.data;
       facts.settlements.set(d.settlementId, {

@@ -67,8 +67,8 @@ const sumWithin = (d: DatedAmounts, start: number, end: number): typeof within$ 
   const starts = d.start;
   const ends = d.end;
   for (let i = 0; i < starts.length; i++) {
-    if (starts[i] >= start && ends[i] <= end) {
-      sum += d.ore[i];
+    if ((starts[i] ?? start - 1) >= start && (ends[i] ?? end + 1) <= end) {
+      sum += d.ore[i] ?? 0;
       hits++;
     }
   }
@@ -98,6 +98,10 @@ const splitFor = (project: ProjectAgg, ore: number): number[] => {
   return parts;
 };
 
+/** adds into a per-unit column (columns are as long as the unit index, so `i` is in range) */
+const addAt = (column: Float64Array, i: number, v: number): void => {
+  column[i] = (column[i] ?? 0) + v;
+};
 const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
@@ -235,12 +239,12 @@ export class LedgerIndex {
       known.of(s.toUnitId);
     }
     // every known unit → the unit its figures are shown under, both as indices
-    const n = known.ids.length;
-    const rep = new Int32Array(n);
-    for (let i = 0; i < n; i++) rep[i] = known.of(at(known.ids[i]));
+    const rep = new Int32Array(known.ids.length);
+    known.ids.forEach((id, i) => (rep[i] = known.of(at(id))));
+    const repOf = (i: number): number => rep[i] ?? i;
     const m = known.ids.length; // reporting units may be new ids (never: they are known units), kept for safety
     const row = new Uint8Array(m);
-    for (const unit of facts.units.values()) row[rep[known.of(unit.unitId)]] = 1;
+    for (const unit of facts.units.values()) row[repOf(known.of(unit.unitId))] = 1;
 
     const planned = new Float64Array(m);
     const cashReleasing = new Float64Array(m);
@@ -258,8 +262,8 @@ export class LedgerIndex {
     /** reporting from × m + reporting to → øre */
     const flowCells = new Map<number, number>();
     const addFlow = (fromIx: number, toIx: number, ore: number) => {
-      const from = rep[fromIx];
-      const to = rep[toIx];
+      const from = repOf(fromIx);
+      const to = repOf(toIx);
       row[from] = 1;
       row[to] = 1;
       const key = from * m + to;
@@ -276,82 +280,87 @@ export class LedgerIndex {
         const agg = this.benefits.get(benefitId);
         if (!agg) continue;
         const b = agg.benefit;
-        const recipient = rep[agg.recipient];
+        const recipient = repOf(agg.recipient);
         row[recipient] = 1;
-        planned[recipient] += sumWithin(agg.planned, span.start, span.end).sum;
+        addAt(planned, recipient, sumWithin(agg.planned, span.start, span.end).sum);
         for (const w of agg.withdrawals) {
           if (!within(span, w)) continue;
-          const unit = rep[w.unit];
+          const unit = repOf(w.unit);
           row[unit] = 1;
-          withdrawn[unit] += w.amountOre;
+          addAt(withdrawn, unit, w.amountOre);
         }
         if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
         const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
         if (hits === 0) continue;
         if (!agg.valued) {
-          nonValuedRealisations[recipient] += hits;
+          addAt(nonValuedRealisations, recipient, hits);
           markNonValued(recipient, b.benefitId);
           continue;
         }
-        if (b.cashReleasing && !b.disbenefit) cashReleasing[recipient] += gain;
+        if (b.cashReleasing && !b.disbenefit) addAt(cashReleasing, recipient, gain);
         const k = gainUnits.indexOf(agg.recipient);
         if (k < 0) {
           gainUnits.push(agg.recipient);
           gainOre.push(gain);
-        } else gainOre[k] += gain;
+        } else gainOre[k] = (gainOre[k] ?? 0) + gain;
       }
       if (gainUnits.length === 0) continue;
       const project = projectId === null ? undefined : this.projects.get(projectId);
-      for (let k = 0; k < gainUnits.length; k++) {
-        const recipient = gainUnits[k];
-        const ore = gainOre[k];
-        if (ore === 0) continue;
+      gainUnits.forEach((recipient, k) => {
+        const ore = gainOre[k] ?? 0;
+        if (ore === 0) return;
         if (!project || project.totalCostOre === 0) {
           addFlow(project?.owner ?? recipient, recipient, ore);
-          continue;
+          return;
         }
-        const parts = splitFor(project, ore);
-        for (let i = 0; i < parts.length; i++) if (parts[i] !== 0) addFlow(project.payers[i], recipient, parts[i]);
-      }
+        splitFor(project, ore).forEach((part, i) => {
+          const payer = project.payers[i];
+          if (part !== 0 && payer !== undefined) addFlow(payer, recipient, part);
+        });
+      });
     }
 
     for (const p of this.projects.values()) {
       for (const c of p.costs) {
         if (!within(span, c)) continue;
-        const payer = rep[c.payer];
+        const payer = repOf(c.payer);
         row[payer] = 1;
-        costs[payer] += c.amountOre;
+        addAt(costs, payer, c.amountOre);
       }
     }
 
     for (const s of facts.settlements.values()) {
       if (!within(span, monthsOfPeriod(s.period))) continue;
-      const from = rep[known.of(s.fromUnitId)];
-      const to = rep[known.of(s.toUnitId)];
+      const from = repOf(known.of(s.fromUnitId));
+      const to = repOf(known.of(s.toUnitId));
       row[from] = 1;
       row[to] = 1;
-      settledOut[from] += s.amountOre;
-      settledIn[to] += s.amountOre;
+      addAt(settledOut, from, s.amountOre);
+      addAt(settledIn, to, s.amountOre);
     }
 
     const ix = new Map<string, number>();
     const rowIds: string[] = [];
-    for (let i = 0; i < m; i++)
-      if (row[i]) {
-        rowIds.push(known.ids[i]);
-        ix.set(known.ids[i], i);
-      }
+    known.ids.forEach((id, i) => {
+      if (!row[i]) return;
+      rowIds.push(id);
+      ix.set(id, i);
+    });
     const flowMap = new Map<string, Map<string, number>>();
     for (const [key, ore] of flowCells) {
       const from = known.ids[Math.floor(key / m)];
       const to = known.ids[key % m];
+      if (from === undefined || to === undefined) continue;
       let r = flowMap.get(from);
       if (!r) flowMap.set(from, (r = new Map()));
       r.set(to, ore);
     }
     const byUnit = (values: Float64Array) => {
       const out = new Map<string, number>();
-      for (const [id, i] of ix) if (values[i] !== 0) out.set(id, values[i]);
+      for (const [id, i] of ix) {
+        const value = values[i] ?? 0;
+        if (value !== 0) out.set(id, value);
+      }
       return out;
     };
     const plannedBy = byUnit(planned);
@@ -361,7 +370,11 @@ export class LedgerIndex {
     const settledInBy = byUnit(settledIn);
     const settledOutBy = byUnit(settledOut);
     const nonValuedRealisationsBy = byUnit(nonValuedRealisations);
-    const nonValuedBenefitsBy = new Map([...nonValuedBenefits].map(([i, set]) => [known.ids[i], set]));
+    const nonValuedBenefitsBy = new Map<string, Set<string>>();
+    for (const [i, set] of nonValuedBenefits) {
+      const id = known.ids[i];
+      if (id !== undefined) nonValuedBenefitsBy.set(id, set);
+    }
 
     return assembleLedgerReport(
       {

@@ -29,7 +29,8 @@ describe('LedgerIndex (the ledger)', () => {
       }),
       { numRuns: Number(process.env.LEDGER_RUNS ?? 150) },
     );
-  });
+    // 150 generated histories, each compared at 24 spans and levels twice (as in the projections' suite it came from)
+  }, 60_000);
 
   it('splits like the domain largest-remainder split', () => {
     fc.assert(

@@ -246,7 +246,7 @@ export class UnitsRegistry implements Projection {
     }
     if (path.length === 0) return start;
     const root = path.length - 1;
-    return path[Math.max(0, root - level)];
+    return path[Math.max(0, root - level)] ?? start;
   }
 
   /** `unitId` is `scopeUnitId` or lies below it; a merged unit also lies wherever its successor does */
