@@ -334,24 +334,17 @@ function applyBenefitFact(facts: LedgerFacts, event: Recorded<'BenefitPlanned' |
 
 /** Settlements between units. */
 function applySettlementFact(facts: LedgerFacts, event: Recorded<'SettlementRecorded'>): void {
-  switch (event.type) {
-    case 'SettlementRecorded': {
-      const d = event.data;
-      facts.settlements.set(d.settlementId, {
-        settlementId: d.settlementId,
-        fromUnitId: d.fromUnitId,
-        toUnitId: d.toUnitId,
-        amountOre: d.amountOre,
-        period: d.period,
-        saksnummer: d.saksnummer,
-        projectId: d.projectId ?? null,
-        source: sourceOf(event, d.saksnummer),
-      });
-      break;
-    }
-    default:
-      unhandled(event);
-  }
+  const d = event.data;
+  facts.settlements.set(d.settlementId, {
+    settlementId: d.settlementId,
+    fromUnitId: d.fromUnitId,
+    toUnitId: d.toUnitId,
+    amountOre: d.amountOre,
+    period: d.period,
+    saksnummer: d.saksnummer,
+    projectId: d.projectId ?? null,
+    source: sourceOf(event, d.saksnummer),
+  });
 }
 
 /** A compile error when a ledger event type has no case above. */

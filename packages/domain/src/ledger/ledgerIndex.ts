@@ -2,7 +2,7 @@ import { multiplyOre } from '../money';
 import type { LedgerEvent } from './evolve';
 import { isValued, ledgerSign, type BenefitFact, type LedgerFacts, type ProjectFact } from './facts';
 import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './months';
-import { assembleLedgerReport, type LedgerReport } from './report';
+import { assembleLedgerReport, type LedgerReport, type LedgerTotals } from './report';
 import { splitOre } from './split';
 import { unitTree } from './tree';
 
@@ -142,6 +142,68 @@ const projectAgg = (project: ProjectFact, units: UnitIndex): ProjectAgg => {
 
 const unhandled = (event: never): never => {
   throw new Error(`Unhandled ledger event: ${JSON.stringify(event)}`);
+};
+
+/** A query's sums per reporting unit, in columns indexed like the unit index. */
+interface Columns {
+  /** 1 for every unit that gets a row */
+  row: Uint8Array;
+  /** reporting from × units + reporting to → øre */
+  flowCells: Map<number, number>;
+  planned: Float64Array;
+  cashReleasing: Float64Array;
+  withdrawn: Float64Array;
+  costs: Float64Array;
+  settledIn: Float64Array;
+  settledOut: Float64Array;
+  nonValuedRealisations: Float64Array;
+  nonValuedBenefits: Map<number, Set<string>>;
+}
+
+/** The columns keyed by unit id again, as `assembleLedgerReport` takes them. */
+const totalsOf = (ids: readonly string[], c: Columns): LedgerTotals => {
+  const m = c.row.length;
+  const ix = new Map<string, number>();
+  const rowIds: string[] = [];
+  ids.forEach((id, i) => {
+    if (!c.row[i]) return;
+    rowIds.push(id);
+    ix.set(id, i);
+  });
+  const flows = new Map<string, Map<string, number>>();
+  for (const [key, ore] of c.flowCells) {
+    const from = ids[Math.floor(key / m)];
+    const to = ids[key % m];
+    if (from === undefined || to === undefined) continue;
+    let r = flows.get(from);
+    if (!r) flows.set(from, (r = new Map()));
+    r.set(to, ore);
+  }
+  const byUnit = (values: Float64Array) => {
+    const out = new Map<string, number>();
+    for (const [id, i] of ix) {
+      const value = values[i] ?? 0;
+      if (value !== 0) out.set(id, value);
+    }
+    return out;
+  };
+  const nonValuedBenefits = new Map<string, Set<string>>();
+  for (const [i, set] of c.nonValuedBenefits) {
+    const id = ids[i];
+    if (id !== undefined) nonValuedBenefits.set(id, set);
+  }
+  return {
+    rowIds,
+    flows,
+    costs: byUnit(c.costs),
+    planned: byUnit(c.planned),
+    cashReleasing: byUnit(c.cashReleasing),
+    withdrawn: byUnit(c.withdrawn),
+    settledIn: byUnit(c.settledIn),
+    settledOut: byUnit(c.settledOut),
+    nonValuedBenefits,
+    nonValuedRealisations: byUnit(c.nonValuedRealisations),
+  };
 };
 
 /**
@@ -339,57 +401,8 @@ export class LedgerIndex {
       addAt(settledIn, to, s.amountOre);
     }
 
-    const ix = new Map<string, number>();
-    const rowIds: string[] = [];
-    known.ids.forEach((id, i) => {
-      if (!row[i]) return;
-      rowIds.push(id);
-      ix.set(id, i);
-    });
-    const flowMap = new Map<string, Map<string, number>>();
-    for (const [key, ore] of flowCells) {
-      const from = known.ids[Math.floor(key / m)];
-      const to = known.ids[key % m];
-      if (from === undefined || to === undefined) continue;
-      let r = flowMap.get(from);
-      if (!r) flowMap.set(from, (r = new Map()));
-      r.set(to, ore);
-    }
-    const byUnit = (values: Float64Array) => {
-      const out = new Map<string, number>();
-      for (const [id, i] of ix) {
-        const value = values[i] ?? 0;
-        if (value !== 0) out.set(id, value);
-      }
-      return out;
-    };
-    const plannedBy = byUnit(planned);
-    const cashBy = byUnit(cashReleasing);
-    const withdrawnBy = byUnit(withdrawn);
-    const costsBy = byUnit(costs);
-    const settledInBy = byUnit(settledIn);
-    const settledOutBy = byUnit(settledOut);
-    const nonValuedRealisationsBy = byUnit(nonValuedRealisations);
-    const nonValuedBenefitsBy = new Map<string, Set<string>>();
-    for (const [i, set] of nonValuedBenefits) {
-      const id = known.ids[i];
-      if (id !== undefined) nonValuedBenefitsBy.set(id, set);
-    }
-
-    return assembleLedgerReport(
-      {
-        rowIds,
-        flows: flowMap,
-        costs: costsBy,
-        planned: plannedBy,
-        cashReleasing: cashBy,
-        withdrawn: withdrawnBy,
-        settledIn: settledInBy,
-        settledOut: settledOutBy,
-        nonValuedBenefits: nonValuedBenefitsBy,
-        nonValuedRealisations: nonValuedRealisationsBy,
-      },
-      q,
-    );
+    const columns = { row, flowCells, planned, cashReleasing, withdrawn, costs, settledIn, settledOut, nonValuedRealisations, nonValuedBenefits };
+    return assembleLedgerReport(totalsOf(known.ids, columns), q);
   }
 }
+
