@@ -9,12 +9,9 @@ export class LedgerProjection implements Projection {
   readonly name = 'ledger';
   private readonly ledgerOfToday = new Ledger();
 
+  /** the folded facts (benefit views and the portfolio status read them) */
   get facts() {
     return this.ledgerOfToday.facts;
-  }
-
-  get index() {
-    return this.ledgerOfToday.index;
   }
 
   reset(): void {
