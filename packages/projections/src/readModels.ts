@@ -2,7 +2,7 @@ import type { EventStore } from '@gevinst/eventstore/port';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
 import { LedgerProjection } from './ledger/LedgerProjection';
-import type { LedgerQuery } from './ledger/span';
+import type { LedgerQuery } from '@gevinst/domain/ledger/index';
 import { dueList } from './projects/due';
 import { computePortfolio } from '@gevinst/domain/status/index';
 import { PortfolioModel } from './projects/PortfolioModel';

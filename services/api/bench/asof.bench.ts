@@ -1,6 +1,6 @@
 /**
  * npx tsx services/api/bench/asof.bench.ts — what `asOf` costs: GET /api/ledger as it stood on a past
- * date reads the event log and folds the events recorded by then (services/api/src/http/asOf.ts).
+ * date reads the event log and folds the events recorded by then (packages/projections/src/asOf/pastReports.ts).
  * Prints: cold (read + upcast + fold + compute), warm (cached facts, compute only), for a cutoff in
  * the middle of the history and one after its end. Env: BENCH_EVENTS (default 300000).
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@gevinst/eventstore';
 import { parseAsOf } from '@gevinst/domain/ledger/index';
-import { PastReports } from '../src/http/asOf';
+import { PastReports } from '@gevinst/projections';
 import { generateMunicipality } from './generate';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 300_000);

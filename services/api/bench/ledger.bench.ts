@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteEventStore } from '@gevinst/eventstore';
-import type { RecordedEvent } from '@gevinst/eventstore/port';
 import { ReadModels, LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
+import { upcastRecorded } from '@gevinst/projections/runner/upcast';
 import { startGevinst } from '../src/server';
 import { generateMunicipality } from './generate';
 
@@ -45,7 +45,8 @@ try {
   console.log(`stored them in SQLite in ${fmt(writeMs)} ms (${fmt(total / (writeMs / 1000))} events/s)`);
 
   // 1a. the projections alone, over events already in memory
-  const recorded: RecordedEvent[] = await store.readAll();
+  // typed once at the edge, as the runner does (current-version events pass as they are)
+  const recorded = (await store.readAll()).flatMap((e) => upcastRecorded(e) ?? []);
   const applyMs = (() => {
     const units = new UnitsRegistry();
     const portfolio = new PortfolioModel();

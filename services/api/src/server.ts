@@ -15,7 +15,7 @@ import { loadDemo } from './demo/load';
 import { createApp } from './http/app';
 import { AccessControl } from './http/access';
 import { DEFAULT_GROUP_ROLES, type GroupRoles } from './auth/actor';
-import { PastReports } from './http/asOf';
+import { PastReports } from '@gevinst/projections';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
 import { createAuthentication, type Authentication } from './auth/authentication';

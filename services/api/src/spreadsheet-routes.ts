@@ -26,7 +26,7 @@ import { commands } from './application/commands/index';
 import { projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
-import type { PastReports } from './http/asOf';
+import type { PastReports } from '@gevinst/projections';
 import { asOfParam } from './http/query';
 import { parseAsOf } from '@gevinst/domain/ledger/index';
 

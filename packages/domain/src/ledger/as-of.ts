@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../errors';
-import { applyLedgerEvent, type LedgerEventInput } from './evolve';
+import { applyLedgerEvent, type EventEnvelope, type LedgerEventInput } from './evolve';
 import { initialLedgerFacts, type LedgerFacts } from './facts';
+import { Ledger } from './ledger';
 
 const ZONE = 'Europe/Oslo';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,11 +34,13 @@ export function parseAsOf(value: string, field = 'asOf'): AsOf {
   else return refuse(field, 'Ugyldig tidspunkt (forventet en dato åååå-mm-dd eller et tidspunkt som 2026-03-31T12:00:00Z)');
   if (!at.isValid) return refuse(field, `Ugyldig dato eller klokkeslett: ${text}`);
   if (at.year < 1900 || at.year > 9999) return refuse(field, 'Tidspunktet må ligge mellom år 1900 og 9999');
-  return { instant: at.toUTC().toISO()!, ms: at.toMillis() };
+  const instant = at.toUTC().toISO();
+  if (instant === null) return refuse(field, `Ugyldig dato eller klokkeslett: ${text}`);
+  return { instant, ms: at.toMillis() };
 }
 
 /** Whether the event was recorded at or before the cutoff (an event with no recording time is not). */
-export function recordedBy(event: LedgerEventInput, asOf: AsOf): boolean {
+export function recordedBy(event: EventEnvelope, asOf: AsOf): boolean {
   const recordedAt = event.metadata?.recordedAt;
   if (typeof recordedAt !== 'string') return false;
   const ms = Date.parse(recordedAt);
@@ -53,4 +56,11 @@ export function foldLedgerFactsAsOf(events: Iterable<LedgerEventInput>, asOf: As
   const facts = initialLedgerFacts();
   for (const event of events) if (recordedBy(event, asOf)) applyLedgerEvent(facts, event);
   return facts;
+}
+
+/** The ledger as it stood at `asOf`: a fresh `Ledger` fed only the events recorded by then. */
+export function ledgerAsOf(events: Iterable<LedgerEventInput>, asOf: AsOf): Ledger {
+  const ledger = new Ledger();
+  for (const event of events) if (recordedBy(event, asOf)) ledger.apply(event);
+  return ledger;
 }

@@ -1,26 +1,53 @@
-import type { EventDataOf, EventType } from '../events';
+import type { AnyEventOf, GevinstEvent } from '../events';
 import { DEFAULT_THRESHOLDS } from '../events';
 import {
   cloneLedgerFacts,
   initialLedgerFacts,
-  type BenefitFact,
   type FactSource,
   type LedgerFacts,
   type ProjectFact,
   type UnitFact,
 } from './facts';
 
-/**
- * An event as read from the store: `type` and `data`, and where known its stream, revision and
- * metadata (kept on the facts for tracing). Data is expected to be parsed already (`parseEvent`).
- */
-export interface LedgerEventInput {
-  type: string;
-  data: unknown;
+/** Where an event was recorded: its stream, revision and metadata (kept on the facts for tracing). */
+export interface EventEnvelope {
   streamName?: string;
   revision?: bigint | number | string;
   metadata?: { userId?: string; recordedAt?: string; [key: string]: unknown } | null;
 }
+
+/** An event as read from the store, parsed and upcast (`parseEvent`), with what is known of its envelope. */
+export type LedgerEventInput = GevinstEvent & EventEnvelope;
+
+/** The events the ledger folds; every other event only counts. */
+export const LEDGER_EVENT_TYPES = [
+  'UnitRegistered',
+  'UnitRenamed',
+  'UnitMoved',
+  'UnitsMerged',
+  'UnitMergedInto',
+  'ProjectRegistered',
+  'ProjectPhaseChanged',
+  'ProjectClosed',
+  'CostRecorded',
+  'BenefitPlanned',
+  'BaselineMeasured',
+  'MeasurementRecorded',
+  'BenefitRealised',
+  'BenefitRealisationCorrected',
+  'BenefitForecastRevised',
+  'BenefitOwnerAssigned',
+  'BenefitCancelled',
+  'BudgetWithdrawalRecorded',
+  'UnplannedBenefitRecorded',
+  'SettlementRecorded',
+] as const;
+export type LedgerEventType = (typeof LEDGER_EVENT_TYPES)[number];
+export type LedgerEvent = AnyEventOf<LedgerEventType>;
+type Recorded<T extends LedgerEventType> = AnyEventOf<T> & EventEnvelope;
+
+const ledgerTypes: ReadonlySet<string> = new Set(LEDGER_EVENT_TYPES);
+export const isLedgerEvent = <E extends GevinstEvent>(event: E): event is Extract<E, LedgerEvent> => ledgerTypes.has(event.type);
 
 function sourceOf(event: LedgerEventInput, saksnummer: string | null = null): FactSource {
   const m = event.metadata;
@@ -60,17 +87,52 @@ function markMerged(facts: LedgerFacts, unitId: string, successorUnitId: string,
   if (!successor.mergedUnitIds.includes(unitId)) successor.mergedUnitIds.push(unitId);
 }
 
-type Data<T extends EventType> = EventDataOf<T>;
-
 /**
  * Folds one event into the facts, in place. Events the ledger does not use only count. Keep this
  * for streaming folds that own their accumulator; `foldLedgerFacts` is the pure entry point.
  */
 export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): LedgerFacts {
   facts.eventCount++;
+  if (isLedgerEvent(event)) applyLedgerFact(facts, event);
+  return facts;
+}
+
+function applyLedgerFact(facts: LedgerFacts, event: Recorded<LedgerEventType>): void {
+  switch (event.type) {
+    case 'UnitRegistered':
+    case 'UnitRenamed':
+    case 'UnitMoved':
+    case 'UnitsMerged':
+    case 'UnitMergedInto':
+      return applyUnitFact(facts, event);
+    case 'ProjectRegistered':
+    case 'ProjectPhaseChanged':
+    case 'ProjectClosed':
+    case 'CostRecorded':
+      return applyProjectFact(facts, event);
+    case 'BenefitPlanned':
+    case 'UnplannedBenefitRecorded':
+    case 'BaselineMeasured':
+    case 'MeasurementRecorded':
+    case 'BenefitRealised':
+    case 'BenefitRealisationCorrected':
+    case 'BenefitForecastRevised':
+    case 'BenefitOwnerAssigned':
+    case 'BenefitCancelled':
+    case 'BudgetWithdrawalRecorded':
+      return applyBenefitFact(facts, event);
+    case 'SettlementRecorded':
+      return applySettlementFact(facts, event);
+    default:
+      unhandled(event);
+  }
+}
+
+/** Units: registration, renames, moves and mergers (a merger is told on both streams). */
+function applyUnitFact(facts: LedgerFacts, event: Recorded<'UnitRegistered' | 'UnitRenamed' | 'UnitMoved' | 'UnitsMerged' | 'UnitMergedInto'>): void {
   switch (event.type) {
     case 'UnitRegistered': {
-      const d = event.data as Data<'UnitRegistered'>;
+      const d = event.data;
       const unit = unitOf(facts, d.unitId);
       unit.name = d.name;
       unit.parentId = d.parentId ?? null;
@@ -79,30 +141,38 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       break;
     }
     case 'UnitRenamed': {
-      const d = event.data as Data<'UnitRenamed'>;
+      const d = event.data;
       unitOf(facts, d.unitId).name = d.name;
       break;
     }
     case 'UnitMoved': {
-      const d = event.data as Data<'UnitMoved'>;
+      const d = event.data;
       const unit = unitOf(facts, d.unitId);
       unit.parentId = d.newParentId;
       unit.moves.push({ newParentId: d.newParentId, previousParentId: d.previousParentId, effectiveDate: d.effectiveDate, source: sourceOf(event) });
       break;
     }
     case 'UnitsMerged': {
-      const d = event.data as Data<'UnitsMerged'>;
+      const d = event.data;
       const source = sourceOf(event);
       for (const merged of d.mergedUnitIds) markMerged(facts, merged, d.successorUnitId, d.effectiveDate, source);
       break;
     }
     case 'UnitMergedInto': {
-      const d = event.data as Data<'UnitMergedInto'>;
+      const d = event.data;
       markMerged(facts, d.unitId, d.successorUnitId, d.effectiveDate, sourceOf(event));
       break;
     }
+    default:
+      unhandled(event);
+  }
+}
+
+/** Projects and their costs. */
+function applyProjectFact(facts: LedgerFacts, event: Recorded<'ProjectRegistered' | 'ProjectPhaseChanged' | 'ProjectClosed' | 'CostRecorded'>): void {
+  switch (event.type) {
     case 'ProjectRegistered': {
-      const d = event.data as Data<'ProjectRegistered'>;
+      const d = event.data;
       const project = projectOf(facts, d.projectId);
       project.name = d.name;
       project.ownerUnitId = d.ownerUnitId;
@@ -111,17 +181,17 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       break;
     }
     case 'ProjectPhaseChanged': {
-      const d = event.data as Data<'ProjectPhaseChanged'>;
+      const d = event.data;
       projectOf(facts, d.projectId).phase = d.phase;
       break;
     }
     case 'ProjectClosed': {
-      const d = event.data as Data<'ProjectClosed'>;
+      const d = event.data;
       projectOf(facts, d.projectId).closed = true;
       break;
     }
     case 'CostRecorded': {
-      const d = event.data as Data<'CostRecorded'>;
+      const d = event.data;
       projectOf(facts, d.projectId).costs.push({
         costId: d.costId,
         projectId: d.projectId,
@@ -133,8 +203,16 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       });
       break;
     }
+    default:
+      unhandled(event);
+  }
+}
+
+/** Benefits: plan, realisations, measurements and withdrawals; an event about an unknown benefit is left out. */
+function applyBenefitFact(facts: LedgerFacts, event: Recorded<'BenefitPlanned' | 'UnplannedBenefitRecorded' | 'BaselineMeasured' | 'MeasurementRecorded' | 'BenefitRealised' | 'BenefitRealisationCorrected' | 'BenefitForecastRevised' | 'BenefitOwnerAssigned' | 'BenefitCancelled' | 'BudgetWithdrawalRecorded'>): void {
+  switch (event.type) {
     case 'BenefitPlanned': {
-      const d = event.data as Data<'BenefitPlanned'>;
+      const d = event.data;
       facts.benefits.set(d.benefitId, {
         benefitId: d.benefitId,
         projectId: d.projectId,
@@ -160,7 +238,7 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       break;
     }
     case 'UnplannedBenefitRecorded': {
-      const d = event.data as Data<'UnplannedBenefitRecorded'>;
+      const d = event.data;
       const source = sourceOf(event);
       const unpriced = d.category === 'unpriced';
       facts.benefits.set(d.benefitId, {
@@ -190,19 +268,19 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       break;
     }
     case 'BaselineMeasured': {
-      const d = event.data as Data<'BaselineMeasured'>;
+      const d = event.data;
       const benefit = facts.benefits.get(d.benefitId);
       if (benefit) benefit.baseline = d.value;
       break;
     }
     case 'MeasurementRecorded': {
-      const d = event.data as Data<'MeasurementRecorded'>;
+      const d = event.data;
       facts.benefits.get(d.benefitId)?.measurements.push({ value: d.value, measuredOn: d.measuredOn, period: d.period, source: sourceOf(event) });
       break;
     }
     case 'BenefitRealised':
     case 'BenefitRealisationCorrected': {
-      const d = event.data as Data<'BenefitRealised'>;
+      const d = event.data;
       const benefit = facts.benefits.get(d.benefitId);
       if (!benefit) break;
       const previous = benefit.realisations.get(d.period);
@@ -219,25 +297,25 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       break;
     }
     case 'BenefitForecastRevised': {
-      const d = event.data as Data<'BenefitForecastRevised'>;
+      const d = event.data;
       const benefit = facts.benefits.get(d.benefitId);
       if (benefit) benefit.plan = d.plan;
       break;
     }
     case 'BenefitOwnerAssigned': {
-      const d = event.data as Data<'BenefitOwnerAssigned'>;
+      const d = event.data;
       const benefit = facts.benefits.get(d.benefitId);
       if (benefit) benefit.owner = d.owner;
       break;
     }
     case 'BenefitCancelled': {
-      const d = event.data as Data<'BenefitCancelled'>;
+      const d = event.data;
       const benefit = facts.benefits.get(d.benefitId);
       if (benefit) benefit.cancelled = true;
       break;
     }
     case 'BudgetWithdrawalRecorded': {
-      const d = event.data as Data<'BudgetWithdrawalRecorded'>;
+      const d = event.data;
       facts.benefits.get(d.benefitId)?.withdrawals.push({
         withdrawalId: d.withdrawalId,
         benefitId: d.benefitId,
@@ -249,25 +327,30 @@ export function applyLedgerEvent(facts: LedgerFacts, event: LedgerEventInput): L
       });
       break;
     }
-    case 'SettlementRecorded': {
-      const d = event.data as Data<'SettlementRecorded'>;
-      facts.settlements.set(d.settlementId, {
-        settlementId: d.settlementId,
-        fromUnitId: d.fromUnitId,
-        toUnitId: d.toUnitId,
-        amountOre: d.amountOre,
-        period: d.period,
-        saksnummer: d.saksnummer,
-        projectId: d.projectId ?? null,
-        source: sourceOf(event, d.saksnummer),
-      });
-      break;
-    }
     default:
-      break;
+      unhandled(event);
   }
-  return facts;
 }
+
+/** Settlements between units. */
+function applySettlementFact(facts: LedgerFacts, event: Recorded<'SettlementRecorded'>): void {
+  const d = event.data;
+  facts.settlements.set(d.settlementId, {
+    settlementId: d.settlementId,
+    fromUnitId: d.fromUnitId,
+    toUnitId: d.toUnitId,
+    amountOre: d.amountOre,
+    period: d.period,
+    saksnummer: d.saksnummer,
+    projectId: d.projectId ?? null,
+    source: sourceOf(event, d.saksnummer),
+  });
+}
+
+/** A compile error when a ledger event type has no case above. */
+const unhandled = (event: never): never => {
+  throw new Error(`Unhandled ledger event: ${JSON.stringify(event)}`);
+};
 
 /**
  * Folds events into ledger facts. Pure: `start` (the facts of earlier events) is copied, not

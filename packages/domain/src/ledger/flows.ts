@@ -112,7 +112,8 @@ export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter): BaseLedger
       }
       const parts = splitLargestRemainder(gain.ore, payers.map((p) => p.ore));
       parts.forEach((ore, i) => {
-        if (ore !== 0) flows.push({ fromUnitId: payers[i].unitId, toUnitId: gain.unitId, ore });
+        const payer = payers[i];
+        if (ore !== 0 && payer) flows.push({ fromUnitId: payer.unitId, toUnitId: gain.unitId, ore });
       });
     }
     projects.push({

@@ -2,6 +2,7 @@ import { endMonth, parsePeriod, startMonth, type PeriodLike } from '../periods';
 import { spanMonths } from '../periods/span';
 import { span as makeSpan } from '../periods/span';
 import { toPeriod } from '../periods/parse';
+import type { UnitTreeOptions } from './tree';
 
 export interface SpanOptions {
   /** first period of the span (included); absent: from the beginning */
@@ -9,6 +10,9 @@ export interface SpanOptions {
   /** last period of the span (included); absent: to the end */
   to?: PeriodLike | null;
 }
+
+/** A span of periods at a level of the unit tree. */
+export interface LedgerOptions extends SpanOptions, UnitTreeOptions {}
 
 /**
  * Whether a fact's period lies wholly within the span: a year's cost counts in a tertial span only

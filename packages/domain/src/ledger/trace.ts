@@ -1,8 +1,7 @@
 import type { Ore } from '../money';
 import type { FactSource, LedgerFacts } from './facts';
 import { baseLedger } from './flows';
-import { periodFilter } from './span-filter';
-import type { LedgerOptions } from './compute';
+import { periodFilter, type LedgerOptions } from './span-filter';
 import { unitTree } from './tree';
 
 /** `GET /api/ledger/trace` row: one event behind a figure. */

@@ -73,7 +73,8 @@ export function unitTree(facts: LedgerFacts, options: UnitTreeOptions = {}): Uni
     if (known !== undefined) return known;
     const chain = chainOf(successorOf(unitId));
     const depth = chain.length - 1;
-    const result = level === null || depth <= level ? chain[0] : chain[depth - level];
+    // the chain starts at the unit's successor, so it is never empty
+    const result = (level === null || depth <= level ? chain[0] : chain[depth - level]) ?? unitId;
     reporting.set(unitId, result);
     return result;
   };

@@ -52,50 +52,58 @@ export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions):
 
   const asOf = options.asOf ?? null;
   const dueDays = options.dueDaysAfterPeriodEnd ?? DUE_DAYS_AFTER_PERIOD_END;
-  const overdue = periods.map((p) => asOf === null || isRealisationOverdue(p, asOf, dueDays));
-  const rows = new Map<string, { planned: Ore[]; realised: Ore[]; recorded: boolean[]; achievements: number[][] }>();
+  const columns = periods.map((period, i) => ({ period, code: codes[i] ?? formatPeriod(period), overdue: asOf === null || isRealisationOverdue(period, asOf, dueDays) }));
+  const rows = new Map<string, CellTally[]>();
   const rowOf = (unitId: string) => {
     let row = rows.get(unitId);
-    if (!row) rows.set(unitId, (row = { planned: codes.map(() => 0), realised: codes.map(() => 0), recorded: codes.map(() => false), achievements: codes.map(() => []) }));
+    if (!row) rows.set(unitId, (row = columns.map((column) => ({ column, planned: 0, realised: 0, recorded: false, achievements: [] }))));
     return row;
   };
   for (const benefit of facts.benefits.values()) {
     const row = rowOf(at(benefit.recipientUnitId));
     const measured = measurementsInOrder(benefit);
-    periods.forEach((p, i) => {
+    for (const cell of row) {
+      const p = cell.column.period;
       const inP = (code: string) => contains(p, code);
-      row.planned[i] += plannedOreInSpan(benefit, inP);
+      cell.planned += plannedOreInSpan(benefit, inP);
       for (const r of benefit.realisations.values()) {
         if (!inP(r.period)) continue;
-        row.recorded[i] = true;
-        if (isValued(benefit)) row.realised[i] += r.valueOre * ledgerSign(benefit);
+        cell.recorded = true;
+        if (isValued(benefit)) cell.realised += r.valueOre * ledgerSign(benefit);
       }
       const last = periodLastDate(p);
       const latest = [...measured].reverse().find((m) => m.measuredOn <= last)?.value ?? null;
       const pct = achievementPct({ baseline: benefit.baseline, target: benefit.target, latest, direction: benefit.direction });
-      if (pct !== null) row.achievements[i].push(pct);
-    });
+      if (pct !== null) cell.achievements.push(pct);
+    }
   }
 
   return {
     periods: codes,
-    rows: [...rows.keys()].sort().map((unitId) => {
-      const row = rows.get(unitId)!;
-      return {
-        unitId,
-        cells: codes.map((period, i) => {
-          const pending = !overdue[i] && !row.recorded[i];
-          return {
-            period,
-            status: pending ? null : statusFromRealisation(row.realised[i], row.planned[i], thresholds),
-            pending,
-            plannedOre: row.planned[i],
-            realisedOre: row.realised[i],
-            achievementPct: row.achievements[i].length ? row.achievements[i].reduce((a, b) => a + b, 0) / row.achievements[i].length : null,
-            changePct: i > 0 && row.realised[i - 1] !== 0 ? ((row.realised[i] - row.realised[i - 1]) / Math.abs(row.realised[i - 1])) * 100 : null,
-          };
-        }),
-      };
-    }),
+    rows: [...rows.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([unitId, row]) => ({ unitId, cells: row.map((cell, i) => portfolioCell(cell, i > 0 ? row[i - 1] : undefined, thresholds)) })),
+  };
+}
+
+/** one unit's figures in one period, added up over its benefits */
+interface CellTally {
+  column: { period: ReturnType<typeof periodsInSpan>[number]; code: string; overdue: boolean };
+  planned: Ore;
+  realised: Ore;
+  recorded: boolean;
+  achievements: number[];
+}
+
+function portfolioCell(cell: CellTally, previous: CellTally | undefined, thresholds: Thresholds): PortfolioCell {
+  const pending = !cell.column.overdue && !cell.recorded;
+  return {
+    period: cell.column.code,
+    status: pending ? null : statusFromRealisation(cell.realised, cell.planned, thresholds),
+    pending,
+    plannedOre: cell.planned,
+    realisedOre: cell.realised,
+    achievementPct: cell.achievements.length ? cell.achievements.reduce((a, b) => a + b, 0) / cell.achievements.length : null,
+    changePct: previous !== undefined && previous.realised !== 0 ? ((cell.realised - previous.realised) / Math.abs(previous.realised)) * 100 : null,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
-import { computeLedger, foldLedgerFacts, foldLedgerFactsAsOf, parseAsOf, type LedgerEventInput } from '../../src/ledger';
+import { foldLedgerFacts, foldLedgerFactsAsOf, parseAsOf, type LedgerEventInput } from '../../src/ledger';
+import { computeLedger } from './oracle';
 import { History } from './history';
 
 /** Sets the recording time of each event (the store sets it when the fact is recorded). */

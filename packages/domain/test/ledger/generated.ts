@@ -21,6 +21,11 @@ export type Step =
 
 const idx = fc.nat({ max: 50 });
 const period = fc.nat({ max: PERIODS.length - 1 });
+const periodAt = (i: number): string => {
+  const code = PERIODS[i];
+  if (code === undefined) throw new RangeError(`no period ${i}`);
+  return code;
+};
 const quantity = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.double({ min: 0, max: 1_000, noNaN: true }).map((x) => Math.round(x * 100) / 100));
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -114,14 +119,14 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
       }
       case 'cost': {
         const p = pick(projects, s.project);
-        if (p) h.cost(p, `c${counter++}`, pick(active(), s.payer)!, s.amountOre, PERIODS[s.period]);
+        if (p) h.cost(p, `c${counter++}`, pick(active(), s.payer)!, s.amountOre, periodAt(s.period));
         break;
       }
       case 'benefit': {
         const p = pick(projects, s.project);
         if (!p) break;
         const id = `b${benefits.length}`;
-        h.benefit(id, p, pick(active(), s.recipient)!, s.valuation, s.plan.map((e) => ({ period: PERIODS[e.period], quantity: e.quantity })), {
+        h.benefit(id, p, pick(active(), s.recipient)!, s.valuation, s.plan.map((e) => ({ period: periodAt(e.period), quantity: e.quantity })), {
           cashReleasing: s.cash,
           category: s.valuation === null ? 'unpriced' : s.cash ? 'budget' : 'capacity',
           disbenefit: s.disbenefit,
@@ -132,7 +137,7 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
       case 'realise': {
         const b = pick(benefits, s.benefit);
         if (!b || b.cancelled) break;
-        const per = PERIODS[s.period];
+        const per = periodAt(s.period);
         if (!b.realised.has(per)) {
           h.realise(b.id, per, s.quantity, b.valuation);
           b.realised.add(per);
@@ -156,7 +161,7 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         // try the asked amount; when it is too much, finance takes what is left (if anything)
         const amount = check.ok ? s.amountOre : check.reason === 'exceeds_withdrawable' && check.withdrawableOre > 0 ? check.withdrawableOre : 0;
         if (amount > 0) {
-          h.add('BudgetWithdrawalRecorded', { benefitId: b.id, withdrawalId: `w${counter++}`, unitId: fact.recipientUnitId, period: PERIODS[s.period], amountOre: amount, saksnummer: '2026/1', comment: null });
+          h.add('BudgetWithdrawalRecorded', { benefitId: b.id, withdrawalId: `w${counter++}`, unitId: fact.recipientUnitId, period: periodAt(s.period), amountOre: amount, saksnummer: '2026/1', comment: null });
         }
         break;
       }
@@ -164,7 +169,7 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         const from = pick(active(), s.from)!;
         const to = pick(active(), s.to)!;
         if (from === to) break;
-        h.add('SettlementRecorded', { settlementId: `s${counter++}`, fromUnitId: from, toUnitId: to, amountOre: s.amountOre, period: PERIODS[s.period], saksnummer: '2026/9', projectId: null, comment: null });
+        h.add('SettlementRecorded', { settlementId: `s${counter++}`, fromUnitId: from, toUnitId: to, amountOre: s.amountOre, period: periodAt(s.period), saksnummer: '2026/9', projectId: null, comment: null });
         break;
       }
       case 'cancel': {
@@ -182,7 +187,7 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
           title: 'Uventet gevinst',
           recipientUnitId: pick(active(), s.recipient)!,
           category: 'capacity',
-          period: PERIODS[s.period],
+          period: periodAt(s.period),
           quantity: 1,
           unitOfMeasure: 'stk',
           valueOre: s.valueOre,
@@ -201,7 +206,7 @@ export const historyArb = fc.array(stepArb, { minLength: 10, maxLength: 80, size
 export const spanArb = fc.oneof(
   fc.constant({}),
   fc.tuple(period, period).map(([a, b]) => {
-    const [x, y] = [PERIODS[a], PERIODS[b]].sort(comparePeriods);
+    const [x, y] = [periodAt(a), periodAt(b)].sort(comparePeriods);
     return { from: x, to: y };
   }),
 );

@@ -1,5 +1,5 @@
 import type { EventInputOf, EventType } from '../../src/events';
-import { validateEvent } from '../../src/events';
+import { parseEvent, schemaVersionOf } from '../../src/events';
 import type { LedgerEventInput } from '../../src/ledger';
 
 function streamOf(type: string, data: Record<string, unknown>): string {
@@ -17,12 +17,13 @@ export class History {
   private clock = Date.parse('2026-01-15T08:00:00Z');
 
   add<T extends EventType>(type: T, input: EventInputOf<T>, userId = 'okonomi@kommune.no'): this {
-    const data = validateEvent(type, input) as Record<string, unknown>;
-    const streamName = streamOf(type, data);
+    // validated as a writer would, typed as the store hands it out
+    const event = parseEvent({ type, data: input, metadata: { schemaVersion: schemaVersionOf(type) } });
+    const streamName = streamOf(type, event.data);
     const revision = this.revisions.get(streamName) ?? 0;
     this.revisions.set(streamName, revision + 1);
     this.clock += 60_000;
-    this.events.push({ type, data, streamName, revision: BigInt(revision), metadata: { userId, recordedAt: new Date(this.clock).toISOString(), schemaVersion: 1 } });
+    this.events.push({ ...event, streamName, revision: BigInt(revision), metadata: { userId, recordedAt: new Date(this.clock).toISOString(), schemaVersion: 1 } });
     return this;
   }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  computeLedger,
   foldLedgerFacts,
   realisedCashReleasingOre,
   unitTree,
@@ -9,6 +8,7 @@ import {
   type LedgerReport,
 } from '../../src/ledger';
 import { historyArb, spanArb } from './generated';
+import { computeLedger } from './oracle';
 
 const RUNS = { numRuns: 150 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLedger, foldLedgerFacts, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
+import { foldLedgerFacts, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
+import { computeLedger } from './oracle';
 import { History } from './history';
 
 const kr = (kroner: number) => Math.round(kroner * 100);
@@ -101,8 +102,8 @@ describe('worked example 1: one project, two payers, two recipients', () => {
       ['cost', 'project-P1', '1', 'CostRecorded', kr(600_000)],
       ['realisation', 'benefit-b1', '1', 'BenefitRealised', kr(330_000)],
     ]);
-    expect(trace[0].userId).toBe('okonomi@kommune.no');
-    expect(trace[0].recordedAt).toMatch(/^2026-01-15T/);
+    expect(trace[0]?.userId).toBe('okonomi@kommune.no');
+    expect(trace[0]?.recordedAt).toMatch(/^2026-01-15T/);
   });
 });
 
@@ -139,7 +140,7 @@ describe('worked example 2: Byggesak and Plan merge into Plan og bygg on 1 May 2
       'PLAN→BYG': kr(7_500), 'PLAN→PLAN': kr(15_000), 'PLAN→PB': kr(22_500),
       'IT→BYG': kr(10_000), 'IT→PLAN': kr(20_000), 'IT→PB': kr(30_000),
     });
-    expect(ledger.projects[0].payers).toEqual([
+    expect(ledger.projects[0]?.payers).toEqual([
       { unitId: 'BYG', ore: kr(100_000) },
       { unitId: 'IT', ore: kr(400_000) },
       { unitId: 'PLAN', ore: kr(300_000) },

@@ -1,7 +1,6 @@
 import type { RoleAssignment } from '@gevinst/domain/access/index';
 import type { EventDataOf } from '@gevinst/domain/events/index';
-import type { RecordedEvent } from '@gevinst/eventstore/port';
-import type { Projection } from '../runner/projection';
+import type { ProjectedEvent, Projection } from '../runner/projection';
 
 /** A role grant in force, with who granted it and when. */
 export interface GrantView extends EventDataOf<'RoleGranted'> {
@@ -18,11 +17,15 @@ export class AccessRegistry implements Projection {
     this.grants = new Map();
   }
 
-  apply(event: RecordedEvent): void {
-    if (event.type === 'RoleGranted') {
-      const data = event.data as EventDataOf<'RoleGranted'>;
-      this.grants.set(data.grantId, { ...data, grantedAt: event.metadata.recordedAt ?? '', grantedBy: event.metadata.userId ?? null });
-    } else if (event.type === 'RoleRevoked') this.grants.delete((event.data as EventDataOf<'RoleRevoked'>).grantId);
+  apply(event: ProjectedEvent): void {
+    switch (event.type) {
+      case 'RoleGranted':
+        this.grants.set(event.data.grantId, { ...event.data, grantedAt: event.metadata.recordedAt ?? '', grantedBy: event.metadata.userId ?? null });
+        break;
+      case 'RoleRevoked':
+        this.grants.delete(event.data.grantId);
+        break;
+    }
   }
 
   list(): GrantView[] {

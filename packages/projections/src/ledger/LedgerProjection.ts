@@ -1,71 +1,34 @@
-import { applyLedgerEvent, initialLedgerFacts, traceLedger, type LedgerFacts, type TraceEntry } from '@gevinst/domain/ledger/index';
-import { LedgerIndex, type FastLedgerReport } from './fastLedger';
-import type { RecordedEvent } from '@gevinst/eventstore/port';
-import type { Projection } from '../runner/projection';
-import type { LedgerQuery } from './span';
-
-const LEDGER_TYPES = new Set([
-  'UnitRegistered',
-  'UnitRenamed',
-  'UnitMoved',
-  'UnitsMerged',
-  'UnitMergedInto',
-  'ProjectRegistered',
-  'ProjectPhaseChanged',
-  'ProjectClosed',
-  'CostRecorded',
-  'BenefitPlanned',
-  'BaselineMeasured',
-  'MeasurementRecorded',
-  'BenefitRealised',
-  'BenefitRealisationCorrected',
-  'BenefitForecastRevised',
-  'BenefitOwnerAssigned',
-  'BenefitCancelled',
-  'BudgetWithdrawalRecorded',
-  'UnplannedBenefitRecorded',
-  'SettlementRecorded',
-]);
+import { Ledger, type LedgerAnswer, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger/index';
+import type { ProjectedEvent, Projection } from '../runner/projection';
 
 /**
- * The cross-unit benefit ledger: the domain's `LedgerFacts` folded live (in place); at query time
- * the domain's `computeLedger` answered from per-benefit/per-project aggregates (`LedgerIndex`,
- * equal to the øre). Reports are cached per span/level until the next event.
+ * The domain's cross-unit benefit ledger, folded live: the same `Ledger` that answers as of a past
+ * instant, fed every event as it is recorded.
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
-  facts: LedgerFacts = initialLedgerFacts();
-  readonly index = new LedgerIndex();
-  private cache = new Map<string, FastLedgerReport>();
-  private static readonly CACHE_MAX = 64;
+  private readonly ledgerOfToday = new Ledger();
 
-  reset(): void {
-    this.facts = initialLedgerFacts();
-    this.index.reset();
-    this.cache.clear();
+  /** the folded facts (benefit views and the portfolio status read them) */
+  get facts() {
+    return this.ledgerOfToday.facts;
   }
 
-  apply(event: RecordedEvent): void {
-    if (!LEDGER_TYPES.has(event.type)) return;
-    applyLedgerEvent(this.facts, event);
-    this.index.touch(event.data, event.type);
-    if (this.cache.size) this.cache.clear();
+  reset(): void {
+    this.ledgerOfToday.reset();
+  }
+
+  apply(event: ProjectedEvent): void {
+    this.ledgerOfToday.apply(event);
   }
 
   /** forgets cached reports (benchmarks use it to measure a cold computation) */
   invalidate(): void {
-    this.cache.clear();
+    this.ledgerOfToday.invalidate();
   }
 
-  report(q: LedgerQuery): FastLedgerReport {
-    const key = `${q.from ?? ''}|${q.to ?? ''}|${q.level ?? ''}`;
-    let report = this.cache.get(key);
-    if (!report) {
-      report = this.index.compute(this.facts, q);
-      if (this.cache.size >= LedgerProjection.CACHE_MAX) this.cache.clear();
-      this.cache.set(key, report);
-    }
-    return report;
+  report(q: LedgerQuery): LedgerAnswer {
+    return this.ledgerOfToday.report(q);
   }
 
   /** `GET /api/ledger` */
@@ -87,12 +50,6 @@ export class LedgerProjection implements Projection {
   }
 
   trace(q: LedgerQuery & { fromUnitId?: string; toUnitId?: string }): TraceEntry[] {
-    return traceLedger(this.facts, {
-      from: q.from ?? null,
-      to: q.to ?? null,
-      level: q.level ?? null,
-      fromUnitId: q.fromUnitId ?? null,
-      toUnitId: q.toUnitId ?? null,
-    });
+    return this.ledgerOfToday.trace(q);
   }
 }

@@ -1,208 +1,190 @@
+import type { AnyEventOf } from '@gevinst/domain/events/index';
+import { monthsOfPeriod } from '@gevinst/domain/ledger/index';
 import { multiplyOre } from '@gevinst/domain/money/index';
-import { monthsOfPeriod } from '../ledger/span';
-import type { RecordedEvent } from '@gevinst/eventstore/port';
-import type { Projection } from '../runner/projection';
-import type { BenefitState, EventRef, ProjectState, RealisationFact, SettlementFact } from './model';
+import type { ProjectedEvent, Projection } from '../runner/projection';
+import type { BenefitState, EventRef, ProjectState, RealisationFact } from './model';
+
+type Of<T extends ProjectedEvent['type']> = Extract<ProjectedEvent, AnyEventOf<T>>;
 
 const monthsOf = (period: string): { start: number; end: number } => {
   const { start, end } = monthsOfPeriod(period);
   return { start, end };
 };
 
-const refOf = (event: RecordedEvent): EventRef => ({
+const refOf = (event: ProjectedEvent): EventRef => ({
   streamName: event.streamName,
   revision: event.revision.toString(),
   type: event.type,
-  userId: (event.metadata?.userId as string | undefined) ?? null,
-  recordedAt: event.metadata?.recordedAt,
+  userId: event.metadata.userId ?? null,
+  recordedAt: event.metadata.recordedAt,
   globalPosition: event.globalPosition.toString(),
 });
 
 export const plannedOreOf = (benefit: BenefitState, quantity: number): number =>
   benefit.valuationOrePerUnit === null ? 0 : multiplyOre(quantity, benefit.valuationOrePerUnit);
 
+const plannedBenefit = (event: Of<'BenefitPlanned'>): BenefitState => {
+  const d = event.data;
+  return {
+    id: d.benefitId,
+    projectId: d.projectId ?? null,
+    title: d.title,
+    recipientUnitId: d.recipientUnitId,
+    owner: d.owner ?? null,
+    indicator: d.indicator ?? null,
+    unitOfMeasure: d.unitOfMeasure,
+    direction: d.direction ?? 'increase',
+    category: d.category,
+    cashReleasing: d.cashReleasing ?? false,
+    valuationOrePerUnit: d.valuationOrePerUnit ?? null,
+    baseline: d.baseline ?? null,
+    target: d.target ?? null,
+    targetDate: d.targetDate ?? null,
+    measurementSchedule: d.measurementSchedule ?? 'tertial',
+    disbenefit: d.disbenefit ?? false,
+    change: d.change ?? null,
+    comment: d.comment ?? null,
+    baselineMeasuredOn: null,
+    unplanned: false,
+    cancelled: false,
+    plan: d.plan ?? [],
+    realisations: new Map(),
+    measurements: [],
+    withdrawals: [],
+    reminders: [],
+    ref: refOf(event),
+  };
+};
+
+const unplannedBenefit = (event: Of<'UnplannedBenefitRecorded'>): BenefitState => {
+  const d = event.data;
+  const ref = refOf(event);
+  const realisation: RealisationFact = {
+    period: d.period,
+    quantity: d.quantity,
+    valuationOrePerUnit: null,
+    valueOre: d.valueOre,
+    corrected: false,
+    comment: d.description ?? null,
+    evidenceUrl: null,
+    ...monthsOf(d.period),
+    ref,
+  };
+  return {
+    id: d.benefitId,
+    projectId: d.projectId ?? null,
+    title: d.title,
+    recipientUnitId: d.recipientUnitId,
+    owner: null,
+    indicator: null,
+    unitOfMeasure: d.unitOfMeasure,
+    direction: 'increase',
+    category: d.category,
+    cashReleasing: false,
+    valuationOrePerUnit: null,
+    baseline: null,
+    target: null,
+    targetDate: null,
+    measurementSchedule: 'tertial',
+    disbenefit: false,
+    change: null,
+    comment: null,
+    baselineMeasuredOn: null,
+    unplanned: true,
+    cancelled: false,
+    plan: [],
+    realisations: new Map([[d.period, realisation]]),
+    measurements: [],
+    withdrawals: [],
+    reminders: [],
+    ref,
+  };
+};
+
+const realisationOf = (event: Of<'BenefitRealised' | 'BenefitRealisationCorrected'>): RealisationFact => {
+  const d = event.data;
+  return {
+    period: d.period,
+    quantity: d.quantity,
+    valuationOrePerUnit: d.valuationOrePerUnit ?? null,
+    valueOre: d.valueOre,
+    corrected: event.type === 'BenefitRealisationCorrected',
+    comment: d.comment ?? null,
+    evidenceUrl: d.evidenceUrl ?? null,
+    ...monthsOf(d.period),
+    ref: refOf(event),
+  };
+};
+
 /**
- * Projects, their costs, benefits (plan, realisations, measurements, withdrawals, reminders) and
- * settlements, folded live from `project-`, `benefit-`, `settlement-` and `reminder-` streams. The
- * project, benefit, ledger, due and portfolio read models are queries over this one fold.
+ * Projects, their costs and benefits (plan, realisations, measurements, withdrawals, reminders),
+ * folded live from `project-`, `benefit-` and `reminder-` streams. The project, benefit, due and
+ * portfolio read models are queries over this one fold; settlements are the ledger's
+ * (`LedgerProjection`).
  */
 export class PortfolioModel implements Projection {
   readonly name = 'portfolio';
   projects = new Map<string, ProjectState>();
   benefits = new Map<string, BenefitState>();
-  settlements: SettlementFact[] = [];
   /** bumped on every change, for callers that cache query results */
   version = 0;
 
   reset(): void {
     this.projects = new Map();
     this.benefits = new Map();
-    this.settlements = [];
     this.version++;
   }
 
-  apply(event: RecordedEvent): void {
-    const d = event.data as Record<string, any>;
+  apply(event: ProjectedEvent): void {
+    if (this.fold(event)) this.version++;
+  }
+
+  /** folds the event in; false when it changed nothing the model keeps */
+  private fold(event: ProjectedEvent): boolean {
     switch (event.type) {
-      case 'ProjectRegistered': {
-        if (this.projects.has(d.projectId)) return;
-        this.projects.set(d.projectId, {
-          id: d.projectId,
-          name: d.name,
-          ownerUnitId: d.ownerUnitId,
-          projectLeader: d.projectLeader,
-          phase: 'planning',
-          thresholds: d.thresholds ?? { greenPct: 100, yellowPct: 80 },
-          closed: false,
-          closedReason: null,
-          costs: [],
-          costByPayer: new Map(),
-          payerIds: [],
-          payerWeights: [],
-          totalCostOre: 0,
-          benefitIds: [],
-        });
-        break;
-      }
-      case 'ProjectPhaseChanged': {
-        const p = this.projects.get(d.projectId);
-        if (p) p.phase = d.phase;
-        break;
-      }
-      case 'ProjectClosed': {
-        const p = this.projects.get(d.projectId);
-        if (p) {
+      case 'ProjectRegistered':
+        return this.registerProject(event);
+      case 'ProjectPhaseChanged':
+        return this.withProject(event.data.projectId, (p) => (p.phase = event.data.phase));
+      case 'ProjectClosed':
+        return this.withProject(event.data.projectId, (p) => {
           p.closed = true;
-          p.closedReason = d.reason ?? null;
-        }
-        break;
-      }
-      case 'CostRecorded': {
-        const p = this.projects.get(d.projectId);
-        if (!p) return;
-        p.costs.push({
-          costId: d.costId,
-          payerUnitId: d.payerUnitId,
-          amountOre: d.amountOre,
-          period: d.period,
-          kind: d.kind,
-          description: d.description ?? null,
-          ...monthsOf(d.period),
-          ref: refOf(event),
+          p.closedReason = event.data.reason ?? null;
         });
-        p.costByPayer.set(d.payerUnitId, (p.costByPayer.get(d.payerUnitId) ?? 0) + d.amountOre);
-        p.totalCostOre += d.amountOre;
-        p.payerIds = [...p.costByPayer.keys()];
-        p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id)!);
-        break;
-      }
+      case 'CostRecorded':
+        return this.recordCost(event);
       case 'BenefitPlanned':
-      case 'UnplannedBenefitRecorded': {
-        if (this.benefits.has(d.benefitId)) return;
-        const unplanned = event.type === 'UnplannedBenefitRecorded';
-        const benefit: BenefitState = {
-          id: d.benefitId,
-          projectId: d.projectId ?? null,
-          title: d.title,
-          recipientUnitId: d.recipientUnitId,
-          owner: d.owner ?? null,
-          indicator: d.indicator ?? null,
-          unitOfMeasure: d.unitOfMeasure,
-          direction: d.direction ?? 'increase',
-          category: d.category,
-          cashReleasing: d.cashReleasing ?? false,
-          valuationOrePerUnit: d.valuationOrePerUnit ?? null,
-          baseline: d.baseline ?? null,
-          target: d.target ?? null,
-          targetDate: d.targetDate ?? null,
-          measurementSchedule: d.measurementSchedule ?? 'tertial',
-          disbenefit: d.disbenefit ?? false,
-          change: unplanned ? null : (d.change ?? null),
-          comment: unplanned ? null : (d.comment ?? null),
-          baselineMeasuredOn: null,
-          unplanned,
-          cancelled: false,
-          plan: d.plan ?? [],
-          realisations: new Map(),
-          measurements: [],
-          withdrawals: [],
-          reminders: [],
-          ref: refOf(event),
-        };
-        if (unplanned) {
-          benefit.realisations.set(d.period, {
-            period: d.period,
-            quantity: d.quantity,
-            valuationOrePerUnit: null,
-            valueOre: d.valueOre,
-            corrected: false,
-            comment: d.description ?? null,
-            evidenceUrl: null,
-            ...monthsOf(d.period),
-            ref: refOf(event),
-          });
-        }
-        this.benefits.set(d.benefitId, benefit);
-        if (benefit.projectId) this.projects.get(benefit.projectId)?.benefitIds.push(benefit.id);
-        break;
-      }
-      case 'BaselineMeasured': {
-        const b = this.benefits.get(d.benefitId);
-        if (b) {
-          b.baseline = d.value;
-          b.baselineMeasuredOn = d.measuredOn;
-        }
-        break;
-      }
+        return this.addBenefit(plannedBenefit(event));
+      case 'UnplannedBenefitRecorded':
+        return this.addBenefit(unplannedBenefit(event));
+      case 'BaselineMeasured':
+        return this.withBenefit(event.data.benefitId, (b) => {
+          b.baseline = event.data.value;
+          b.baselineMeasuredOn = event.data.measuredOn;
+        });
       case 'MeasurementRecorded': {
-        const b = this.benefits.get(d.benefitId);
-        if (b)
-          b.measurements.push({
-            value: d.value,
-            measuredOn: d.measuredOn,
-            period: d.period ?? null,
-            comment: d.comment ?? null,
-            evidenceUrl: d.evidenceUrl ?? null,
-          });
-        break;
+        const d = event.data;
+        return this.withBenefit(d.benefitId, (b) =>
+          b.measurements.push({ value: d.value, measuredOn: d.measuredOn, period: d.period ?? null, comment: d.comment ?? null, evidenceUrl: d.evidenceUrl ?? null }),
+        );
       }
       case 'BenefitRealised':
       case 'BenefitRealisationCorrected': {
-        const b = this.benefits.get(d.benefitId);
-        if (!b) return;
-        const fact: RealisationFact = {
-          period: d.period,
-          quantity: d.quantity,
-          valuationOrePerUnit: d.valuationOrePerUnit ?? null,
-          valueOre: d.valueOre,
-          corrected: event.type === 'BenefitRealisationCorrected',
-          comment: d.comment ?? null,
-          evidenceUrl: d.evidenceUrl ?? null,
-          ...monthsOf(d.period),
-          ref: refOf(event),
-        };
-        b.realisations.delete(d.period);
-        b.realisations.set(d.period, fact);
-        break;
+        const b = this.benefits.get(event.data.benefitId);
+        if (!b) return false;
+        b.realisations.delete(event.data.period);
+        b.realisations.set(event.data.period, realisationOf(event));
+        return true;
       }
-      case 'BenefitForecastRevised': {
-        const b = this.benefits.get(d.benefitId);
-        if (b) b.plan = d.plan;
-        break;
-      }
-      case 'BenefitOwnerAssigned': {
-        const b = this.benefits.get(d.benefitId);
-        if (b) b.owner = d.owner;
-        break;
-      }
-      case 'BenefitCancelled': {
-        const b = this.benefits.get(d.benefitId);
-        if (b) b.cancelled = true;
-        break;
-      }
+      case 'BenefitForecastRevised':
+        return this.withBenefit(event.data.benefitId, (b) => (b.plan = event.data.plan));
+      case 'BenefitOwnerAssigned':
+        return this.withBenefit(event.data.benefitId, (b) => (b.owner = event.data.owner));
+      case 'BenefitCancelled':
+        return this.withBenefit(event.data.benefitId, (b) => (b.cancelled = true));
       case 'BudgetWithdrawalRecorded': {
-        const b = this.benefits.get(d.benefitId);
-        if (b)
+        const d = event.data;
+        return this.withBenefit(d.benefitId, (b) =>
           b.withdrawals.push({
             withdrawalId: d.withdrawalId,
             unitId: d.unitId,
@@ -211,33 +193,82 @@ export class PortfolioModel implements Projection {
             saksnummer: d.saksnummer ?? null,
             ...monthsOf(d.period),
             ref: refOf(event),
-          });
-        break;
-      }
-      case 'SettlementRecorded': {
-        this.settlements.push({
-          settlementId: d.settlementId,
-          fromUnitId: d.fromUnitId,
-          toUnitId: d.toUnitId,
-          amountOre: d.amountOre,
-          period: d.period,
-          saksnummer: d.saksnummer,
-          projectId: d.projectId ?? null,
-          comment: d.comment ?? null,
-          ...monthsOf(d.period),
-          ref: refOf(event),
-        });
-        break;
+          }),
+        );
       }
       case 'ReminderSent':
-      case 'ReminderEscalated': {
-        const b = this.benefits.get(d.benefitId);
-        if (b) b.reminders.push({ kind: d.kind ?? 'escalation', period: d.period, sentAt: event.metadata?.recordedAt });
-        break;
-      }
+        return this.withBenefit(event.data.benefitId, (b) => b.reminders.push({ kind: event.data.kind, period: event.data.period, sentAt: event.metadata.recordedAt }));
+      case 'ReminderEscalated':
+        return this.withBenefit(event.data.benefitId, (b) => b.reminders.push({ kind: 'escalation', period: event.data.period, sentAt: event.metadata.recordedAt }));
+      case 'SettlementRecorded':
+        // folded by the ledger; still a change callers caching query results are told of
+        return true;
       default:
-        return;
+        return false;
     }
-    this.version++;
+  }
+
+  /** applies `change` to the project when it is known; a change all the same (as the model always counted it) */
+  private withProject(projectId: string, change: (project: ProjectState) => unknown): true {
+    const p = this.projects.get(projectId);
+    if (p) change(p);
+    return true;
+  }
+
+  private withBenefit(benefitId: string, change: (benefit: BenefitState) => unknown): true {
+    const b = this.benefits.get(benefitId);
+    if (b) change(b);
+    return true;
+  }
+
+  private registerProject(event: Of<'ProjectRegistered'>): boolean {
+    const d = event.data;
+    if (this.projects.has(d.projectId)) return false;
+    this.projects.set(d.projectId, {
+      id: d.projectId,
+      name: d.name,
+      ownerUnitId: d.ownerUnitId,
+      projectLeader: d.projectLeader,
+      phase: 'planning',
+      thresholds: d.thresholds ?? { greenPct: 100, yellowPct: 80 },
+      closed: false,
+      closedReason: null,
+      costs: [],
+      costByPayer: new Map(),
+      payerIds: [],
+      payerWeights: [],
+      totalCostOre: 0,
+      benefitIds: [],
+    });
+    return true;
+  }
+
+  private recordCost(event: Of<'CostRecorded'>): boolean {
+    const d = event.data;
+    const p = this.projects.get(d.projectId);
+    if (!p) return false;
+    p.costs.push({
+      costId: d.costId,
+      payerUnitId: d.payerUnitId,
+      amountOre: d.amountOre,
+      period: d.period,
+      kind: d.kind,
+      description: d.description ?? null,
+      ...monthsOf(d.period),
+      ref: refOf(event),
+    });
+    const byPayer = (p.costByPayer.get(d.payerUnitId) ?? 0) + d.amountOre;
+    p.costByPayer.set(d.payerUnitId, byPayer);
+    p.totalCostOre += d.amountOre;
+    p.payerIds = [...p.costByPayer.keys()];
+    p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
+    return true;
+  }
+
+  private addBenefit(benefit: BenefitState): boolean {
+    if (this.benefits.has(benefit.id)) return false;
+    this.benefits.set(benefit.id, benefit);
+    if (benefit.projectId) this.projects.get(benefit.projectId)?.benefitIds.push(benefit.id);
+    return true;
   }
 }

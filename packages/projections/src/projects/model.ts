@@ -114,17 +114,3 @@ export interface BenefitState {
   reminders: { kind: string; period: string; sentAt: string }[];
   ref: EventRef;
 }
-
-export interface SettlementFact {
-  settlementId: string;
-  fromUnitId: string;
-  toUnitId: string;
-  amountOre: number;
-  period: string;
-  saksnummer: string;
-  projectId: string | null;
-  comment: string | null;
-  start: number;
-  end: number;
-  ref: EventRef;
-}

@@ -1,5 +1,31 @@
-import type { RecordedEvent } from '@gevinst/eventstore/port';
-import type { Projection } from '../runner/projection';
+import { unitEventSchemas, type UnitEvent } from '@gevinst/domain/events/index';
+import type { ProjectedEvent, Projection } from '../runner/projection';
+
+type UnitRecorded = Extract<ProjectedEvent, UnitEvent>;
+
+const unitEventTypes: ReadonlySet<string> = new Set(Object.keys(unitEventSchemas));
+const isUnitEvent = (event: ProjectedEvent): event is UnitRecorded => unitEventTypes.has(event.type);
+
+/** the unit whose history the event belongs to: a merger is told on the successor's stream */
+const unitIdOf = (event: UnitRecorded): string => {
+  switch (event.type) {
+    case 'UnitsMerged':
+      return event.data.successorUnitId;
+    case 'UnitRegistered':
+    case 'UnitRenamed':
+    case 'UnitMoved':
+    case 'UnitMergedInto':
+    case 'UnitLeaderAssigned':
+    case 'HourlyRateSet':
+      return event.data.unitId;
+    default:
+      return unhandled(event);
+  }
+};
+
+const unhandled = (event: never): never => {
+  throw new Error(`Unhandled unit event: ${JSON.stringify(event)}`);
+};
 
 export interface UnitHistoryEntry {
   type: string;
@@ -71,13 +97,13 @@ export class UnitsRegistry implements Projection {
     this.version++;
   }
 
-  apply(event: RecordedEvent): void {
-    if (!event.streamName.startsWith('unit-')) return;
-    const d = event.data as Record<string, any>;
-    const id: string | undefined = event.type === 'UnitsMerged' ? d.successorUnitId : d.unitId;
+  apply(event: ProjectedEvent): void {
+    if (!event.streamName.startsWith('unit-') || !isUnitEvent(event)) return;
+    const id = unitIdOf(event);
     if (!id) return;
     if (event.type === 'UnitRegistered') {
       if (this.units.has(id)) return;
+      const d = event.data;
       this.units.set(id, {
         id,
         name: d.name,
@@ -91,51 +117,61 @@ export class UnitsRegistry implements Projection {
     }
     const unit = this.units.get(id);
     if (!unit) return;
-    switch (event.type) {
-      case 'UnitRenamed':
-        unit.name = d.name;
-        break;
-      case 'UnitMoved':
-        unit.parentId = d.newParentId ?? null;
-        break;
-      case 'UnitMergedInto':
-        unit.mergedInto = d.successorUnitId;
-        this.incomplete.delete(id);
-        break;
-      case 'UnitsMerged':
-        this.absorb(event, d);
-        break;
-      case 'UnitLeaderAssigned':
-        unit.leader = d.leader;
-        break;
-      case 'HourlyRateSet':
-        unit.hourlyRates = unit.hourlyRates.filter((r) => r.year !== d.year);
-        unit.hourlyRates.push({ year: d.year, rateOre: d.rateOre, source: d.source, recordedAt: event.metadata.recordedAt });
-        unit.hourlyRates.sort((a, b) => a.year - b.year);
-        break;
-    }
+    this.evolve(unit, event);
     unit.history.push({
       type: event.type,
       recordedAt: event.metadata.recordedAt,
-      userId: (event.metadata.userId as string | undefined) ?? null,
-      data: d,
+      userId: event.metadata.userId ?? null,
+      data: event.data,
     });
     this.version++;
   }
 
+  private evolve(unit: UnitState, event: UnitRecorded): void {
+    switch (event.type) {
+      case 'UnitRenamed':
+        unit.name = event.data.name;
+        break;
+      case 'UnitMoved':
+        unit.parentId = event.data.newParentId ?? null;
+        break;
+      case 'UnitMergedInto':
+        unit.mergedInto = event.data.successorUnitId;
+        this.incomplete.delete(unit.id);
+        break;
+      case 'UnitsMerged':
+        this.absorb(event);
+        break;
+      case 'UnitLeaderAssigned':
+        unit.leader = event.data.leader;
+        break;
+      case 'HourlyRateSet': {
+        const d = event.data;
+        unit.hourlyRates = unit.hourlyRates.filter((r) => r.year !== d.year);
+        unit.hourlyRates.push({ year: d.year, rateOre: d.rateOre, source: d.source, recordedAt: event.metadata.recordedAt });
+        unit.hourlyRates.sort((a, b) => a.year - b.year);
+        break;
+      }
+      case 'UnitRegistered':
+        break;
+      default:
+        unhandled(event);
+    }
+  }
+
   /** the successor's word is enough: a merged unit takes no new facts even before its own stream says so */
-  private absorb(event: RecordedEvent, d: Record<string, any>): void {
-    const successorUnitId: string = d.successorUnitId;
-    for (const unitId of Array.isArray(d.mergedUnitIds) ? (d.mergedUnitIds as string[]) : []) {
+  private absorb(event: Extract<UnitRecorded, { type: 'UnitsMerged' }>): void {
+    const { successorUnitId, mergedUnitIds, effectiveDate } = event.data;
+    for (const unitId of mergedUnitIds) {
       const merged = this.units.get(unitId);
       if (!merged || merged.mergedInto !== null) continue;
       merged.mergedInto = successorUnitId;
       this.incomplete.set(unitId, {
         unitId,
         successorUnitId,
-        effectiveDate: d.effectiveDate,
+        effectiveDate,
         mergedEventId: event.id,
-        correlationId: (event.metadata.correlationId as string | undefined) ?? null,
+        correlationId: event.metadata.correlationId ?? null,
       });
     }
   }
@@ -186,7 +222,7 @@ export class UnitsRegistry implements Projection {
     while (parent && this.units.has(parent) && !seen.has(parent)) {
       seen.add(parent);
       depth++;
-      parent = this.units.get(parent)!.parentId;
+      parent = this.units.get(parent)?.parentId ?? null;
     }
     this.depthCache.set(id, depth);
     return depth;
@@ -206,11 +242,11 @@ export class UnitsRegistry implements Projection {
     while (current && this.units.has(current) && !seen.has(current)) {
       seen.add(current);
       path.push(current);
-      current = this.units.get(current)!.parentId;
+      current = this.units.get(current)?.parentId ?? null;
     }
     if (path.length === 0) return start;
     const root = path.length - 1;
-    return path[Math.max(0, root - level)];
+    return path[Math.max(0, root - level)] ?? start;
   }
 
   /** `unitId` is `scopeUnitId` or lies below it; a merged unit also lies wherever its successor does */
@@ -241,7 +277,7 @@ export class UnitsRegistry implements Projection {
   }
 
   list(): UnitSummary[] {
-    return this.ids().map((id) => this.summary(id)!);
+    return this.ids().flatMap((id) => this.summary(id) ?? []);
   }
 
   detail(id: string): UnitDetail | undefined {

@@ -14,7 +14,7 @@ import { logSerializers } from '../auth/redact';
 import { commandRoutes } from './routes';
 import { errorHandler } from './errors';
 import { asOfParam, dateParam, spanParams, stringParam } from './query';
-import type { PastReports } from './asOf';
+import type { PastReports } from '@gevinst/projections';
 import { REPORT_READERS, type AccessControl } from './access';
 import { auditRoutes } from './audit';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from './scope';

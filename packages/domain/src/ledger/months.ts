@@ -1,4 +1,4 @@
-import { endMonth, span, startMonth, tryParsePeriod } from '@gevinst/domain/periods/index';
+import { endMonth, span, startMonth, tryParsePeriod } from '../periods';
 
 export interface LedgerQuery {
   /** first period of the span (included); default: from the beginning */

@@ -1,4 +1,4 @@
-import { splitLargestRemainder } from '@gevinst/domain/money/index';
+import { splitLargestRemainder } from '../money';
 
 /**
  * `splitLargestRemainder` for the hot path: integer weights are split with plain numbers while the
@@ -14,12 +14,11 @@ export const splitOre = (totalOre: number, weights: readonly number[]): number[]
   }
   for (const w of weights) if (!Number.isInteger(w) || w < 0) return splitLargestRemainder(totalOre, weights);
   if (totalOre * sum > Number.MAX_SAFE_INTEGER) return splitBig(totalOre, weights, sum);
-  const n = weights.length;
-  const parts = new Array<number>(n);
-  const remainders = new Array<number>(n);
+  const parts: number[] = [];
+  const remainders: number[] = [];
   let given = 0;
-  for (let i = 0; i < n; i++) {
-    const product = totalOre * weights[i];
+  for (const weight of weights) {
+    const product = totalOre * weight;
     let part = Math.floor(product / sum);
     let remainder = product - part * sum;
     // the double quotient may round across an integer; the exact remainder tells
@@ -30,14 +29,19 @@ export const splitOre = (totalOre: number, weights: readonly number[]): number[]
       part += 1;
       remainder -= sum;
     }
-    parts[i] = part;
-    remainders[i] = remainder;
+    parts.push(part);
+    remainders.push(remainder);
     given += part;
   }
-  let left = totalOre - given;
+  const left = totalOre - given;
   if (left === 0) return parts;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
-  for (let k = 0; left > 0; k++, left--) parts[order[k]] += 1;
+  const order = parts.map((_, i) => i).sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b);
+  return giveOneEach(parts, order.slice(0, left));
+};
+
+/** the øre left over go one each to the parts with the largest remainders */
+const giveOneEach = (parts: number[], to: number[]): number[] => {
+  for (const i of to) parts[i] = (parts[i] ?? 0) + 1;
   return parts;
 };
 
@@ -45,20 +49,25 @@ export const splitOre = (totalOre: number, weights: readonly number[]): number[]
 const splitBig = (totalOre: number, weights: readonly number[], sum: number): number[] => {
   const total = BigInt(totalOre);
   const s = BigInt(sum);
-  const n = weights.length;
-  const parts = new Array<bigint>(n);
-  const remainders = new Array<bigint>(n);
+  const parts: bigint[] = [];
+  const remainders: bigint[] = [];
   let given = 0n;
-  for (let i = 0; i < n; i++) {
-    const product = total * BigInt(weights[i]);
-    parts[i] = product / s;
-    remainders[i] = product - parts[i] * s;
-    given += parts[i];
+  for (const weight of weights) {
+    const product = total * BigInt(weight);
+    const part = product / s;
+    parts.push(part);
+    remainders.push(product - part * s);
+    given += part;
   }
-  let left = Number(total - given);
+  const left = Number(total - given);
   const out = parts.map(Number);
   if (left === 0) return out;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[a] > remainders[b] ? -1 : 1));
-  for (let k = 0; left > 0; k++, left--) out[order[k]] += 1;
-  return out;
+  const order = out
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ra = remainders[a] ?? 0n;
+      const rb = remainders[b] ?? 0n;
+      return ra === rb ? a - b : ra > rb ? -1 : 1;
+    });
+  return giveOneEach(out, order.slice(0, left));
 };

@@ -1,31 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeLedger, type LedgerEventInput } from '@gevinst/domain/ledger/index';
-import { LedgerProjection } from '../src/ledger/LedgerProjection';
-import { splitOre } from '../src/ledger/split';
-import { splitLargestRemainder } from '@gevinst/domain/money/index';
-// the domain's own generator of valid ledger histories (merges, moves, disbenefits, corrections, …)
-import { historyArb } from '../../domain/test/ledger/generated';
-
-const toRecorded = (events: LedgerEventInput[]) =>
-  events.map((e, i) => ({
-    id: `e${i}`,
-    type: e.type,
-    data: e.data as Record<string, unknown>,
-    metadata: { recordedAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, ...(e.metadata ?? {}) },
-    streamName: e.streamName ?? 'x-1',
-    revision: BigInt(e.revision ?? 0),
-    globalPosition: BigInt(i + 1),
-  }));
+import { Ledger, splitOre } from '../../src/ledger';
+import { splitLargestRemainder } from '../../src/money';
+// valid ledger histories (merges, moves, disbenefits, corrections, …)
+import { historyArb } from './generated';
+import { computeLedger } from './oracle';
 
 const spans = [{}, { from: '2025', to: '2026' }, { from: '2026-T1', to: '2026-T3' }, { from: '2025-11', to: '2026-02' }, { from: '2026-T2' }, { to: '2025-T3' }];
 
-describe('LedgerIndex (the fast ledger)', () => {
-  it('gives the same report as the domain computeLedger, to the øre, at every level and span — also when queried between events', () => {
+describe('LedgerIndex (the ledger)', () => {
+  it('gives the same report as the oracle computeLedger, to the øre, at every level and span — also when queried between events', () => {
     fc.assert(
       fc.property(historyArb, fc.integer({ min: 0, max: 100 }), (history, cut) => {
-        const events = toRecorded(history);
-        const ledger = new LedgerProjection();
+        const events = history;
+        const ledger = new Ledger();
         const split = Math.floor((events.length * cut) / 100);
         const check = () => {
           for (const span of spans)
@@ -41,7 +29,8 @@ describe('LedgerIndex (the fast ledger)', () => {
       }),
       { numRuns: Number(process.env.LEDGER_RUNS ?? 150) },
     );
-  });
+    // 150 generated histories, each compared at 24 spans and levels twice (as in the projections' suite it came from)
+  }, 60_000);
 
   it('splits like the domain largest-remainder split', () => {
     fc.assert(

@@ -1,19 +1,13 @@
-import {
-  assembleLedgerReport,
-  isValued,
-  ledgerSign,
-  unitTree,
-  type BenefitFact,
-  type LedgerFacts,
-  type LedgerReport,
-  type ProjectFact,
-} from '@gevinst/domain/ledger/index';
-import { multiplyOre } from '@gevinst/domain/money/index';
-import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './span';
+import { multiplyOre } from '../money';
+import type { LedgerEvent } from './evolve';
+import { isValued, ledgerSign, type BenefitFact, type LedgerFacts, type ProjectFact } from './facts';
+import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './months';
+import { assembleLedgerReport, type LedgerReport, type LedgerTotals } from './report';
 import { splitOre } from './split';
+import { unitTree } from './tree';
 
 /** `LedgerReport` without the per-project part (the API does not serve it). */
-export type FastLedgerReport = Omit<LedgerReport, 'projects'>;
+export type LedgerAnswer = Omit<LedgerReport, 'projects'>;
 
 interface Dated {
   start: number;
@@ -73,8 +67,8 @@ const sumWithin = (d: DatedAmounts, start: number, end: number): typeof within$ 
   const starts = d.start;
   const ends = d.end;
   for (let i = 0; i < starts.length; i++) {
-    if (starts[i] >= start && ends[i] <= end) {
-      sum += d.ore[i];
+    if ((starts[i] ?? start - 1) >= start && (ends[i] ?? end + 1) <= end) {
+      sum += d.ore[i] ?? 0;
       hits++;
     }
   }
@@ -104,6 +98,10 @@ const splitFor = (project: ProjectAgg, ore: number): number[] => {
   return parts;
 };
 
+/** adds into a per-unit column (columns are as long as the unit index, so `i` is in range) */
+const addAt = (column: Float64Array, i: number, v: number): void => {
+  column[i] = (column[i] ?? 0) + v;
+};
 const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
@@ -135,18 +133,85 @@ const projectAgg = (project: ProjectFact, units: UnitIndex): ProjectAgg => {
   return {
     owner: project.ownerUnitId === null ? null : units.of(project.ownerUnitId),
     payers: payers.map((p) => units.of(p)),
-    weights: payers.map((p) => byPayer.get(p)!),
+    weights: payers.map((p) => byPayer.get(p) ?? 0),
     totalCostOre,
     costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payer: units.of(c.payerUnitId), amountOre: c.amountOre })),
     splits: new Map(),
   };
 };
 
+const unhandled = (event: never): never => {
+  throw new Error(`Unhandled ledger event: ${JSON.stringify(event)}`);
+};
+
+/** A query's sums per reporting unit, in columns indexed like the unit index. */
+interface Columns {
+  /** 1 for every unit that gets a row */
+  row: Uint8Array;
+  /** reporting from × units + reporting to → øre */
+  flowCells: Map<number, number>;
+  planned: Float64Array;
+  cashReleasing: Float64Array;
+  withdrawn: Float64Array;
+  costs: Float64Array;
+  settledIn: Float64Array;
+  settledOut: Float64Array;
+  nonValuedRealisations: Float64Array;
+  nonValuedBenefits: Map<number, Set<string>>;
+}
+
+/** The columns keyed by unit id again, as `assembleLedgerReport` takes them. */
+const totalsOf = (ids: readonly string[], c: Columns): LedgerTotals => {
+  const m = c.row.length;
+  const ix = new Map<string, number>();
+  const rowIds: string[] = [];
+  ids.forEach((id, i) => {
+    if (!c.row[i]) return;
+    rowIds.push(id);
+    ix.set(id, i);
+  });
+  const flows = new Map<string, Map<string, number>>();
+  for (const [key, ore] of c.flowCells) {
+    const from = ids[Math.floor(key / m)];
+    const to = ids[key % m];
+    if (from === undefined || to === undefined) continue;
+    let r = flows.get(from);
+    if (!r) flows.set(from, (r = new Map()));
+    r.set(to, ore);
+  }
+  const byUnit = (values: Float64Array) => {
+    const out = new Map<string, number>();
+    for (const [id, i] of ix) {
+      const value = values[i] ?? 0;
+      if (value !== 0) out.set(id, value);
+    }
+    return out;
+  };
+  const nonValuedBenefits = new Map<string, Set<string>>();
+  for (const [i, set] of c.nonValuedBenefits) {
+    const id = ids[i];
+    if (id !== undefined) nonValuedBenefits.set(id, set);
+  }
+  return {
+    rowIds,
+    flows,
+    costs: byUnit(c.costs),
+    planned: byUnit(c.planned),
+    cashReleasing: byUnit(c.cashReleasing),
+    withdrawn: byUnit(c.withdrawn),
+    settledIn: byUnit(c.settledIn),
+    settledOut: byUnit(c.settledOut),
+    nonValuedBenefits,
+    nonValuedRealisations: byUnit(c.nonValuedRealisations),
+  };
+};
+
 /**
- * The domain's `computeLedger`, answered from per-benefit and per-project aggregates (months of each
+ * The cross-unit benefit ledger for a span of periods at a level of the unit tree, answered from per-benefit and per-project aggregates (months of each
  * period, valued plan and realisation in øre, cost weights sorted by payer) that are rebuilt only for
- * the benefits and projects an event touched. Same numbers to the øre (a property test compares the
- * two on generated histories); about 20× faster on 5,000 projects.
+ * the benefits and projects an event touched. Flows are split between units as registered and then
+ * added up per reporting unit, so every level sums to the same totals as the leaves. A property test
+ * keeps it equal to the øre to the naive fold of the rules (the test oracle `computeLedger`).
  */
 export class LedgerIndex {
   private benefits = new Map<string, BenefitAgg>();
@@ -167,9 +232,37 @@ export class LedgerIndex {
   }
 
   /** tells the index which aggregates an event may have changed */
-  touch(data: { benefitId?: unknown; projectId?: unknown }, type: string): void {
-    if (typeof data.benefitId === 'string') this.dirtyBenefits.add(data.benefitId);
-    if (typeof data.projectId === 'string' && (type.startsWith('Project') || type === 'CostRecorded')) this.dirtyProjects.add(data.projectId);
+  touch(event: LedgerEvent): void {
+    switch (event.type) {
+      case 'ProjectRegistered':
+      case 'ProjectPhaseChanged':
+      case 'ProjectClosed':
+      case 'CostRecorded':
+        this.dirtyProjects.add(event.data.projectId);
+        return;
+      case 'BenefitPlanned':
+      case 'UnplannedBenefitRecorded':
+      case 'BaselineMeasured':
+      case 'MeasurementRecorded':
+      case 'BenefitRealised':
+      case 'BenefitRealisationCorrected':
+      case 'BenefitForecastRevised':
+      case 'BenefitOwnerAssigned':
+      case 'BenefitCancelled':
+      case 'BudgetWithdrawalRecorded':
+        this.dirtyBenefits.add(event.data.benefitId);
+        return;
+      case 'UnitRegistered':
+      case 'UnitRenamed':
+      case 'UnitMoved':
+      case 'UnitsMerged':
+      case 'UnitMergedInto':
+      case 'SettlementRecorded':
+        // read from the facts at query time
+        return;
+      default:
+        unhandled(event);
+    }
   }
 
   private setBenefit(id: string, b: BenefitFact): void {
@@ -197,7 +290,7 @@ export class LedgerIndex {
     if (this.projects.size !== facts.projects.size) for (const [id, p] of facts.projects) if (!this.projects.has(id)) this.projects.set(id, projectAgg(p, this.units));
   }
 
-  compute(facts: LedgerFacts, q: LedgerQuery): FastLedgerReport {
+  compute(facts: LedgerFacts, q: LedgerQuery): LedgerAnswer {
     this.refresh(facts);
     const span = monthSpanOf(q);
     const at = unitTree(facts, { level: q.level ?? null }).reportingUnitOf;
@@ -208,12 +301,12 @@ export class LedgerIndex {
       known.of(s.toUnitId);
     }
     // every known unit → the unit its figures are shown under, both as indices
-    const n = known.ids.length;
-    const rep = new Int32Array(n);
-    for (let i = 0; i < n; i++) rep[i] = known.of(at(known.ids[i]));
+    const rep = new Int32Array(known.ids.length);
+    known.ids.forEach((id, i) => (rep[i] = known.of(at(id))));
+    const repOf = (i: number): number => rep[i] ?? i;
     const m = known.ids.length; // reporting units may be new ids (never: they are known units), kept for safety
     const row = new Uint8Array(m);
-    for (const unit of facts.units.values()) row[rep[known.of(unit.unitId)]] = 1;
+    for (const unit of facts.units.values()) row[repOf(known.of(unit.unitId))] = 1;
 
     const planned = new Float64Array(m);
     const cashReleasing = new Float64Array(m);
@@ -231,8 +324,8 @@ export class LedgerIndex {
     /** reporting from × m + reporting to → øre */
     const flowCells = new Map<number, number>();
     const addFlow = (fromIx: number, toIx: number, ore: number) => {
-      const from = rep[fromIx];
-      const to = rep[toIx];
+      const from = repOf(fromIx);
+      const to = repOf(toIx);
       row[from] = 1;
       row[to] = 1;
       const key = from * m + to;
@@ -246,109 +339,70 @@ export class LedgerIndex {
       gainUnits.length = 0;
       gainOre.length = 0;
       for (const benefitId of benefitIds) {
-        const agg = this.benefits.get(benefitId)!;
+        const agg = this.benefits.get(benefitId);
+        if (!agg) continue;
         const b = agg.benefit;
-        const recipient = rep[agg.recipient];
+        const recipient = repOf(agg.recipient);
         row[recipient] = 1;
-        planned[recipient] += sumWithin(agg.planned, span.start, span.end).sum;
+        addAt(planned, recipient, sumWithin(agg.planned, span.start, span.end).sum);
         for (const w of agg.withdrawals) {
           if (!within(span, w)) continue;
-          const unit = rep[w.unit];
+          const unit = repOf(w.unit);
           row[unit] = 1;
-          withdrawn[unit] += w.amountOre;
+          addAt(withdrawn, unit, w.amountOre);
         }
         if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
         const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
         if (hits === 0) continue;
         if (!agg.valued) {
-          nonValuedRealisations[recipient] += hits;
+          addAt(nonValuedRealisations, recipient, hits);
           markNonValued(recipient, b.benefitId);
           continue;
         }
-        if (b.cashReleasing && !b.disbenefit) cashReleasing[recipient] += gain;
+        if (b.cashReleasing && !b.disbenefit) addAt(cashReleasing, recipient, gain);
         const k = gainUnits.indexOf(agg.recipient);
         if (k < 0) {
           gainUnits.push(agg.recipient);
           gainOre.push(gain);
-        } else gainOre[k] += gain;
+        } else gainOre[k] = (gainOre[k] ?? 0) + gain;
       }
       if (gainUnits.length === 0) continue;
       const project = projectId === null ? undefined : this.projects.get(projectId);
-      for (let k = 0; k < gainUnits.length; k++) {
-        const recipient = gainUnits[k];
-        const ore = gainOre[k];
-        if (ore === 0) continue;
+      gainUnits.forEach((recipient, k) => {
+        const ore = gainOre[k] ?? 0;
+        if (ore === 0) return;
         if (!project || project.totalCostOre === 0) {
           addFlow(project?.owner ?? recipient, recipient, ore);
-          continue;
+          return;
         }
-        const parts = splitFor(project, ore);
-        for (let i = 0; i < parts.length; i++) if (parts[i] !== 0) addFlow(project.payers[i], recipient, parts[i]);
-      }
+        splitFor(project, ore).forEach((part, i) => {
+          const payer = project.payers[i];
+          if (part !== 0 && payer !== undefined) addFlow(payer, recipient, part);
+        });
+      });
     }
 
     for (const p of this.projects.values()) {
       for (const c of p.costs) {
         if (!within(span, c)) continue;
-        const payer = rep[c.payer];
+        const payer = repOf(c.payer);
         row[payer] = 1;
-        costs[payer] += c.amountOre;
+        addAt(costs, payer, c.amountOre);
       }
     }
 
     for (const s of facts.settlements.values()) {
       if (!within(span, monthsOfPeriod(s.period))) continue;
-      const from = rep[known.of(s.fromUnitId)];
-      const to = rep[known.of(s.toUnitId)];
+      const from = repOf(known.of(s.fromUnitId));
+      const to = repOf(known.of(s.toUnitId));
       row[from] = 1;
       row[to] = 1;
-      settledOut[from] += s.amountOre;
-      settledIn[to] += s.amountOre;
+      addAt(settledOut, from, s.amountOre);
+      addAt(settledIn, to, s.amountOre);
     }
 
-    const ix = new Map<string, number>();
-    const rowIds: string[] = [];
-    for (let i = 0; i < m; i++)
-      if (row[i]) {
-        rowIds.push(known.ids[i]);
-        ix.set(known.ids[i], i);
-      }
-    const flowMap = new Map<string, Map<string, number>>();
-    for (const [key, ore] of flowCells) {
-      const from = known.ids[Math.floor(key / m)];
-      const to = known.ids[key % m];
-      let r = flowMap.get(from);
-      if (!r) flowMap.set(from, (r = new Map()));
-      r.set(to, ore);
-    }
-    const byUnit = (values: Float64Array) => {
-      const out = new Map<string, number>();
-      for (const [id, i] of ix) if (values[i] !== 0) out.set(id, values[i]);
-      return out;
-    };
-    const plannedBy = byUnit(planned);
-    const cashBy = byUnit(cashReleasing);
-    const withdrawnBy = byUnit(withdrawn);
-    const costsBy = byUnit(costs);
-    const settledInBy = byUnit(settledIn);
-    const settledOutBy = byUnit(settledOut);
-    const nonValuedRealisationsBy = byUnit(nonValuedRealisations);
-    const nonValuedBenefitsBy = new Map([...nonValuedBenefits].map(([i, set]) => [known.ids[i], set]));
-
-    return assembleLedgerReport(
-      {
-        rowIds,
-        flows: flowMap,
-        costs: costsBy,
-        planned: plannedBy,
-        cashReleasing: cashBy,
-        withdrawn: withdrawnBy,
-        settledIn: settledInBy,
-        settledOut: settledOutBy,
-        nonValuedBenefits: nonValuedBenefitsBy,
-        nonValuedRealisations: nonValuedRealisationsBy,
-      },
-      q,
-    );
+    const columns = { row, flowCells, planned, cashReleasing, withdrawn, costs, settledIn, settledOut, nonValuedRealisations, nonValuedBenefits };
+    return assembleLedgerReport(totalsOf(known.ids, columns), q);
   }
 }
+
