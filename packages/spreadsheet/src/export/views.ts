@@ -2,10 +2,11 @@ import { comparePeriods } from '@gevinst/domain/periods/index';
 import { CATEGORY_LABELS } from '../plan/labels';
 import type { PlanRow } from '../plan/planRow';
 import { UnitDirectory } from '../units/unitDirectory';
-import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, PortfolioAnswer, ProjectView, Status } from './shapes';
+import { STATUS_NB } from '@gevinst/domain/status/index';
+import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, PortfolioAnswer, ProjectView } from './shapes';
 import type { Table, TableCell } from './table';
 
-export const STATUS_NB: Record<Exclude<Status, null>, string> = { green: 'ønsket', yellow: 'akseptabelt', red: 'uakseptabelt' };
+export { STATUS_NB };
 /** a period whose value is not yet due and has nothing realised: not judged */
 export const PENDING_NB = 'ikke forfalt';
 
@@ -193,8 +194,8 @@ export function benefitAsPlanRow(b: BenefitView, names: UnitNames): PlanRow {
     title: b.title,
     category: b.category,
     recipient: names.name(b.recipientUnitId),
-    owner: b.owner,
-    indicator: b.indicator,
+    owner: b.owner ?? '',
+    indicator: b.indicator ?? '',
     unitOfMeasure: b.unitOfMeasure,
     direction: b.direction,
     baseline: b.baseline,
