@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BenefitCategorySchema, DirectionSchema, MeasurementScheduleSchema } from '../events/benefits';
 import { CostKindSchema, ProjectPhaseSchema } from '../events/projects';
+import { ReminderKindSchema } from '../events/reminders';
 import { AnswerOreSchema as ore, AnswerPeriodSchema as period, PENDING_DESCRIPTION, StatusSchema, TrendSchema } from './primitives';
 
 const status = StatusSchema.nullable();
@@ -91,7 +92,7 @@ export type ProjectDetail = z.infer<typeof ProjectDetailSchema>;
  * given up on; the delivery fields come only from the reminder service's list.
  */
 export const DueReminderSchema = z.object({
-  kind: z.string(),
+  kind: ReminderKindSchema,
   sentAt: z.string(),
   deliveredAt: z.string().nullable().optional(),
   deliveryFailed: z.object({ at: z.string(), error: z.string(), attempts: z.int() }).nullable().optional(),
