@@ -7,6 +7,7 @@ import type { AnswerFieldError, ErrorResponse, HourlyRate, Status as JudgedStatu
 export type Period = string;
 /** a period's status; null while it is not judged */
 export type Status = JudgedStatus | null;
+export type { JudgedStatus };
 
 export type FieldError = AnswerFieldError;
 export type ErrorBody = ErrorResponse;
@@ -19,6 +20,9 @@ export type HourlyRateSource = HourlyRate['source'];
 
 /** The benefit's vocabulary, as the events define it. */
 export type { BenefitCategory as Category, Direction, MeasurementSchedule as Schedule, PlanEntry as PlanLine } from '@gevinst/domain/events/benefits';
+export type { CostKind, ProjectPhase } from '@gevinst/domain/events/projects';
+export type { ReminderKind } from '@gevinst/domain/events/reminders';
+export type { Trend } from '@gevinst/domain/answers/index';
 /** Role code names, as the policy knows them. */
 export type { Role as RoleName } from '@gevinst/domain/events/access';
 
