@@ -68,7 +68,8 @@ export function matrixTable(matrix: MatrixAnswer, names: UnitNames): Table {
   for (const cell of matrix.cells) {
     const r = index.get(cell.investorUnitId);
     const c = index.get(cell.recipientUnitId);
-    if (r !== undefined && c !== undefined && r !== c) grid[r]![c] = (grid[r]![c] ?? 0) + cell.ore;
+    const row = r === undefined ? undefined : grid[r];
+    if (row && c !== undefined && r !== c) row[c] = (row[c] ?? 0) + cell.ore;
   }
   const diagonal = new Map(matrix.diagonal.map((d) => [d.unitId, d.ore]));
   return {
@@ -79,10 +80,10 @@ export function matrixTable(matrix: MatrixAnswer, names: UnitNames): Table {
       { header: 'Til andre i alt (kr)', type: 'kroner' },
       { header: 'Egen gevinst (diagonal, kr)', type: 'kroner' },
     ],
-    rows: matrix.unitIds.map((id, r) => {
-      const row = grid[r]!;
+    rows: grid.map((row, r): TableCell[] => {
+      const id = matrix.unitIds[r] ?? '';
       const others = row.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-      return [names.name(id), ...row, others, diagonal.get(id) ?? 0] as TableCell[];
+      return [names.name(id), ...row, others, diagonal.get(id) ?? 0];
     }),
   };
 }
