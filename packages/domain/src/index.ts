@@ -7,3 +7,4 @@ export * from './deciders';
 export * from './ledger';
 export * from './status';
 export * from './access';
+export * from './answers';

@@ -8,9 +8,7 @@ import {
   UploadRefused,
   type ExportPort,
   type ImportCommand,
-  type PlanBenefitInput,
   type PlanImportPort,
-  type ProjectView,
   type Refusal,
   type SheetRequest,
   type UploadLimits,
@@ -99,7 +97,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     existing: (projectId) =>
       (rm.projects.project(projectId)?.benefits ?? [])
         .filter((b) => !b.cancelled && !b.unplanned)
-        .map((b) => ({ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' }) as unknown as PlanBenefitInput),
+        .map((b) => ({ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' })),
     run: (command, userId, idempotencyKey) =>
       deps.application.handle({
         command: command.command,
@@ -126,7 +124,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q)).matrix : rm.ledger.matrix(q), inScope()),
     balances: async (q) => cutRows(q.asOf ? (await pastLedger(q)).balances : rm.ledger.balances(q), inScope()),
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
-    project: (projectId) => (rm.projects.project(projectId) as unknown as ProjectView | undefined) ?? null,
+    project: (projectId) => rm.projects.project(projectId) ?? null,
   };
   const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string }) => {
     // the same defaults as GET /api/portfolio: this year's tertials

@@ -2,16 +2,8 @@ import { multiplyOre, splitLargestRemainder, type Ore } from '../money';
 import { isValued, ledgerSign, type BenefitFact, type CostFact, type LedgerFacts, type RealisationFact } from './facts';
 import type { PeriodFilter } from './span-filter';
 
-export interface UnitOre {
-  unitId: string;
-  ore: Ore;
-}
-
-export interface Flow {
-  fromUnitId: string;
-  toUnitId: string;
-  ore: Ore;
-}
+export type { Flow, UnitOre } from '../answers/ledger';
+import type { Flow, UnitOre } from '../answers/ledger';
 
 /** One project's part of the ledger, between units as registered (before any roll-up). */
 export interface ProjectLedger {

@@ -1,6 +1,6 @@
 import { applyLedgerEvent, isLedgerEvent, type LedgerEventInput } from './evolve';
 import { initialLedgerFacts, type LedgerFacts } from './facts';
-import { LedgerIndex, type LedgerAnswer } from './ledgerIndex';
+import { LedgerIndex, type ServedLedgerReport } from './ledgerIndex';
 import type { LedgerQuery } from './months';
 import { traceLedger, type TraceEntry } from './trace';
 
@@ -15,7 +15,7 @@ const CACHE_MAX = 64;
 export class Ledger {
   facts: LedgerFacts = initialLedgerFacts();
   readonly index = new LedgerIndex();
-  private cache = new Map<string, LedgerAnswer>();
+  private cache = new Map<string, ServedLedgerReport>();
 
   reset(): void {
     this.facts = initialLedgerFacts();
@@ -36,7 +36,7 @@ export class Ledger {
     this.cache.clear();
   }
 
-  report(q: LedgerQuery): LedgerAnswer {
+  report(q: LedgerQuery): ServedLedgerReport {
     const key = `${q.from ?? ''}|${q.to ?? ''}|${q.level ?? ''}`;
     let report = this.cache.get(key);
     if (!report) {

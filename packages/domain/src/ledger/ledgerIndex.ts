@@ -7,7 +7,7 @@ import { splitOre } from './split';
 import { unitTree } from './tree';
 
 /** `LedgerReport` without the per-project part (the API does not serve it). */
-export type LedgerAnswer = Omit<LedgerReport, 'projects'>;
+export type ServedLedgerReport = Omit<LedgerReport, 'projects'>;
 
 interface Dated {
   start: number;
@@ -290,7 +290,7 @@ export class LedgerIndex {
     if (this.projects.size !== facts.projects.size) for (const [id, p] of facts.projects) if (!this.projects.has(id)) this.projects.set(id, projectAgg(p, this.units));
   }
 
-  compute(facts: LedgerFacts, q: LedgerQuery): LedgerAnswer {
+  compute(facts: LedgerFacts, q: LedgerQuery): ServedLedgerReport {
     this.refresh(facts);
     const span = monthSpanOf(q);
     const at = unitTree(facts, { level: q.level ?? null }).reportingUnitOf;

@@ -3,71 +3,12 @@ import { formatPeriod, toPeriod } from '../periods';
 import type { Flow, ProjectLedger, UnitOre } from './flows';
 import type { SpanOptions } from './span-filter';
 
-/** `GET /api/ledger` row, plus a few counts. */
-export interface LedgerUnitRow {
-  unitId: string;
-  /** costs this unit paid with a period in the span */
-  costsOre: Ore;
-  /** valued gains realised in the unit in the span, whoever paid */
-  gainsReceivedOre: Ore;
-  /** of those, gains paid for by other units */
-  gainsFromOthersOre: Ore;
-  /** gains the unit's money produced in other units (the diagonal left out) */
-  gainsProducedForOthersOre: Ore;
-  /** gains received − costs */
-  netOre: Ore;
-  /** benefits of the unit with a plan entry or realisation in the span that are not valued in NOK */
-  nonValuedBenefitCount: number;
-  nonValuedRealisationCount: number;
-}
+import type { BalanceRow, ImbalanceRow, LedgerAnswer, LedgerMatrix, LedgerUnitRow } from '../answers/ledger';
 
-export interface LedgerMatrix {
-  unitIds: string[];
-  /** investor ≠ recipient, non-zero cells only */
-  cells: { investorUnitId: string; recipientUnitId: string; ore: Ore }[];
-  /** what each unit gained from its own investment */
-  diagonal: { unitId: string; ore: Ore }[];
-}
+export type { BalanceRow, ImbalanceRow, LedgerMatrix, LedgerUnitRow } from '../answers/ledger';
 
-export interface ImbalanceRow {
-  unitId: string;
-  costsOre: Ore;
-  gainsReceivedOre: Ore;
-  netOre: Ore;
-  /** who gained from this unit's money, largest first */
-  gainsTo: UnitOre[];
-}
-
-export interface BalanceRow {
-  unitId: string;
-  /** valued plan in the span (cancelled benefits left out) */
-  plannedOre: Ore;
-  /** valued realisation in the span (= gainsReceivedOre) */
-  realisedOre: Ore;
-  /** of which cash-releasing (budsjettmessig); disbenefits left out */
-  cashReleasingOre: Ore;
-  /** budget withdrawals (gevinstuttak) from this unit in the span */
-  withdrawnOre: Ore;
-  settledInOre: Ore;
-  settledOutOre: Ore;
-  /**
-   * cash-releasing gain not yet withdrawn: cashReleasingOre − withdrawnOre. Over all periods it is
-   * never negative; within a span it can be, when a gain realised before the span is withdrawn in it.
-   */
-  openOre: Ore;
-  /** compensation still owed to this unit for gains its money produced elsewhere: producedForOthers − settledIn */
-  owedToUnitOre: Ore;
-  /** compensation this unit still owes for gains others paid for: gainsFromOthers − settledOut */
-  owedByUnitOre: Ore;
-}
-
-export interface LedgerReport {
-  from: string | null;
-  to: string | null;
-  level: number | null;
-  /** `GET /api/ledger` */
-  flows: Flow[];
-  units: LedgerUnitRow[];
+/** The ledger's answers in one: `GET /api/ledger` (span, flows, units) plus the matrix, imbalances and balances views. */
+export type LedgerReport = LedgerAnswer & {
   /** `GET /api/ledger/matrix` */
   matrix: LedgerMatrix;
   /** `GET /api/ledger/imbalances`: units carrying more cost than they receive, worst first */
@@ -76,7 +17,7 @@ export interface LedgerReport {
   balances: BalanceRow[];
   /** per project, between units as registered (before roll-up) */
   projects: ProjectLedger[];
-}
+};
 
 /** Per reporting unit totals for a span and level, from which every ledger view is drawn. */
 export interface LedgerTotals {

@@ -4,23 +4,8 @@ import { baseLedger } from './flows';
 import { periodFilter, type LedgerOptions } from './span-filter';
 import { unitTree } from './tree';
 
-/** `GET /api/ledger/trace` row: one event behind a figure. */
-export interface TraceEntry {
-  streamName: string | null;
-  revision: string | null;
-  type: string;
-  userId: string | null;
-  recordedAt: string | null;
-  period: string;
-  /** the event's own amount: a cost, a realisation's signed value, a settlement or withdrawal */
-  ore: Ore;
-  saksnummer: string | null;
-  role: 'cost' | 'realisation' | 'settlement' | 'withdrawal';
-  projectId: string | null;
-  benefitId: string | null;
-  /** the unit as registered on the fact (before roll-up) */
-  unitId: string;
-}
+export type { TraceEntry } from '../answers/ledger';
+import type { TraceEntry } from '../answers/ledger';
 
 export interface TraceOptions extends LedgerOptions {
   /** the investor (reporting unit at the level); absent: any */

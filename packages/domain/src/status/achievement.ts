@@ -22,7 +22,8 @@ export function achievementPct({ baseline, target, latest, direction }: Achievem
   return pct === 0 ? 0 : pct; // never -0
 }
 
-export type Trend = 'up' | 'down' | 'flat';
+import type { Trend } from '../answers/primitives';
+export type { Trend } from '../answers/primitives';
 
 /** How the indicator moved since the previous measurement (the value itself, not whether it is better). */
 export function trendOf(latest: number | null, previous: number | null): Trend | null {

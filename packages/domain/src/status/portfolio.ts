@@ -1,3 +1,4 @@
+import type { Portfolio, PortfolioCell } from '../answers/portfolio';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
 import { isValued, ledgerSign, type LedgerFacts } from '../ledger/facts';
 import { plannedOreInSpan } from '../ledger/flows';
@@ -9,23 +10,7 @@ import { measurementsInOrder } from './benefit-status';
 import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue } from './due';
 import { statusFromRealisation, type Status } from './thresholds';
 
-export interface PortfolioCell {
-  period: string;
-  status: Status | null;
-  /** the period's realisation is not yet due at the report's instant and nothing is realised in it: not judged, so no status */
-  pending: boolean;
-  plannedOre: Ore;
-  realisedOre: Ore;
-  /** mean achievement of the unit's benefits from measurements taken by the period's last day */
-  achievementPct: number | null;
-  /** realised against the previous period, in %; null when the previous period realised nothing */
-  changePct: number | null;
-}
-
-export interface Portfolio {
-  periods: string[];
-  rows: { unitId: string; cells: PortfolioCell[] }[];
-}
+export type { Portfolio, PortfolioCell } from '../answers/portfolio';
 
 export interface PortfolioOptions extends UnitTreeOptions {
   from: PeriodLike;

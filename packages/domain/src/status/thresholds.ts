@@ -1,6 +1,7 @@
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
 
-export type Status = 'green' | 'yellow' | 'red';
+import type { Status } from '../answers/primitives';
+export type { Status } from '../answers/primitives';
 
 /** The bokmål names used on municipal scorecards. */
 export const STATUS_NB: Record<Status, string> = { green: 'ønsket', yellow: 'akseptabelt', red: 'uakseptabelt' };

@@ -1,4 +1,4 @@
-import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type LedgerAnswer, type LedgerEventInput, type LedgerQuery } from '@gevinst/domain/ledger/index';
+import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type ServedLedgerReport, type LedgerEventInput, type LedgerQuery } from '@gevinst/domain/ledger/index';
 import { computePortfolio } from '@gevinst/domain/status/index';
 import type { EventStore } from '@gevinst/eventstore/port';
 import { upcastRecorded } from '../runner/upcast';
@@ -50,7 +50,7 @@ export class PastReports {
     return ledgerAsOf(recorded, asOf);
   }
 
-  async ledger(asOf: AsOf, q: LedgerQuery): Promise<LedgerAnswer> {
+  async ledger(asOf: AsOf, q: LedgerQuery): Promise<ServedLedgerReport> {
     return (await this.ledgerAt(asOf)).report(q);
   }
 

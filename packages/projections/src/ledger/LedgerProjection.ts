@@ -1,4 +1,4 @@
-import { Ledger, type LedgerAnswer, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger/index';
+import { Ledger, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger/index';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 /**
@@ -27,7 +27,7 @@ export class LedgerProjection implements Projection {
     this.ledgerOfToday.invalidate();
   }
 
-  report(q: LedgerQuery): LedgerAnswer {
+  report(q: LedgerQuery): ServedLedgerReport {
     return this.ledgerOfToday.report(q);
   }
 

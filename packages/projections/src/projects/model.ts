@@ -1,3 +1,6 @@
+import type { BenefitCategory, Direction, MeasurementSchedule } from '@gevinst/domain/events/benefits';
+import type { CostKind, ProjectPhase } from '@gevinst/domain/events/projects';
+
 /** Where a figure came from: enough to open it down to its event. */
 export interface EventRef {
   streamName: string;
@@ -18,7 +21,7 @@ export interface CostFact {
   payerUnitId: string;
   amountOre: number;
   period: string;
-  kind: 'one-off' | 'annual';
+  kind: CostKind;
   description: string | null;
   /** month scale [start, end) of the period, for cheap span tests */
   start: number;
@@ -31,7 +34,7 @@ export interface ProjectState {
   name: string;
   ownerUnitId: string;
   projectLeader: string;
-  phase: 'planning' | 'execution' | 'realisation';
+  phase: ProjectPhase;
   thresholds: Thresholds;
   closed: boolean;
   closedReason: string | null;
@@ -90,14 +93,14 @@ export interface BenefitState {
   owner: string | null;
   indicator: string | null;
   unitOfMeasure: string;
-  direction: 'increase' | 'decrease';
-  category: 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
+  direction: Direction;
+  category: BenefitCategory;
   cashReleasing: boolean;
   valuationOrePerUnit: number | null;
   baseline: number | null;
   target: number | null;
   targetDate: string | null;
-  measurementSchedule: 'tertial' | 'year' | 'month';
+  measurementSchedule: MeasurementSchedule;
   disbenefit: boolean;
   /** the change or measure (endring/tiltak) behind the benefit */
   change: string | null;

@@ -1,68 +1,11 @@
+import type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers/index';
 import type { BenefitFact } from '@gevinst/domain/ledger/index';
 import { benefitStatus, type Status } from '@gevinst/domain/status/index';
 import type { LedgerProjection } from '../ledger/LedgerProjection';
 import type { BenefitState, ProjectState, Thresholds } from './model';
 import { plannedOreOf, type PortfolioModel } from './PortfolioModel';
 
-export interface BenefitView {
-  id: string;
-  projectId: string | null;
-  title: string;
-  recipientUnitId: string;
-  owner: string | null;
-  indicator: string | null;
-  unitOfMeasure: string;
-  direction: 'increase' | 'decrease';
-  category: string;
-  cashReleasing: boolean;
-  valuationOrePerUnit: number | null;
-  baseline: number | null;
-  target: number | null;
-  targetDate: string | null;
-  measurementSchedule: string;
-  disbenefit: boolean;
-  /** Endring/tiltak: the change or measure behind the benefit */
-  change: string | null;
-  /** Kommentar from the plan */
-  comment: string | null;
-  /** when the baseline was measured (BaselineMeasured); null while it is only planned */
-  baselineMeasuredOn: string | null;
-  unplanned: boolean;
-  cancelled: boolean;
-  plan: { period: string; quantity: number; plannedOre: number }[];
-  realisations: { period: string; quantity: number; valueOre: number; corrected: boolean; comment: string | null; evidenceUrl: string | null }[];
-  measurements: { value: number; measuredOn: string; period: string | null }[];
-  withdrawals: { period: string; amountOre: number; saksnummer: string | null }[];
-  achievementPct: number | null;
-  trend: 'up' | 'down' | 'flat' | null;
-  statusByPeriod: { period: string; status: Status | null; pending: boolean; plannedOre: number; realisedOre: number; plannedQuantity: number; realisedQuantity: number | null }[];
-}
-
-export interface ProjectSummary {
-  id: string;
-  name: string;
-  ownerUnitId: string;
-  projectLeader: string;
-  phase: string;
-  closed: boolean;
-  totalCostOre: number;
-  benefitCount: number;
-  status: Status | null;
-}
-
-export interface ProjectDetail {
-  id: string;
-  name: string;
-  ownerUnitId: string;
-  projectLeader: string;
-  phase: string;
-  closed: boolean;
-  thresholds: Thresholds;
-  totalCostOre: number;
-  costs: { costId: string; payerUnitId: string; amountOre: number; period: string; kind: string; description: string | null }[];
-  benefits: BenefitView[];
-  status: Status | null;
-}
+export type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers/index';
 
 const DEFAULT_THRESHOLDS: Thresholds = { greenPct: 100, yellowPct: 80 };
 

@@ -1,4 +1,5 @@
 import { unitEventSchemas, type UnitEvent } from '@gevinst/domain/events/index';
+import type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers/index';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 type UnitRecorded = Extract<ProjectedEvent, UnitEvent>;
@@ -27,19 +28,8 @@ const unhandled = (event: never): never => {
   throw new Error(`Unhandled unit event: ${JSON.stringify(event)}`);
 };
 
-export interface UnitHistoryEntry {
-  type: string;
-  recordedAt: string;
-  userId: string | null;
-  data: Record<string, unknown>;
-}
+export type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers/index';
 
-export interface HourlyRate {
-  year: number;
-  rateOre: number;
-  source: { wageOre: number; employerContributionOre: number; socialCostsOre: number; note?: string };
-  recordedAt: string;
-}
 
 export interface UnitState {
   id: string;
@@ -50,17 +40,6 @@ export interface UnitState {
   mergedInto: string | null;
   history: UnitHistoryEntry[];
   hourlyRates: HourlyRate[];
-}
-
-export interface UnitSummary {
-  id: string;
-  name: string;
-  parentId: string | null;
-  orgNumber: string | null;
-  leader: string | null;
-  depth: number;
-  active: boolean;
-  mergedInto: string | null;
 }
 
 /**
@@ -74,11 +53,6 @@ export interface IncompleteMerger {
   /** the `UnitsMerged` event on the successor's stream */
   mergedEventId: string;
   correlationId: string | null;
-}
-
-export interface UnitDetail extends UnitSummary {
-  history: UnitHistoryEntry[];
-  hourlyRates: HourlyRate[];
 }
 
 /** The unit tree as it stands now, with each unit's history; merged units point at their successor. */

@@ -2,10 +2,11 @@ import { comparePeriods } from '@gevinst/domain/periods/index';
 import { CATEGORY_LABELS } from '../plan/labels';
 import type { PlanRow } from '../plan/planRow';
 import { UnitDirectory } from '../units/unitDirectory';
-import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, PortfolioAnswer, ProjectView, Status } from './shapes';
+import { STATUS_NB } from '@gevinst/domain/status/index';
+import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, PortfolioAnswer, ProjectView } from './shapes';
 import type { Table, TableCell } from './table';
 
-export const STATUS_NB: Record<Exclude<Status, null>, string> = { green: 'ønsket', yellow: 'akseptabelt', red: 'uakseptabelt' };
+export { STATUS_NB };
 /** a period whose value is not yet due and has nothing realised: not judged */
 export const PENDING_NB = 'ikke forfalt';
 
@@ -67,7 +68,8 @@ export function matrixTable(matrix: MatrixAnswer, names: UnitNames): Table {
   for (const cell of matrix.cells) {
     const r = index.get(cell.investorUnitId);
     const c = index.get(cell.recipientUnitId);
-    if (r !== undefined && c !== undefined && r !== c) grid[r]![c] = (grid[r]![c] ?? 0) + cell.ore;
+    const row = r === undefined ? undefined : grid[r];
+    if (row && c !== undefined && r !== c) row[c] = (row[c] ?? 0) + cell.ore;
   }
   const diagonal = new Map(matrix.diagonal.map((d) => [d.unitId, d.ore]));
   return {
@@ -78,10 +80,10 @@ export function matrixTable(matrix: MatrixAnswer, names: UnitNames): Table {
       { header: 'Til andre i alt (kr)', type: 'kroner' },
       { header: 'Egen gevinst (diagonal, kr)', type: 'kroner' },
     ],
-    rows: matrix.unitIds.map((id, r) => {
-      const row = grid[r]!;
+    rows: grid.map((row, r): TableCell[] => {
+      const id = matrix.unitIds[r] ?? '';
       const others = row.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-      return [names.name(id), ...row, others, diagonal.get(id) ?? 0] as TableCell[];
+      return [names.name(id), ...row, others, diagonal.get(id) ?? 0];
     }),
   };
 }
@@ -193,8 +195,8 @@ export function benefitAsPlanRow(b: BenefitView, names: UnitNames): PlanRow {
     title: b.title,
     category: b.category,
     recipient: names.name(b.recipientUnitId),
-    owner: b.owner,
-    indicator: b.indicator,
+    owner: b.owner ?? '',
+    indicator: b.indicator ?? '',
     unitOfMeasure: b.unitOfMeasure,
     direction: b.direction,
     baseline: b.baseline,

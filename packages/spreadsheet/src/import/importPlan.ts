@@ -31,7 +31,7 @@ export interface PlanImportPort {
    */
   check(commands: ImportCommand[], userId: string): Promise<Refusal | null> | Refusal | null;
   /** the project's benefits as planBenefit inputs: rows equal to one of them are already imported */
-  existing?(projectId: string): Promise<readonly PlanBenefitInput[]> | readonly PlanBenefitInput[];
+  existing?(projectId: string): Promise<readonly Omit<PlanBenefitInput, 'measurementSchedule'>[]> | readonly Omit<PlanBenefitInput, 'measurementSchedule'>[];
   /** runs a command the way the API does; the same key and input a second time writes nothing */
   run(command: ImportCommand, userId: string, idempotencyKey: string): Promise<{ id: string }>;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation/index';
 import { tryParsePeriod } from '@gevinst/domain/periods/index';
+import { BenefitCategorySchema, DirectionSchema, MeasurementScheduleSchema } from '@gevinst/domain/events/benefits';
+import { CostKindSchema, ProjectPhaseSchema } from '@gevinst/domain/events/projects';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
 const id = z
@@ -61,10 +63,10 @@ export const RecordCostInput = z.object({
   payerUnitId: id,
   amountOre: nonNegativeOre,
   period,
-  kind: z.enum(['one-off', 'annual'], { error: 'Må være one-off eller annual' }),
+  kind: z.enum(CostKindSchema.options, { error: 'Må være one-off eller annual' }),
   description: text.nullish(),
 });
-export const ChangePhaseInput = z.object({ phase: z.enum(['planning', 'execution', 'realisation'], { error: 'Ukjent fase' }) });
+export const ChangePhaseInput = z.object({ phase: z.enum(ProjectPhaseSchema.options, { error: 'Ukjent fase' }) });
 export const CloseProjectInput = z.object({ reason });
 
 export const PlanBenefitInput = z.object({
@@ -73,15 +75,15 @@ export const PlanBenefitInput = z.object({
   owner: email,
   indicator: name,
   unitOfMeasure: name,
-  direction: z.enum(['increase', 'decrease'], { error: 'Må være increase eller decrease' }),
-  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced'], { error: 'Ukjent gevinstkategori' }),
+  direction: z.enum(DirectionSchema.options, { error: 'Må være increase eller decrease' }),
+  category: z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' }),
   cashReleasing: z.boolean({ error: 'Må være true eller false' }),
   valuationOrePerUnit: nonNegativeOre.nullish(),
   baseline: quantity.nullish(),
   target: quantity.nullish(),
   targetDate: date.nullish(),
   plan,
-  measurementSchedule: z.enum(['tertial', 'year', 'month']).optional(),
+  measurementSchedule: MeasurementScheduleSchema.optional(),
   disbenefit: z.boolean().optional(),
   change: text.nullish(),
   comment: text.nullish(),
@@ -118,7 +120,7 @@ export const RecordUnplannedBenefitInput = z.object({
   projectId: id.nullish(),
   title: name,
   recipientUnitId: id,
-  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced'], { error: 'Ukjent gevinstkategori' }),
+  category: z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' }),
   period,
   quantity,
   unitOfMeasure: name,

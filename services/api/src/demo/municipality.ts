@@ -5,6 +5,9 @@
  * application layer like any user would.
  */
 
+import type { BenefitCategory, Direction } from '@gevinst/domain/events/benefits';
+import type { CostKind } from '@gevinst/domain/events/projects';
+
 export const KOMMUNE_ORGNR = '939174605';
 
 export interface DemoUnit {
@@ -63,8 +66,8 @@ export interface DemoBenefit {
   owner: string;
   indicator: string;
   unitOfMeasure: string;
-  direction: 'increase' | 'decrease';
-  category: 'budget' | 'capacity' | 'otherPublic' | 'unpriced';
+  direction: Direction;
+  category: BenefitCategory;
   cashReleasing: boolean;
   valuationOrePerUnit: number | null;
   baseline?: number;
@@ -82,7 +85,7 @@ export interface DemoProject {
   name: string;
   owner: string;
   leader: string;
-  costs: { payer: string; amountOre: number; period: string; kind: 'one-off' | 'annual'; description: string }[];
+  costs: { payer: string; amountOre: number; period: string; kind: CostKind; description: string }[];
   benefits: DemoBenefit[];
   phase?: 'execution' | 'realisation';
 }

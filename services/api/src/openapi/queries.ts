@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEDGER_VIEWS } from '@gevinst/spreadsheet';
 
 /** Query parameters of the read and export routes, as zod objects (the OpenAPI parameters are made from them). */
 const period = z.string().describe('periode: 2026-T2 (tertial), 2026 (budsjettår) eller 2026-03 (måned)');
@@ -44,5 +45,5 @@ export const ImportQuery = z.object({
 });
 
 export const LedgerExportQuery = ReportQuery.extend({
-  view: z.enum(['flows', 'matrix', 'units', 'balances']).optional().describe('bare for CSV: hvilken tabell; standard flows (XLSX har alle fire ark)'),
+  view: z.enum(LEDGER_VIEWS).optional().describe('bare for CSV: hvilken tabell; standard flows (XLSX har alle fire ark)'),
 });

@@ -1,4 +1,4 @@
-import type { Status } from '../api';
+import type { Direction, Status, Trend as TrendName } from '../api';
 import { statusKey, statusText, trendLabel } from '../format/labels';
 
 /** Status by colour, icon and word, so colour is never the only signal; a period not yet due (`pending`) is not judged. */
@@ -13,7 +13,7 @@ export function StatusBadge({ status, pending = false }: { status: Status | unde
 }
 
 /** The indicator's movement since the previous measurement, and whether that is good given the benefit's direction. */
-export function Trend({ trend, direction }: { trend: 'up' | 'down' | 'flat' | null | undefined; direction: 'increase' | 'decrease' }) {
+export function Trend({ trend, direction }: { trend: TrendName | null | undefined; direction: Direction }) {
   if (!trend) return <span>Ingen tidligere måling</span>;
   const { label, icon } = trendLabel[trend];
   const quality = trend === 'flat' ? 'same' : (trend === 'up') === (direction === 'increase') ? 'better' : 'worse';

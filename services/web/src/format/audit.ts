@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../api';
 import { formatDate } from './date';
-import { categoryLabel, phaseLabel, roleText } from './labels';
+import { categoryLabel, labelOf, phaseLabel, roleText } from './labels';
 import { formatKr } from './money';
 import { formatNumber } from './number';
 
@@ -38,7 +38,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'UnitLeaderAssigned': return `Satte ${str(d, 'leader')} som leder`;
     case 'HourlyRateSet': return `Satte timesats for ${num(d, 'year') ?? ''} til ${formatKr(num(d, 'rateOre'))}`;
     case 'ProjectRegistered': return `Registrerte prosjektet «${str(d, 'name')}» med ${str(d, 'projectLeader')} som prosjektleder`;
-    case 'ProjectPhaseChanged': return `Endret fase fra ${phaseLabel[str(d, 'previousPhase')] ?? str(d, 'previousPhase')} til ${phaseLabel[str(d, 'phase')] ?? str(d, 'phase')}`;
+    case 'ProjectPhaseChanged': return `Endret fase fra ${labelOf(phaseLabel, str(d, 'previousPhase'))} til ${labelOf(phaseLabel, str(d, 'phase'))}`;
     case 'ProjectClosed': return `Avsluttet prosjektet${reason(d)}`;
     case 'CostRecorded': return `Registrerte kostnad ${formatKr(num(d, 'amountOre'))}${period(d)} betalt av ${unit('payerUnitId')}`;
     case 'BenefitPlanned': return `Planla gevinsten «${str(d, 'title')}» for ${unit('recipientUnitId')} med ${str(d, 'owner')} som gevinsteier`;
@@ -50,7 +50,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'BenefitOwnerAssigned': return `Byttet gevinsteier fra ${str(d, 'previousOwner')} til ${str(d, 'owner')}`;
     case 'BenefitCancelled': return `Kansellerte gevinsten${reason(d)}`;
     case 'BudgetWithdrawalRecorded': return `Registrerte gevinstuttak ${formatKr(num(d, 'amountOre'))}${period(d)}${str(d, 'saksnummer') ? `, saksnummer ${str(d, 'saksnummer')}` : ''}`;
-    case 'UnplannedBenefitRecorded': return `Registrerte ikke-planlagt gevinst «${str(d, 'title')}» (${categoryLabel[str(d, 'category') as keyof typeof categoryLabel] ?? str(d, 'category')}), ${formatKr(num(d, 'valueOre'))}${period(d)}`;
+    case 'UnplannedBenefitRecorded': return `Registrerte ikke-planlagt gevinst «${str(d, 'title')}» (${labelOf(categoryLabel, str(d, 'category'))}), ${formatKr(num(d, 'valueOre'))}${period(d)}`;
     case 'SettlementRecorded': return `Registrerte avregning ${formatKr(num(d, 'amountOre'))} fra ${unit('fromUnitId')} til ${unit('toUnitId')}${period(d)}`;
     case 'RoleGranted': return `Ga ${str(d, 'personId')} rollen ${grantedRole(d, unitName)}${reason(d)}`;
     case 'RoleRevoked': return `Fjernet rollen ${grantedRole(d, unitName)} fra ${str(d, 'personId')}${reason(d)}`;

@@ -1,4 +1,4 @@
-import type { Category, Direction, Status } from '../api';
+import type { Category, Direction, DueItem, JudgedStatus, ProjectPhase, ReminderKind, RoleName, Status, Trend } from '../api';
 
 export const categoryLabel: Record<Category, string> = {
   budget: 'Budsjettmessig i egen virksomhet',
@@ -12,13 +12,13 @@ export const directionLabel: Record<Direction, string> = {
   decrease: 'Skal reduseres',
 };
 
-export const phaseLabel: Record<string, string> = {
+export const phaseLabel: Record<ProjectPhase, string> = {
   planning: 'Planlegging',
   execution: 'Gjennomføring',
   realisation: 'Gevinstrealisering',
 };
 
-export const statusText: Record<'green' | 'yellow' | 'red' | 'none' | 'pending', { label: string; icon: string }> = {
+export const statusText: Record<JudgedStatus | 'none' | 'pending', { label: string; icon: string }> = {
   green: { label: 'Ønsket', icon: '✓' },
   yellow: { label: 'Akseptabelt', icon: '!' },
   red: { label: 'Uakseptabelt', icon: '✕' },
@@ -29,7 +29,7 @@ export const statusText: Record<'green' | 'yellow' | 'red' | 'none' | 'pending',
 
 export const statusKey = (status: Status | undefined, pending = false): keyof typeof statusText => status ?? (pending ? 'pending' : 'none');
 
-export const trendLabel: Record<'up' | 'down' | 'flat', { label: string; icon: string }> = {
+export const trendLabel: Record<Trend, { label: string; icon: string }> = {
   up: { label: 'Opp siden forrige måling', icon: '▲' },
   down: { label: 'Ned siden forrige måling', icon: '▼' },
   flat: { label: 'Uendret siden forrige måling', icon: '▶' },
@@ -52,19 +52,19 @@ export const eventLabel: Record<string, string> = {
   UnplannedBenefitRecorded: 'Ikke-planlagt gevinst',
 };
 
-export const dueStateLabel: Record<'upcoming' | 'due' | 'overdue', string> = {
+export const dueStateLabel: Record<DueItem['state'], string> = {
   upcoming: 'Kommer',
   due: 'Skal rapporteres nå',
   overdue: 'Forfalt',
 };
 
-export const reminderKindLabel: Record<'before-due' | 'due' | 'escalation', string> = {
+export const reminderKindLabel: Record<ReminderKind, string> = {
   'before-due': 'Varsel før frist',
   due: 'Påminnelse på fristen',
   escalation: 'Purring (også til leder)',
 };
 
-export const roleLabel: Record<string, string> = {
+export const roleLabel: Record<RoleName, string> = {
   administrator: 'Administrator',
   finance: 'Økonomi',
   management: 'Ledelse',
@@ -72,8 +72,13 @@ export const roleLabel: Record<string, string> = {
   'benefit-owner': 'Gevinsteier',
 };
 
+const isRole = (role: string): role is RoleName => Object.hasOwn(roleLabel, role);
+
+/** The label of a code read from free data (an event's); the code itself when it has none. */
+export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string => (Object.hasOwn(labels, code) ? (labels[code] ?? code) : code);
+
 /** `Økonomi – Helse og velferd` for a role scoped to a unit; the bare role for the whole installation. */
 export const roleText = (role: string, unitName?: string | null): string => {
-  const label = roleLabel[role] ?? role;
+  const label = isRole(role) ? roleLabel[role] : role;
   return unitName ? `${label} – ${unitName}` : label;
 };

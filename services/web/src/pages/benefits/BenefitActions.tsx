@@ -66,7 +66,7 @@ export function OwnerForm({ benefit, onSaved }: { benefit: BenefitView; onSaved:
         onSaved();
       })}
     >
-      <TextField name="owner" label="Ny gevinsteier (e-post)" type="email" defaultValue={benefit.owner} required autoComplete="off" />
+      <TextField name="owner" label="Ny gevinsteier (e-post)" type="email" defaultValue={benefit.owner ?? ''} required autoComplete="off" />
     </Form>
   );
 }

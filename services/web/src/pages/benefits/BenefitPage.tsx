@@ -18,7 +18,7 @@ import { CancelForm, CorrectionForm, ForecastForm, OwnerForm } from './BenefitAc
 export function BenefitPage() {
   const { benefitId = '' } = useParams();
   const benefit = useApi(() => api.benefits.get(benefitId), [benefitId]);
-  const project = useApi(() => (benefit.data ? api.projects.get(benefit.data.projectId) : Promise.resolve(undefined)), [benefit.data?.projectId]);
+  const project = useApi(() => (benefit.data?.projectId ? api.projects.get(benefit.data.projectId) : Promise.resolve(undefined)), [benefit.data?.projectId]);
   const units = useUnits();
   const b = benefit.data;
   return (

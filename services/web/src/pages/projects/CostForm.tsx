@@ -1,4 +1,4 @@
-import { api, type Unit } from '../../api';
+import { api, type CostKind, type Unit } from '../../api';
 import { Form, SelectField, TextField, text, useFormControl } from '../../components/Form';
 import { UnitSelect } from '../../components/UnitSelect';
 import { parseKrToOre } from '../../format/money';
@@ -15,7 +15,7 @@ export function CostForm({ projectId, units, onSaved }: { projectId: string; uni
         payerUnitId: text(data, 'payerUnitId') ?? '',
         amountOre,
         period: text(data, 'period') ?? '',
-        kind: (text(data, 'kind') ?? 'one-off') as 'one-off' | 'annual',
+        kind: (text(data, 'kind') ?? 'one-off') as CostKind,
         description: text(data, 'description'),
       });
       form.reset();

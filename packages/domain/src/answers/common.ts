@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** `201` of every command: the stream's id and new revision (the ETag). */
+export const WriteResultSchema = z.object({ id: z.string(), revision: z.string(), position: z.string().nullable() });
+export type WriteResult = z.infer<typeof WriteResultSchema>;
+
+export const AnswerFieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type AnswerFieldError = z.infer<typeof AnswerFieldErrorSchema>;
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(AnswerFieldErrorSchema),
+    currentRevision: z.string().nullable().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const HealthSchema = z.object({ status: z.literal('ok'), position: z.string().nullable(), eventsApplied: z.int() });
+export type Health = z.infer<typeof HealthSchema>;
+
+export const RebuiltSchema = z.object({ position: z.string().nullable(), eventsApplied: z.int(), ms: z.int() });
+export type Rebuilt = z.infer<typeof RebuiltSchema>;
