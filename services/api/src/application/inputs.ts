@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation/index';
 import { tryParsePeriod } from '@gevinst/domain/periods/index';
+import {
+  BenefitCategorySchema,
+  CostKindSchema,
+  DirectionSchema,
+  MeasurementScheduleSchema,
+  ProjectPhaseSchema,
+} from '@gevinst/domain/events/index';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
 const id = z
@@ -27,6 +34,11 @@ const orgNumber = z
   .transform((s) => s.replace(/\s+/g, ''))
   .refine(isValidOrgNumber, { error: 'Organisasjonsnummer må ha 9 siffer med gyldig kontrollsiffer (MOD11)' });
 const thresholds = z.object({ greenPct: z.number().min(0).max(1000), yellowPct: z.number().min(0).max(1000) });
+// the values are the events'; the messages are the API's
+const category = z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' });
+const direction = z.enum(DirectionSchema.options, { error: 'Må være increase eller decrease' });
+const phase = z.enum(ProjectPhaseSchema.options, { error: 'Ukjent fase' });
+const costKind = z.enum(CostKindSchema.options, { error: 'Må være one-off eller annual' });
 const plan = z.array(z.object({ period, quantity })).max(500, { error: 'Maks 500 perioder' });
 
 export const RegisterUnitInput = z.object({
@@ -61,10 +73,10 @@ export const RecordCostInput = z.object({
   payerUnitId: id,
   amountOre: nonNegativeOre,
   period,
-  kind: z.enum(['one-off', 'annual'], { error: 'Må være one-off eller annual' }),
+  kind: costKind,
   description: text.nullish(),
 });
-export const ChangePhaseInput = z.object({ phase: z.enum(['planning', 'execution', 'realisation'], { error: 'Ukjent fase' }) });
+export const ChangePhaseInput = z.object({ phase });
 export const CloseProjectInput = z.object({ reason });
 
 export const PlanBenefitInput = z.object({
@@ -73,15 +85,15 @@ export const PlanBenefitInput = z.object({
   owner: email,
   indicator: name,
   unitOfMeasure: name,
-  direction: z.enum(['increase', 'decrease'], { error: 'Må være increase eller decrease' }),
-  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced'], { error: 'Ukjent gevinstkategori' }),
+  direction,
+  category,
   cashReleasing: z.boolean({ error: 'Må være true eller false' }),
   valuationOrePerUnit: nonNegativeOre.nullish(),
   baseline: quantity.nullish(),
   target: quantity.nullish(),
   targetDate: date.nullish(),
   plan,
-  measurementSchedule: z.enum(['tertial', 'year', 'month']).optional(),
+  measurementSchedule: MeasurementScheduleSchema.optional(),
   disbenefit: z.boolean().optional(),
   change: text.nullish(),
   comment: text.nullish(),
@@ -118,7 +130,7 @@ export const RecordUnplannedBenefitInput = z.object({
   projectId: id.nullish(),
   title: name,
   recipientUnitId: id,
-  category: z.enum(['budget', 'capacity', 'otherPublic', 'unpriced'], { error: 'Ukjent gevinstkategori' }),
+  category,
   period,
   quantity,
   unitOfMeasure: name,

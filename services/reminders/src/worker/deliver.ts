@@ -1,5 +1,5 @@
 import { foldEvents, reminderDecider, type ReminderState } from '@gevinst/domain/deciders/index';
-import { parseEvent, validateEvent, type ReminderEvent } from '@gevinst/domain/events/index';
+import { parseEvent, validateEvent, type GevinstEvent } from '@gevinst/domain/events/index';
 import { type EventStore, WrongExpectedRevisionError } from '@gevinst/eventstore/port';
 import type { Clock } from '../clock';
 import type { ReminderConfig } from '../config';
@@ -38,7 +38,7 @@ const readFacts = async (store: EventStore, stream: string): Promise<StreamFacts
   const events = await store.readStream(stream);
   const claim = events.find((e) => e.type === 'ReminderSent' || e.type === 'ReminderEscalated');
   return {
-    state: foldEvents(reminderDecider, events.map((e) => parseEvent(e) as ReminderEvent)),
+    state: foldEvents(reminderDecider, events.map((e): GevinstEvent => parseEvent(e)).filter(reminderDecider.isEvent)),
     claimDeliveryId: claim ? ((claim.metadata.deliveryId as string | undefined) ?? null) : undefined,
   };
 };
@@ -59,8 +59,8 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
     const { benefitId, period, kind, deliveryId } = job;
     const stream = reminderStreamOf(benefitId, period, kind);
     const facts = await readFacts(store, stream);
-    const claimed = facts.state.claimedBy !== null;
-    if (facts.state.delivered) return { status: 'skipped', reason: 'already delivered' };
+    const claimed = facts.state.status === 'claimed';
+    if (facts.state.status === 'claimed' && facts.state.delivered) return { status: 'skipped', reason: 'already delivered' };
     if (claimed && facts.claimDeliveryId !== deliveryId) return { status: 'skipped', reason: 'claimed by another job' };
 
     const state = await loadBenefitState(store, benefitId);
