@@ -48,6 +48,16 @@ export interface ApplicationDeps {
   newId?: () => string;
 }
 
+const isHandleResult = (value: unknown): value is HandleResult =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  typeof value.id === 'string' &&
+  'revision' in value &&
+  typeof value.revision === 'string' &&
+  'position' in value &&
+  (value.position === null || typeof value.position === 'string');
+
 const UNKNOWN_COMMAND = (name: string) =>
   new ValidationError(`Ukjent kommando: ${name}`, [{ path: 'command', message: `Ukjent kommando: ${name}` }], 'unknown_command');
 
@@ -95,7 +105,8 @@ export class Application {
     const stored = this.deps.idempotency.get(userId, idempotencyKey);
     if (stored) {
       if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-      return stored.result as HandleResult;
+      if (!isHandleResult(stored.result)) throw new Error(`The stored answer to Idempotency-Key ${idempotencyKey} is not an answer`);
+      return stored.result;
     }
     const attempt = this.run(request, { userId, key: idempotencyKey, fingerprint });
     this.inFlight.set(slot, attempt);

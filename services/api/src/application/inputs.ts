@@ -3,10 +3,12 @@ import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/valida
 import { tryParsePeriod } from '@gevinst/domain/periods/index';
 import {
   BenefitCategorySchema,
+  BenefitPlannedSchema,
   CostKindSchema,
   DirectionSchema,
-  MeasurementScheduleSchema,
+  HourlyRateSetSchema,
   ProjectPhaseSchema,
+  ThresholdsSchema,
 } from '@gevinst/domain/events/index';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
@@ -33,7 +35,8 @@ const orgNumber = z
   .string()
   .transform((s) => s.replace(/\s+/g, ''))
   .refine(isValidOrgNumber, { error: 'Organisasjonsnummer må ha 9 siffer med gyldig kontrollsiffer (MOD11)' });
-const thresholds = z.object({ greenPct: z.number().min(0).max(1000), yellowPct: z.number().min(0).max(1000) });
+/** the event's fields; that yellow is not above green is checked when the event is made */
+const thresholds = z.object(ThresholdsSchema.shape);
 // the values are the events'; the messages are the API's
 const category = z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' });
 const direction = z.enum(DirectionSchema.options, { error: 'Må være increase eller decrease' });
@@ -58,7 +61,7 @@ export const MergeUnitsInput = z.object({
   effectiveDate: date,
 });
 export const SetHourlyRateInput = z.object({
-  year: z.int().min(1900).max(2200),
+  year: HourlyRateSetSchema.shape.year,
   rateOre: nonNegativeOre,
   source: z.object({
     wageOre: nonNegativeOre,
@@ -93,8 +96,8 @@ export const PlanBenefitInput = z.object({
   target: quantity.nullish(),
   targetDate: date.nullish(),
   plan,
-  measurementSchedule: MeasurementScheduleSchema.optional(),
-  disbenefit: z.boolean().optional(),
+  measurementSchedule: BenefitPlannedSchema.shape.measurementSchedule.optional(),
+  disbenefit: BenefitPlannedSchema.shape.disbenefit.optional(),
   change: text.nullish(),
   comment: text.nullish(),
 });

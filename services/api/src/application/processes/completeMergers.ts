@@ -59,14 +59,16 @@ export async function completeMerger(store: EventStore, merger: IncompleteMerger
 }
 
 /** the incomplete mergers one `UnitsMerged` may leave: every unit it names */
-const mergersOf = (event: RecordedEvent): IncompleteMerger[] => {
-  const d = event.data as { successorUnitId: string; mergedUnitIds?: string[]; effectiveDate: string };
-  return (d.mergedUnitIds ?? []).map((unitId) => ({
+const mergersOf = (recorded: RecordedEvent): IncompleteMerger[] => {
+  const event = parseEvent(recorded);
+  if (event.type !== 'UnitsMerged') return [];
+  const { successorUnitId, mergedUnitIds, effectiveDate } = event.data;
+  return mergedUnitIds.map((unitId) => ({
     unitId,
-    successorUnitId: d.successorUnitId,
-    effectiveDate: d.effectiveDate,
+    successorUnitId,
+    effectiveDate,
     mergedEventId: event.id,
-    correlationId: (event.metadata.correlationId as string | undefined) ?? null,
+    correlationId: event.metadata.correlationId ?? null,
   }));
 };
 
