@@ -68,7 +68,7 @@ describe('what is due', () => {
       ev('UnitLeaderAssigned', { unitId: 'u1', leader: 'nyleder@k.no' }),
     ]);
     const rs = remindersOf(state, state.benefits.get('b1')!, config);
-    expect(rs[0].to).toEqual(['ny@k.no']);
+    expect(rs[0]?.to).toEqual(['ny@k.no']);
     expect(rs[2]).toMatchObject({ to: ['pl@k.no', 'nyleder@k.no'], cc: ['ny@k.no'] });
   });
 
@@ -99,7 +99,7 @@ describe('the owner’s due list', () => {
       benefitId: 'b1', benefitTitle: 'Færre timer', projectId: 'p1', projectName: 'Digital byggesak', period: '2026-T1', dueDate: '2026-05-14',
       state: 'overdue', what: 'realisation',
     });
-    expect(item.reminders).toEqual([
+    expect(item?.reminders).toEqual([
       { kind: 'before-due', sentAt: '2026-05-07T06:00:01Z', deliveredAt: '2026-05-07T06:00:02Z', deliveryFailed: null },
       { kind: 'due', sentAt: '2026-05-14T06:00:01Z', deliveredAt: null, deliveryFailed: { at: '2026-05-14T07:00:00Z', error: 'SMTP nede', attempts: 8 } },
     ]);
