@@ -1,7 +1,7 @@
 import { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
-import { foldEvents } from '@gevinst/domain/deciders/decider';
 import { isDomainError, parseWith, ValidationError } from '@gevinst/domain/errors/index';
 import type { ReadModels } from '@gevinst/projections';
+import type { GevinstEvent } from '@gevinst/domain/events/index';
 import {
   spreadsheetHandlers,
   NotFound,
@@ -64,7 +64,7 @@ const refusalOf = (error: unknown): Refusal => {
 function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): Refusal | null {
   const clock = deps.clock ?? (() => new Date().toISOString());
   const env = { units: unitsLookup(deps.readModels.units), projects: projectsLookup(deps.readModels.portfolio), now: clock() };
-  const streams = new Map<string, { type: string; data: Record<string, unknown> }[]>();
+  const streams = new Map<string, GevinstEvent[]>();
   const benefitId = 'import-dry-run';
   for (const c of rowCommands) {
     try {
@@ -73,7 +73,7 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
       const targetId = c.command === 'planBenefit' ? c.targetId : benefitId;
       for (const step of spec.steps({ id: benefitId, targetId, input, env })) {
         const recorded = streams.get(step.streamName) ?? [];
-        const events = step.decider.decide(step.command, foldEvents(step.decider, recorded));
+        const events = step.decide(recorded);
         streams.set(step.streamName, [...recorded, ...events]);
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 import { DomainError, refuse, ValidationError } from '../errors';
 import { IsoDateSchema } from '../events/primitives';
-import { validateEvent, type EventDataOf, type EventInputOf, type EventOf, type EventType } from '../events';
+import { validateEvent, type EventInputOf, type EventOf, type EventType } from '../events';
 import { formatPeriodNb, periodStart, toOslo, tryParsePeriod } from '../periods';
 import type { Now, ProjectsLookup, UnitsLookup } from './context';
 
@@ -21,6 +21,17 @@ export const requireActiveUnit = (units: UnitsLookup, unitId: string, path: stri
     );
 };
 
+/**
+ * The read models say the unit is not merged. Its own stream says so only once `UnitMergedInto` is on
+ * it; the read models know from the successor's `UnitsMerged` already, so a merger cut short still
+ * stops new facts.
+ */
+export const requireNotMerged = (units: UnitsLookup, unitId: string, path = 'unitId'): void => {
+  const unit = lookup(units, unitId);
+  if (unit?.mergedInto)
+    refuse('unit_merged', path, `Enheten «${unit.name}» er slått sammen med en annen enhet og tar ikke imot nye registreringer`);
+};
+
 /** The project exists and is not closed. */
 export const requireOpenProject = (projects: ProjectsLookup, projectId: string, path: string): void => {
   const project = lookup(projects, projectId);
@@ -36,23 +47,22 @@ export const requireSameId = (expected: string | null, actual: string, path: str
 };
 
 /** Builds an event and validates it against its schema (bad input → ValidationError naming the field). */
-export const emit = <T extends EventType>(type: T, data: EventInputOf<T>): EventOf<T> =>
-  ({ type, data: validateEvent(type, data) as EventDataOf<T> }) as EventOf<T>;
+export const emit = <T extends EventType>(type: T, data: EventInputOf<T>): EventOf<T> => ({ type, data: validateEvent(type, data) });
 
 /** Validates one input field before a rule computes with it. */
 export const requireValidPeriod = (period: unknown, path = 'period'): string => {
   if (typeof period !== 'string' || !tryParsePeriod(period))
-    refuse(
+    return refuse(
       'invalid_period',
       path,
       'Ugyldig periode: bruk budsjettår (2026), tertial (2026-T1 til 2026-T3) eller måned (2026-01 til 2026-12)',
     );
-  return period as string;
+  return period;
 };
 
 export const requireFiniteNumber = (value: unknown, path: string): number => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) refuse('invalid_number', path, 'Må være et endelig tall');
-  return value as number;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return refuse('invalid_number', path, 'Må være et endelig tall');
+  return value;
 };
 
 /** A period that has not begun yet (in Oslo) cannot have realised anything. */
@@ -71,6 +81,6 @@ export const requireIsoDate = (value: unknown, path: string): string => {
 };
 
 /** Today's date in Oslo, `yyyy-mm-dd`. */
-export const osloDate = (now: Now): string => toOslo(now, 'now').toISODate()!;
+export const osloDate = (now: Now): string => toOslo(now, 'now').toFormat('yyyy-MM-dd');
 
 export { DomainError };

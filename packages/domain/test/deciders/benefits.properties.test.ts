@@ -60,11 +60,13 @@ describe('benefit decider on generated command sequences', () => {
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
           }
-          expect(state.withdrawnOre).toBeLessThanOrEqual(benefitRealisedCashReleasingOre(state));
-          for (const r of Object.values(state.realisations)) expect(Number.isSafeInteger(r.valueOre)).toBe(true);
+          const recorded: { withdrawnOre: number; realisations: Record<string, { valueOre: number }> } =
+            state.status === 'none' ? { withdrawnOre: 0, realisations: {} } : state;
+          expect(recorded.withdrawnOre).toBeLessThanOrEqual(benefitRealisedCashReleasingOre(state));
+          for (const r of Object.values(recorded.realisations)) expect(Number.isSafeInteger(r.valueOre)).toBe(true);
         }
         // No two realised periods overlap, so the ledger never counts a gain twice.
-        const realisedPeriods = Object.keys(state.realisations);
+        const realisedPeriods = state.status === 'none' ? [] : Object.keys(state.realisations);
         for (const a of realisedPeriods) for (const b of realisedPeriods) if (a !== b) expect(overlaps(a, b), `${a} / ${b}`).toBe(false);
         withdrawalsSeen += history.filter((e) => e.type === 'BudgetWithdrawalRecorded').length;
         const split = history.length ? splitSeed % (history.length + 1) : 0;

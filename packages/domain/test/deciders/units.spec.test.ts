@@ -72,23 +72,23 @@ describe('unit decider', () => {
   describe('RenameUnit / AssignUnitLeader', () => {
     it('renames, remembering the previous name', () =>
       given([registered()])
-        .when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Helse og omsorg' }, context: { now } })
+        .when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Helse og omsorg' }, context: { now, units } })
         .then([{ type: 'UnitRenamed', data: { unitId: 'helse', name: 'Helse og omsorg', previousName: 'Helse og velferd' } }]));
 
     it('records nothing when the name is unchanged', () =>
-      given([registered()]).when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Helse og velferd' }, context: { now } }).thenNothing());
+      given([registered()]).when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Helse og velferd' }, context: { now, units } }).thenNothing());
 
     it('refuses an unknown unit', () =>
-      given([]).when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Y' }, context: { now } }).thenThrows('unit_not_found', 'unitId'));
+      given([]).when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Y' }, context: { now, units } }).thenThrows('unit_not_found', 'unitId'));
 
     it('assigns a leader by e-mail', () =>
       given([registered()])
-        .when({ type: 'AssignUnitLeader', data: { unitId: 'helse', leader: 'ola@kommune.no' }, context: { now } })
+        .when({ type: 'AssignUnitLeader', data: { unitId: 'helse', leader: 'ola@kommune.no' }, context: { now, units } })
         .then([{ type: 'UnitLeaderAssigned', data: { unitId: 'helse', leader: 'ola@kommune.no' } }]));
 
     it('refuses a leader that is not an e-mail', () =>
       given([registered()])
-        .when({ type: 'AssignUnitLeader', data: { unitId: 'helse', leader: 'ola' }, context: { now } })
+        .when({ type: 'AssignUnitLeader', data: { unitId: 'helse', leader: 'ola' }, context: { now, units } })
         .thenThrows('validation_failed', 'leader'));
   });
 
@@ -120,17 +120,17 @@ describe('unit decider', () => {
     const source = { wageOre: 60_000_000, employerContributionOre: 8_460_000, socialCostsOre: 6_000_000 };
     it('sets a rate for a year', () =>
       given([registered()])
-        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 52_000, source }, context: { now } })
+        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 52_000, source }, context: { now, units } })
         .then([{ type: 'HourlyRateSet', data: { unitId: 'helse', year: 2026, rateOre: 52_000, source } }]));
 
     it('refuses a rate that is not whole øre', () =>
       given([registered()])
-        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 520.5, source }, context: { now } })
+        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 520.5, source }, context: { now, units } })
         .thenThrows('validation_failed', 'rateOre'));
 
     it('refuses a negative wage in the source', () =>
       given([registered()])
-        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 52_000, source: { ...source, wageOre: -1 } }, context: { now } })
+        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 52_000, source: { ...source, wageOre: -1 } }, context: { now, units } })
         .thenThrows('validation_failed', 'source.wageOre'));
   });
 
@@ -198,11 +198,11 @@ describe('unit decider', () => {
 
     it('a merged unit takes no new facts', () => {
       const merged = given([registered(), mergedInto]);
-      merged.when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Ny' }, context: { now } }).thenThrows('unit_merged', 'unitId');
-      merged.when({ type: 'AssignUnitLeader', data: { unitId: 'helse', leader: 'a@b.no' }, context: { now } }).thenThrows('unit_merged', 'unitId');
+      merged.when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Ny' }, context: { now, units } }).thenThrows('unit_merged', 'unitId');
+      merged.when({ type: 'AssignUnitLeader', data: { unitId: 'helse', leader: 'a@b.no' }, context: { now, units } }).thenThrows('unit_merged', 'unitId');
       merged.when({ type: 'MoveUnit', data: { unitId: 'helse', newParentId: null }, context: { now, units } }).thenThrows('unit_merged', 'unitId');
       merged
-        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 1, source: { wageOre: 0, employerContributionOre: 0, socialCostsOre: 0 } }, context: { now } })
+        .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 1, source: { wageOre: 0, employerContributionOre: 0, socialCostsOre: 0 } }, context: { now, units } })
         .thenThrows('unit_merged', 'unitId');
     });
   });

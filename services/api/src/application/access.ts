@@ -1,12 +1,34 @@
 import type { Action, Target } from '@gevinst/domain/access/index';
 import type { ReadModels } from '@gevinst/projections';
+import type { z } from 'zod';
+import * as I from './inputs';
 
 /**
  * What each command touches, for the policy: its units, the leader of its project, the owner of its
  * benefit — read from the command's input and the read models. The policy (packages/domain/src/access)
  * decides; this only fills in the facts.
  */
-type Facts = (args: { targetId: string | undefined; input: any; rm: ReadModels }) => Target;
+interface FactsArgs<Input> {
+  targetId: string | undefined;
+  input: Input;
+  rm: ReadModels;
+}
+type Facts = (args: FactsArgs<unknown>) => Target;
+
+/**
+ * A command's rule: the policy's action and the facts it needs. `facts` is given the command's input
+ * as its schema parsed it (the application parses before it asks), so any rule fits `CommandAccess`.
+ */
+export interface CommandAccess<Input = unknown> {
+  action: Action;
+  facts(args: FactsArgs<Input>): Target;
+}
+
+/** A rule whose facts read the input its schema gives. */
+const rule = <Input>(action: Action, _input: z.ZodType<Input>, facts: (args: FactsArgs<Input>) => Target): CommandAccess<Input> => ({
+  action,
+  facts,
+});
 
 const units = (...ids: (string | null | undefined)[]): string[] => ids.filter((id): id is string => typeof id === 'string');
 
@@ -27,21 +49,20 @@ export const benefitFacts = (rm: ReadModels, benefitId: string | undefined): Tar
 const onProject: Facts = ({ targetId, rm }) => projectFacts(rm, targetId);
 const onBenefit: Facts = ({ targetId, rm }) => benefitFacts(rm, targetId);
 
-export const commandFacts: Record<string, { action: Action; facts: Facts }> = {
-  registerUnit: { action: 'registerUnit', facts: ({ input }) => ({ units: units(input.parentId) }) },
+export const commandFacts: Record<string, CommandAccess> = {
+  registerUnit: rule('registerUnit', I.RegisterUnitInput, ({ input }) => ({ units: units(input.parentId) })),
   renameUnit: { action: 'renameUnit', facts: onUnit },
-  moveUnit: { action: 'moveUnit', facts: ({ targetId, input }) => ({ units: units(targetId, input.newParentId) }) },
-  mergeUnits: { action: 'mergeUnits', facts: ({ input }) => ({ units: units(...input.mergedUnitIds, input.successorUnitId, input.parentId) }) },
+  moveUnit: rule('moveUnit', I.MoveUnitInput, ({ targetId, input }) => ({ units: units(targetId, input.newParentId) })),
+  mergeUnits: rule('mergeUnits', I.MergeUnitsInput, ({ input }) => ({
+    units: units(...input.mergedUnitIds, input.successorUnitId, input.parentId),
+  })),
   assignUnitLeader: { action: 'assignUnitLeader', facts: onUnit },
   setHourlyRate: { action: 'setHourlyRate', facts: onUnit },
-  registerProject: { action: 'registerProject', facts: ({ input }) => ({ units: units(input.ownerUnitId) }) },
-  recordCost: {
-    action: 'recordCost',
-    facts: ({ targetId, input, rm }) => {
-      const project = projectFacts(rm, targetId);
-      return { ...project, units: units(...(project.units ?? []), input.payerUnitId) };
-    },
-  },
+  registerProject: rule('registerProject', I.RegisterProjectInput, ({ input }) => ({ units: units(input.ownerUnitId) })),
+  recordCost: rule('recordCost', I.RecordCostInput, ({ targetId, input, rm }) => {
+    const project = projectFacts(rm, targetId);
+    return { ...project, units: units(...(project.units ?? []), input.payerUnitId) };
+  }),
   changeProjectPhase: { action: 'changeProjectPhase', facts: onProject },
   closeProject: { action: 'closeProject', facts: onProject },
   planBenefit: { action: 'planBenefit', facts: onProject },
@@ -53,8 +74,8 @@ export const commandFacts: Record<string, { action: Action; facts: Facts }> = {
   assignBenefitOwner: { action: 'assignBenefitOwner', facts: onBenefit },
   cancelBenefit: { action: 'cancelBenefit', facts: onBenefit },
   recordWithdrawal: { action: 'recordWithdrawal', facts: onBenefit },
-  recordUnplannedBenefit: { action: 'recordUnplannedBenefit', facts: ({ input }) => ({ units: units(input.recipientUnitId) }) },
-  recordSettlement: { action: 'recordSettlement', facts: ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) }) },
+  recordUnplannedBenefit: rule('recordUnplannedBenefit', I.RecordUnplannedBenefitInput, ({ input }) => ({ units: units(input.recipientUnitId) })),
+  recordSettlement: rule('recordSettlement', I.RecordSettlementInput, ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) })),
   grantRole: { action: 'grantRole', facts: () => ({}) },
   revokeRole: { action: 'revokeRole', facts: () => ({}) },
 };

@@ -1,8 +1,9 @@
 import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders/context';
 import type { PortfolioModel, UnitsRegistry } from '@gevinst/projections';
 
-const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> =>
-  new Proxy({} as Record<string, T | undefined>, {
+const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
+  const nothing: Record<string, T | undefined> = {};
+  return new Proxy(nothing, {
     get: (_target, id) => (typeof id === 'string' ? find(id) : undefined),
     has: (_target, id) => typeof id === 'string' && find(id) !== undefined,
     getOwnPropertyDescriptor: (_target, id) => {
@@ -10,6 +11,7 @@ const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<str
       return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
     },
   });
+};
 
 /** The facts from outside a stream a decider needs, read live from the read models (contract: "Command context"). */
 export const unitsLookup = (units: UnitsRegistry): UnitsLookup =>

@@ -1,5 +1,4 @@
-import { foldEvents } from '@gevinst/domain/deciders/decider';
-import { schemaVersionOf, isEventType, parseEvent } from '@gevinst/domain/events/index';
+import { schemaVersionOf, isEventType, parseEvent, type GevinstEvent } from '@gevinst/domain/events/index';
 import { parseWith, ValidationError } from '@gevinst/domain/errors/index';
 import { WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend } from '@gevinst/eventstore/port';
 import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore/sqlite/index';
@@ -49,6 +48,16 @@ export interface ApplicationDeps {
   newId?: () => string;
 }
 
+const isHandleResult = (value: unknown): value is HandleResult =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  typeof value.id === 'string' &&
+  'revision' in value &&
+  typeof value.revision === 'string' &&
+  'position' in value &&
+  (value.position === null || typeof value.position === 'string');
+
 const UNKNOWN_COMMAND = (name: string) =>
   new ValidationError(`Ukjent kommando: ${name}`, [{ path: 'command', message: `Ukjent kommando: ${name}` }], 'unknown_command');
 
@@ -96,7 +105,8 @@ export class Application {
     const stored = this.deps.idempotency.get(userId, idempotencyKey);
     if (stored) {
       if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-      return stored.result as HandleResult;
+      if (!isHandleResult(stored.result)) throw new Error(`The stored answer to Idempotency-Key ${idempotencyKey} is not an answer`);
+      return stored.result;
     }
     const attempt = this.run(request, { userId, key: idempotencyKey, fingerprint });
     this.inFlight.set(slot, attempt);
@@ -131,36 +141,35 @@ export class Application {
     const input = parseWith(spec.input, request.input ?? {}, 'Ugyldige data');
     const { store } = this.deps;
 
-    let targetStream: string | undefined;
+    let target: { id: string; stream: string; what: string } | undefined;
     if (spec.target) {
       // an id that could never name a stream names nothing
       if (!request.targetId || !ID.test(request.targetId)) throw new NotFoundError(spec.target.what, String(request.targetId ?? '').slice(0, 200));
-      targetStream = streamOf(spec.target.category, request.targetId);
+      target = { id: request.targetId, stream: streamOf(spec.target.category, request.targetId), what: spec.target.what };
     }
     const actingRole = this.authorize(request, input);
-    const generated = spec.id === 'target' ? request.targetId! : this.newId();
+    const generated = spec.id === 'target' && target ? target.id : this.newId();
     const id = spec.answerId ? spec.answerId(generated, input) : generated;
     const env: CommandEnv = { ...this.env, now: this.clock() };
     const steps = spec.steps({ id: generated, targetId: request.targetId, input, env });
-    if (targetStream && steps[0]?.streamName !== targetStream) {
-      const head = await store.readStream(targetStream, { direction: 'backwards', maxCount: 1 });
-      if (head.length === 0) throw new NotFoundError(spec.target!.what, request.targetId!);
+    if (target && steps[0]?.streamName !== target.stream) {
+      const head = await store.readStream(target.stream, { direction: 'backwards', maxCount: 1 });
+      if (head.length === 0) throw new NotFoundError(target.what, target.id);
     }
 
     // decide every step before writing anything, so a refusal anywhere writes nothing
-    const decided: { step: Step; revision: bigint | undefined; events: { type: string; data: Record<string, unknown> }[] }[] = [];
+    const decided: { step: Step; revision: bigint | undefined; events: GevinstEvent[] }[] = [];
     for (const step of steps) {
       const recorded = await store.readStream(step.streamName);
-      if (step.streamName === targetStream && recorded.length === 0) throw new NotFoundError(spec.target!.what, request.targetId!);
+      if (target && step.streamName === target.stream && recorded.length === 0) throw new NotFoundError(target.what, target.id);
       if (step.mustExist && recorded.length === 0) throw new NotFoundError(step.mustExist.what, step.mustExist.id, step.mustExist.path);
-      const revision = recorded.length ? recorded[recorded.length - 1].revision : undefined;
+      const revision = recorded.at(-1)?.revision;
       if (decided.length === 0 && request.expectedRevision !== undefined) {
         const current = revision === undefined ? null : revision.toString();
         if (request.expectedRevision !== current) throw new PreconditionFailedError(request.expectedRevision, current);
       }
       const events = recorded.filter((e) => isEventType(e.type)).map((e) => parseEvent(e));
-      const state = foldEvents(step.decider, events);
-      decided.push({ step, revision, events: step.decider.decide(step.command, state) });
+      decided.push({ step, revision, events: step.decide(events) });
     }
 
     const correlationId = request.correlationId ?? uuidv7();
@@ -188,7 +197,7 @@ export class Application {
             recordedAt: env.now,
             correlationId,
             causationId: request.causationId ?? correlationId,
-            schemaVersion: isEventType(e.type) ? schemaVersionOf(e.type) : 1,
+            schemaVersion: schemaVersionOf(e.type),
           },
         }));
         const expectedRevision = revision ?? 'no_stream';
@@ -201,8 +210,8 @@ export class Application {
               }
             : undefined;
         try {
-          result = alongside
-            ? await sqlite!.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
+          result = alongside && sqlite
+            ? await sqlite.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
             : await store.appendToStream(step.streamName, toAppend, { expectedRevision });
         } catch (error) {
           if (error instanceof WrongExpectedRevisionError)

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation/index';
 import { tryParsePeriod } from '@gevinst/domain/periods/index';
-import { BenefitCategorySchema, DirectionSchema, MeasurementScheduleSchema } from '@gevinst/domain/events/benefits';
-import { CostKindSchema, ProjectPhaseSchema } from '@gevinst/domain/events/projects';
+import {
+  BenefitCategorySchema,
+  BenefitPlannedSchema,
+  CostKindSchema,
+  DirectionSchema,
+  HourlyRateSetSchema,
+  ProjectPhaseSchema,
+  ThresholdsSchema,
+} from '@gevinst/domain/events/index';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
 const id = z
@@ -28,7 +35,13 @@ const orgNumber = z
   .string()
   .transform((s) => s.replace(/\s+/g, ''))
   .refine(isValidOrgNumber, { error: 'Organisasjonsnummer må ha 9 siffer med gyldig kontrollsiffer (MOD11)' });
-const thresholds = z.object({ greenPct: z.number().min(0).max(1000), yellowPct: z.number().min(0).max(1000) });
+/** the event's fields; that yellow is not above green is checked when the event is made */
+const thresholds = z.object(ThresholdsSchema.shape);
+// the values are the events'; the messages are the API's
+const category = z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' });
+const direction = z.enum(DirectionSchema.options, { error: 'Må være increase eller decrease' });
+const phase = z.enum(ProjectPhaseSchema.options, { error: 'Ukjent fase' });
+const costKind = z.enum(CostKindSchema.options, { error: 'Må være one-off eller annual' });
 const plan = z.array(z.object({ period, quantity })).max(500, { error: 'Maks 500 perioder' });
 
 export const RegisterUnitInput = z.object({
@@ -48,7 +61,7 @@ export const MergeUnitsInput = z.object({
   effectiveDate: date,
 });
 export const SetHourlyRateInput = z.object({
-  year: z.int().min(1900).max(2200),
+  year: HourlyRateSetSchema.shape.year,
   rateOre: nonNegativeOre,
   source: z.object({
     wageOre: nonNegativeOre,
@@ -63,10 +76,10 @@ export const RecordCostInput = z.object({
   payerUnitId: id,
   amountOre: nonNegativeOre,
   period,
-  kind: z.enum(CostKindSchema.options, { error: 'Må være one-off eller annual' }),
+  kind: costKind,
   description: text.nullish(),
 });
-export const ChangePhaseInput = z.object({ phase: z.enum(ProjectPhaseSchema.options, { error: 'Ukjent fase' }) });
+export const ChangePhaseInput = z.object({ phase });
 export const CloseProjectInput = z.object({ reason });
 
 export const PlanBenefitInput = z.object({
@@ -75,16 +88,16 @@ export const PlanBenefitInput = z.object({
   owner: email,
   indicator: name,
   unitOfMeasure: name,
-  direction: z.enum(DirectionSchema.options, { error: 'Må være increase eller decrease' }),
-  category: z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' }),
+  direction,
+  category,
   cashReleasing: z.boolean({ error: 'Må være true eller false' }),
   valuationOrePerUnit: nonNegativeOre.nullish(),
   baseline: quantity.nullish(),
   target: quantity.nullish(),
   targetDate: date.nullish(),
   plan,
-  measurementSchedule: MeasurementScheduleSchema.optional(),
-  disbenefit: z.boolean().optional(),
+  measurementSchedule: BenefitPlannedSchema.shape.measurementSchedule.optional(),
+  disbenefit: BenefitPlannedSchema.shape.disbenefit.optional(),
   change: text.nullish(),
   comment: text.nullish(),
 });
@@ -120,7 +133,7 @@ export const RecordUnplannedBenefitInput = z.object({
   projectId: id.nullish(),
   title: name,
   recipientUnitId: id,
-  category: z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstkategori' }),
+  category,
   period,
   quantity,
   unitOfMeasure: name,

@@ -1,38 +1,53 @@
 import type { z } from 'zod';
-import type { StreamCategory } from '@gevinst/domain/events/index';
+import { decideOn, type StreamDecider } from '@gevinst/domain/deciders/decider';
+import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders/context';
+import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events/index';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
 export interface CommandEnv {
   now: string;
-  units: import('@gevinst/domain/deciders/context').UnitsLookup;
-  projects: import('@gevinst/domain/deciders/context').ProjectsLookup;
-}
-
-export interface DeciderLike {
-  decide(command: any, state: any): { type: string; data: Record<string, unknown> }[];
-  evolve(state: any, event: any): any;
-  initialState(): any;
+  units: UnitsLookup;
+  projects: ProjectsLookup;
 }
 
 /** One step of a command: a decider command on one stream. */
 export interface Step {
   streamName: string;
-  decider: DeciderLike;
-  command: { type: string; data: Record<string, unknown>; context: unknown };
+  /** folds the stream's events into the decider's state and decides the step's command on it */
+  decide(events: readonly GevinstEvent[]): GevinstEvent[];
   /** refuse with 404 when the stream has no events yet */
   mustExist?: { what: string; id: string; path?: string };
   /**
    * a deterministic id for each event, when a process may write the same fact (see
    * `processes/completeMergers`): the second append of it, at the same revision, writes nothing
    */
-  eventId?: (event: { type: string; data: Record<string, unknown> }) => string;
+  eventId?: (event: GevinstEvent) => string;
+}
+
+/** A step on `streamName`: `command` must be one of `decider`'s commands. */
+export const stepOn = <State, Command, Event extends GevinstEvent>(
+  decider: StreamDecider<State, Command, Event>,
+  streamName: string,
+  command: NoInfer<Command>,
+  options: Pick<Step, 'mustExist' | 'eventId'> = {},
+): Step => ({ ...options, streamName, decide: (events) => decideOn(decider, command, events) });
+
+export interface StepArgs<Input> {
+  /** the answer's id: new, or the target's */
+  id: string;
+  /** the id in the path; present whenever the spec has a `target` */
+  targetId?: string | undefined;
+  input: Input;
+  env: CommandEnv;
 }
 
 /**
  * An application command: validated input in, one or more decider steps out. The first step's
- * stream carries the id and revision of the answer; `If-Match` applies to it.
+ * stream carries the id and revision of the answer; `If-Match` applies to it. `steps` and `answerId`
+ * are given the output of `input` (the application parses with it first), so any command fits
+ * `CommandSpec<unknown>`, the registry's type.
  */
-export interface CommandSpec<Input = any> {
+export interface CommandSpec<Input = unknown> {
   /** application command name, e.g. `registerUnit` */
   name: string;
   summary: string;
@@ -40,8 +55,11 @@ export interface CommandSpec<Input = any> {
   /** the id the answer names: a new one (`new:<category>`) or the target's */
   id: `new:${StreamCategory}` | 'target';
   /** the id the answer names when the input may name it (a merge into an existing unit) */
-  answerId?: (id: string, input: Input) => string;
+  answerId?(id: string, input: Input): string;
   /** the target must be a stream of this category (404 otherwise) */
   target?: { category: StreamCategory; what: string };
-  steps(args: { id: string; targetId?: string; input: Input; env: CommandEnv }): Step[];
+  steps(args: StepArgs<Input>): Step[];
 }
+
+/** A command whose `steps` see the input its schema gives. */
+export const defineCommand = <Input>(spec: CommandSpec<Input>): CommandSpec<Input> => spec;

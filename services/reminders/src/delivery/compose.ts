@@ -26,8 +26,8 @@ export interface ComposeInput {
 
 const dateNb = (isoDate: string): string => DateTime.fromISO(isoDate, { zone: OSLO }).setLocale('nb').toFormat('d. MMMM yyyy');
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 export const recordLinkOf = (publicUrl: string, benefitId: string, period: string): string =>
   `${publicUrl.replace(/\/+$/, '')}/gevinster/${encodeURIComponent(benefitId)}/registrer?periode=${encodeURIComponent(period)}`;

@@ -1,117 +1,157 @@
-import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, reminderKey } from './state';
+import { eventTypes, isEventType, type EventType, type GevinstEvent } from '@gevinst/domain/events/index';
+import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, type UnitState, reminderKey } from './state';
 
-/** The part of a stored event the reminders read. */
-export interface ReminderInputEvent {
-  type: string;
-  data: Record<string, unknown>;
-  metadata?: { recordedAt?: string; [key: string]: unknown };
-}
+/** A stored event as the reminders fold it: parsed by the domain (`parseEvent`), with its metadata. */
+export type ReminderInputEvent = GevinstEvent & { metadata?: Readonly<Record<string, unknown>> };
+
+/** Whether an event type can change what is due; a new event type must be placed here. */
+const relevance: Record<EventType, boolean> = {
+  BenefitPlanned: true,
+  BenefitForecastRevised: true,
+  BenefitRealised: true,
+  BenefitRealisationCorrected: true,
+  MeasurementRecorded: true,
+  BenefitOwnerAssigned: true,
+  BenefitCancelled: true,
+  BaselineMeasured: false,
+  BudgetWithdrawalRecorded: false,
+  UnplannedBenefitRecorded: false,
+  ProjectRegistered: true,
+  ProjectPhaseChanged: false,
+  ProjectClosed: false,
+  CostRecorded: false,
+  UnitRegistered: true,
+  UnitRenamed: true,
+  UnitLeaderAssigned: true,
+  UnitMergedInto: true,
+  UnitMoved: false,
+  HourlyRateSet: false,
+  UnitsMerged: false,
+  SettlementRecorded: false,
+  ReminderSent: true,
+  ReminderEscalated: true,
+  ReminderDelivered: true,
+  ReminderDeliveryFailed: true,
+  RoleGranted: false,
+  RoleRevoked: false,
+};
 
 /** The event types that can change what is due (others are ignored). */
-export const RELEVANT_EVENT_TYPES = new Set([
-  'BenefitPlanned',
-  'BenefitForecastRevised',
-  'BenefitRealised',
-  'BenefitRealisationCorrected',
-  'MeasurementRecorded',
-  'BenefitOwnerAssigned',
-  'BenefitCancelled',
-  'ProjectRegistered',
-  'UnitRegistered',
-  'UnitRenamed',
-  'UnitLeaderAssigned',
-  'UnitMergedInto',
-  'ReminderSent',
-  'ReminderEscalated',
-  'ReminderDelivered',
-  'ReminderDeliveryFailed',
-]);
+export const RELEVANT_EVENT_TYPES: ReadonlySet<string> = new Set<string>(eventTypes.filter((type) => relevance[type]));
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const planPeriods = (plan: unknown): string[] =>
-  Array.isArray(plan) ? [...new Set(plan.map((p) => str((p as { period?: unknown }).period)).filter(Boolean))] : [];
+export const isRelevantEventType = (type: string): type is EventType => isEventType(type) && relevance[type];
+
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const planPeriods = (plan: readonly { period: string }[]): string[] => [...new Set(plan.map((p) => p.period))];
 
 /** Mutates and returns the state (the scheduler folds hundreds of thousands of events). */
 export const evolve = (state: ReminderState, event: ReminderInputEvent): ReminderState => {
-  const d = event.data;
-  const at = event.metadata?.recordedAt ?? '';
+  const at = textOrNull(event.metadata?.recordedAt) ?? '';
   switch (event.type) {
     case 'BenefitPlanned': {
+      const d = event.data;
       const benefit: BenefitState = {
-        benefitId: str(d.benefitId),
-        projectId: str(d.projectId),
-        title: str(d.title),
-        recipientUnitId: str(d.recipientUnitId),
-        owner: str(d.owner),
-        indicator: str(d.indicator),
-        unitOfMeasure: str(d.unitOfMeasure),
+        benefitId: d.benefitId,
+        projectId: d.projectId,
+        title: d.title,
+        recipientUnitId: d.recipientUnitId,
+        owner: d.owner,
+        indicator: d.indicator,
+        unitOfMeasure: d.unitOfMeasure,
         plan: planPeriods(d.plan),
-        measurementSchedule: (d.measurementSchedule as BenefitState['measurementSchedule']) ?? 'tertial',
+        measurementSchedule: d.measurementSchedule,
         cancelled: false,
         realised: new Set(),
         measured: new Set(),
-        reminders: state.orphanReminders.get(str(d.benefitId)) ?? new Map(),
+        reminders: state.orphanReminders.get(d.benefitId) ?? new Map(),
       };
       state.orphanReminders.delete(benefit.benefitId);
       state.benefits.set(benefit.benefitId, benefit);
       return state;
     }
-    case 'BenefitForecastRevised':
-      withBenefit(state, d, (b) => (b.plan = planPeriods(d.plan)));
+    case 'BenefitForecastRevised': {
+      const { benefitId, plan } = event.data;
+      withBenefit(state, benefitId, (b) => (b.plan = planPeriods(plan)));
       return state;
+    }
     case 'BenefitRealised':
-    case 'BenefitRealisationCorrected':
-      withBenefit(state, d, (b) => b.realised.add(str(d.period)));
+    case 'BenefitRealisationCorrected': {
+      const { benefitId, period } = event.data;
+      withBenefit(state, benefitId, (b) => b.realised.add(period));
       return state;
-    case 'MeasurementRecorded':
-      withBenefit(state, d, (b) => {
-        if (d.period) b.measured.add(str(d.period));
-      });
+    }
+    case 'MeasurementRecorded': {
+      const { benefitId, period } = event.data;
+      withBenefit(state, benefitId, (b) => b.measured.add(period));
       return state;
-    case 'BenefitOwnerAssigned':
-      withBenefit(state, d, (b) => (b.owner = str(d.owner)));
+    }
+    case 'BenefitOwnerAssigned': {
+      const { benefitId, owner } = event.data;
+      withBenefit(state, benefitId, (b) => (b.owner = owner));
       return state;
+    }
     case 'BenefitCancelled':
-      withBenefit(state, d, (b) => (b.cancelled = true));
+      withBenefit(state, event.data.benefitId, (b) => (b.cancelled = true));
       return state;
     case 'ProjectRegistered':
-      state.projects.set(str(d.projectId), { name: str(d.name), projectLeader: strOrNull(d.projectLeader) });
+      state.projects.set(event.data.projectId, { name: event.data.name, projectLeader: textOrNull(event.data.projectLeader) });
       return state;
     case 'UnitRegistered':
-      state.units.set(str(d.unitId), { name: str(d.name), leader: strOrNull(d.leader), mergedInto: null });
+      state.units.set(event.data.unitId, { name: event.data.name, leader: textOrNull(event.data.leader), mergedInto: null });
       return state;
-    case 'UnitRenamed':
-      withUnit(state, d, (u) => (u.name = str(d.name)));
+    case 'UnitRenamed': {
+      const { unitId, name } = event.data;
+      withUnit(state, unitId, (u) => (u.name = name));
       return state;
-    case 'UnitLeaderAssigned':
-      withUnit(state, d, (u) => (u.leader = strOrNull(d.leader)));
+    }
+    case 'UnitLeaderAssigned': {
+      const { unitId, leader } = event.data;
+      withUnit(state, unitId, (u) => (u.leader = textOrNull(leader)));
       return state;
-    case 'UnitMergedInto':
-      withUnit(state, d, (u) => (u.mergedInto = strOrNull(d.successorUnitId)));
+    }
+    case 'UnitMergedInto': {
+      const { unitId, successorUnitId } = event.data;
+      withUnit(state, unitId, (u) => (u.mergedInto = textOrNull(successorUnitId)));
       return state;
+    }
     case 'ReminderSent':
     case 'ReminderEscalated': {
-      const kind: ReminderKind = event.type === 'ReminderEscalated' ? 'escalation' : (d.kind as ReminderKind);
-      const record = reminderRecord(state, str(d.benefitId), str(d.period), kind, true);
+      const d = event.data;
+      const kind: ReminderKind = event.type === 'ReminderEscalated' ? 'escalation' : event.data.kind;
+      const record = reminderRecord(state, d.benefitId, d.period, kind);
       record.claimedAt = at;
-      record.deliveryId = strOrNull(event.metadata?.deliveryId);
-      record.messageId = str(d.messageId);
-      record.recipients = Array.isArray(d.recipients) ? d.recipients.map(str) : [];
+      record.deliveryId = textOrNull(event.metadata?.deliveryId);
+      record.messageId = d.messageId;
+      record.recipients = [...d.recipients];
       return state;
     }
     case 'ReminderDelivered': {
-      const record = reminderRecord(state, str(d.benefitId), str(d.period), d.kind as ReminderKind, true);
-      record.deliveredAt = at;
+      const { benefitId, period, kind } = event.data;
+      reminderRecord(state, benefitId, period, kind).deliveredAt = at;
       return state;
     }
     case 'ReminderDeliveryFailed': {
-      const record = reminderRecord(state, str(d.benefitId), str(d.period), d.kind as ReminderKind, true);
-      record.failures.push({ at, error: str(d.error), attempts: Number(d.attempts) || 0 });
+      const { benefitId, period, kind, error, attempts } = event.data;
+      reminderRecord(state, benefitId, period, kind).failures.push({ at, error, attempts });
       return state;
     }
-    default:
+    case 'BaselineMeasured':
+    case 'BudgetWithdrawalRecorded':
+    case 'UnplannedBenefitRecorded':
+    case 'ProjectPhaseChanged':
+    case 'ProjectClosed':
+    case 'CostRecorded':
+    case 'UnitMoved':
+    case 'HourlyRateSet':
+    case 'UnitsMerged':
+    case 'SettlementRecorded':
+    case 'RoleGranted':
+    case 'RoleRevoked':
       return state;
+    default: {
+      const unconsidered: never = event;
+      return unconsidered;
+    }
   }
 };
 
@@ -120,17 +160,18 @@ export const evolveAll = (state: ReminderState, events: Iterable<ReminderInputEv
   return state;
 };
 
-const withBenefit = (state: ReminderState, d: Record<string, unknown>, change: (b: BenefitState) => void) => {
-  const b = state.benefits.get(str(d.benefitId));
+const withBenefit = (state: ReminderState, benefitId: string, change: (b: BenefitState) => void) => {
+  const b = state.benefits.get(benefitId);
   if (b) change(b);
 };
 
-const withUnit = (state: ReminderState, d: Record<string, unknown>, change: (u: NonNullable<ReturnType<ReminderState['units']['get']>>) => void) => {
-  const u = state.units.get(str(d.unitId));
+const withUnit = (state: ReminderState, unitId: string, change: (u: UnitState) => void) => {
+  const u = state.units.get(unitId);
   if (u) change(u);
 };
 
-const reminderRecord = (state: ReminderState, benefitId: string, period: string, kind: ReminderKind, create: boolean): ReminderRecord => {
+/** The record of one reminder, made when its first fact arrives (before its benefit's, if need be). */
+const reminderRecord = (state: ReminderState, benefitId: string, period: string, kind: ReminderKind): ReminderRecord => {
   const benefit = state.benefits.get(benefitId);
   let records = benefit?.reminders ?? state.orphanReminders.get(benefitId);
   if (!records) {
@@ -139,9 +180,9 @@ const reminderRecord = (state: ReminderState, benefitId: string, period: string,
   }
   const key = reminderKey(period, kind);
   let record = records.get(key);
-  if (!record && create) {
+  if (!record) {
     record = { claimedAt: '', deliveryId: null, messageId: '', recipients: [], deliveredAt: null, failures: [] };
     records.set(key, record);
   }
-  return record!;
+  return record;
 };

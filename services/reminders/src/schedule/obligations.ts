@@ -23,10 +23,10 @@ export const dueDateOf = (period: string, config: ReminderConfig): string => rea
  */
 export const obligationsOf = (benefit: BenefitState, config: ReminderConfig): Obligation[] => {
   const planned = benefit.plan.filter((p) => tryParsePeriod(p) !== null).sort(comparePeriods);
-  if (planned.length === 0) return [];
+  const first = planned[0];
+  if (first === undefined) return [];
   const out: Obligation[] = planned.map((period) => obligation(period, 'realisation', config));
   const plannedEnds = new Set(planned.map((p) => periodEnd(p).toMillis()));
-  const first = planned[0];
   const last = planned.reduce((a, b) => (periodEnd(b) > periodEnd(a) ? b : a));
   for (const p of periodsInSpan(first, last, benefit.measurementSchedule)) {
     const code = formatPeriod(p);

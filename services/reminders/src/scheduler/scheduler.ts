@@ -3,7 +3,8 @@ import type { EventStore, RecordedEvent, Subscription } from '@gevinst/eventstor
 import type { Clock } from '../clock';
 import { configFingerprint, type ReminderConfig } from '../config';
 import type { ReminderJobData, ReminderQueue } from '../queue/port';
-import { RELEVANT_EVENT_TYPES, evolve } from '../schedule/evolve';
+import { parseEvent } from '@gevinst/domain/events/index';
+import { evolve, isRelevantEventType } from '../schedule/evolve';
 import { jobIdOf } from '../schedule/ids';
 import { obligationsOf } from '../schedule/obligations';
 import { remindersOf } from '../schedule/reminders';
@@ -136,8 +137,8 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
     serial(async () => {
       for (const e of events) {
         lastPosition = e.globalPosition;
-        if (!RELEVANT_EVENT_TYPES.has(e.type)) continue;
-        evolve(state, e);
+        if (!isRelevantEventType(e.type)) continue;
+        evolve(state, parseEvent(e));
         if (checkpoint !== undefined && e.globalPosition <= checkpoint) continue;
         const id = benefitIdOf(e);
         if (id) pendingBenefits.add(id);

@@ -1,5 +1,5 @@
 import { foldEvents, reminderDecider, type ReminderState } from '@gevinst/domain/deciders/index';
-import { parseEvent, validateEvent, type ReminderEvent } from '@gevinst/domain/events/index';
+import { parseEvent, validateEvent, type GevinstEvent } from '@gevinst/domain/events/index';
 import { type EventStore, WrongExpectedRevisionError } from '@gevinst/eventstore/port';
 import type { Clock } from '../clock';
 import type { ReminderConfig } from '../config';
@@ -34,12 +34,14 @@ interface StreamFacts {
   claimDeliveryId: string | null | undefined;
 }
 
+const deliveryIdOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 const readFacts = async (store: EventStore, stream: string): Promise<StreamFacts> => {
   const events = await store.readStream(stream);
   const claim = events.find((e) => e.type === 'ReminderSent' || e.type === 'ReminderEscalated');
   return {
-    state: foldEvents(reminderDecider, events.map((e) => parseEvent(e) as ReminderEvent)),
-    claimDeliveryId: claim ? ((claim.metadata.deliveryId as string | undefined) ?? null) : undefined,
+    state: foldEvents(reminderDecider, events.map((e): GevinstEvent => parseEvent(e)).filter(reminderDecider.isEvent)),
+    claimDeliveryId: claim ? deliveryIdOf(claim.metadata.deliveryId) : undefined,
   };
 };
 
@@ -59,14 +61,15 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
     const { benefitId, period, kind, deliveryId } = job;
     const stream = reminderStreamOf(benefitId, period, kind);
     const facts = await readFacts(store, stream);
-    const claimed = facts.state.claimedBy !== null;
-    if (facts.state.delivered) return { status: 'skipped', reason: 'already delivered' };
+    const claimed = facts.state.status === 'claimed';
+    if (facts.state.status === 'claimed' && facts.state.delivered) return { status: 'skipped', reason: 'already delivered' };
     if (claimed && facts.claimDeliveryId !== deliveryId) return { status: 'skipped', reason: 'claimed by another job' };
 
     const state = await loadBenefitState(store, benefitId);
     const now = clock.now();
     const reminder = reminderNow(state, benefitId, period, kind, config);
-    if (!reminder) return { status: 'skipped', reason: 'no longer due (recorded, cancelled or not planned)' };
+    const benefit = state.benefits.get(benefitId);
+    if (!reminder || !benefit) return { status: 'skipped', reason: 'no longer due (recorded, cancelled or not planned)' };
     if (!claimed && reminder.runAt > now + EARLY_TOLERANCE_MS) return { status: 'later', runAt: reminder.runAt };
     if (!claimed && isSuperseded(state, reminder, now, config)) return { status: 'skipped', reason: 'superseded by a later reminder' };
 
@@ -92,7 +95,6 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
       await deps.hooks?.afterClaim?.(job);
     }
 
-    const benefit = state.benefits.get(benefitId)!;
     const mail = composeReminderMail({
       reminder,
       benefit,
@@ -122,7 +124,8 @@ export const deliveryFailedHandler = (deps: Pick<DeliveryDeps, 'store' | 'clock'
     log('error', 'reminder delivery failed for good', { benefitId, period, kind, attempts, error: error.message });
     // Unclaimed means the store itself failed before the claim; writing now would block the claim.
     if (!claim) return;
-    const recipients = Array.isArray(claim.data.recipients) ? (claim.data.recipients as string[]) : [];
+    const stored = claim.data.recipients;
+    const recipients = Array.isArray(stored) ? stored.filter((r): r is string => typeof r === 'string') : [];
     await deps.store.appendToStream(
       stream,
       [

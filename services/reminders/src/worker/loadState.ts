@@ -1,6 +1,11 @@
-import type { EventStore } from '@gevinst/eventstore/port';
-import { evolve } from '../schedule/evolve';
+import { parseEvent } from '@gevinst/domain/events/index';
+import type { EventStore, RecordedEvent } from '@gevinst/eventstore/port';
+import { evolve, isRelevantEventType } from '../schedule/evolve';
 import { initialState, type ReminderState } from '../schedule/state';
+
+const fold = (state: ReminderState, events: readonly RecordedEvent[]): void => {
+  for (const e of events) if (isRelevantEventType(e.type)) evolve(state, parseEvent(e));
+};
 
 /**
  * The state of one benefit as the store holds it right now (its stream, its project's, its unit's
@@ -8,13 +13,13 @@ import { initialState, type ReminderState } from '../schedule/state';
  */
 export const loadBenefitState = async (store: EventStore, benefitId: string): Promise<ReminderState> => {
   const state = initialState();
-  for (const e of await store.readStream(`benefit-${benefitId}`)) evolve(state, e);
+  fold(state, await store.readStream(`benefit-${benefitId}`));
   const benefit = state.benefits.get(benefitId);
   if (!benefit) return state;
-  for (const e of await store.readStream(`project-${benefit.projectId}`)) evolve(state, e);
+  fold(state, await store.readStream(`project-${benefit.projectId}`));
   let unitId: string | null = benefit.recipientUnitId;
   for (let hops = 0; unitId && hops < 20 && !state.units.has(unitId); hops++) {
-    for (const e of await store.readStream(`unit-${unitId}`)) evolve(state, e);
+    fold(state, await store.readStream(`unit-${unitId}`));
     unitId = state.units.get(unitId)?.mergedInto ?? null;
   }
   return state;

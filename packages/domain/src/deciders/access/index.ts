@@ -1,5 +1,5 @@
-import type { AccessEvent } from '../../events';
-import type { Decider } from '../decider';
+import { accessEventSchemas, type AccessEvent } from '../../events';
+import { eventsOf, type StreamDecider } from '../decider';
 import type { AccessCommand } from './commands';
 import { decideAccess } from './decide';
 import { evolveAccess, initialAccessState, type AccessState } from './state';
@@ -8,8 +8,9 @@ export * from './commands';
 export * from './state';
 export { decideAccess } from './decide';
 
-export const accessDecider: Decider<AccessState, AccessCommand, AccessEvent> = {
+export const accessDecider: StreamDecider<AccessState, AccessCommand, AccessEvent> = {
   decide: decideAccess,
   evolve: evolveAccess,
+  isEvent: eventsOf(accessEventSchemas),
   initialState: initialAccessState,
 };

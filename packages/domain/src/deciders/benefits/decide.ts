@@ -24,17 +24,27 @@ import type {
 } from './commands';
 import { benefitRealisedCashReleasingOre, type BenefitState } from './state';
 
-const requireBenefit = (state: BenefitState, benefitId: string): void => {
-  if (state.status === 'none') refuse('benefit_not_found', 'benefitId', `Gevinsten «${benefitId}» finnes ikke`);
+type Recorded = Exclude<BenefitState, { status: 'none' }>;
+type Planned = Extract<BenefitState, { status: 'planned' | 'cancelled' }>;
+
+const requireBenefit = (state: BenefitState, benefitId: string): Recorded => {
+  if (state.status === 'none') return refuse('benefit_not_found', 'benefitId', `Gevinsten «${benefitId}» finnes ikke`);
   requireSameId(state.benefitId, benefitId, 'benefitId');
+  return state;
+};
+
+/** A planned benefit, pursued or cancelled. */
+const requirePlanned = (state: BenefitState, benefitId: string, notPlanned: (title: string) => string): Planned => {
+  const benefit = requireBenefit(state, benefitId);
+  if (benefit.status === 'unplanned') return refuse('benefit_not_planned', 'benefitId', notPlanned(benefit.title));
+  return benefit;
 };
 
 /** A planned benefit that is still pursued. */
-const requireActivePlanned = (state: BenefitState, benefitId: string): void => {
-  requireBenefit(state, benefitId);
-  if (state.status !== 'planned')
-    refuse('benefit_not_planned', 'benefitId', `«${state.title}» er en uplanlagt gevinst og kan ikke følges opp som en planlagt`);
-  if (state.cancelled) refuse('benefit_cancelled', 'benefitId', `Gevinsten «${state.title}» er kansellert`);
+const requireActivePlanned = (state: BenefitState, benefitId: string): Planned => {
+  const benefit = requirePlanned(state, benefitId, (title) => `«${title}» er en uplanlagt gevinst og kan ikke følges opp som en planlagt`);
+  if (benefit.status === 'cancelled') refuse('benefit_cancelled', 'benefitId', `Gevinsten «${benefit.title}» er kansellert`);
+  return benefit;
 };
 
 const requireNonNegativeQuantity = (quantity: unknown, path = 'quantity'): number => {
@@ -94,24 +104,24 @@ const planBenefit = ({ data, context }: PlanBenefit, state: BenefitState): Benef
 };
 
 const recordRealisation = ({ data, context }: RecordRealisation, state: BenefitState): BenefitEvent[] => {
-  requireActivePlanned(state, data.benefitId);
+  const benefit = requireActivePlanned(state, data.benefitId);
   const period = requireValidPeriod(data.period);
   const quantity = requireNonNegativeQuantity(data.quantity);
   requireStartedPeriod(period, context.now);
-  if (Object.hasOwn(state.realisations, period))
+  if (Object.hasOwn(benefit.realisations, period))
     refuse(
       'realisation_exists',
       'period',
       `Realisert gevinst for ${formatPeriodNb(period)} er allerede registrert; bruk korrigering for å endre den`,
     );
-  const overlapping = Object.keys(state.realisations).find((other) => overlaps(other, period));
+  const overlapping = Object.keys(benefit.realisations).find((other) => overlaps(other, period));
   if (overlapping)
     refuse(
       'period_overlaps',
       'period',
       `Perioden ${formatPeriodNb(period)} overlapper ${formatPeriodNb(overlapping)}, som allerede har realisert gevinst`,
     );
-  const valuationOrePerUnit = state.valuationOrePerUnit;
+  const valuationOrePerUnit = benefit.valuationOrePerUnit;
   return [
     emit('BenefitRealised', {
       benefitId: data.benefitId,
@@ -126,25 +136,23 @@ const recordRealisation = ({ data, context }: RecordRealisation, state: BenefitS
 };
 
 const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): BenefitEvent[] => {
-  requireBenefit(state, data.benefitId);
-  if (state.status !== 'planned')
-    refuse('benefit_not_planned', 'benefitId', `«${state.title}» er en uplanlagt gevinst og har ingen realiseringer å korrigere`);
+  const benefit = requirePlanned(state, data.benefitId, (title) => `«${title}» er en uplanlagt gevinst og har ingen realiseringer å korrigere`);
   const period = requireValidPeriod(data.period);
   const quantity = requireNonNegativeQuantity(data.quantity);
-  const previous = Object.hasOwn(state.realisations, period) ? state.realisations[period] : undefined;
+  const previous = Object.hasOwn(benefit.realisations, period) ? benefit.realisations[period] : undefined;
   if (!previous)
     refuse('realisation_not_found', 'period', `Det finnes ingen realisert gevinst for ${formatPeriodNb(period)} å korrigere`);
-  const valuationOrePerUnit = state.valuationOrePerUnit;
+  const valuationOrePerUnit = benefit.valuationOrePerUnit;
   const valueOre = valueOf(quantity, valuationOrePerUnit);
   const realisedAfter = benefitRealisedCashReleasingOre({
-    ...state,
-    realisations: { ...state.realisations, [period]: { quantity, valueOre, corrected: true } },
+    ...benefit,
+    realisations: { ...benefit.realisations, [period]: { quantity, valueOre, corrected: true } },
   });
-  if (realisedAfter < state.withdrawnOre)
+  if (realisedAfter < benefit.withdrawnOre)
     refuse(
       'correction_below_withdrawn',
       'quantity',
-      `Korrigeringen gir ${formatKroner(realisedAfter)} realisert budsjettmessig gevinst, men ${formatKroner(state.withdrawnOre)} er allerede tatt ut`,
+      `Korrigeringen gir ${formatKroner(realisedAfter)} realisert budsjettmessig gevinst, men ${formatKroner(benefit.withdrawnOre)} er allerede tatt ut`,
     );
   return [
     emit('BenefitRealisationCorrected', {
@@ -161,8 +169,8 @@ const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): 
 };
 
 const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state: BenefitState): BenefitEvent[] => {
-  requireBenefit(state, data.benefitId);
-  const unitId = data.unitId ?? state.recipientUnitId!;
+  const benefit = requireBenefit(state, data.benefitId);
+  const unitId = data.unitId ?? benefit.recipientUnitId;
   const event = emit('BudgetWithdrawalRecorded', {
     benefitId: data.benefitId,
     withdrawalId: data.withdrawalId,
@@ -172,19 +180,19 @@ const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state
     saksnummer: data.saksnummer?.trim() ? data.saksnummer.trim() : null,
     comment: data.comment ?? null,
   });
-  if (!state.cashReleasing || state.disbenefit)
-    refuse('not_cash_releasing', 'benefitId', `Gevinsten «${state.title}» er ikke budsjettmessig og kan ikke tas ut av budsjettet`);
-  if (state.withdrawalIds.includes(data.withdrawalId))
+  if (!benefit.cashReleasing || benefit.disbenefit)
+    refuse('not_cash_releasing', 'benefitId', `Gevinsten «${benefit.title}» er ikke budsjettmessig og kan ikke tas ut av budsjettet`);
+  if (benefit.withdrawalIds.includes(data.withdrawalId))
     refuse('withdrawal_exists', 'withdrawalId', `Uttaket «${data.withdrawalId}» er allerede registrert`);
   requireActiveUnit(context.units, unitId, 'unitId');
-  const realised = benefitRealisedCashReleasingOre(state);
-  const available = realised - state.withdrawnOre;
+  const realised = benefitRealisedCashReleasingOre(benefit);
+  const available = realised - benefit.withdrawnOre;
   if (event.data.amountOre > available)
     refuse(
       'withdrawal_exceeds_realised',
       'amountOre',
       `Uttaket på ${formatKroner(event.data.amountOre)} er større enn det som er realisert og ikke tatt ut: ` +
-        `${formatKroner(available)} (realisert ${formatKroner(realised)}, allerede tatt ut ${formatKroner(state.withdrawnOre)})`,
+        `${formatKroner(available)} (realisert ${formatKroner(realised)}, allerede tatt ut ${formatKroner(benefit.withdrawnOre)})`,
     );
   return [event];
 };
@@ -214,9 +222,9 @@ export const decideBenefit = (command: BenefitCommand, state: BenefitState): Ben
     }
     case 'RecordMeasurement': {
       const { data, context } = command;
-      requireActivePlanned(state, data.benefitId);
+      const benefit = requireActivePlanned(state, data.benefitId);
       const measuredOn = requireNotInFuture(data.measuredOn, context.now, 'measuredOn');
-      const period = data.period ?? formatPeriod(periodOf(measuredOn, state.measurementSchedule!));
+      const period = data.period ?? formatPeriod(periodOf(measuredOn, benefit.measurementSchedule));
       return [emit('MeasurementRecorded', { ...data, period })];
     }
     case 'RecordRealisation':
@@ -228,9 +236,9 @@ export const decideBenefit = (command: BenefitCommand, state: BenefitState): Ben
       return [emit('BenefitForecastRevised', command.data)];
     case 'AssignBenefitOwner': {
       const { benefitId, owner } = command.data;
-      requireActivePlanned(state, benefitId);
-      if (owner === state.owner) return [];
-      return [emit('BenefitOwnerAssigned', { benefitId, owner, previousOwner: state.owner! })];
+      const benefit = requireActivePlanned(state, benefitId);
+      if (owner === benefit.owner) return [];
+      return [emit('BenefitOwnerAssigned', { benefitId, owner, previousOwner: benefit.owner })];
     }
     case 'CancelBenefit':
       requireActivePlanned(state, command.data.benefitId);

@@ -1,5 +1,5 @@
-import type { BenefitEvent } from '../../events';
-import type { Decider } from '../decider';
+import { benefitEventSchemas, type BenefitEvent } from '../../events';
+import { eventsOf, type StreamDecider } from '../decider';
 import type { BenefitCommand } from './commands';
 import { decideBenefit } from './decide';
 import { evolveBenefit, initialBenefitState, type BenefitState } from './state';
@@ -8,8 +8,9 @@ export * from './commands';
 export * from './state';
 export { decideBenefit } from './decide';
 
-export const benefitDecider: Decider<BenefitState, BenefitCommand, BenefitEvent> = {
+export const benefitDecider: StreamDecider<BenefitState, BenefitCommand, BenefitEvent> = {
   decide: decideBenefit,
   evolve: evolveBenefit,
+  isEvent: eventsOf(benefitEventSchemas),
   initialState: initialBenefitState,
 };

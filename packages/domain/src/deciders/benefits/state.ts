@@ -6,56 +6,54 @@ export interface RealisationState {
   corrected: boolean;
 }
 
-export interface BenefitState {
-  status: 'none' | 'planned' | 'unplanned';
-  benefitId: string | null;
+/** What every recorded benefit's stream says, planned or not. */
+interface RecordedBenefit {
+  benefitId: string;
   projectId: string | null;
-  title: string | null;
-  recipientUnitId: string | null;
-  owner: string | null;
-  direction: Direction | null;
-  category: BenefitCategory | null;
+  title: string;
+  recipientUnitId: string;
+  category: BenefitCategory;
   /** withdrawable; for an unplanned benefit, category `budget` */
   cashReleasing: boolean;
   disbenefit: boolean;
-  valuationOrePerUnit: number | null;
-  measurementSchedule: MeasurementSchedule | null;
-  plan: PlanEntry[];
-  baseline: number | null;
-  cancelled: boolean;
   /** the latest realisation per period code */
   realisations: Record<string, RealisationState>;
   withdrawnOre: number;
   withdrawalIds: string[];
 }
 
-export const initialBenefitState = (): BenefitState => ({
-  status: 'none',
-  benefitId: null,
-  projectId: null,
-  title: null,
-  recipientUnitId: null,
-  owner: null,
-  direction: null,
-  category: null,
-  cashReleasing: false,
-  disbenefit: false,
-  valuationOrePerUnit: null,
-  measurementSchedule: null,
-  plan: [],
-  baseline: null,
-  cancelled: false,
-  realisations: {},
-  withdrawnOre: 0,
-  withdrawalIds: [],
-});
+/** A planned benefit (BenefitPlanned), followed up per period. */
+export interface PlannedBenefit extends RecordedBenefit {
+  projectId: string;
+  owner: string;
+  direction: Direction;
+  valuationOrePerUnit: number | null;
+  measurementSchedule: MeasurementSchedule;
+  plan: PlanEntry[];
+  baseline: number | null;
+}
+
+/**
+ * A benefit's lifecycle: not recorded; planned and pursued; planned and cancelled (its realisations
+ * may still be corrected and withdrawn); or recorded once as unplanned.
+ */
+export type BenefitState =
+  | { status: 'none' }
+  | ({ status: 'planned' } & PlannedBenefit)
+  | ({ status: 'cancelled' } & PlannedBenefit)
+  | ({ status: 'unplanned' } & RecordedBenefit);
+
+export const initialBenefitState = (): BenefitState => ({ status: 'none' });
+
+const nothingYet = () => ({ disbenefit: false, realisations: {}, withdrawnOre: 0, withdrawalIds: [] });
 
 export const evolveBenefit = (state: BenefitState, event: BenefitEvent): BenefitState => {
   switch (event.type) {
     case 'BenefitPlanned': {
       const d = event.data;
+      // a stream is recorded once: its first event
       return {
-        ...state,
+        ...nothingYet(),
         status: 'planned',
         benefitId: d.benefitId,
         projectId: d.projectId,
@@ -75,7 +73,7 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
     case 'UnplannedBenefitRecorded': {
       const d = event.data;
       return {
-        ...state,
+        ...nothingYet(),
         status: 'unplanned',
         benefitId: d.benefitId,
         projectId: d.projectId,
@@ -86,36 +84,43 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
         realisations: { [d.period]: { quantity: d.quantity, valueOre: d.valueOre, corrected: false } },
       };
     }
-    case 'BaselineMeasured':
-      return { ...state, baseline: event.data.value };
-    case 'MeasurementRecorded':
-      return state;
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
     case 'BenefitRealised':
     case 'BenefitRealisationCorrected': {
       const { period, quantity, valueOre } = event.data;
       const corrected = event.type === 'BenefitRealisationCorrected';
       return { ...state, realisations: { ...state.realisations, [period]: { quantity, valueOre, corrected } } };
     }
-    case 'BenefitForecastRevised':
-      return { ...state, plan: event.data.plan };
-    case 'BenefitOwnerAssigned':
-      return { ...state, owner: event.data.owner };
-    case 'BenefitCancelled':
-      return { ...state, cancelled: true };
     case 'BudgetWithdrawalRecorded':
       return {
         ...state,
         withdrawnOre: state.withdrawnOre + event.data.amountOre,
         withdrawalIds: [...state.withdrawalIds, event.data.withdrawalId],
       };
+    case 'MeasurementRecorded':
+      return state;
+  }
+  if (state.status === 'unplanned') return state;
+  switch (event.type) {
+    case 'BaselineMeasured':
+      return { ...state, baseline: event.data.value };
+    case 'BenefitForecastRevised':
+      return { ...state, plan: event.data.plan };
+    case 'BenefitOwnerAssigned':
+      return { ...state, owner: event.data.owner };
+    case 'BenefitCancelled':
+      return { ...state, status: 'cancelled' };
   }
 };
 
 /** Realised value that can be taken out of a budget: the latest realisation of each period, if cash-releasing. */
 export const benefitRealisedCashReleasingOre = (state: BenefitState): number =>
-  state.cashReleasing && !state.disbenefit
+  state.status !== 'none' && state.cashReleasing && !state.disbenefit
     ? Object.values(state.realisations).reduce((sum, r) => sum + r.valueOre, 0)
     : 0;
 
 /** What is realised as cash-releasing and not yet withdrawn. */
-export const benefitWithdrawableOre = (state: BenefitState): number => benefitRealisedCashReleasingOre(state) - state.withdrawnOre;
+export const benefitWithdrawableOre = (state: BenefitState): number =>
+  benefitRealisedCashReleasingOre(state) - (state.status === 'none' ? 0 : state.withdrawnOre);

@@ -2,27 +2,29 @@ import { refuse } from '../../errors';
 import { DEFAULT_THRESHOLDS, type ProjectEvent } from '../../events';
 import { emit, requireActiveUnit, requireSameId, requireValidPeriod } from '../rules';
 import type { ProjectCommand } from './commands';
-import type { ProjectState } from './state';
+import type { ProjectState, RegisteredProject } from './state';
 
-const requireOpen = (state: ProjectState, projectId: string): void => {
-  if (!state.registered) refuse('project_not_found', 'projectId', `Prosjektet «${projectId}» finnes ikke`);
+const requireOpen = (state: ProjectState, projectId: string): RegisteredProject => {
+  if (state.status === 'none') return refuse('project_not_found', 'projectId', `Prosjektet «${projectId}» finnes ikke`);
   requireSameId(state.projectId, projectId, 'projectId');
-  if (state.closed) refuse('project_closed', 'projectId', `Prosjektet «${state.name}» er avsluttet og tar ikke imot nye registreringer`);
+  if (state.status === 'closed')
+    refuse('project_closed', 'projectId', `Prosjektet «${state.name}» er avsluttet og tar ikke imot nye registreringer`);
+  return state;
 };
 
 export const decideProject = (command: ProjectCommand, state: ProjectState): ProjectEvent[] => {
   switch (command.type) {
     case 'RegisterProject': {
       const { data, context } = command;
-      if (state.registered) refuse('project_exists', 'projectId', `Prosjektet «${data.projectId}» er allerede registrert`);
+      if (state.status !== 'none') refuse('project_exists', 'projectId', `Prosjektet «${data.projectId}» er allerede registrert`);
       requireActiveUnit(context.units, data.ownerUnitId, 'ownerUnitId');
       return [emit('ProjectRegistered', { ...data, thresholds: data.thresholds ?? DEFAULT_THRESHOLDS })];
     }
     case 'ChangeProjectPhase': {
       const { projectId, phase } = command.data;
-      requireOpen(state, projectId);
-      if (phase === state.phase) return [];
-      return [emit('ProjectPhaseChanged', { projectId, phase, previousPhase: state.phase })];
+      const project = requireOpen(state, projectId);
+      if (phase === project.phase) return [];
+      return [emit('ProjectPhaseChanged', { projectId, phase, previousPhase: project.phase })];
     }
     case 'CloseProject': {
       const { projectId, reason } = command.data;
@@ -31,10 +33,10 @@ export const decideProject = (command: ProjectCommand, state: ProjectState): Pro
     }
     case 'RecordCost': {
       const { data, context } = command;
-      requireOpen(state, data.projectId);
+      const project = requireOpen(state, data.projectId);
       requireValidPeriod(data.period);
       requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId');
-      if (state.costIds.includes(data.costId)) refuse('cost_exists', 'costId', `Kostnaden «${data.costId}» er allerede registrert`);
+      if (project.costIds.includes(data.costId)) refuse('cost_exists', 'costId', `Kostnaden «${data.costId}» er allerede registrert`);
       return [emit('CostRecorded', data)];
     }
   }

@@ -1,5 +1,5 @@
-import type { ProjectEvent } from '../../events';
-import type { Decider } from '../decider';
+import { projectEventSchemas, type ProjectEvent } from '../../events';
+import { eventsOf, type StreamDecider } from '../decider';
 import type { ProjectCommand } from './commands';
 import { decideProject } from './decide';
 import { evolveProject, initialProjectState, type ProjectState } from './state';
@@ -8,8 +8,9 @@ export * from './commands';
 export * from './state';
 export { decideProject } from './decide';
 
-export const projectDecider: Decider<ProjectState, ProjectCommand, ProjectEvent> = {
+export const projectDecider: StreamDecider<ProjectState, ProjectCommand, ProjectEvent> = {
   decide: decideProject,
   evolve: evolveProject,
+  isEvent: eventsOf(projectEventSchemas),
   initialState: initialProjectState,
 };

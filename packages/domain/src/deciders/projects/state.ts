@@ -1,41 +1,37 @@
 import type { ProjectEvent, ProjectPhase, Thresholds } from '../../events';
 
-export interface ProjectState {
-  registered: boolean;
-  projectId: string | null;
-  name: string | null;
-  ownerUnitId: string | null;
-  projectLeader: string | null;
+/** What a registered project's stream says about it. */
+export interface RegisteredProject {
+  projectId: string;
+  name: string;
+  ownerUnitId: string;
+  projectLeader: string;
   phase: ProjectPhase;
-  closed: boolean;
-  thresholds: Thresholds | null;
+  thresholds: Thresholds;
   costIds: string[];
   totalCostOre: number;
 }
 
-export const initialProjectState = (): ProjectState => ({
-  registered: false,
-  projectId: null,
-  name: null,
-  ownerUnitId: null,
-  projectLeader: null,
-  phase: 'planning',
-  closed: false,
-  thresholds: null,
-  costIds: [],
-  totalCostOre: 0,
-});
+/** A project's lifecycle: not registered, open, or closed (it takes no new facts). */
+export type ProjectState =
+  | { status: 'none' }
+  | ({ status: 'open' } & RegisteredProject)
+  | ({ status: 'closed' } & RegisteredProject);
+
+export const initialProjectState = (): ProjectState => ({ status: 'none' });
 
 export const evolveProject = (state: ProjectState, event: ProjectEvent): ProjectState => {
+  if (event.type === 'ProjectRegistered') {
+    const { projectId, name, ownerUnitId, projectLeader, thresholds } = event.data;
+    // a stream is registered once: its first event
+    return { status: 'open', projectId, name, ownerUnitId, projectLeader, phase: 'planning', thresholds, costIds: [], totalCostOre: 0 };
+  }
+  if (state.status === 'none') return state;
   switch (event.type) {
-    case 'ProjectRegistered': {
-      const { projectId, name, ownerUnitId, projectLeader, thresholds } = event.data;
-      return { ...state, registered: true, projectId, name, ownerUnitId, projectLeader, thresholds };
-    }
     case 'ProjectPhaseChanged':
       return { ...state, phase: event.data.phase };
     case 'ProjectClosed':
-      return { ...state, closed: true };
+      return { ...state, status: 'closed' };
     case 'CostRecorded':
       return {
         ...state,

@@ -5,7 +5,7 @@ import type { ReminderCommand } from './commands';
 import type { ReminderState } from './state';
 
 const requireUnclaimed = (state: ReminderState): void => {
-  if (state.claimedBy)
+  if (state.status === 'claimed')
     refuse('reminder_already_sent', 'period', 'Påminnelsen for denne gevinsten og perioden er allerede sendt');
 };
 
@@ -20,8 +20,8 @@ export const decideReminder = (command: ReminderCommand, state: ReminderState): 
     case 'RecordReminderDeliveryFailure':
       return [emit('ReminderDeliveryFailed', command.data)];
     case 'RecordReminderDelivery':
-      if (!state.claimedBy)
-        refuse('reminder_not_claimed', 'period', 'Påminnelsen er ikke gjort krav på, så den kan ikke registreres som levert');
+      if (state.status === 'unclaimed')
+        return refuse('reminder_not_claimed', 'period', 'Påminnelsen er ikke gjort krav på, så den kan ikke registreres som levert');
       if (state.delivered) return [];
       return [emit('ReminderDelivered', command.data)];
   }

@@ -1,5 +1,5 @@
-import type { ReminderEvent } from '../../events';
-import type { Decider } from '../decider';
+import { reminderEventSchemas, type ReminderEvent } from '../../events';
+import { eventsOf, type StreamDecider } from '../decider';
 import type { ReminderCommand } from './commands';
 import { decideReminder } from './decide';
 import { evolveReminder, initialReminderState, type ReminderState } from './state';
@@ -9,8 +9,9 @@ export * from './state';
 export { decideReminder } from './decide';
 
 /** The reminder claim: a reminder is sent once per benefit, period and kind. */
-export const reminderDecider: Decider<ReminderState, ReminderCommand, ReminderEvent> = {
+export const reminderDecider: StreamDecider<ReminderState, ReminderCommand, ReminderEvent> = {
   decide: decideReminder,
   evolve: evolveReminder,
+  isEvent: eventsOf(reminderEventSchemas),
   initialState: initialReminderState,
 };

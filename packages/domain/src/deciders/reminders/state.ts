@@ -1,22 +1,32 @@
 import type { ReminderEvent } from '../../events';
 
-export interface ReminderState {
-  /** set once the reminder is sent (or escalated): the claim */
-  claimedBy: { type: 'ReminderSent' | 'ReminderEscalated'; messageId: string } | null;
-  failedAttempts: number;
-  delivered: boolean;
+/** Sent (or escalated): the claim on the reminder stream. */
+export interface ReminderClaim {
+  type: 'ReminderSent' | 'ReminderEscalated';
+  messageId: string;
 }
 
-export const initialReminderState = (): ReminderState => ({ claimedBy: null, failedAttempts: 0, delivered: false });
+/** A reminder's lifecycle: not claimed yet, or claimed (and then perhaps delivered). Failures may come either way. */
+export type ReminderState =
+  | { status: 'unclaimed'; failedAttempts: number }
+  | { status: 'claimed'; claimedBy: ReminderClaim; failedAttempts: number; delivered: boolean };
+
+export const initialReminderState = (): ReminderState => ({ status: 'unclaimed', failedAttempts: 0 });
 
 export const evolveReminder = (state: ReminderState, event: ReminderEvent): ReminderState => {
   switch (event.type) {
     case 'ReminderSent':
     case 'ReminderEscalated':
-      return { ...state, claimedBy: { type: event.type, messageId: event.data.messageId } };
+      return {
+        status: 'claimed',
+        claimedBy: { type: event.type, messageId: event.data.messageId },
+        failedAttempts: state.failedAttempts,
+        delivered: state.status === 'claimed' && state.delivered,
+      };
     case 'ReminderDeliveryFailed':
       return { ...state, failedAttempts: state.failedAttempts + 1 };
     case 'ReminderDelivered':
-      return { ...state, delivered: true };
+      // delivery is recorded only for a claimed reminder (the decider refuses otherwise)
+      return state.status === 'claimed' ? { ...state, delivered: true } : state;
   }
 };

@@ -8,7 +8,7 @@ export const decideSettlement = (command: SettlementCommand, state: SettlementSt
   switch (command.type) {
     case 'RecordSettlement': {
       const { data, context } = command;
-      if (state.settlement) refuse('settlement_exists', 'settlementId', `Avregningen «${data.settlementId}» er allerede registrert`);
+      if (state.status !== 'none') refuse('settlement_exists', 'settlementId', `Avregningen «${data.settlementId}» er allerede registrert`);
       const event = emit('SettlementRecorded', { ...data, projectId: data.projectId ?? null, comment: data.comment ?? null });
       requireValidPeriod(data.period);
       requireActiveUnit(context.units, data.fromUnitId, 'fromUnitId');

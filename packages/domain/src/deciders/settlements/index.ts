@@ -1,5 +1,5 @@
-import type { SettlementEvent } from '../../events';
-import type { Decider } from '../decider';
+import { settlementEventSchemas, type SettlementEvent } from '../../events';
+import { eventsOf, type StreamDecider } from '../decider';
 import type { SettlementCommand } from './commands';
 import { decideSettlement } from './decide';
 import { evolveSettlement, initialSettlementState, type SettlementState } from './state';
@@ -8,8 +8,9 @@ export * from './commands';
 export * from './state';
 export { decideSettlement } from './decide';
 
-export const settlementDecider: Decider<SettlementState, SettlementCommand, SettlementEvent> = {
+export const settlementDecider: StreamDecider<SettlementState, SettlementCommand, SettlementEvent> = {
   decide: decideSettlement,
   evolve: evolveSettlement,
+  isEvent: eventsOf(settlementEventSchemas),
   initialState: initialSettlementState,
 };

@@ -1,14 +1,13 @@
 import type { EventDataOf, SettlementEvent } from '../../events';
 
-export interface SettlementState {
-  settlement: EventDataOf<'SettlementRecorded'> | null;
-}
+/** A settlement is recorded once; its stream holds nothing else. */
+export type SettlementState = { status: 'none' } | { status: 'recorded'; settlement: EventDataOf<'SettlementRecorded'> };
 
-export const initialSettlementState = (): SettlementState => ({ settlement: null });
+export const initialSettlementState = (): SettlementState => ({ status: 'none' });
 
-export const evolveSettlement = (state: SettlementState, event: SettlementEvent): SettlementState => {
+export const evolveSettlement = (_state: SettlementState, event: SettlementEvent): SettlementState => {
   switch (event.type) {
     case 'SettlementRecorded':
-      return { ...state, settlement: event.data };
+      return { status: 'recorded', settlement: event.data };
   }
 };

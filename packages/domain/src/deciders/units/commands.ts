@@ -7,11 +7,11 @@ export type RegisterUnit = Command<
   { unitId: string; name: string; parentId?: string | null; orgNumber?: string | null; leader?: string | null },
   UnitsContext
 >;
-export type RenameUnit = Command<'RenameUnit', { unitId: string; name: string }, TimeContext>;
+export type RenameUnit = Command<'RenameUnit', { unitId: string; name: string }, UnitsContext>;
 /** `effectiveDate` defaults to today in Oslo. */
 export type MoveUnit = Command<'MoveUnit', { unitId: string; newParentId: string | null; effectiveDate?: string }, UnitsContext>;
-export type AssignUnitLeader = Command<'AssignUnitLeader', { unitId: string; leader: string }, TimeContext>;
-export type SetHourlyRate = Command<'SetHourlyRate', EventInputOf<'HourlyRateSet'>, TimeContext>;
+export type AssignUnitLeader = Command<'AssignUnitLeader', { unitId: string; leader: string }, UnitsContext>;
+export type SetHourlyRate = Command<'SetHourlyRate', EventInputOf<'HourlyRateSet'>, UnitsContext>;
 /**
  * On the successor's stream. A successor that does not exist yet is registered on the way when
  * `successorName` is given (kommunesammenslåing into a new kommune).

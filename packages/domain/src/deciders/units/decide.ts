@@ -2,15 +2,17 @@ import { refuse } from '../../errors';
 import type { UnitEvent } from '../../events';
 import { normaliseOrgNumber } from '../../validation';
 import type { UnitsLookup } from '../context';
-import { emit, osloDate, requireActiveUnit, requireSameId } from '../rules';
+import { emit, osloDate, requireActiveUnit, requireNotMerged, requireSameId } from '../rules';
 import type { MergeUnits, UnitCommand } from './commands';
-import type { UnitState } from './state';
+import type { RegisteredUnit, UnitState } from './state';
 
-const requireRegistered = (state: UnitState, unitId: string): void => {
-  if (!state.registered) refuse('unit_not_found', 'unitId', `Enheten «${unitId}» finnes ikke`);
+/** The unit's stream is registered, for this unit, and not merged into another. */
+const requireRegistered = (state: UnitState, unitId: string): RegisteredUnit => {
+  if (state.status === 'none') return refuse('unit_not_found', 'unitId', `Enheten «${unitId}» finnes ikke`);
   requireSameId(state.unitId, unitId, 'unitId');
-  if (state.mergedInto)
+  if (state.status === 'merged')
     refuse('unit_merged', 'unitId', `Enheten «${state.name}» er slått sammen med en annen enhet og tar ikke imot nye registreringer`);
+  return state;
 };
 
 /** Walks up from the new parent; meeting the unit itself means the move would make a cycle. */
@@ -26,8 +28,9 @@ const wouldCycle = (units: UnitsLookup, unitId: string, newParentId: string): bo
 
 const mergeUnits = ({ data, context }: MergeUnits, state: UnitState): UnitEvent[] => {
   const { successorUnitId, mergedUnitIds, effectiveDate } = data;
+  requireNotMerged(context.units, successorUnitId, 'successorUnitId');
   const events: UnitEvent[] = [];
-  if (state.registered) requireRegistered(state, successorUnitId);
+  if (state.status !== 'none') requireRegistered(state, successorUnitId);
   else if (!data.successorName?.trim())
     refuse('unit_not_found', 'successorUnitId', 'Enheten det slås sammen til finnes ikke; oppgi navn for å opprette den');
   else {
@@ -56,7 +59,7 @@ export const decideUnit = (command: UnitCommand, state: UnitState): UnitEvent[] 
   switch (command.type) {
     case 'RegisterUnit': {
       const { data, context } = command;
-      if (state.registered) refuse('unit_exists', 'unitId', `Enheten «${data.unitId}» er allerede registrert`);
+      if (state.status !== 'none') refuse('unit_exists', 'unitId', `Enheten «${data.unitId}» er allerede registrert`);
       if (data.parentId) requireActiveUnit(context.units, data.parentId, 'parentId');
       const orgNumber = data.orgNumber?.trim() ? normaliseOrgNumber(data.orgNumber) : null;
       return [
@@ -71,43 +74,46 @@ export const decideUnit = (command: UnitCommand, state: UnitState): UnitEvent[] 
     }
     case 'RenameUnit': {
       const { unitId, name } = command.data;
-      requireRegistered(state, unitId);
-      if (name.trim() === state.name) return [];
-      return [emit('UnitRenamed', { unitId, name, previousName: state.name! })];
+      requireNotMerged(command.context.units, unitId);
+      const unit = requireRegistered(state, unitId);
+      if (name.trim() === unit.name) return [];
+      return [emit('UnitRenamed', { unitId, name, previousName: unit.name })];
     }
     case 'MoveUnit': {
       const { data, context } = command;
-      requireRegistered(state, data.unitId);
+      requireNotMerged(context.units, data.unitId);
+      const unit = requireRegistered(state, data.unitId);
       if (data.newParentId !== null) {
         if (data.newParentId === data.unitId) refuse('move_into_self', 'newParentId', 'En enhet kan ikke ligge under seg selv');
         requireActiveUnit(context.units, data.newParentId, 'newParentId');
         if (wouldCycle(context.units, data.unitId, data.newParentId))
           refuse('move_into_descendant', 'newParentId', 'En enhet kan ikke flyttes inn under en av sine egne underenheter');
       }
-      if (data.newParentId === state.parentId) return [];
+      if (data.newParentId === unit.parentId) return [];
       return [
         emit('UnitMoved', {
           unitId: data.unitId,
           newParentId: data.newParentId,
-          previousParentId: state.parentId,
+          previousParentId: unit.parentId,
           effectiveDate: data.effectiveDate ?? osloDate(context.now),
         }),
       ];
     }
     case 'AssignUnitLeader': {
       const { unitId, leader } = command.data;
-      requireRegistered(state, unitId);
-      if (leader === state.leader) return [];
+      requireNotMerged(command.context.units, unitId);
+      if (leader === requireRegistered(state, unitId).leader) return [];
       return [emit('UnitLeaderAssigned', { unitId, leader })];
     }
     case 'SetHourlyRate':
+      requireNotMerged(command.context.units, command.data.unitId);
       requireRegistered(state, command.data.unitId);
       return [emit('HourlyRateSet', command.data)];
     case 'MergeUnits':
       return mergeUnits(command, state);
     case 'MergeUnitInto': {
       const { unitId, successorUnitId, effectiveDate } = command.data;
-      if (state.mergedInto)
+      if (state.status === 'merged')
         refuse('unit_already_merged', 'unitId', `Enheten «${state.name}» er allerede slått sammen med en annen enhet`);
       requireRegistered(state, unitId);
       if (successorUnitId === unitId) refuse('merge_into_self', 'successorUnitId', 'En enhet kan ikke slås sammen med seg selv');

@@ -1,5 +1,5 @@
-import type { UnitEvent } from '../../events';
-import type { Decider } from '../decider';
+import { unitEventSchemas, type UnitEvent } from '../../events';
+import { eventsOf, type StreamDecider } from '../decider';
 import type { UnitCommand } from './commands';
 import { decideUnit } from './decide';
 import { evolveUnit, initialUnitState, type UnitState } from './state';
@@ -8,8 +8,9 @@ export * from './commands';
 export * from './state';
 export { decideUnit } from './decide';
 
-export const unitDecider: Decider<UnitState, UnitCommand, UnitEvent> = {
+export const unitDecider: StreamDecider<UnitState, UnitCommand, UnitEvent> = {
   decide: decideUnit,
   evolve: evolveUnit,
+  isEvent: eventsOf(unitEventSchemas),
   initialState: initialUnitState,
 };

@@ -1,38 +1,34 @@
 import type { UnitEvent } from '../../events';
 
-export interface UnitState {
-  registered: boolean;
-  unitId: string | null;
-  name: string | null;
+/** What a registered unit's stream says about it. */
+export interface RegisteredUnit {
+  unitId: string;
+  name: string;
   parentId: string | null;
   orgNumber: string | null;
   leader: string | null;
-  /** set by UnitMergedInto: the unit takes no new facts */
-  mergedInto: string | null;
   /** units merged into this one */
   absorbedUnitIds: string[];
   /** rate in øre per hour, by year */
   hourlyRates: Record<number, number>;
 }
 
-export const initialUnitState = (): UnitState => ({
-  registered: false,
-  unitId: null,
-  name: null,
-  parentId: null,
-  orgNumber: null,
-  leader: null,
-  mergedInto: null,
-  absorbedUnitIds: [],
-  hourlyRates: {},
-});
+/** A unit's lifecycle: not registered, registered, or merged into another (UnitMergedInto: it takes no new facts). */
+export type UnitState =
+  | { status: 'none' }
+  | ({ status: 'registered' } & RegisteredUnit)
+  | ({ status: 'merged'; mergedInto: string } & RegisteredUnit);
+
+export const initialUnitState = (): UnitState => ({ status: 'none' });
 
 export const evolveUnit = (state: UnitState, event: UnitEvent): UnitState => {
+  if (event.type === 'UnitRegistered') {
+    const { unitId, name, parentId, orgNumber, leader } = event.data;
+    // a stream is registered once: its first event
+    return { status: 'registered', unitId, name, parentId, orgNumber, leader, absorbedUnitIds: [], hourlyRates: {} };
+  }
+  if (state.status === 'none') return state;
   switch (event.type) {
-    case 'UnitRegistered': {
-      const { unitId, name, parentId, orgNumber, leader } = event.data;
-      return { ...state, registered: true, unitId, name, parentId, orgNumber, leader };
-    }
     case 'UnitRenamed':
       return { ...state, name: event.data.name };
     case 'UnitMoved':
@@ -44,6 +40,6 @@ export const evolveUnit = (state: UnitState, event: UnitEvent): UnitState => {
     case 'UnitsMerged':
       return { ...state, absorbedUnitIds: [...state.absorbedUnitIds, ...event.data.mergedUnitIds] };
     case 'UnitMergedInto':
-      return { ...state, mergedInto: event.data.successorUnitId };
+      return { ...state, status: 'merged', mergedInto: event.data.successorUnitId };
   }
 };

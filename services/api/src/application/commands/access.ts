@@ -1,7 +1,7 @@
 import { accessDecider } from '@gevinst/domain/deciders/access/index';
 import { accessStream, RoleSchema } from '@gevinst/domain/events/index';
 import { z } from 'zod';
-import type { CommandSpec } from '../spec';
+import { defineCommand, stepOn, type CommandSpec } from '../spec';
 
 const id = z.string().trim().min(1, { error: 'Må fylles ut' }).max(200);
 const reason = z.string().max(5000).nullish();
@@ -15,23 +15,23 @@ export const GrantRoleInput = z.object({
 export const RevokeRoleInput = z.object({ reason });
 
 export const accessCommands: Record<string, CommandSpec> = {
-  grantRole: {
+  grantRole: defineCommand({
     name: 'grantRole',
     summary: 'Tildel en rolle, for hele installasjonen eller en enhet og alt under den',
     input: GrantRoleInput,
     id: 'new:access',
     steps: ({ id: grantId, input, env }) => [
-      { streamName: accessStream(grantId), decider: accessDecider, command: { type: 'GrantRole', data: { grantId, ...input }, context: env } },
+      stepOn(accessDecider, accessStream(grantId), { type: 'GrantRole', data: { grantId, ...input }, context: env }),
     ],
-  },
-  revokeRole: {
+  }),
+  revokeRole: defineCommand({
     name: 'revokeRole',
     summary: 'Trekk tilbake en tildelt rolle',
     input: RevokeRoleInput,
     id: 'target',
     target: { category: 'access', what: 'tildelingen' },
     steps: ({ id: grantId, input, env }) => [
-      { streamName: accessStream(grantId), decider: accessDecider, command: { type: 'RevokeRole', data: { grantId, ...input }, context: env } },
+      stepOn(accessDecider, accessStream(grantId), { type: 'RevokeRole', data: { grantId, ...input }, context: env }),
     ],
-  },
+  }),
 };

@@ -1,63 +1,93 @@
-import { benefitDecider } from '@gevinst/domain/deciders/benefits/index';
+import { benefitDecider, type BenefitCommand } from '@gevinst/domain/deciders/benefits/index';
 import { benefitStream } from '@gevinst/domain/events/index';
 import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
 import * as I from '../inputs';
-import type { CommandSpec } from '../spec';
+import { NotFoundError } from '../errors';
+import { defineCommand, stepOn, type CommandEnv, type CommandSpec } from '../spec';
 
 const BENEFIT = { category: 'benefit', what: 'gevinsten' } as const;
 
-const onBenefit = (type: string, name: string, summary: string, input: CommandSpec['input'], data?: (input: any) => object): CommandSpec => ({
-  name,
-  summary,
-  input,
-  id: 'target',
-  target: BENEFIT,
-  steps: ({ id, input: value, env }) => [
-    {
-      streamName: benefitStream(id),
-      decider: benefitDecider,
-      command: { type, data: { benefitId: id, ...(data ? data(value) : value) }, context: env },
-    },
-  ],
-});
+/** A command on the benefit in the path. */
+const onBenefit = <Input>(
+  name: string,
+  summary: string,
+  input: z.ZodType<Input>,
+  command: (benefitId: string, input: Input, context: CommandEnv) => BenefitCommand,
+): CommandSpec<Input> =>
+  defineCommand({
+    name,
+    summary,
+    input,
+    id: 'target',
+    target: BENEFIT,
+    steps: ({ id, input: value, env }) => [stepOn(benefitDecider, benefitStream(id), command(id, value, env))],
+  });
 
 export const benefitCommands: Record<string, CommandSpec> = {
-  planBenefit: {
+  planBenefit: defineCommand({
     name: 'planBenefit',
     summary: 'Planlegg en gevinst for prosjektet',
     input: I.PlanBenefitInput,
     id: 'new:benefit',
     target: { category: 'project', what: 'prosjektet' },
-    steps: ({ id, targetId, input, env }) => [
-      {
-        streamName: benefitStream(id),
-        decider: benefitDecider,
-        command: { type: 'PlanBenefit', data: { benefitId: id, projectId: targetId, ...input }, context: env },
-      },
-    ],
-  },
-  recordBaseline: onBenefit('MeasureBaseline', 'recordBaseline', 'Registrer nullpunktsmåling', I.RecordBaselineInput),
-  recordMeasurement: onBenefit('RecordMeasurement', 'recordMeasurement', 'Registrer en måling', I.RecordMeasurementInput),
-  recordRealisation: onBenefit('RecordRealisation', 'recordRealisation', 'Registrer realisert gevinst for en periode', I.RecordRealisationInput),
-  correctRealisation: onBenefit('CorrectRealisation', 'correctRealisation', 'Korriger realisert gevinst for en periode', I.CorrectRealisationInput),
-  reviseForecast: onBenefit('ReviseForecast', 'reviseForecast', 'Revider gevinstplanen (prognose)', I.ReviseForecastInput),
-  assignBenefitOwner: onBenefit('AssignBenefitOwner', 'assignBenefitOwner', 'Sett gevinsteier', I.AssignOwnerInput),
-  cancelBenefit: onBenefit('CancelBenefit', 'cancelBenefit', 'Avbryt gevinsten', I.CancelBenefitInput),
-  recordWithdrawal: onBenefit('RecordBudgetWithdrawal', 'recordWithdrawal', 'Registrer gevinstuttak (budsjettkutt)', I.RecordWithdrawalInput, (input) => ({
-    withdrawalId: uuidv7(),
-    ...input,
+    steps: ({ id, targetId, input, env }) => {
+      // the application has checked the target (the project in the path) before the steps
+      if (targetId === undefined) throw new NotFoundError('prosjektet', '');
+      return [
+        stepOn(benefitDecider, benefitStream(id), { type: 'PlanBenefit', data: { benefitId: id, projectId: targetId, ...input }, context: env }),
+      ];
+    },
+  }),
+  recordBaseline: onBenefit('recordBaseline', 'Registrer nullpunktsmåling', I.RecordBaselineInput, (benefitId, input, context) => ({
+    type: 'MeasureBaseline',
+    data: { benefitId, ...input },
+    context,
   })),
-  recordUnplannedBenefit: {
+  recordMeasurement: onBenefit('recordMeasurement', 'Registrer en måling', I.RecordMeasurementInput, (benefitId, input, context) => ({
+    type: 'RecordMeasurement',
+    data: { benefitId, ...input },
+    context,
+  })),
+  recordRealisation: onBenefit(
+    'recordRealisation',
+    'Registrer realisert gevinst for en periode',
+    I.RecordRealisationInput,
+    (benefitId, input, context) => ({ type: 'RecordRealisation', data: { benefitId, ...input }, context }),
+  ),
+  correctRealisation: onBenefit(
+    'correctRealisation',
+    'Korriger realisert gevinst for en periode',
+    I.CorrectRealisationInput,
+    (benefitId, input, context) => ({ type: 'CorrectRealisation', data: { benefitId, ...input }, context }),
+  ),
+  reviseForecast: onBenefit('reviseForecast', 'Revider gevinstplanen (prognose)', I.ReviseForecastInput, (benefitId, input, context) => ({
+    type: 'ReviseForecast',
+    data: { benefitId, ...input },
+    context,
+  })),
+  assignBenefitOwner: onBenefit('assignBenefitOwner', 'Sett gevinsteier', I.AssignOwnerInput, (benefitId, input, context) => ({
+    type: 'AssignBenefitOwner',
+    data: { benefitId, ...input },
+    context,
+  })),
+  cancelBenefit: onBenefit('cancelBenefit', 'Avbryt gevinsten', I.CancelBenefitInput, (benefitId, input, context) => ({
+    type: 'CancelBenefit',
+    data: { benefitId, ...input },
+    context,
+  })),
+  recordWithdrawal: onBenefit('recordWithdrawal', 'Registrer gevinstuttak (budsjettkutt)', I.RecordWithdrawalInput, (benefitId, input, context) => ({
+    type: 'RecordBudgetWithdrawal',
+    data: { benefitId, withdrawalId: uuidv7(), ...input },
+    context,
+  })),
+  recordUnplannedBenefit: defineCommand({
     name: 'recordUnplannedBenefit',
     summary: 'Registrer en uplanlagt gevinst',
     input: I.RecordUnplannedBenefitInput,
     id: 'new:benefit',
     steps: ({ id, input, env }) => [
-      {
-        streamName: benefitStream(id),
-        decider: benefitDecider,
-        command: { type: 'RecordUnplannedBenefit', data: { benefitId: id, ...input }, context: env },
-      },
+      stepOn(benefitDecider, benefitStream(id), { type: 'RecordUnplannedBenefit', data: { benefitId: id, ...input }, context: env }),
     ],
-  },
+  }),
 };

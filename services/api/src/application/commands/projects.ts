@@ -1,40 +1,51 @@
-import { projectDecider } from '@gevinst/domain/deciders/projects/index';
+import { projectDecider, type ProjectCommand } from '@gevinst/domain/deciders/projects/index';
 import { projectStream } from '@gevinst/domain/events/index';
 import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
 import * as I from '../inputs';
-import type { CommandSpec } from '../spec';
+import { defineCommand, stepOn, type CommandEnv, type CommandSpec } from '../spec';
 
 const PROJECT = { category: 'project', what: 'prosjektet' } as const;
 
-const onProject = (type: string, name: string, summary: string, input: CommandSpec['input'], data?: (input: any) => object): CommandSpec => ({
-  name,
-  summary,
-  input,
-  id: 'target',
-  target: PROJECT,
-  steps: ({ id, input: value, env }) => [
-    {
-      streamName: projectStream(id),
-      decider: projectDecider,
-      command: { type, data: { projectId: id, ...(data ? data(value) : value) }, context: env },
-    },
-  ],
-});
+/** A command on the project in the path. */
+const onProject = <Input>(
+  name: string,
+  summary: string,
+  input: z.ZodType<Input>,
+  command: (projectId: string, input: Input, context: CommandEnv) => ProjectCommand,
+): CommandSpec<Input> =>
+  defineCommand({
+    name,
+    summary,
+    input,
+    id: 'target',
+    target: PROJECT,
+    steps: ({ id, input: value, env }) => [stepOn(projectDecider, projectStream(id), command(id, value, env))],
+  });
 
 export const projectCommands: Record<string, CommandSpec> = {
-  registerProject: {
+  registerProject: defineCommand({
     name: 'registerProject',
     summary: 'Registrer et prosjekt',
     input: I.RegisterProjectInput,
     id: 'new:project',
     steps: ({ id, input, env }) => [
-      { streamName: projectStream(id), decider: projectDecider, command: { type: 'RegisterProject', data: { projectId: id, ...input }, context: env } },
+      stepOn(projectDecider, projectStream(id), { type: 'RegisterProject', data: { projectId: id, ...input }, context: env }),
     ],
-  },
-  recordCost: onProject('RecordCost', 'recordCost', 'Registrer en kostnad på prosjektet', I.RecordCostInput, (input) => ({
-    costId: uuidv7(),
-    ...input,
+  }),
+  recordCost: onProject('recordCost', 'Registrer en kostnad på prosjektet', I.RecordCostInput, (projectId, input, context) => ({
+    type: 'RecordCost',
+    data: { projectId, costId: uuidv7(), ...input },
+    context,
   })),
-  changeProjectPhase: onProject('ChangeProjectPhase', 'changeProjectPhase', 'Endre prosjektets fase', I.ChangePhaseInput),
-  closeProject: onProject('CloseProject', 'closeProject', 'Avslutt prosjektet', I.CloseProjectInput),
+  changeProjectPhase: onProject('changeProjectPhase', 'Endre prosjektets fase', I.ChangePhaseInput, (projectId, input, context) => ({
+    type: 'ChangeProjectPhase',
+    data: { projectId, ...input },
+    context,
+  })),
+  closeProject: onProject('closeProject', 'Avslutt prosjektet', I.CloseProjectInput, (projectId, input, context) => ({
+    type: 'CloseProject',
+    data: { projectId, ...input },
+    context,
+  })),
 };

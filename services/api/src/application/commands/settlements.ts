@@ -1,20 +1,16 @@
 import { settlementDecider } from '@gevinst/domain/deciders/settlements/index';
 import { settlementStream } from '@gevinst/domain/events/index';
 import * as I from '../inputs';
-import type { CommandSpec } from '../spec';
+import { defineCommand, stepOn, type CommandSpec } from '../spec';
 
 export const settlementCommands: Record<string, CommandSpec> = {
-  recordSettlement: {
+  recordSettlement: defineCommand({
     name: 'recordSettlement',
     summary: 'Registrer en avregning (omfordeling) mellom to enheter',
     input: I.RecordSettlementInput,
     id: 'new:settlement',
     steps: ({ id, input, env }) => [
-      {
-        streamName: settlementStream(id),
-        decider: settlementDecider,
-        command: { type: 'RecordSettlement', data: { settlementId: id, ...input }, context: env },
-      },
+      stepOn(settlementDecider, settlementStream(id), { type: 'RecordSettlement', data: { settlementId: id, ...input }, context: env }),
     ],
-  },
+  }),
 };

@@ -1,4 +1,4 @@
-import { foldEvents } from '@gevinst/domain/deciders/decider';
+import { decideOn } from '@gevinst/domain/deciders/decider';
 import { unitDecider } from '@gevinst/domain/deciders/units/index';
 import { isEventType, parseEvent, schemaVersionOf, unitStream } from '@gevinst/domain/events/index';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent, type Subscription } from '@gevinst/eventstore/port';
@@ -29,10 +29,10 @@ export async function completeMerger(store: EventStore, merger: IncompleteMerger
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(streamName);
     if (recorded.length === 0) return 'no_unit';
-    const done = recorded.find((e) => e.type === 'UnitMergedInto');
-    if (done) return (done.data as { successorUnitId?: string }).successorUnitId === successorUnitId ? 'already_recorded' : 'merged_elsewhere';
-    const state = foldEvents(unitDecider, recorded.filter((e) => isEventType(e.type)).map((e) => parseEvent(e)) as never[]);
-    const events = unitDecider.decide({ type: 'MergeUnitInto', data: { unitId, successorUnitId, effectiveDate }, context: { now } }, state);
+    const stream = recorded.filter((e) => isEventType(e.type)).map((e) => parseEvent(e));
+    const done = stream.find((e) => e.type === 'UnitMergedInto');
+    if (done) return done.data.successorUnitId === successorUnitId ? 'already_recorded' : 'merged_elsewhere';
+    const events = decideOn(unitDecider, { type: 'MergeUnitInto', data: { unitId, successorUnitId, effectiveDate }, context: { now } }, stream);
     try {
       await store.appendToStream(
         streamName,
@@ -48,7 +48,7 @@ export async function completeMerger(store: EventStore, merger: IncompleteMerger
             schemaVersion: schemaVersionOf(e.type),
           },
         })),
-        { expectedRevision: recorded[recorded.length - 1].revision },
+        { expectedRevision: recorded.at(-1)?.revision ?? 'no_stream' },
       );
       return 'written';
     } catch (error) {
@@ -59,14 +59,16 @@ export async function completeMerger(store: EventStore, merger: IncompleteMerger
 }
 
 /** the incomplete mergers one `UnitsMerged` may leave: every unit it names */
-const mergersOf = (event: RecordedEvent): IncompleteMerger[] => {
-  const d = event.data as { successorUnitId: string; mergedUnitIds?: string[]; effectiveDate: string };
-  return (d.mergedUnitIds ?? []).map((unitId) => ({
+const mergersOf = (recorded: RecordedEvent): IncompleteMerger[] => {
+  const event = parseEvent(recorded);
+  if (event.type !== 'UnitsMerged') return [];
+  const { successorUnitId, mergedUnitIds, effectiveDate } = event.data;
+  return mergedUnitIds.map((unitId) => ({
     unitId,
-    successorUnitId: d.successorUnitId,
-    effectiveDate: d.effectiveDate,
+    successorUnitId,
+    effectiveDate,
     mergedEventId: event.id,
-    correlationId: (event.metadata.correlationId as string | undefined) ?? null,
+    correlationId: event.metadata.correlationId ?? null,
   }));
 };
 
