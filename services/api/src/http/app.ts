@@ -23,6 +23,7 @@ import { securityHeaders } from './security/headers';
 import { JSON_TYPES, jsonBodiesOnly } from './security/jsonOnly';
 import { loginRateLimit, writeRateLimit, type RateLimitConfig } from './security/rateLimits';
 import { sameOriginWrites } from './security/sameOrigin';
+
 export interface AppDeps {
   application: Application;
   readModels: ReadModels;
