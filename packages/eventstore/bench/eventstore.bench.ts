@@ -54,7 +54,7 @@ const ours = (synchronous: Synchronous): Contender => {
         const page = await store.readAll({ after, maxCount: pageSize });
         if (page.length === 0) return count;
         count += page.length;
-        after = page[page.length - 1].globalPosition;
+        after = page.at(-1)?.globalPosition;
       }
     },
     readStream: async (stream) => (await store.readStream(stream)).length,
@@ -93,7 +93,7 @@ const raw = (): Contender => {
         const rows = parse(page.all(after, pageSize) as Row[]);
         if (rows.length === 0) return count;
         count += rows.length;
-        after = rows[rows.length - 1].global_position;
+        after = rows.at(-1)?.global_position ?? after;
       }
     },
     readStream: (s) => parse(stream.all(s) as Row[]).length,
@@ -177,6 +177,12 @@ const emmett = async (sharedConnection: boolean): Promise<Contender> => {
 };
 
 const notes: string[] = [];
+const eventAt = (events: BenchEvent[], i: number): BenchEvent => {
+  const event = events[i];
+  if (event === undefined) throw new Error(`the workload has no event ${i}`);
+  return event;
+};
+
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
 
 const measure = async (contender: Contender, events: BenchEvent[]) => {
@@ -186,7 +192,7 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
     return { ms: performance.now() - start, result };
   };
   const single = await timed(async () => {
-    for (let i = 0; i < singles; i++) await contender.appendOne(`benefit-${i % singleStreams}`, events[i], i);
+    for (let i = 0; i < singles; i++) await contender.appendOne(`benefit-${i % singleStreams}`, eventAt(events, i), i);
   });
   const batched = await timed(async () => {
     for (let b = 0; b < batches; b++) {
@@ -204,7 +210,7 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
           Array.from({ length: writers }, async (_, w) => {
             // each writer its own streams (no conflicts), fresh events (ids are unique in a store)
             for (let i = w; i < singles; i += writers)
-              await contender.appendOne(`unit-${w}x${i % (singleStreams / 10)}`, events[singles + batches * batchSize + i], i);
+              await contender.appendOne(`unit-${w}x${i % (singleStreams / 10)}`, eventAt(events, singles + batches * batchSize + i), i);
           }),
         );
       })
@@ -259,8 +265,8 @@ const main = async () => {
     header,
     ...rows.map((r) => [r.name, fmt(r.single), r.concurrent === undefined ? '–' : fmt(r.concurrent), fmt(r.batched), fmt(r.readAll), fmt(r.longStream)]),
   ];
-  const widths = header.map((_, c) => Math.max(...table.map((row) => row[c].length)));
-  const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+  const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(' | ')} |`;
   console.log();
   console.log(`nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(
@@ -270,7 +276,7 @@ const main = async () => {
       `"singles, 32 writers": the single appends again from 32 concurrent writers (ours only: group commit)`,
   );
   console.log();
-  console.log(line(table[0]));
+  console.log(line(header));
   console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const row of table.slice(1)) console.log(line(row));
   console.log();

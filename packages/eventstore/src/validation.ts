@@ -52,7 +52,7 @@ export const assertValidEvents = (events: unknown): EventToAppend[] => {
     const { recordedAt, schemaVersion } = metadata;
     if (recordedAt !== undefined && (typeof recordedAt !== 'string' || Number.isNaN(Date.parse(recordedAt))))
       throw new InvalidAppendError(`${at}.metadata.recordedAt must be an ISO instant`, `${at}.metadata.recordedAt`);
-    if (schemaVersion !== undefined && (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1))
+    if (schemaVersion !== undefined && (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1))
       throw new InvalidAppendError(`${at}.metadata.schemaVersion must be a positive integer`, `${at}.metadata.schemaVersion`);
   });
   return events as EventToAppend[];
@@ -63,7 +63,7 @@ export const toJson = (value: unknown, field: string): string => {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    throw new InvalidAppendError(`${field} is not JSON-serialisable: ${(error as Error).message}`, field);
+    throw new InvalidAppendError(`${field} is not JSON-serialisable: ${error instanceof Error ? error.message : String(error)}`, field);
   }
 };
 

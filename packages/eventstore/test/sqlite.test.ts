@@ -10,6 +10,7 @@ import { SqliteCheckpointStore, runSubscription, storeCheckpointInTransaction } 
 import { InvalidAppendError, WrongExpectedRevisionError, type RecordedEvent } from '../src/port';
 import { openSqliteEventStore } from '../src/sqlite';
 import { eventStoreContract } from './contract';
+import { at } from './fixtures/at';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-es-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ describe('SQLite adapter', () => {
     const written = await first.appendToStream('unit-1', [{ type: 'UnitRegistered', data: { name: 'Oppvekst' } }]);
     await first.close();
     const second = openSqliteEventStore({ path });
-    expect((await second.readStream('unit-1'))[0].data).toEqual({ name: 'Oppvekst' });
+    expect(at(await second.readStream('unit-1'), 0).data).toEqual({ name: 'Oppvekst' });
     expect((await second.appendToStream('unit-2', [{ type: 'UnitRegistered', data: {} }])).globalPosition).toBe(written.globalPosition + 1n);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -129,11 +130,11 @@ describe('SQLite adapter', () => {
       const batch = shared.slice(start, start + batchSize);
       expect(new Set(batch.map((e) => `${e.data.writer}/${e.data.batch}`)).size).toBe(1);
       expect(batch.map((e) => e.data.i)).toEqual([...Array(batchSize).keys()]);
-      expect(batch[batchSize - 1].globalPosition - batch[0].globalPosition).toBe(BigInt(batchSize - 1));
+      expect(at(batch, batchSize - 1).globalPosition - at(batch, 0).globalPosition).toBe(BigInt(batchSize - 1));
     }
     expect(new Set(shared.map((e) => e.data.writer))).toEqual(new Set(['a', 'b']));
     // the writers really overlapped: their batches alternate somewhere in the stream
-    const order = Array.from({ length: total / batchSize }, (_, k) => shared[k * batchSize].data.writer);
+    const order = Array.from({ length: total / batchSize }, (_, k) => at(shared, k * batchSize).data.writer);
     expect(order.some((w, k) => k > 0 && w !== order[k - 1] && order.indexOf(w) < k - 1)).toBe(true);
     // optimistic concurrency across processes: no increment lost
     const counter = await store.readStream('counter-1');

@@ -25,13 +25,10 @@ describe('parseAsOf', () => {
 
   it('refuses what is not a date or an instant, naming the field in bokmål', () => {
     for (const bad of ['i går', '2026-02-30', '2026-13-01', '2026-01-01T25:00:00Z', '31.03.2026', '']) {
-      try {
-        parseAsOf(bad, 'asOf');
-        expect.unreachable(bad);
-      } catch (error) {
-        expect(error, bad).toBeInstanceOf(ValidationError);
-        expect((error as ValidationError).fields[0]).toMatchObject({ path: 'asOf', message: expect.stringMatching(/Ugyldig/) });
-      }
+      expect(() => parseAsOf(bad, 'asOf'), bad).toThrow(ValidationError);
+      expect(() => parseAsOf(bad, 'asOf'), bad).toThrow(
+        expect.objectContaining({ fields: expect.objectContaining({ 0: expect.objectContaining({ path: 'asOf', message: expect.stringMatching(/Ugyldig/) }) }) }),
+      );
     }
   });
 });

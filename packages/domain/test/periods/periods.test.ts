@@ -37,14 +37,10 @@ describe('parsePeriod / formatPeriod', () => {
     (code) => {
       expect(isValidPeriod(code)).toBe(false);
       expect(tryParsePeriod(code)).toBeNull();
-      try {
-        parsePeriod(code, 'plan[0].period');
-        expect.unreachable();
-      } catch (e) {
-        expect(e).toBeInstanceOf(InvalidPeriodError);
-        expect((e as InvalidPeriodError).field).toBe('plan[0].period');
-        expect((e as InvalidPeriodError).message).toMatch(/Ugyldig periode/);
-      }
+      expect(() => parsePeriod(code, 'plan[0].period')).toThrow(InvalidPeriodError);
+      expect(() => parsePeriod(code, 'plan[0].period')).toThrow(
+        expect.objectContaining({ field: 'plan[0].period', message: expect.stringMatching(/Ugyldig periode/) }),
+      );
     },
   );
 

@@ -46,7 +46,10 @@ export const runSubscription = (options: RunSubscriptionOptions): Subscription =
   let stopping = false;
 
   const handleBatch = async (events: RecordedEvent[], context: SubscriptionHandlerContext) => {
-    const position = events[events.length - 1].globalPosition;
+    const last = events.at(-1);
+    // a subscription hands over no empty batch
+    if (last === undefined) return;
+    const position = last.globalPosition;
     if ('project' in options) {
       const project = options.project;
       options.checkpoints.storeWith(subscriberId, position, () => project(events));

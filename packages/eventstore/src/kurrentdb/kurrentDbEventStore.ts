@@ -198,14 +198,7 @@ export const openKurrentDbEventStore = ({ connectionString }: KurrentDbEventStor
         caughtUp = true;
         options.onCaughtUp?.(position);
       });
-      const subscription: Subscription = {
-        async stop() {
-          stopping = true;
-          await source.unsubscribe().catch(() => undefined);
-          await done.catch(() => undefined);
-        },
-        done: undefined as unknown as Promise<void>,
-      };
+      // called by a handler, so never before `subscription` below exists
       const context = { stop: () => subscription.stop() };
       const run = async () => {
         try {
@@ -224,7 +217,14 @@ export const openKurrentDbEventStore = ({ connectionString }: KurrentDbEventStor
       };
       const done = run();
       done.catch(() => undefined);
-      (subscription as { done: Promise<void> }).done = done;
+      const subscription: Subscription = {
+        async stop() {
+          stopping = true;
+          await source.unsubscribe().catch(() => undefined);
+          await done.catch(() => undefined);
+        },
+        done,
+      };
       subscriptions.add(subscription);
       done.finally(() => subscriptions.delete(subscription)).catch(() => undefined);
       return subscription;

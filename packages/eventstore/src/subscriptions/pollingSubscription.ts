@@ -54,9 +54,10 @@ export const pollingSubscription = (options: PollingSubscriptionOptions): Subscr
         pendingWake = false;
         const events = await options.read(position, batchSize);
         if (stopping) break;
-        if (events.length > 0) {
+        const last = events.at(-1);
+        if (last !== undefined) {
           await options.handle(events, context);
-          position = events[events.length - 1].globalPosition;
+          position = last.globalPosition;
           continue;
         }
         if (!caughtUp) {

@@ -1,0 +1,50 @@
+import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port';
+import { pollingSubscription } from '../subscriptions/pollingSubscription';
+import { assertValidCategory } from '../validation';
+import type { Lifecycle } from './lifecycle';
+
+export interface Subscriptions {
+  subscribe(options: SubscribeOptions & { pollIntervalMs?: number }): Subscription;
+  /** wakes the live subscriptions of this process (another process's appends are found by polling) */
+  notifyAppended(): void;
+  stopAll(): Promise<void>;
+}
+
+/** Polling subscriptions to $all or to a category, woken at once by this process's own appends. */
+export const subscriptions = (options: {
+  lifecycle: Lifecycle;
+  readAll: (options?: ReadAllOptions) => RecordedEvent[];
+  readCategory: (category: string, options?: ReadAllOptions) => RecordedEvent[];
+  pollIntervalMs?: number;
+}): Subscriptions => {
+  const { lifecycle, readAll, readCategory } = options;
+  const wakers = new Set<() => void>();
+  const running = new Set<Subscription>();
+
+  return {
+    subscribe(subscribeOptions) {
+      lifecycle.assertOpen();
+      const { category } = subscribeOptions;
+      if (category !== undefined) assertValidCategory(category);
+      const subscription = pollingSubscription({
+        ...subscribeOptions,
+        read: (after, maxCount) => (category === undefined ? readAll({ after, maxCount }) : readCategory(category, { after, maxCount })),
+        pollIntervalMs: subscribeOptions.pollIntervalMs ?? options.pollIntervalMs ?? 50,
+        onWake: (wake) => {
+          wakers.add(wake);
+          return () => wakers.delete(wake);
+        },
+      });
+      running.add(subscription);
+      subscription.done.then(
+        () => running.delete(subscription),
+        () => running.delete(subscription),
+      );
+      return subscription;
+    },
+    notifyAppended: () => wakers.forEach((wake) => wake()),
+    async stopAll() {
+      await Promise.all([...running].map((s) => s.stop()));
+    },
+  };
+};

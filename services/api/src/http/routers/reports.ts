@@ -1,0 +1,78 @@
+import type { AsOf } from '@gevinst/domain/ledger/index';
+import { ValidationError } from '@gevinst/domain/errors/index';
+import type { ReadModels } from '@gevinst/projections';
+import { Router, type Request, type Response } from 'express';
+import { REPORT_READERS, type AccessControl } from '../access';
+import type { PastReports } from '@gevinst/projections';
+import { asOfParam, spanParams, stringParam } from '../query';
+import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from '../scope';
+import { todayInOslo } from './today';
+
+/**
+ * The reports, cut to the reader's units: the ledger (`/api/ledger`, its matrix, imbalances, balances
+ * and trace) and the portfolio's status. With `asOf` they are computed from the events recorded by then.
+ */
+export const reportRoutes = ({ readModels: rm, access, clock, pastReports }: { readModels: ReadModels; access: AccessControl; clock: () => string; pastReports?: PastReports }) => {
+  const router = Router();
+
+  /** `asOf` given: the report from the events recorded by then (header `X-As-Of` names the instant) */
+  const pastOr = async <T>(req: Request, res: Response, past: (p: PastReports, asOf: AsOf) => Promise<T>, today: () => T) => {
+    const asOf = asOfParam(req);
+    if (!asOf) return res.json(today());
+    if (!pastReports)
+      throw new ValidationError('Ugyldig parameter', [{ path: 'asOf', message: 'Denne tjenesten kan ikke vise rapporter bakover i tid' }]);
+    const answer = await past(pastReports, asOf);
+    res.setHeader('X-As-Of', asOf.instant);
+    return res.json(answer);
+  };
+  /** the ledger's readers, with what their roles reach */
+  const ledgerScope = (req: Request) => access.inScope(access.allow(req, 'readLedger'), REPORT_READERS);
+
+  router.get('/api/ledger', async (req, res) => {
+    const inScope = ledgerScope(req);
+    const q = spanParams(req);
+    await pastOr(
+      req,
+      res,
+      async (p, asOf) => {
+        const r = await p.ledger(asOf, q);
+        return cutLedger({ from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units }, inScope);
+      },
+      () => cutLedger(rm.ledger.ledger(q), inScope),
+    );
+  });
+  router.get('/api/ledger/matrix', async (req, res) => {
+    const inScope = ledgerScope(req);
+    const q = spanParams(req);
+    await pastOr(req, res, async (p, asOf) => cutMatrix((await p.ledger(asOf, q)).matrix, inScope), () => cutMatrix(rm.ledger.matrix(q), inScope));
+  });
+  router.get('/api/ledger/imbalances', async (req, res) => {
+    const inScope = ledgerScope(req);
+    const q = spanParams(req);
+    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).imbalances, inScope), () => cutRows(rm.ledger.imbalances(q), inScope));
+  });
+  router.get('/api/ledger/balances', async (req, res) => {
+    const inScope = ledgerScope(req);
+    const q = spanParams(req);
+    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).balances, inScope), () => cutRows(rm.ledger.balances(q), inScope));
+  });
+  router.get('/api/ledger/trace', (req, res) => {
+    const inScope = ledgerScope(req);
+    const q = spanParams(req);
+    res.json(cutTrace(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }), inScope));
+  });
+  router.get('/api/portfolio', async (req, res) => {
+    const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
+    const q = spanParams(req);
+    const year = todayInOslo(clock()).slice(0, 4);
+    const from = q.from ?? `${year}-T1`;
+    const to = q.to ?? `${from.slice(0, 4)}-T3`;
+    await pastOr(
+      req,
+      res,
+      async (p, asOf) => cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level }), inScope),
+      () => cutPortfolio(rm.portfolioStatus({ from, to, level: q.level }), inScope),
+    );
+  });
+  return router;
+};
