@@ -15,8 +15,14 @@ export function formatAuditTime(iso: string): string {
 }
 
 type Data = Record<string, unknown>;
-const str = (d: Data, key: string) => (typeof d[key] === 'string' ? (d[key] as string) : '');
-const num = (d: Data, key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+const str = (d: Data, key: string) => {
+  const value = d[key];
+  return typeof value === 'string' ? value : '';
+};
+const num = (d: Data, key: string) => {
+  const value = d[key];
+  return typeof value === 'number' ? value : null;
+};
 const period = (d: Data) => (str(d, 'period') ? ` (${str(d, 'period')})` : '');
 const reason = (d: Data) => (str(d, 'reason') ? `: «${str(d, 'reason')}»` : '');
 /** a grant's role, with its unit; without a unit it reaches the whole installation */

@@ -22,8 +22,8 @@ export function sankeyOption(flows: Ledger['flows'], name: (id: string) => strin
       // the tooltip is HTML: names are escaped (labels on the chart itself are SVG text)
       formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number; name?: string }; value?: number }) =>
         escapeHtml(p.dataType === 'edge'
-          ? `${nodeLabel(p.data.source!)} → ${nodeLabel(p.data.target!)}: ${formatKr(p.data.value)}`
-          : `${nodeLabel(p.data.name!)}: ${formatKr(p.value)}`),
+          ? `${nodeLabel(p.data.source ?? '')} → ${nodeLabel(p.data.target ?? '')}: ${formatKr(p.data.value)}`
+          : `${nodeLabel(p.data.name ?? '')}: ${formatKr(p.value)}`),
     },
     series: [{
       type: 'sankey',
