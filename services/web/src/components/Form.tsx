@@ -94,7 +94,7 @@ export function Form({ control, onSubmit, children, submitLabel, label, busyLabe
   };
   const entries = Object.entries(control.errors);
   // one field and the same words as the headline: say where, not the same thing twice
-  const headline = entries.length === 1 && entries[0][1] === control.message ? 'Rett feltet som er merket:' : control.message;
+  const headline = entries.length === 1 && entries[0]?.[1] === control.message ? 'Rett feltet som er merket:' : control.message;
   return (
     <FormContext.Provider value={{ errors: control.errors, prefix }}>
       <form noValidate onSubmit={(event) => void handle(event)} aria-label={label} aria-busy={control.submitting} className="form">
