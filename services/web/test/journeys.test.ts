@@ -163,7 +163,7 @@ describe('Gevinst i nettleseren', () => {
     await page.locator('#f-baseline').fill('10');
     await page.locator('#f-target').fill('6');
     await page.locator('#f-targetDate').fill('2026-12-31');
-    const plan = [['2026-T1', '100'], ['2026-T2', '200'], ['2026-T9', '300']];
+    const plan: [string, string][] = [['2026-T1', '100'], ['2026-T2', '200'], ['2026-T9', '300']];
     for (const [index, [period, quantity]] of plan.entries()) {
       await page.locator(`#f-plan-${index}-period`).fill(period);
       await page.locator(`#f-plan-${index}-quantity`).fill(quantity);
