@@ -39,7 +39,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'UnitRegistered': return `Registrerte enheten «${str(d, 'name')}»${str(d, 'parentId') ? ` under ${unit('parentId')}` : ''}`;
     case 'UnitRenamed': return `Ga «${str(d, 'previousName')}» navnet «${str(d, 'name')}»`;
     case 'UnitMoved': return `Flyttet enheten fra ${unit('previousParentId')} til ${unit('newParentId')} fra ${formatDate(str(d, 'effectiveDate'))}`;
-    case 'UnitsMerged': return `Slo sammen ${(Array.isArray(d.mergedUnitIds) ? (d.mergedUnitIds as string[]) : []).map(unitName).join(', ')} hit fra ${formatDate(str(d, 'effectiveDate'))}`;
+    case 'UnitsMerged': return `Slo sammen ${(Array.isArray(d.mergedUnitIds) ? d.mergedUnitIds.filter((id): id is string => typeof id === 'string') : []).map(unitName).join(', ')} hit fra ${formatDate(str(d, 'effectiveDate'))}`;
     case 'UnitMergedInto': return `Slo enheten sammen inn i ${unit('successorUnitId')} fra ${formatDate(str(d, 'effectiveDate'))}`;
     case 'UnitLeaderAssigned': return `Satte ${str(d, 'leader')} som leder`;
     case 'HourlyRateSet': return `Satte timesats for ${num(d, 'year') ?? ''} til ${formatKr(num(d, 'rateOre'))}`;
