@@ -72,6 +72,20 @@ async function expectFieldError(fieldId: string, pattern?: RegExp) {
 const ids = { kommune: '', digital: '', bygg: '', oppvekst: '', project: '', benefit: '' };
 const send = (path: string, body: unknown) => server.apiPost(path, body);
 
+/** Commands as `email`, logged in through the embedded provider in a browser context of its own (the test's page gets no session from it). */
+async function sendAs(email: string, commands: [path: string, body: unknown][]) {
+  const context = await browser.newContext();
+  try {
+    await loginInBrowser(await context.newPage(), base(), email);
+    for (const [path, body] of commands) {
+      const response = await context.request.post(`${base()}${path}`, { data: body, headers: { origin: base() } });
+      expect(response.ok(), `${path} → ${response.status()} ${await response.text()}`).toBe(true);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 /** The administrator's step: the unit tree, and the roles for the project leader, finance and management. */
 async function arrangeUnits() {
   ids.kommune = await send('/api/units', { name: 'Testkommune' });
@@ -101,18 +115,24 @@ async function arrangeBenefit() {
   await send(`/api/benefits/${ids.benefit}/baseline`, { value: 10.5, measuredOn: '2026-01-15' });
 }
 
-/** …then the owner's realisation for 2026-T1 and measurement in 2026-T2. */
+/** …then the owner's realisation for 2026-T1 and measurement in 2026-T2, recorded by the owner. */
 async function arrangeRecorded() {
   await arrangeBenefit();
-  await send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120, comment: 'Ny saksflyt i fagsystemet', evidenceUrl: 'https://arkiv.testkommune.no/sak/26-1' });
-  await send(`/api/benefits/${ids.benefit}/measurements`, { value: 8.5, measuredOn: '2026-06-30' });
+  await sendAs(OWNER.email, [
+    [`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120, comment: 'Ny saksflyt i fagsystemet', evidenceUrl: 'https://arkiv.testkommune.no/sak/26-1' }],
+    [`/api/benefits/${ids.benefit}/measurements`, { value: 8.5, measuredOn: '2026-06-30' }],
+  ]);
 }
+
+const WITHDRAWAL = { period: '2026-T1', amountOre: 5_000_000, saksnummer: '26/01234' };
 
 /** …then finance's withdrawal and settlement. */
 async function arrangeSettled() {
   await arrangeRecorded();
-  await send(`/api/benefits/${ids.benefit}/withdrawals`, { period: '2026-T1', amountOre: 5_000_000, saksnummer: '26/01234' });
-  await send('/api/settlements', { fromUnitId: ids.bygg, toUnitId: ids.digital, amountOre: 2_000_000, period: '2026-T1', saksnummer: '26/04321' });
+  await sendAs(FINANCE.email, [
+    [`/api/benefits/${ids.benefit}/withdrawals`, WITHDRAWAL],
+    ['/api/settlements', { fromUnitId: ids.bygg, toUnitId: ids.digital, amountOre: 2_000_000, period: '2026-T1', saksnummer: '26/04321' }],
+  ]);
 }
 
 /** …then Oppvekst renamed and moved under Digitalisering. */
@@ -334,7 +354,7 @@ describe('Gevinst i nettleseren', () => {
 
   it('økonomi: avregning krever saksnummer og lagres med det', async () => {
     await arrangeRecorded();
-    await send(`/api/benefits/${ids.benefit}/withdrawals`, { period: '2026-T1', amountOre: 5_000_000, saksnummer: '26/01234' });
+    await sendAs(FINANCE.email, [[`/api/benefits/${ids.benefit}/withdrawals`, WITHDRAWAL]]);
     await useUser(FINANCE.email);
     await visit('13-avregning', '/okonomi/avregning');
     await page.locator('#f-fromUnitId').selectOption(ids.bygg);
