@@ -139,7 +139,9 @@ async function measure(label: string, dir: string, files: { name: string; bytes:
       try {
         const body = JSON.parse(res.body);
         answer = body.error ? `${body.error.code}: ${body.error.message}` : `ok=${body.ok}, ${body.benefits} gevinster, ${body.problems.length} problemer`;
-      } catch {}
+      } catch {
+        // not JSON: the first 90 characters stand as the answer
+      }
       rows.push({ server: label, file: file.name, status: res.status, answer, ms: res.ms, healthWorstMs: worst, healthFailed: failed, peakRss: peakRss(child) });
     }
   } finally {

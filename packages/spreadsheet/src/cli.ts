@@ -1,6 +1,7 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { printTable } from './cli/printTable';
@@ -68,7 +69,8 @@ async function importCommand(args: string[], out: Out): Promise<number> {
   } }));
   const file = positionals[0];
   if (!file) throw new UsageError('Oppgi filen som skal importeres.');
-  if (!values.project) throw new UsageError('Oppgi prosjektet med --project <prosjekt-id>.');
+  const project = values.project;
+  if (!project) throw new UsageError('Oppgi prosjektet med --project <prosjekt-id>.');
   const answers: Record<string, string> = {};
   for (const pair of values.unit ?? []) {
     const at = pair.lastIndexOf('=');
@@ -81,7 +83,7 @@ async function importCommand(args: string[], out: Out): Promise<number> {
     const query = new URLSearchParams();
     if (dryRun) query.set('dryRun', '1');
     if (Object.keys(answers).length) query.set('units', JSON.stringify(answers));
-    const res = await fetch(`${api}/api/projects/${encodeURIComponent(values.project!)}/import?${query}`, {
+    const res = await fetch(`${api}/api/projects/${encodeURIComponent(project)}/import?${query}`, {
       method: 'POST',
       headers: { 'content-type': XLSX_TYPE, ...authorizationHeader() },
       body: new Blob([new Uint8Array(bytes)]),
@@ -164,7 +166,10 @@ async function exportCommand(args: string[], out: Out): Promise<number> {
   const format = values.format ?? 'xlsx';
   if (format !== 'xlsx' && format !== 'csv') throw new UsageError('--format må være xlsx eller csv.');
   const query = new URLSearchParams();
-  for (const key of ['from', 'to', 'level', 'view'] as const) if (values[key]) query.set(key, values[key]!);
+  for (const key of ['from', 'to', 'level', 'view'] as const) {
+    const value = values[key];
+    if (value) query.set(key, value);
+  }
   if (values['as-of']) query.set('asOf', values['as-of']);
   let path: string;
   if (what === 'ledger') path = `/api/export/ledger.${format}`;
@@ -189,7 +194,7 @@ async function saveDownload(url: string, file: string | undefined, out: Out): Pr
   let bytes = 0;
   let shown = 0;
   const progress = process.stderr.isTTY;
-  const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
   body.on('data', (chunk: Buffer) => {
     bytes += chunk.length;
     if (progress && bytes - shown > 256 * 1024) {

@@ -4,7 +4,10 @@ import { RouterProvider } from 'react-router-dom';
 import { router } from './routes';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html mangler elementet #root');
+
+createRoot(root).render(
   <StrictMode>
     <RouterProvider router={router} />
   </StrictMode>,

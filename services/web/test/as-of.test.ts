@@ -93,6 +93,7 @@ describe('slik det sto', () => {
   it('lenken med ?pr= åpner sammenligningen; en ugyldig dato i lenken sier fra i stedet for å vise tall', async () => {
     const page = j.page;
     await page.goto(j.url(`/okonomi?${SPAN}&pr=2026-05-10`));
+    await j.useUser(FINANCE.email);
     await page.getByRole('region', { name: /^Realisert gevinst per enhet: 10\.05\.2026/ }).getByRole('row', { name: /Byggesak/ }).waitFor();
     expect(await page.locator('#f-pr-asOf').inputValue()).toBe('2026-05-10');
 
@@ -129,7 +130,7 @@ describe('slik det sto', () => {
     const links = await page.locator('.download-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.length).toBe(2);
     for (const href of links) expect(href).toContain('asOf=2026-05-10');
-    expect((await j.server.apiFetch(links[0])).status).toBe(200);
+    expect((await j.server.apiFetch(links[0]!)).status).toBe(200);
 
     await j.check('42-ledelse-slik-det-sto');
     await j.checkNarrow('42-ledelse-slik-det-sto');
@@ -138,6 +139,7 @@ describe('slik det sto', () => {
   it('Ledelse: tertialen som pågår (2026-T2 den 20. mai) er «Ikke forfalt», ikke rød, og forklart i tegnforklaringen', async () => {
     const page = j.page;
     await page.goto(j.url('/ledelse?fra=2026-T1&til=2026-T2&niva=1'));
+    await j.useUser(MANAGEMENT.email);
     const row = page.getByRole('table', { name: /Status per enhet og periode/ }).getByRole('row', { name: /Byggesak/ });
     await row.waitFor();
     const t2 = row.locator('td[data-period="2026-T2"]');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
 import { FINANCE, LEADER, OWNER } from './people';
 
@@ -20,8 +20,11 @@ interface Benefit {
 }
 const benefit = () => j.get<Benefit>(`/api/benefits/${ids.benefit}`);
 
-beforeAll(async () => {
-  await j.start();
+beforeAll(() => j.launch());
+
+// each test starts from this benefit on a fresh server, logged in as no one
+beforeEach(async () => {
+  await j.open();
   ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
   ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
   ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
@@ -36,6 +39,7 @@ beforeAll(async () => {
   await j.grant(FINANCE.email, 'finance', ids.kommune);
 });
 
+afterEach(() => j.close());
 afterAll(() => j.stop());
 
 describe('endringer på gevinsten', () => {
@@ -59,6 +63,7 @@ describe('endringer på gevinsten', () => {
 
   it('korrigerer en realisering: mengden må være et tall, begrunnelse kreves; korrigeringen lagres og vises', async () => {
     const page = j.page;
+    await page.goto(j.url(`/gevinster/${ids.benefit}`));
     await j.useUser(OWNER.email);
     expect(await page.locator('#f-korriger-period').inputValue()).toBe('2026-T1');
     await page.locator('#f-korriger-quantity').fill('mange');
@@ -77,6 +82,7 @@ describe('endringer på gevinsten', () => {
 
   it('prosjektlederen bytter gevinsteier: ugyldig e-post avvises ved feltet', async () => {
     const page = j.page;
+    await page.goto(j.url(`/gevinster/${ids.benefit}`));
     await j.useUser(LEADER.email);
     await page.locator('#f-eier-owner').fill('ny eier');
     await page.getByRole('button', { name: 'Bytt gevinsteier' }).click();
@@ -90,6 +96,8 @@ describe('endringer på gevinsten', () => {
 
   it('kansellerer gevinsten etter bekreftelse; «Nei» lar den stå', async () => {
     const page = j.page;
+    await page.goto(j.url(`/gevinster/${ids.benefit}`));
+    await j.useUser(LEADER.email);
     await page.getByRole('button', { name: 'Kanseller gevinsten …' }).click();
     await j.expectFieldError('f-kanseller-reason', /hvorfor/);
     await page.locator('#f-kanseller-reason').fill('Byggesak legges ned og oppgaven flyttes til staten');
@@ -136,6 +144,8 @@ describe('enhetens timesats og ikke-planlagte gevinster', () => {
 
   it('registrerer en ikke-planlagt gevinst; ugyldig periode avvises ved feltet', async () => {
     const page = j.page;
+    await page.goto(j.url(`/enheter/${ids.bygg}`));
+    await j.useUser(FINANCE.email);
     await page.locator('#f-uplanlagt-title').fill('Færre klager på byggesaker');
     await page.locator('#f-uplanlagt-projectId').selectOption(ids.project);
     await page.locator('#f-uplanlagt-period').fill('2026-T9');

@@ -15,22 +15,44 @@ export class Journey {
   browser!: Browser;
   page!: Page;
   private tmp = '';
+  private opened = false;
   readonly shots = new Map<string, string>();
 
   /** `options.clock` sets when commands are recorded; `options.reminders` runs the reminder service. */
   async start(options: ServerOptions = {}): Promise<this> {
-    this.tmp = mkdtempSync(join(tmpdir(), 'gevinst-web-'));
-    this.server = await startServer(join(this.tmp, 'gevinst.sqlite'), options);
+    await this.launch();
+    return this.open(options);
+  }
+
+  /** Chromium, shared by a file's tests: infrastructure only, it keeps no state between them. */
+  async launch(): Promise<this> {
     this.browser = await launchBrowser();
-    this.page = await this.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', acceptDownloads: true });
-    this.page.on('pageerror', (error) => console.error('pageerror:', error.message));
     return this;
   }
 
-  async stop(): Promise<void> {
-    await this.browser?.close();
-    await this.server?.close();
+  /** A fresh server on its own SQLite file and a fresh page (no session): what one test starts from. */
+  async open(options: ServerOptions = {}): Promise<this> {
+    this.tmp = mkdtempSync(join(tmpdir(), 'gevinst-web-'));
+    this.server = await startServer(join(this.tmp, 'gevinst.sqlite'), options);
+    this.page = await this.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo', acceptDownloads: true });
+    this.page.on('pageerror', (error) => console.error('pageerror:', error.message));
+    this.opened = true;
+    return this;
+  }
+
+  /** Ends what `open` started: the page with its session, the server and its file. */
+  async close(): Promise<void> {
+    if (!this.opened) return;
+    this.opened = false;
+    await this.page.context().close();
+    await this.server.close();
     if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
+    this.tmp = '';
+  }
+
+  async stop(): Promise<void> {
+    await this.close();
+    await this.browser?.close();
     if (this.shots.size) console.log(`Skjermbilder:\n${[...this.shots].map(([name, path]) => `  ${name}: ${path}`).join('\n')}`);
   }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
 import { loginInBrowser } from './login';
 import { ADMIN, FINANCE, LEADER, MANAGEMENT, OWNER } from './people';
@@ -13,7 +13,8 @@ import { startServer, type TestServer } from './server';
  * units → project paid by one unit → benefit for another → the owner records it → finance sees the
  * flow and withdraws → management sees the status. Each person logs in through the embedded OpenID
  * provider; the administrator gives finance, management and the project leader their roles. axe-core checks every page; each page is
- * photographed at 1280 px and 390 px.
+ * photographed at 1280 px and 390 px. Each step starts on a fresh server from what the steps before it
+ * leave, arranged through the API (the `arrange…` functions), so a step passes or fails on its own.
  */
 
 const NB_LETTERS = /[a-zæøå]/i;
@@ -22,8 +23,7 @@ const SPAN = 'fra=2026-T1&til=2026-T3&niva=1';
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-let tmp: string;
-const visited: { name: string; path: string }[] = [];
+let tmp = '';
 const shots = new Map<string, string>();
 
 const base = () => server.url;
@@ -46,7 +46,6 @@ async function checkPage(name: string) {
 
 async function visit(name: string, path: string) {
   await page.goto(`${base()}${path}`);
-  visited.push({ name, path });
   await checkPage(name);
 }
 
@@ -70,20 +69,101 @@ async function expectFieldError(fieldId: string, pattern?: RegExp) {
   return text;
 }
 
-const ids = { kommune: '', digital: '', bygg: '', project: '', benefit: '' };
+const ids = { kommune: '', digital: '', bygg: '', oppvekst: '', project: '', benefit: '' };
+const send = (path: string, body: unknown) => server.apiPost(path, body);
+
+/** Commands as `email`, logged in through the embedded provider in a browser context of its own (the test's page gets no session from it). */
+async function sendAs(email: string, commands: [path: string, body: unknown][]) {
+  const context = await browser.newContext();
+  try {
+    await loginInBrowser(await context.newPage(), base(), email);
+    for (const [path, body] of commands) {
+      const response = await context.request.post(`${base()}${path}`, { data: body, headers: { origin: base() } });
+      expect(response.ok(), `${path} → ${response.status()} ${await response.text()}`).toBe(true);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** The administrator's step: the unit tree, and the roles for the project leader, finance and management. */
+async function arrangeUnits() {
+  ids.kommune = await send('/api/units', { name: 'Testkommune' });
+  ids.digital = await send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
+  ids.bygg = await send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
+  ids.oppvekst = await send('/api/units', { name: 'Oppvekst', parentId: ids.kommune });
+  for (const [person, role] of [[LEADER, 'project-leader'], [FINANCE, 'finance'], [MANAGEMENT, 'management']] as const)
+    await server.grant(person.email, role, ids.kommune);
+}
+
+/** …then the project leader's project, paid by Digitalisering. */
+async function arrangeProject() {
+  await arrangeUnits();
+  ids.project = await send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email, thresholds: { greenPct: 100, yellowPct: 80 } });
+  await send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.digital, amountOre: 30_000_000, period: '2026-T1', kind: 'one-off' });
+}
+
+/** …then the benefit for Byggesak with its plan and its baseline. */
+async function arrangeBenefit() {
+  await arrangeProject();
+  ids.benefit = await send(`/api/projects/${ids.project}/benefits`, {
+    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per byggesak',
+    unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
+    baseline: 10, target: 6, targetDate: '2026-12-31', measurementSchedule: 'tertial',
+    plan: [{ period: '2026-T1', quantity: 100 }, { period: '2026-T2', quantity: 200 }, { period: '2026-T3', quantity: 300 }],
+  });
+  await send(`/api/benefits/${ids.benefit}/baseline`, { value: 10.5, measuredOn: '2026-01-15' });
+}
+
+/** …then the owner's realisation for 2026-T1 and measurement in 2026-T2, recorded by the owner. */
+async function arrangeRecorded() {
+  await arrangeBenefit();
+  await sendAs(OWNER.email, [
+    [`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120, comment: 'Ny saksflyt i fagsystemet', evidenceUrl: 'https://arkiv.testkommune.no/sak/26-1' }],
+    [`/api/benefits/${ids.benefit}/measurements`, { value: 8.5, measuredOn: '2026-06-30' }],
+  ]);
+}
+
+const WITHDRAWAL = { period: '2026-T1', amountOre: 5_000_000, saksnummer: '26/01234' };
+
+/** …then finance's withdrawal and settlement. */
+async function arrangeSettled() {
+  await arrangeRecorded();
+  await sendAs(FINANCE.email, [
+    [`/api/benefits/${ids.benefit}/withdrawals`, WITHDRAWAL],
+    ['/api/settlements', { fromUnitId: ids.bygg, toUnitId: ids.digital, amountOre: 2_000_000, period: '2026-T1', saksnummer: '26/04321' }],
+  ]);
+}
+
+/** …then Oppvekst renamed and moved under Digitalisering. */
+async function arrangeRenamed() {
+  await arrangeSettled();
+  await send(`/api/units/${ids.oppvekst}/rename`, { name: 'Oppvekst og utdanning' });
+  await send(`/api/units/${ids.oppvekst}/move`, { newParentId: ids.digital, effectiveDate: '2026-09-01' });
+}
 
 beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+// a fresh server and a page without a session for each step
+beforeEach(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'gevinst-web-'));
   server = await startServer(join(tmp, 'gevinst.sqlite'));
-  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   page.on('pageerror', (error) => console.error('pageerror:', error.message));
+  for (const key of Object.keys(ids) as (keyof typeof ids)[]) ids[key] = '';
+});
+
+afterEach(async () => {
+  await page?.context().close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  tmp = '';
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
   if (shots.size) console.log(`Skjermbilder:\n${[...shots].map(([name, path]) => `  ${name}: ${path}`).join('\n')}`);
 });
 
@@ -120,6 +200,7 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('prosjektleder: registrerer prosjekt og kostnad; ugyldig periode vises ved feltet og lagres ikke', async () => {
+    await arrangeUnits();
     await useUser(LEADER.email);
     await visit('04-prosjekt-ny', '/prosjekter/ny');
     await page.locator('#f-name').fill('Digital byggesak');
@@ -127,7 +208,6 @@ describe('Gevinst i nettleseren', () => {
     expect(await page.locator('#f-projectLeader').inputValue()).toBe(LEADER.email);
     await Promise.all([page.waitForURL(/\/prosjekter\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Registrer prosjekt' }).click()]);
     ids.project = page.url().split('/').pop()!;
-    visited.push({ name: '05-prosjekt', path: `/prosjekter/${ids.project}` });
 
     // bad input: a tertial that does not exist
     await page.locator('#f-payerUnitId').selectOption(ids.digital);
@@ -147,9 +227,12 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('prosjektleder: planlegger en gevinst for en annen enhet med alle felt, og nullpunktet', async () => {
+    await arrangeProject();
+    await page.goto(`${base()}/prosjekter/${ids.project}`);
+    await useUser(LEADER.email);
+    await settled(page);
     await page.getByRole('link', { name: 'Planlegg gevinst' }).click();
     await page.waitForURL(/\/gevinster\/ny$/);
-    visited.push({ name: '06-gevinst-ny', path: `/prosjekter/${ids.project}/gevinster/ny` });
     await settled(page);
     await page.locator('#f-title').fill('Raskere byggesaksbehandling');
     await page.locator('#f-recipientUnitId').selectOption(ids.bygg);
@@ -163,7 +246,7 @@ describe('Gevinst i nettleseren', () => {
     await page.locator('#f-baseline').fill('10');
     await page.locator('#f-target').fill('6');
     await page.locator('#f-targetDate').fill('2026-12-31');
-    const plan = [['2026-T1', '100'], ['2026-T2', '200'], ['2026-T9', '300']];
+    const plan: [string, string][] = [['2026-T1', '100'], ['2026-T2', '200'], ['2026-T9', '300']];
     for (const [index, [period, quantity]] of plan.entries()) {
       await page.locator(`#f-plan-${index}-period`).fill(period);
       await page.locator(`#f-plan-${index}-quantity`).fill(quantity);
@@ -190,11 +273,11 @@ describe('Gevinst i nettleseren', () => {
     await page.getByRole('button', { name: 'Registrer nullpunkt' }).click();
     await page.getByText(/Nåværende nullpunkt: 10,5 timer/).waitFor();
     expect((await apiGet<{ baseline: number }>(`/api/benefits/${ids.benefit}`)).baseline).toBe(10.5);
-    visited.push({ name: '07-gevinst', path: `/gevinster/${ids.benefit}` });
     await checkPage('07-gevinst');
   });
 
   it('gevinsteier: ser det som er forfalt og registrerer realisert gevinst via lenken; feil mengde lagres ikke', async () => {
+    await arrangeBenefit();
     await useUser(OWNER.email);
     await visit('08-mine-gevinster', '/mine-gevinster');
     const register = page.getByRole('link', { name: /Registrer Raskere byggesaksbehandling 2026 T1/ });
@@ -226,6 +309,7 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('økonomi: ser strømmen i regnskapet og Sankey-diagrammet, og åpner tallet ned til hendelsene', async () => {
+    await arrangeRecorded();
     await useUser(FINANCE.email);
     await visit('10-okonomi', `/okonomi?${SPAN}`);
     const flowRow = page.getByRole('row', { name: /Digitalisering\s+Byggesak\s+kr\s78\s000/ });
@@ -239,7 +323,6 @@ describe('Gevinst i nettleseren', () => {
 
     await flowRow.getByRole('link').click();
     await page.waitForURL(/\/okonomi\/spor\?/);
-    visited.push({ name: '11-spor', path: new URL(page.url()).pathname + new URL(page.url()).search });
     await checkPage('11-spor');
     const realised = page.getByRole('row', { name: /Gevinst realisert/ });
     expect(await realised.count()).toBeGreaterThan(0);
@@ -247,6 +330,8 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('økonomi: gevinstuttak over det realiserte avvises ved feltet, et riktig uttak lagres med saksnummer', async () => {
+    await arrangeRecorded();
+    await useUser(FINANCE.email);
     await visit('12-gevinstuttak', `/okonomi/gevinstuttak?gevinst=${ids.benefit}`);
     await page.locator('#f-period').fill('2026-T1');
     await page.locator('#f-amountOre').fill('100 000');
@@ -268,6 +353,9 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('økonomi: avregning krever saksnummer og lagres med det', async () => {
+    await arrangeRecorded();
+    await sendAs(FINANCE.email, [[`/api/benefits/${ids.benefit}/withdrawals`, WITHDRAWAL]]);
+    await useUser(FINANCE.email);
     await visit('13-avregning', '/okonomi/avregning');
     await page.locator('#f-fromUnitId').selectOption(ids.bygg);
     await page.locator('#f-toUnitId').selectOption(ids.digital);
@@ -285,6 +373,7 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('ledelse: målekortet viser status med tekst og ikon, ikke bare farge', async () => {
+    await arrangeSettled();
     await useUser(MANAGEMENT.email);
     await visit('14-malekort', `/ledelse?${SPAN}`);
     const row = page.getByRole('row', { name: /Byggesak/ });
@@ -295,6 +384,8 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('prosjektlisten og prosjektsiden viser plan mot realisert, måloppnåelse, trend og status', async () => {
+    await arrangeSettled();
+    await useUser(MANAGEMENT.email);
     await visit('15-prosjekter', '/prosjekter');
     await page.getByRole('link', { name: 'Digital byggesak' }).waitFor();
     await visit('05-prosjekt', `/prosjekter/${ids.project}`);
@@ -309,6 +400,8 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('enheter: nytt navn og flytting vises i historikken', async () => {
+    await arrangeSettled();
+    await useUser(MANAGEMENT.email);
     const oppvekst = await unitId('Oppvekst');
     await visit('16-enhet', `/enheter/${oppvekst}`);
     await page.locator('#f-navn-name').fill('Oppvekst og utdanning');
@@ -323,6 +416,8 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('enheter: sammenslåing til en ny enhet beholder historikken på begge', async () => {
+    await arrangeRenamed();
+    await useUser(MANAGEMENT.email);
     const oppvekst = await unitId('Oppvekst og utdanning');
     await visit('17-sammenslaing', '/enheter/sammenslaing');
     await page.getByRole('checkbox', { name: 'Oppvekst og utdanning' }).check();
@@ -339,6 +434,28 @@ describe('Gevinst i nettleseren', () => {
   });
 
   it('alle sidene fungerer på 390 piksler bredde uten vannrett rulling, og er tilgjengelige der', async () => {
+    await arrangeRenamed();
+    await send('/api/units/merge', { mergedUnitIds: [ids.oppvekst], successorName: 'Oppvekst samlet', parentId: ids.kommune, effectiveDate: '2026-10-01' });
+    await useUser(MANAGEMENT.email);
+    // the pages the steps above open, in their order
+    const visited = [
+      { name: '01-forside', path: '/' },
+      { name: '02-enheter-tom', path: '/enheter' },
+      { name: '04-prosjekt-ny', path: '/prosjekter/ny' },
+      { name: '05-prosjekt', path: `/prosjekter/${ids.project}` },
+      { name: '06-gevinst-ny', path: `/prosjekter/${ids.project}/gevinster/ny` },
+      { name: '07-gevinst', path: `/gevinster/${ids.benefit}` },
+      { name: '08-mine-gevinster', path: '/mine-gevinster' },
+      { name: '09-registrer', path: `/gevinster/${ids.benefit}/registrer?periode=2026-T2` },
+      { name: '10-okonomi', path: `/okonomi?${SPAN}` },
+      { name: '11-spor', path: `/okonomi/spor?${SPAN}&fraEnhet=${ids.digital}&tilEnhet=${ids.bygg}` },
+      { name: '12-gevinstuttak', path: `/okonomi/gevinstuttak?gevinst=${ids.benefit}` },
+      { name: '13-avregning', path: '/okonomi/avregning' },
+      { name: '14-malekort', path: `/ledelse?${SPAN}` },
+      { name: '15-prosjekter', path: '/prosjekter' },
+      { name: '16-enhet', path: `/enheter/${ids.oppvekst}` },
+      { name: '17-sammenslaing', path: '/enheter/sammenslaing' },
+    ];
     await page.setViewportSize({ width: 390, height: 844 });
     const seen = new Set<string>();
     for (const { name, path } of visited) {

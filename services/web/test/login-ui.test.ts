@@ -48,6 +48,7 @@ afterAll(() => j.stop());
 describe('hvem som er logget inn', () => {
   it('ikke logget inn (401 på /api/me): «Logg inn» fører gjennom innloggingen og tilbake til siden', async () => {
     const page = j.page;
+    await page.context().clearCookies();
     expect((await fetch(j.url('/api/me'))).status).toBe(401);
     await j.visit('51-logg-inn', '/ledelse?fra=2026-T1&til=2026-T3&niva=1');
     expect(await page.getByRole('region', { name: 'Innlogget bruker' }).count()).toBe(0);
@@ -66,6 +67,8 @@ describe('hvem som er logget inn', () => {
 
   it('logget inn: navn, e-post og rollene fra /api/me på bokmål med enheten; «Logg ut» logger ut, og siden tilbyr «Logg inn»', async () => {
     const page = j.page;
+    await page.goto(j.url('/prosjekter'));
+    await j.useUser(MANAGEMENT.email);
     await j.visit('52-innlogget', '/prosjekter');
     const me = await inPage<{ email: string; name: string; roles: { role: string; unitId: string | null; unitName: string | null }[] }>(page, '/api/me');
     expect(me.status).toBe(200);
@@ -149,6 +152,7 @@ describe('avvist av tjenesten', () => {
   it('401 på et skjema (økten er borte): meldingen sier det og lenker til innloggingen', async () => {
     const page = j.page;
     await page.goto(j.url('/prosjekter/ny'));
+    await j.useUser(OWNER.email);
     await settled(page);
     await page.locator('#f-name').fill('Nytt prosjekt');
     await page.locator('#f-ownerUnitId').selectOption(ids.helse);
@@ -187,7 +191,7 @@ describe('hvem gjorde hva, når', () => {
       ['2026-01-20T09:30:00.000Z', 'BenefitPlanned', 'admin', 'administrator'],
       ['2026-01-10T08:00:00.000Z', 'ProjectRegistered', 'admin', 'administrator'],
     ]);
-    const admin = audit.body.entries[2].userName;
+    const admin = audit.body.entries[2]!.userName;
     expect(admin).toBeTruthy();
 
     const rows = await page.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/[\u00a0\u202f]/g, ' '))));
@@ -202,6 +206,7 @@ describe('hvem gjorde hva, når', () => {
   it('enheten: en tydelig melding når tjenesten svarer 403 (prosjektlederen ser ikke enhetens historikk) eller 404', async () => {
     const page = j.page;
     await page.goto(j.url(`/enheter/${ids.helse}`));
+    await j.useUser(LEADER.email);
     await settled(page);
     await page.getByRole('link', { name: 'Hvem gjorde hva, når' }).click();
     await page.waitForURL(new RegExp(`/enheter/${ids.helse}/historikk$`));

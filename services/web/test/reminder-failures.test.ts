@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
 import { LEADER, OWNER as OWNER_PERSON } from './people';
 
@@ -31,9 +31,23 @@ const nbInstant = new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-d
 
 let benefitId = '';
 
-beforeAll(async () => {
+/** The reminders for the benefit once delivery has given up on at least one (or after 15 s, whatever there is). */
+async function untilDeliveryFailed(): Promise<DueReminder[]> {
+  let failed: DueReminder[] = [];
+  for (let i = 0; i < 150 && failed.length === 0; i++) {
+    const item = (await dueOf()).find((d) => d.benefitId === benefitId);
+    failed = item?.reminders.filter((r) => r.deliveryFailed) ?? [];
+    if (!failed.length) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return failed;
+}
+
+beforeAll(() => j.launch());
+
+// each test starts from this benefit on a fresh server whose mail server cannot be reached
+beforeEach(async () => {
   const port = await closedPort();
-  await j.start({ reminders: { smtpUrl: `smtp://127.0.0.1:${port}`, retry: { attempts: 2, backoffMs: 20 } } });
+  await j.open({ reminders: { smtpUrl: `smtp://127.0.0.1:${port}`, retry: { attempts: 2, backoffMs: 20 } } });
   const kommune = await j.send('/api/units', { name: 'Testkommune' });
   const bygg = await j.send('/api/units', { name: 'Byggesak', parentId: kommune });
   const project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: kommune, projectLeader: LEADER.email });
@@ -45,16 +59,12 @@ beforeAll(async () => {
   });
 });
 
+afterEach(() => j.close());
 afterAll(() => j.stop());
 
 describe('påminnelser som ikke kom fram', () => {
   it('API-et: påminnelsene er sendt, men levering ga opp', async () => {
-    let failed: DueReminder[] = [];
-    for (let i = 0; i < 150 && failed.length === 0; i++) {
-      const item = (await dueOf()).find((d) => d.benefitId === benefitId);
-      failed = item?.reminders.filter((r) => r.deliveryFailed) ?? [];
-      if (!failed.length) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const failed = await untilDeliveryFailed();
     expect(failed.length, 'en påminnelse med deliveryFailed innen 15 s').toBeGreaterThan(0);
     for (const r of failed) {
       expect(r.deliveredAt).toBeNull();
@@ -65,6 +75,7 @@ describe('påminnelser som ikke kom fram', () => {
 
   it('Mine gevinster: hver påminnelse med tidspunkt, og en tydelig advarsel om at den ikke ble levert', async () => {
     const page = j.page;
+    await untilDeliveryFailed();
     const item = (await dueOf()).find((d) => d.benefitId === benefitId)!;
     const failed = item.reminders.filter((r) => r.deliveryFailed);
     await j.useUser(OWNER);
@@ -88,6 +99,8 @@ describe('påminnelser som ikke kom fram', () => {
 
   it('levert likevel (en operatør sendte jobben på nytt): tidspunktet står, advarselen er borte', async () => {
     const page = j.page;
+    await untilDeliveryFailed();
+    await j.useUser(OWNER);
     const item = (await dueOf()).find((d) => d.benefitId === benefitId)!;
     const r = item.reminders.find((x) => x.deliveryFailed)!;
     const deliveredAt = '2026-11-24T09:15:00.000Z';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildPlanTemplate, type PlanRow } from '@gevinst/spreadsheet';
 import type { Download, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
 import { FINANCE, LEADER, MANAGEMENT, OWNER } from './people';
 
@@ -15,6 +15,19 @@ import { FINANCE, LEADER, MANAGEMENT, OWNER } from './people';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const j = new Journey();
 const ids = { kommune: '', digital: '', bygg: '', oppvekst: '', kultur: '', skoleOppvekst: '', skoleKultur: '', source: '', target: '', benefit: '' };
+
+/** The project's plan as the download gives it (GET as the administrator). */
+async function exportedPlanOf(projectId: string): Promise<Buffer> {
+  const response = await j.server.apiFetch(`/api/export/projects/${projectId}/plan.xlsx`);
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** Imports a plan into the project through the API, as the administrator. */
+async function importPlan(projectId: string, bytes: Buffer): Promise<void> {
+  const response = await j.server.apiFetch(`/api/projects/${projectId}/import`, { method: 'POST', headers: { 'Content-Type': XLSX }, body: new Uint8Array(bytes) });
+  expect(response.ok, await response.clone().text()).toBe(true);
+}
 
 async function download(link: Locator): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([j.page.waitForEvent('download'), link.click()]);
@@ -41,8 +54,11 @@ const planFile = async (rows: PlanRow[]) => ({ name: 'plan.xlsx', mimeType: XLSX
 
 interface Project { benefits: { id: string; title: string; recipientUnitId: string; owner: string; plan: { period: string; quantity: number }[] }[] }
 
-beforeAll(async () => {
-  await j.start();
+beforeAll(() => j.launch());
+
+// each test starts from these units and projects on a fresh server, logged in as no one
+beforeEach(async () => {
+  await j.open();
   ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
   ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
   ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
@@ -63,6 +79,7 @@ beforeAll(async () => {
   await j.grant(MANAGEMENT.email, 'management', ids.kommune);
 });
 
+afterEach(() => j.close());
 afterAll(() => j.stop());
 
 describe('regneark i nettleseren', () => {
@@ -87,6 +104,7 @@ describe('regneark i nettleseren', () => {
 
   it('økonomi: laster ned gevinstregnskapet som XLSX og CSV for perioden og nivået på skjermen', async () => {
     const page = j.page;
+    await j.useUser(FINANCE.email);
     await page.goto(j.url('/okonomi?fra=2026-T1&til=2026-T3&niva=1'));
     // the user narrows the span; the links follow
     await page.locator('#span-til').selectOption('2026-T2');
@@ -134,8 +152,6 @@ describe('regneark i nettleseren', () => {
     expect(csv.bytes.toString('utf8')).toContain('Byggesak');
   });
 
-  let exportedPlan: Buffer;
-
   it('prosjektleder: laster ned prosjektets plan og den tomme malen', async () => {
     const page = j.page;
     await j.useUser(LEADER.email);
@@ -143,7 +159,6 @@ describe('regneark i nettleseren', () => {
     const plan = await download(page.getByRole('link', { name: /Gevinstrealiseringsplanen \(XLSX\)/ }));
     expect(plan.file.suggestedFilename()).toBe(`gevinstrealiseringsplan-${ids.source}.xlsx`);
     expect(isZip(plan.bytes)).toBe(true);
-    exportedPlan = plan.bytes;
     const csv = await download(page.getByRole('link', { name: /Plan mot realisert \(CSV\)/ }));
     expect(csv.bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     expect(csv.bytes.toString('utf8')).toContain('Raskere byggesaksbehandling');
@@ -158,7 +173,9 @@ describe('regneark i nettleseren', () => {
 
   it('prosjektleder: importerer den nedlastede planen i et tomt prosjekt – først kontroll, så «Importer»', async () => {
     const page = j.page;
+    const exportedPlan = await exportedPlanOf(ids.source);
     await page.goto(j.url(`/prosjekter/${ids.target}`));
+    await j.useUser(LEADER.email);
     await page.getByRole('link', { name: 'Importer fra regneark' }).click();
     await page.waitForURL(/\/importer$/);
     await j.check('28-importer');
@@ -185,7 +202,10 @@ describe('regneark i nettleseren', () => {
 
   it('prosjektleder: kontrollen viser hver feil i en tabell og lagrer ingenting; et tvetydig enhetsnavn besvares før import', async () => {
     const page = j.page;
+    // the target project already has the source's benefit, imported from its plan
+    await importPlan(ids.target, await exportedPlanOf(ids.source));
     await page.goto(j.url(`/prosjekter/${ids.target}/importer`));
+    await j.useUser(LEADER.email);
     const bad = await planFile([
       row({ title: 'Mindre vikarbruk', owner: 'ikke en e-post' }),
       row({ title: 'Kortere ventetid', recipient: 'Teknisk etat' }),

@@ -96,6 +96,7 @@ describe('navn med skript kjøres aldri', () => {
 
   it('spor, enhet, prosjekt, gevinst og «hvem gjorde hva» viser navnene bokstavelig', async () => {
     const page = j.page;
+    await j.useUser(FINANCE.email);
     const literal = async (path: string, ...names: string[]) => {
       await page.goto(j.url(path));
       await settled(page);

@@ -16,9 +16,9 @@ export function printTable(headers: string[], rows: string[][], maxWidths: numbe
   const widths = headers.map((h, i) => Math.min(maxWidths[i] ?? 80, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const out: string[] = [];
   const emit = (cells: string[]) => {
-    const wrapped = cells.map((c, i) => wrap(c, widths[i]!));
+    const wrapped = cells.map((c, i) => wrap(c, widths[i] ?? 80));
     const height = Math.max(...wrapped.map((w) => w.length));
-    for (let k = 0; k < height; k++) out.push(wrapped.map((w, i) => (w[k] ?? '').padEnd(widths[i]!)).join('  ').trimEnd());
+    for (let k = 0; k < height; k++) out.push(wrapped.map((w, i) => (w[k] ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd());
   };
   emit(headers);
   out.push(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -64,8 +64,10 @@ async function sendTables(res: ServerResponse, tables: Table[], format: 'xlsx' |
     attachment(res, XLSX_TYPE, `${name}.xlsx`);
     await writeXlsx(tables, res);
   } else {
+    const [table] = tables;
+    if (!table) throw new Error(`${name}: ingen tabell å skrive som CSV`);
     attachment(res, CSV_TYPE, `${name}.csv`);
-    await streamCsv(tables[0]!, res);
+    await streamCsv(table, res);
   }
 }
 
@@ -98,7 +100,7 @@ export function spreadsheetHandlers(deps: SpreadsheetDeps) {
     /** POST /api/projects/:id/import[?dryRun=1][&units={"Skole":"<unitId>"}], body: the .xlsx bytes */
     async importPlan(req: SheetRequest, res: ServerResponse) {
       const projectId = req.params.id ?? '';
-      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== XLSX_TYPE && type !== 'application/octet-stream') {
         throw new ValidationError('Feil filtype', [{ path: 'Content-Type', message: `Send filen som ${XLSX_TYPE}` }], 'unsupported_media_type');
       }

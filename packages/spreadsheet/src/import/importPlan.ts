@@ -110,7 +110,7 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   if (problems.length > 0 || questions.length > 0 || options.dryRun) return report(problems, questions);
 
   const hash = contentHash(parsed.rows);
-  const ids: string[] = new Array(commands.length);
+  const ids = new Array<string>(commands.length);
   // every row is its own new benefit stream, so rows run side by side (the API waits for its read
   // models after each write; in sequence those waits add up)
   // after a failure no new row starts; importing the file again finishes the rest (same keys)
@@ -118,7 +118,9 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   let failed = false;
   const worker = async () => {
     for (let i = next++; i < commands.length && !failed; i = next++) {
-      const { row, planBenefit, baseline } = commands[i]!;
+      const command = commands[i];
+      if (!command) break;
+      const { row, planBenefit, baseline } = command;
       const key = importKey(options.projectId, hash, row.row);
       try {
         const { id } = await port.run({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId, key);

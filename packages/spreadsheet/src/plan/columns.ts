@@ -56,7 +56,11 @@ export const PLAN_SHEET = 'Gevinstrealiseringsplan';
 export const HELP_SHEET = 'Veiledning';
 export const UNITS_SHEET = 'Enheter';
 
-export const columnByKey = (key: ColumnKey): PlanColumn => PLAN_COLUMNS.find((c) => c.key === key)!;
+export const columnByKey = (key: ColumnKey): PlanColumn => {
+  const column = PLAN_COLUMNS.find((c) => c.key === key);
+  if (!column) throw new Error(`Planen har ingen kolonne ${key}`);
+  return column;
+};
 
 const byHeader = new Map<string, PlanColumn>();
 for (const column of PLAN_COLUMNS) {

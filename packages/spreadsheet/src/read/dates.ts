@@ -31,7 +31,7 @@ export function readDate(raw: string, date1904 = false): DateReading {
   let day: number, month: number, year: number;
   let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(text);
   if (m) {
-    if (m[3]!.length === 2) return { ok: false, reason: `${shown} har tosifret årstall: skriv datoen som dd.mm.åååå` };
+    if (m[3]?.length === 2) return { ok: false, reason: `${shown} har tosifret årstall: skriv datoen som dd.mm.åååå` };
     [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   } else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) {
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -42,7 +42,7 @@ export function readDate(raw: string, date1904 = false): DateReading {
   }
   const dt = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
   if (!dt.isValid) return { ok: false, reason: `${shown} er en dato som ikke finnes` };
-  return { ok: true, value: dt.toISODate()! };
+  return { ok: true, value: dt.toISODate() };
 }
 
 /** `2026-03-31` → `31.03.2026` */

@@ -21,7 +21,7 @@ export function readNumber(raw: string): NumberReading {
     // spaces may only group thousands in the integer part: `1 234 567,5`
     const m = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:([.,])(\d+))?$/.exec(text);
     if (!m) return { ok: false, reason: `${shown} er ikke et gyldig tall` };
-    return finish(m[1]!.replace(SPACES, '') + (m[3] ? `.${m[3]}` : ''), sign, shown);
+    return finish((m[1] ?? '').replace(SPACES, '') + (m[3] ? `.${m[3]}` : ''), sign, shown);
   }
   if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return { ok: false, reason: `${shown} er ikke et tall` };
   const commas = count(text, ',');
@@ -31,11 +31,11 @@ export function readNumber(raw: string): NumberReading {
     const decimal = text.lastIndexOf(',') > text.lastIndexOf('.') ? ',' : '.';
     const thousands = decimal === ',' ? '.' : ',';
     if (count(text, decimal) > 1) return { ok: false, reason: `${shown} er ikke et gyldig tall` };
-    const [intPart, fraction] = text.split(decimal);
-    if (!new RegExp(`^\\d{1,3}(?:\\${thousands}\\d{3})+$`).test(intPart!) || fraction === '') {
+    const [intPart = '', fraction] = text.split(decimal);
+    if (!new RegExp(`^\\d{1,3}(?:\\${thousands}\\d{3})+$`).test(intPart) || fraction === '') {
       return { ok: false, reason: `${shown} er ikke et gyldig tall: tusenskilletegnet står feil` };
     }
-    return finish(`${intPart!.split(thousands).join('')}.${fraction}`, sign, shown);
+    return finish(`${intPart.split(thousands).join('')}.${fraction}`, sign, shown);
   }
   const separator = commas > 0 ? ',' : points > 0 ? '.' : null;
   if (separator === null) return finish(text, sign, shown);
@@ -45,10 +45,10 @@ export function readNumber(raw: string): NumberReading {
     if (!new RegExp(`^\\d{1,3}(?:\\${separator}\\d{3})+$`).test(text)) return { ok: false, reason: `${shown} er ikke et gyldig tall` };
     return finish(text.split(separator).join(''), sign, shown);
   }
-  const [intPart, fraction] = text.split(separator);
+  const [intPart = '', fraction = ''] = text.split(separator);
   if (intPart === '' || fraction === '') return { ok: false, reason: `${shown} er ikke et gyldig tall` };
-  if (fraction!.length === 3 && /^[1-9]\d{0,2}$/.test(intPart!)) {
-    const asThousands = intPart! + fraction!;
+  if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(intPart)) {
+    const asThousands = intPart + fraction;
     const asDecimal = `${intPart},${fraction}`;
     return {
       ok: false,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { isValidEmail } from '@gevinst/domain/validation/index';
-import { columnForHeader, PLAN_COLUMNS, PLAN_SHEET, type ColumnKey, type PlanColumn } from '../plan/columns';
+import { columnByKey, columnForHeader, PLAN_COLUMNS, PLAN_SHEET, type ColumnKey, type PlanColumn } from '../plan/columns';
 import { booleanFromLabel, categoryFromLabel, directionFromLabel, normalise } from '../plan/labels';
 import type { PlanRow, SheetRow } from '../plan/planRow';
 import { cellDate, cellNumber, cellText, plain, type Plain } from './cells';
@@ -79,7 +79,7 @@ export function parsePlanSheet(workbook: ExcelJS.Workbook): ParsedPlan {
       return;
     }
     seen.set(key, header);
-    columns.set(col, column ? { kind: 'field', column, header } : { kind: 'period', period: period!, header });
+    columns.set(col, column ? { kind: 'field', column, header } : { kind: 'period', period: key, header });
   });
   for (const column of PLAN_COLUMNS) {
     if (column.required && !seen.has(column.key)) {
@@ -208,7 +208,7 @@ function readRow(
   }
   for (const key of REQUIRED_CELLS) {
     if (!present.has(key)) {
-      const column = PLAN_COLUMNS.find((c) => c.key === key)!;
+      const column = columnByKey(key);
       const col = [...columns].find(([, m]) => m.kind === 'field' && m.column.key === key)?.[0];
       if (col === undefined) continue; // the missing column is reported once, at the header
       report(col, (columns.get(col) as { header: string }).header, `${column.header} må fylles ut`);
@@ -258,17 +258,18 @@ interface MergeRange {
 function merges(worksheet: ExcelJS.Worksheet): MergeRange[] {
   const list: string[] = (worksheet.model as { merges?: string[] }).merges ?? [];
   return list.map((address) => {
-    const [a, b = a] = address.split(':');
-    const tl = decode(a!);
-    const br = decode(b!);
+    const [a = '', b = a] = address.split(':');
+    const tl = decode(a);
+    const br = decode(b);
     return { address, top: tl.row, left: tl.col, bottom: br.row };
   });
 }
 
 function decode(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!m) throw new Error(`${address} er ikke en celleadresse`);
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  for (const ch of m[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]), col };
 }
 

@@ -28,7 +28,7 @@ export function planWorkbook(options: PlanTemplateOptions = {}): ExcelJS.Workboo
   const units = (options.units ?? []).filter((u) => u.active);
   addPlanSheet(workbook, { periods, rows: options.rows, unitCount: units.length });
   addInstructionSheet(workbook);
-  if (units.length > 0) addUnitsSheet(workbook, options.units!);
+  if (options.units && units.length > 0) addUnitsSheet(workbook, options.units);
   return workbook;
 }
 

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { PLAN_COLUMNS, PLAN_SHEET, UNITS_SHEET, type PlanColumn } from '../plan/columns';
+import { columnByKey, PLAN_COLUMNS, PLAN_SHEET, UNITS_SHEET, type PlanColumn } from '../plan/columns';
 import { CATEGORY_LABELS, DIRECTION_LABELS, NO, YES } from '../plan/labels';
 import type { PlanRow } from '../plan/planRow';
 import { isoToCellDate } from '../read/dates';
@@ -22,9 +22,9 @@ export const DATE_FORMAT = 'dd.mm.yyyy';
 export const KRONER_FORMAT = '#,##0.00';
 
 export function sheetColumns(periods: string[]): SheetColumn[] {
-  const fixed = PLAN_COLUMNS.filter((c) => c.key !== 'comment').map((column) => ({ kind: 'field', column }) as SheetColumn);
-  const comment = PLAN_COLUMNS.find((c) => c.key === 'comment')!;
-  return [...fixed, ...periods.map((period) => ({ kind: 'period', period }) as SheetColumn), { kind: 'field', column: comment }];
+  const fixed = PLAN_COLUMNS.filter((c) => c.key !== 'comment').map((column): SheetColumn => ({ kind: 'field', column }));
+  const comment = columnByKey('comment');
+  return [...fixed, ...periods.map((period): SheetColumn => ({ kind: 'period', period })), { kind: 'field', column: comment }];
 }
 
 /** Adds the plan sheet (the one the import reads) to a workbook, with headers, formats and drop-down lists. */
@@ -112,7 +112,7 @@ function rowValues(row: PlanRow, layout: SheetColumn[]): ExcelJS.CellValue[] {
         return iso === null ? null : isoToCellDate(iso);
       }
       default:
-        return row[c.column.key] as ExcelJS.CellValue;
+        return row[c.column.key];
     }
   });
 }

@@ -41,7 +41,8 @@ export class UnitDirectory {
   match(text: string): UnitMatch {
     const raw = text.trim();
     const shown = `«${raw}»`;
-    if (this.byId.has(raw)) return this.pick([this.byId.get(raw)!], shown);
+    const byId = this.byId.get(raw);
+    if (byId) return this.pick([byId], shown);
     const digits = raw.replace(/[\s\u00a0]/g, '');
     if (/^\d{9}$/.test(digits)) {
       const found = this.units.filter((u) => u.orgNumber === digits);
@@ -68,7 +69,8 @@ export class UnitDirectory {
 
   private pick(found: UnitRef[], shown: string): UnitMatch {
     const active = found.filter((u) => u.active);
-    if (active.length === 1) return { kind: 'unit', unitId: active[0]!.id };
+    const [only] = active;
+    if (only && active.length === 1) return { kind: 'unit', unitId: only.id };
     if (active.length > 1) return { kind: 'ambiguous', candidates: active.map((u) => this.candidate(u)) };
     const successors = [...new Set(found.map((u) => this.successorOf(u.id)).filter((id): id is string => id !== null))];
     const named = successors.map((id) => `«${this.path(id).join(' / ')}»`).join(' eller ');

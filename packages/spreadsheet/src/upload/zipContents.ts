@@ -20,7 +20,7 @@ export async function checkZipContents(opened: Extract<OpenedZip, { kind: 'zip' 
   try {
     for (const entry of raw) {
       if (entry.fileName.endsWith('/')) continue;
-      const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s!))));
+      const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
       if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry.fileName)) await countRows(stream, limits.maxRows);
       else for await (const _ of stream);
     }

@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 afterEach(() => {
   seen = [];
-  for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) Reflect.deleteProperty(process.env, k);
+    else process.env[k] = v;
+  }
 });
 
 const run = async (...argv: string[]) => {

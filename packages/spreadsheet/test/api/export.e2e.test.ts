@@ -2,7 +2,7 @@ import { AS_ADMIN } from '../../../../services/api/test/helpers';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COLUMNS } from '../../src/plan/columns';
-import { download, startSheetGevinst, type SheetGevinst } from './gevinst';
+import { download, startSheetGevinst, type Refusal, type SheetGevinst } from './gevinst';
 
 let g: SheetGevinst;
 beforeAll(async () => {
@@ -85,12 +85,12 @@ describe('ledger export', () => {
   it('refuses bad span parameters the way /api/ledger does', async () => {
     const bad = await fetch(`${g.url}/api/export/ledger.xlsx?from=2026-T4`, { headers: AS_ADMIN });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as any).error.fields).toEqual([{ path: 'from', message: expect.stringMatching(/Ugyldig periode/) }]);
+    expect(((await bad.json()) as Refusal).error.fields).toEqual([{ path: 'from', message: expect.stringMatching(/Ugyldig periode/) }]);
     const backwards = await fetch(`${g.url}/api/export/ledger.csv?from=2027&to=2026`, { headers: AS_ADMIN });
     expect(backwards.status).toBe(400);
     const view = await fetch(`${g.url}/api/export/ledger.csv?view=kontoplan`, { headers: AS_ADMIN });
     expect(view.status).toBe(400);
-    expect(((await view.json()) as any).error.fields[0].path).toBe('view');
+    expect(((await view.json()) as Refusal).error.fields[0]!.path).toBe('view');
   });
 });
 

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { startGevinst, type RunningGevinst } from '../../../../services/api/src/server';
 import { AS_ADMIN, TEST_ADMIN_TOKEN } from '../../../../services/api/test/helpers';
 import { loginAs } from '../../../../services/api/test/login';
+import type { ImportReport } from '../../src/import/importPlan';
 import type { UploadLimits } from '../../src/upload/limits';
 
 export interface SheetGevinst {
@@ -40,6 +41,14 @@ export async function startSheetGevinst(options: { demo: boolean; uploadLimits?:
   };
 }
 
+/** The body of a refusal from the API. */
+export interface Refusal {
+  error: { code: string; message: string; fields: { path: string; message: string }[] };
+}
+
+/** What the import answers: its report, or with a 4xx status a refusal; each test reads the one the status says. */
+export type ImportAnswer = ImportReport & Refusal;
+
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Uploads a plan as the administrator, or as the named person of the embedded login (logged in through the real flow). */
@@ -50,7 +59,7 @@ export async function importFile(g: SheetGevinst, projectId: string, bytes: Uint
     headers: { 'content-type': XLSX, ...as },
     body: new Blob([new Uint8Array(bytes)]),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as ImportAnswer };
 }
 
 export async function download(g: SheetGevinst, path: string) {

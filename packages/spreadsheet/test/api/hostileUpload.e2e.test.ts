@@ -9,7 +9,7 @@ import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_UPLOAD_LIMITS, count, megabytes, type UploadLimits } from '../../src/upload/limits';
 import { hostilePlan, PLAN_SHEET_PART, understateSize } from '../fixtures/hostile';
-import { startSheetGevinst, XLSX, type SheetGevinst } from './gevinst';
+import { startSheetGevinst, XLSX, type ImportAnswer, type SheetGevinst } from './gevinst';
 import { AS_ADMIN } from '../../../../services/api/test/helpers';
 
 interface Server {
@@ -32,7 +32,7 @@ async function upload(s: Server, bytes: Uint8Array, query = '?dryRun=1') {
     headers: { 'content-type': XLSX, ...AS_ADMIN },
     body: new Blob([new Uint8Array(bytes)]),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as ImportAnswer };
 }
 
 /** GET /healthz on a connection of its own, given 2 s to answer; 0 when it did not */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlanTemplate } from '../../src/template/buildPlanTemplate';
 import type { PlanRow } from '../../src/plan/planRow';
 import { goodRow } from '../fixtures/make-fixtures';
-import { importFile, startSheetGevinst, type SheetGevinst } from './gevinst';
+import { importFile, startSheetGevinst, type Refusal, type SheetGevinst } from './gevinst';
 
 let g: SheetGevinst;
 let projectId: string;
@@ -32,7 +32,7 @@ describe('import checks every row with the API’s own rules before writing anyt
     const dry = await importFile(g, projectId, await sheet(rows), '?dryRun=1');
     expect(dry.status).toBe(200);
     expect(dry.body.ok).toBe(false);
-    expect(dry.body.problems.map((p: any) => [p.row, p.column, p.cell])).toEqual([
+    expect(dry.body.problems.map((p) => [p.row, p.column, p.cell])).toEqual([
       [3, 'Verdsetting (kr per enhet)', 'M3'],
       [4, 'Målverdi', 'K4'],
       [5, 'Nullpunkt dato', 'J5'],
@@ -74,7 +74,7 @@ describe('import checks every row with the API’s own rules before writing anyt
   it('refuses what is not an xlsx upload', async () => {
     const wrongType = await fetch(`${g.url}/api/projects/${projectId}/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...AS_ADMIN }, body: '{}' });
     expect(wrongType.status).toBe(400);
-    expect(((await wrongType.json()) as any).error.fields[0].path).toBe('Content-Type');
+    expect(((await wrongType.json()) as Refusal).error.fields[0]!.path).toBe('Content-Type');
     const notFound = await importFile(g, 'ukjent-prosjekt', await sheet([goodRow(1)]), '?dryRun=1');
     expect(notFound.status).toBe(404);
   });

@@ -13,7 +13,8 @@ afterAll(async () => {
 });
 
 /** What a plan says about a benefit: the contract's planned fields, with the plan in period order. */
-const planOf = (benefits: any[]) =>
+type ProjectBenefits = NonNullable<ReturnType<SheetGevinst['api']['readModels']['projects']['project']>>['benefits'];
+const planOf = (benefits: ProjectBenefits) =>
   benefits
     .filter((b) => !b.cancelled && !b.unplanned)
     .map((b) => ({
@@ -32,7 +33,7 @@ const planOf = (benefits: any[]) =>
       change: b.change,
       comment: b.comment,
       baselineMeasuredOn: b.baselineMeasuredOn,
-      plan: [...b.plan].sort((x: any, y: any) => x.period.localeCompare(y.period)).map((p: any) => ({ period: p.period, quantity: p.quantity })),
+      plan: [...b.plan].sort((x, y) => x.period.localeCompare(y.period)).map((p) => ({ period: p.period, quantity: p.quantity })),
     }))
     .sort((a, b) => (a.title + a.recipientUnitId).localeCompare(b.title + b.recipientUnitId));
 

@@ -21,7 +21,9 @@ export function Chart({ option, summary, height = 320, onItemClick, testId }: {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
-  clickRef.current = onItemClick;
+  useEffect(() => {
+    clickRef.current = onItemClick;
+  });
 
   useEffect(() => {
     if (!element.current) return;

@@ -94,10 +94,10 @@ export function Form({ control, onSubmit, children, submitLabel, label, busyLabe
   };
   const entries = Object.entries(control.errors);
   // one field and the same words as the headline: say where, not the same thing twice
-  const headline = entries.length === 1 && entries[0][1] === control.message ? 'Rett feltet som er merket:' : control.message;
+  const headline = entries.length === 1 && entries[0]?.[1] === control.message ? 'Rett feltet som er merket:' : control.message;
   return (
     <FormContext.Provider value={{ errors: control.errors, prefix }}>
-      <form noValidate onSubmit={handle} aria-label={label} aria-busy={control.submitting} className="form">
+      <form noValidate onSubmit={(event) => void handle(event)} aria-label={label} aria-busy={control.submitting} className="form">
         {control.message && (
           <div className="alert alert-error" role="alert" tabIndex={-1} ref={summary}>
             <p><strong>{headline}</strong>{control.unauthorized && <> <LoginLink /></>}</p>

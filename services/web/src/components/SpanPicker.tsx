@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
 import type { Span, Unit } from '../api';
 import { periodChoices } from '../format/period';
+import { text } from './Form';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -53,7 +54,7 @@ export function SpanPicker({ span, onChange, units }: { span: Span; onChange: (s
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        onChange({ from: String(data.get('fra')), to: String(data.get('til')), level: Number(data.get('niva')) });
+        onChange({ from: text(data, 'fra') ?? '', to: text(data, 'til') ?? '', level: Number(text(data, 'niva')) });
       }}
     >
       <PeriodSelect name="fra" label="Fra periode" value={span.from} choices={choices} />

@@ -15,8 +15,14 @@ export function formatAuditTime(iso: string): string {
 }
 
 type Data = Record<string, unknown>;
-const str = (d: Data, key: string) => (typeof d[key] === 'string' ? (d[key] as string) : '');
-const num = (d: Data, key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+const str = (d: Data, key: string) => {
+  const value = d[key];
+  return typeof value === 'string' ? value : '';
+};
+const num = (d: Data, key: string) => {
+  const value = d[key];
+  return typeof value === 'number' ? value : null;
+};
 const period = (d: Data) => (str(d, 'period') ? ` (${str(d, 'period')})` : '');
 const reason = (d: Data) => (str(d, 'reason') ? `: «${str(d, 'reason')}»` : '');
 /** a grant's role, with its unit; without a unit it reaches the whole installation */
@@ -33,7 +39,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'UnitRegistered': return `Registrerte enheten «${str(d, 'name')}»${str(d, 'parentId') ? ` under ${unit('parentId')}` : ''}`;
     case 'UnitRenamed': return `Ga «${str(d, 'previousName')}» navnet «${str(d, 'name')}»`;
     case 'UnitMoved': return `Flyttet enheten fra ${unit('previousParentId')} til ${unit('newParentId')} fra ${formatDate(str(d, 'effectiveDate'))}`;
-    case 'UnitsMerged': return `Slo sammen ${(Array.isArray(d.mergedUnitIds) ? (d.mergedUnitIds as string[]) : []).map(unitName).join(', ')} hit fra ${formatDate(str(d, 'effectiveDate'))}`;
+    case 'UnitsMerged': return `Slo sammen ${(Array.isArray(d.mergedUnitIds) ? d.mergedUnitIds.filter((id): id is string => typeof id === 'string') : []).map(unitName).join(', ')} hit fra ${formatDate(str(d, 'effectiveDate'))}`;
     case 'UnitMergedInto': return `Slo enheten sammen inn i ${unit('successorUnitId')} fra ${formatDate(str(d, 'effectiveDate'))}`;
     case 'UnitLeaderAssigned': return `Satte ${str(d, 'leader')} som leder`;
     case 'HourlyRateSet': return `Satte timesats for ${num(d, 'year') ?? ''} til ${formatKr(num(d, 'rateOre'))}`;

@@ -4,4 +4,4 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * Text made safe to put inside HTML. ECharts writes a tooltip formatter's answer as innerHTML, so every
  * name that reaches one must pass through here (a unit may be called `<img src=x onerror=…>`).
  */
-export const escapeHtml = (text: string | null | undefined): string => String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
+export const escapeHtml = (text: string | null | undefined): string => String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);

@@ -12,7 +12,8 @@ export function formatPeriod(period: string | null | undefined): string {
 
 /** The tertial a date falls in (T1 jan–apr, T2 mai–aug, T3 sep–des). */
 export function tertialOf(isoDate: string): string {
-  const [year, month] = isoDate.split('-').map(Number);
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
   return `${year}-T${Math.floor((month - 1) / 4) + 1}`;
 }
 

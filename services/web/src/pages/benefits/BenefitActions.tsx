@@ -86,7 +86,7 @@ export function CancelForm({ benefit, onSaved }: { benefit: BenefitView; onSaved
             type="button"
             className="button danger"
             disabled={control.submitting}
-            onClick={() => control.run(async () => {
+            onClick={() => void control.run(async () => {
               await api.benefits.cancel(benefit.id, { reason });
               setReason(null);
               onSaved();

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type DueItem, type DueReminder } from '../../api';
+import { text } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { LoginLink } from '../../components/Login';
 import { Page } from '../../components/Page';
@@ -12,8 +13,8 @@ import { formatPeriod } from '../../format/period';
 
 const ORDER: DueItem['state'][] = ['overdue', 'due', 'upcoming'];
 
-const failedText = (r: DueReminder) =>
-  `Ikke levert: e-posten kom ikke fram (gitt opp ${formatInstant(r.deliveryFailed!.at)} etter ${r.deliveryFailed!.attempts} forsøk)`;
+const failedText = (failure: NonNullable<DueReminder['deliveryFailed']>) =>
+  `Ikke levert: e-posten kom ikke fram (gitt opp ${formatInstant(failure.at)} etter ${failure.attempts} forsøk)`;
 
 /** Which reminders went out about this value, when, and whether the mail server took them. */
 function Reminders({ reminders }: { reminders: DueReminder[] }) {
@@ -24,7 +25,7 @@ function Reminders({ reminders }: { reminders: DueReminder[] }) {
         <li key={r.kind} className={r.deliveryFailed ? 'reminder-failed' : undefined}>
           {reminderKindLabel[r.kind] ?? r.kind}: sendt {formatInstant(r.sentAt)}
           {r.deliveredAt ? <>, levert {formatInstant(r.deliveredAt)}</> : r.deliveryFailed ? (
-            <> — <strong><span aria-hidden="true">⚠ </span>{failedText(r)}</strong></>
+            <> — <strong><span aria-hidden="true">⚠ </span>{failedText(r.deliveryFailed)}</strong></>
           ) : <>, venter på levering</>}
         </li>
       ))}
@@ -48,7 +49,7 @@ export function MyBenefits() {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           const next = new URLSearchParams(params);
-          const email = String(data.get('eier') ?? '').trim();
+          const email = text(data, 'eier') ?? '';
           if (email) next.set('eier', email); else next.delete('eier');
           setParams(next);
         }}

@@ -28,7 +28,7 @@ export function RecordBenefit() {
     return control.run(async () => {
       if (kind === 'measurement') await api.benefits.recordMeasurement(benefitId, { value: amount, measuredOn: text(data, 'measuredOn') ?? '', ...common });
       else await api.benefits.recordRealisation(benefitId, { period: text(data, 'period') ?? '', quantity: amount, ...common });
-      navigate(`/gevinster/${benefitId}`, { state: { saved: true } });
+      void navigate(`/gevinster/${benefitId}`, { state: { saved: true } });
     });
   };
 

@@ -103,17 +103,19 @@ export function LedgerPage() {
           <>
             <section aria-labelledby="strommer">
               <h2 id="strommer">Strømmer fra betalende til mottakende enheter</h2>
-              {crossing.length === 0 ? <p>Ingen gevinster har gått på tvers av enheter i {spanText}.</p> : (
+              {crossing.length === 0 || !sankey ? <p>Ingen gevinster har gått på tvers av enheter i {spanText}.</p> : (
                 <>
                   <Chart
-                    option={sankey!}
+                    option={sankey}
                     testId="sankey"
                     height={Math.max(240, 60 * Math.max(new Set(crossing.map((f) => f.fromUnitId)).size, new Set(crossing.map((f) => f.toUnitId)).size))}
                     summary={`Sankey-diagram, ${spanText}: ` + crossing.map((f) => `${name(f.fromUnitId)} betalte for ${formatKr(f.ore)} i gevinst hos ${name(f.toUnitId)}`).join('; ') + '. Tallene står også i tabellen under.'}
                     onItemClick={(p) => {
                       if (p.dataType !== 'edge') return;
                       const link = p.data as { source: string; target: string };
-                      navigate(traceLink(span, link.source.split('|')[1], link.target.split('|')[1]));
+                      const [, from] = link.source.split('|');
+                      const [, to] = link.target.split('|');
+                      if (from && to) void navigate(traceLink(span, from, to));
                     }}
                   />
                   <TableWrap label="Strømmer som tabell">
@@ -154,13 +156,15 @@ export function LedgerPage() {
 
             <section aria-labelledby="matrise">
               <h2 id="matrise">Betaler × mottaker</h2>
-              {d.matrix.cells.some((c) => c.investorUnitId !== c.recipientUnitId && c.ore !== 0) && (
-                <Chart option={heatmap!} testId="heatmap" height={Math.max(260, 48 * heatmap!._axes.investors.length + 120)}
+              {heatmap && d.matrix.cells.some((c) => c.investorUnitId !== c.recipientUnitId && c.ore !== 0) && (
+                <Chart option={heatmap} testId="heatmap" height={Math.max(260, 48 * heatmap._axes.investors.length + 120)}
                   summary={`Varmekart over gevinst fra betaler til mottaker, ${spanText}, uten diagonalen. Tallene står i tabellen under.`}
                   onItemClick={(p) => {
                     const cell = p.data as [number, number, number] | undefined;
                     if (!cell) return;
-                    navigate(traceLink(span, heatmap!._axes.investors[cell[1]], heatmap!._axes.recipients[cell[0]]));
+                    const investor = heatmap._axes.investors[cell[1]];
+                    const recipient = heatmap._axes.recipients[cell[0]];
+                    if (investor && recipient) void navigate(traceLink(span, investor, recipient));
                   }}
                 />
               )}

@@ -30,7 +30,7 @@ export function SettlementPage() {
         projectId: text(data, 'projectId'),
         comment: text(data, 'comment'),
       });
-      navigate('/okonomi');
+      void navigate('/okonomi');
     });
   };
 

@@ -28,15 +28,15 @@ export function WithdrawalPage() {
     const local: Record<string, string> = {};
     if (!benefitId) local.benefitId = 'Velg gevinsten uttaket gjelder.';
     if (amountOre === null) local.amountOre = 'Skriv beløpet i kroner som et tall, f.eks. 50 000.';
-    if (Object.keys(local).length) return control.fail(local);
+    if (amountOre === null || Object.keys(local).length) return control.fail(local);
     return control.run(async () => {
       await api.benefits.recordWithdrawal(benefitId, {
         period: text(data, 'period') ?? '',
-        amountOre: amountOre!,
+        amountOre,
         saksnummer: text(data, 'saksnummer'),
         comment: text(data, 'comment'),
       });
-      navigate(`/gevinster/${benefitId}`);
+      void navigate(`/gevinster/${benefitId}`);
     });
   };
 

@@ -13,7 +13,7 @@ export function sankeyOption(flows: Ledger['flows'], name: (id: string) => strin
   const recipients = [...new Set(crossing.map((f) => f.toUnitId))];
   const nodeLabel = (key: string) => {
     const [side, id] = key.split('|');
-    return `${name(id)} (${side === 'betaler' ? 'betaler' : 'mottaker'})`;
+    return `${name(id ?? '')} (${side === 'betaler' ? 'betaler' : 'mottaker'})`;
   };
   return {
     tooltip: {
@@ -22,8 +22,8 @@ export function sankeyOption(flows: Ledger['flows'], name: (id: string) => strin
       // the tooltip is HTML: names are escaped (labels on the chart itself are SVG text)
       formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number; name?: string }; value?: number }) =>
         escapeHtml(p.dataType === 'edge'
-          ? `${nodeLabel(p.data.source!)} → ${nodeLabel(p.data.target!)}: ${formatKr(p.data.value)}`
-          : `${nodeLabel(p.data.name!)}: ${formatKr(p.value)}`),
+          ? `${nodeLabel(p.data.source ?? '')} → ${nodeLabel(p.data.target ?? '')}: ${formatKr(p.data.value)}`
+          : `${nodeLabel(p.data.name ?? '')}: ${formatKr(p.value)}`),
     },
     series: [{
       type: 'sankey',
@@ -50,7 +50,7 @@ export function heatmapOption(matrix: Matrix, name: (id: string) => string) {
   return {
     tooltip: {
       className: 'chart-tooltip',
-      formatter: (p: { data: [number, number, number] }) => escapeHtml(`${name(investors[p.data[1]])} → ${name(recipients[p.data[0]])}: ${formatKr(p.data[2])}`),
+      formatter: (p: { data: [number, number, number] }) => escapeHtml(`${name(investors[p.data[1]] ?? '')} → ${name(recipients[p.data[0]] ?? '')}: ${formatKr(p.data[2])}`),
     },
     grid: { left: 170, right: 16, top: 36, bottom: 90 },
     xAxis: { type: 'category', data: recipients.map(name), name: 'Mottaker', nameLocation: 'middle', nameGap: 70, axisLabel: { rotate: 30, width: 110, overflow: 'truncate' } },

@@ -67,7 +67,7 @@ export function BenefitNew() {
         plan,
         measurementSchedule: (text(data, 'measurementSchedule') ?? 'tertial') as Schedule,
       });
-      navigate(`/gevinster/${created.id}`);
+      void navigate(`/gevinster/${created.id}`);
     });
   };
 

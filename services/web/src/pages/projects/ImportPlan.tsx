@@ -50,7 +50,7 @@ export function ImportPlan() {
         setReport(answer);
         return;
       }
-      navigate(`/prosjekter/${projectId}`, { state: { imported: answer.benefitIds.length, unchanged: answer.unchanged } });
+      void navigate(`/prosjekter/${projectId}`, { state: { imported: answer.benefitIds.length, unchanged: answer.unchanged } });
     });
   };
 

@@ -21,15 +21,15 @@ export function ProjectNew() {
     const local: Record<string, string> = {};
     if (greenPct === null) local['thresholds.greenPct'] = 'Grensen for ønsket må være et tall, f.eks. 100.';
     if (yellowPct === null) local['thresholds.yellowPct'] = 'Grensen for akseptabelt må være et tall, f.eks. 80.';
-    if (Object.keys(local).length) return control.fail(local);
+    if (greenPct === null || yellowPct === null || Object.keys(local).length) return control.fail(local);
     return control.run(async () => {
       const created = await api.projects.register({
         name: text(data, 'name') ?? '',
         ownerUnitId: text(data, 'ownerUnitId') ?? '',
         projectLeader: text(data, 'projectLeader') ?? '',
-        thresholds: { greenPct: greenPct!, yellowPct: yellowPct! },
+        thresholds: { greenPct, yellowPct },
       });
-      navigate(`/prosjekter/${created.id}`);
+      void navigate(`/prosjekter/${created.id}`);
     });
   };
 

@@ -27,7 +27,7 @@ export function MergeUnits() {
     });
     // the contract answers with the successor's id; find it by name should an answer lack it
     const id = created.id ?? successorUnitId ?? (await api.units.list()).find((u) => u.active && u.name === successorName)?.id;
-    navigate(id ? `/enheter/${id}` : '/enheter');
+    void navigate(id ? `/enheter/${id}` : '/enheter');
   });
 
   return (

@@ -29,11 +29,11 @@ export function HourlyRates({ unit, onSaved }: { unit: UnitDetail; onSaved: () =
       if (ore === null) local[name] = 'Skriv beløpet i kroner, f.eks. 437 eller 437,50.';
       else source[name] = ore;
     }
-    if (Object.keys(local).length) return control.fail(local);
+    if (year === null || Object.keys(local).length) return control.fail(local);
     const note = text(data, 'note');
     return control.run(async () => {
       await api.units.setHourlyRate(unit.id, {
-        year: year!,
+        year,
         rateOre: source.wageOre + source.employerContributionOre + source.socialCostsOre,
         source: { ...source, ...(note ? { note } : {}) },
       });
@@ -90,7 +90,7 @@ export function UnplannedBenefitForm({ unit, projects }: { unit: UnitDetail; pro
     if (quantity === null) local.quantity = 'Mengden må være et tall, f.eks. 40.';
     const valueOre = parseKrToOre(text(data, 'valueOre') ?? '');
     if (valueOre === null) local.valueOre = 'Skriv verdien i kroner, f.eks. 26 000.';
-    if (Object.keys(local).length) return control.fail(local);
+    if (quantity === null || valueOre === null || Object.keys(local).length) return control.fail(local);
     const title = text(data, 'title') ?? '';
     return control.run(async () => {
       setCreated(null);
@@ -100,9 +100,9 @@ export function UnplannedBenefitForm({ unit, projects }: { unit: UnitDetail; pro
         recipientUnitId: unit.id,
         category: (text(data, 'category') ?? 'capacity') as Category,
         period: text(data, 'period') ?? '',
-        quantity: quantity!,
+        quantity,
         unitOfMeasure: text(data, 'unitOfMeasure') ?? '',
-        valueOre: valueOre!,
+        valueOre,
         description: text(data, 'description') ?? '',
       });
       form.reset();

@@ -25,15 +25,23 @@ export function UnitPage() {
   const others = units.units.filter((other) => other.id !== unitId);
 
   const describe = (entry: UnitHistoryEntry): string => {
-    const d = entry.data as Record<string, string | string[] | null | number>;
+    const data: Record<string, unknown> = entry.data;
+    const field = (key: string) => {
+      const value = data[key];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+    };
+    const unitName = (key: string) => units.name(field(key));
+    const parentName = (key: string) => (field(key) ? unitName(key) : 'øverste nivå');
+    const merged = Array.isArray(data.mergedUnitIds) ? data.mergedUnitIds.filter((id): id is string => typeof id === 'string') : [];
+    const rateOre = typeof data.rateOre === 'number' ? data.rateOre : 0;
     switch (entry.type) {
-      case 'UnitRegistered': return `Registrert som «${d.name}»${d.parentId ? ` under ${units.name(d.parentId as string)}` : ''}`;
-      case 'UnitRenamed': return `«${d.previousName}» fikk navnet «${d.name}»`;
-      case 'UnitMoved': return `Flyttet fra ${d.previousParentId ? units.name(d.previousParentId as string) : 'øverste nivå'} til ${d.newParentId ? units.name(d.newParentId as string) : 'øverste nivå'} fra ${formatDate(d.effectiveDate as string)}`;
-      case 'UnitsMerged': return `${(d.mergedUnitIds as string[]).map(units.name).join(', ')} slått sammen hit fra ${formatDate(d.effectiveDate as string)}`;
-      case 'UnitMergedInto': return `Slått sammen inn i ${units.name(d.successorUnitId as string)} fra ${formatDate(d.effectiveDate as string)}`;
-      case 'UnitLeaderAssigned': return `Leder: ${d.leader}`;
-      case 'HourlyRateSet': return `Timesats ${d.year}: ${formatKr(d.rateOre as number)}`;
+      case 'UnitRegistered': return `Registrert som «${field('name')}»${field('parentId') ? ` under ${unitName('parentId')}` : ''}`;
+      case 'UnitRenamed': return `«${field('previousName')}» fikk navnet «${field('name')}»`;
+      case 'UnitMoved': return `Flyttet fra ${parentName('previousParentId')} til ${parentName('newParentId')} fra ${formatDate(field('effectiveDate'))}`;
+      case 'UnitsMerged': return `${merged.map(units.name).join(', ')} slått sammen hit fra ${formatDate(field('effectiveDate'))}`;
+      case 'UnitMergedInto': return `Slått sammen inn i ${unitName('successorUnitId')} fra ${formatDate(field('effectiveDate'))}`;
+      case 'UnitLeaderAssigned': return `Leder: ${field('leader')}`;
+      case 'HourlyRateSet': return `Timesats ${field('year')}: ${formatKr(rateOre)}`;
       default: return eventLabel[entry.type] ?? entry.type;
     }
   };
