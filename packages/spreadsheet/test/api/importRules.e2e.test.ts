@@ -38,7 +38,7 @@ describe('import checks every row with the API’s own rules before writing anyt
       [5, 'Nullpunkt dato', 'J5'],
       [6, 'Verdsetting (kr per enhet)', 'M6'],
     ]);
-    expect(dry.body.problems[1].message).toBe('Målverdien må være lavere enn nullpunktet');
+    expect(dry.body.problems[1]!.message).toBe('Målverdien må være lavere enn nullpunktet');
     const commit = await importFile(g, projectId, await sheet(rows));
     expect(commit.status).toBe(422);
     expect(commit.body.problems).toHaveLength(4);
@@ -68,7 +68,7 @@ describe('import checks every row with the API’s own rules before writing anyt
     expect(benefits.map((x) => x.recipientUnitId)).toEqual([b, b]);
     const byPath = await importFile(g, projectId, await sheet([goodRow(9, { recipient: 'Oppvekst / Skolekontor' })]));
     expect(byPath.status).toBe(201);
-    expect(g.api.readModels.projects.benefit(byPath.body.benefitIds[0])!.recipientUnitId).toBe(a);
+    expect(g.api.readModels.projects.benefit(byPath.body.benefitIds[0]!)!.recipientUnitId).toBe(a);
   });
 
   it('refuses what is not an xlsx upload', async () => {
