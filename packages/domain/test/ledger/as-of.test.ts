@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
-import { foldLedgerFacts, foldLedgerFactsAsOf, parseAsOf, type LedgerEventInput } from '../../src/ledger';
+import { foldLedgerFacts, foldLedgerFactsAsOf, ledgerAsOf, parseAsOf, type LedgerEventInput } from '../../src/ledger';
 import { computeLedger } from './oracle';
 import { History } from './history';
 
@@ -80,6 +80,17 @@ describe('foldLedgerFactsAsOf: the ledger as it stood on a past date', () => {
     for (let n = 0; n <= all.length; n++) {
       const cutoff = n === 0 ? '2026-01-15T08:00:00Z' : (all[n - 1]!.metadata!.recordedAt as string);
       expect(foldLedgerFactsAsOf(all, parseAsOf(cutoff))).toEqual(foldLedgerFacts(all.slice(0, n)));
+    }
+  });
+
+  it('ledgerAsOf: the one ledger fed the events recorded by then answers as the oracle does on those facts', () => {
+    const all = history().events;
+    for (let n = 0; n <= all.length; n++) {
+      const cutoff = n === 0 ? '2026-01-15T08:00:00Z' : (all[n - 1]?.metadata?.recordedAt ?? '');
+      for (const span of [{}, { from: '2026-T1', to: '2026-T2' }, { level: 0 }]) {
+        const { projects: _, ...expected } = computeLedger(foldLedgerFactsAsOf(all, parseAsOf(cutoff)), span);
+        expect(ledgerAsOf(all, parseAsOf(cutoff)).report(span)).toEqual(expected);
+      }
     }
   });
 });
