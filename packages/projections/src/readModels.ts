@@ -1,10 +1,10 @@
-import type { EventStore } from '@gevinst/eventstore/port';
+import type { EventStore } from '@gevinst/eventstore';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
 import { LedgerProjection } from './ledger/LedgerProjection';
-import type { LedgerQuery } from '@gevinst/domain/ledger/index';
+import type { LedgerQuery } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
-import { computePortfolio } from '@gevinst/domain/status/index';
+import { computePortfolio } from '@gevinst/domain/status';
 import { PortfolioModel } from './projects/PortfolioModel';
 import { ProjectViews } from './projects/views';
 import { SqliteCheckpoints } from './runner/checkpoints';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore';
-import type { EventStore, SubscribeOptions, Subscription } from '@gevinst/eventstore/port';
+import type { EventStore, SubscribeOptions, Subscription } from '@gevinst/eventstore';
 import { ReadModels } from '../src/readModels';
 
 const dirs: string[] = [];

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@gevinst/eventstore';
-import { parseAsOf } from '@gevinst/domain/ledger/index';
+import { parseAsOf } from '@gevinst/domain/ledger';
 import { PastReports } from '@gevinst/projections';
 import { generateMunicipality } from './generate';
 

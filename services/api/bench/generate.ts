@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventToAppend } from '@gevinst/eventstore/port';
+import type { EventToAppend } from '@gevinst/eventstore';
 
 /**
  * A large municipality for benchmarks: `units` units in a tree (kommune → sectors → units →

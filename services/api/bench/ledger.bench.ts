@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteEventStore } from '@gevinst/eventstore';
 import { ReadModels, LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
-import { upcastRecorded } from '@gevinst/projections/runner/upcast';
+import { upcastRecorded } from '@gevinst/projections';
 import { startGevinst } from '../src/server';
 import { generateMunicipality } from './generate';
 

@@ -1,7 +1,7 @@
 import { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
-import { isDomainError, parseWith, ValidationError } from '@gevinst/domain/errors/index';
+import { isDomainError, parseWith, ValidationError } from '@gevinst/domain/errors';
 import type { ReadModels } from '@gevinst/projections';
-import type { GevinstEvent } from '@gevinst/domain/events/index';
+import type { GevinstEvent } from '@gevinst/domain/events';
 import {
   spreadsheetHandlers,
   NotFound,
@@ -14,7 +14,7 @@ import {
   type UploadLimits,
 } from '@gevinst/spreadsheet';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Action } from '@gevinst/domain/access/index';
+import type { Action } from '@gevinst/domain/access';
 import type { Application } from './application/handle';
 import { projectFacts } from './application/access';
 import type { ActingPerson } from './auth/actor';
@@ -26,7 +26,7 @@ import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
 import { asOfParam } from './http/query';
-import { parseAsOf } from '@gevinst/domain/ledger/index';
+import { parseAsOf } from '@gevinst/domain/ledger';
 
 export interface SpreadsheetRouteDeps {
   application: Application;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidOrgNumber } from '@gevinst/domain/validation/index';
+import { isValidOrgNumber } from '@gevinst/domain/validation';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
 

@@ -1,4 +1,4 @@
-import { isSqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { isSqliteEventStore } from '@gevinst/eventstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
 

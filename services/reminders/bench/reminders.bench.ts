@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { openSqliteEventStore } from '@gevinst/eventstore';
 import pino from 'pino';
 import { FakeClock } from '../src/clock';
 import { reminderConfig } from '../src/config';

@@ -1,4 +1,4 @@
-import { DUE_DAYS_AFTER_PERIOD_END } from '@gevinst/domain/status/index';
+import { DUE_DAYS_AFTER_PERIOD_END } from '@gevinst/domain/status';
 
 /** When reminders go out, relative to a period. All days are Oslo calendar days. */
 export interface ReminderConfig {

@@ -1,4 +1,4 @@
-import type { EventStore } from '@gevinst/eventstore/port';
+import type { EventStore } from '@gevinst/eventstore';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from './clock';
 import { type ReminderConfig, reminderConfig } from './config';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '@gevinst/domain/events/index';
+import { parseEvent } from '@gevinst/domain/events';
 import { reminderConfig } from '../src/config';
 import { dueList } from '../src/schedule/dueList';
 import { evolveAll, type ReminderInputEvent } from '../src/schedule/evolve';

@@ -1,4 +1,4 @@
-import { embeddedAccount } from '@gevinst/api/auth/embeddedAccounts';
+import { embeddedAccount } from '@gevinst/api/accounts';
 
 /** A person the embedded OpenID provider knows (services/api/src/auth/embeddedAccounts.ts): the browser can log in as them. */
 const known = (email: string) => {

@@ -1,5 +1,5 @@
-import type { RoleAssignment } from '@gevinst/domain/access/index';
-import type { EventDataOf } from '@gevinst/domain/events/index';
+import type { RoleAssignment } from '@gevinst/domain/access';
+import type { EventDataOf } from '@gevinst/domain/events';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 /** A role grant in force, with who granted it and when. */

@@ -1,6 +1,6 @@
-import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type ServedLedgerReport, type LedgerEventInput, type LedgerQuery } from '@gevinst/domain/ledger/index';
-import { computePortfolio } from '@gevinst/domain/status/index';
-import type { EventStore } from '@gevinst/eventstore/port';
+import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type ServedLedgerReport, type LedgerEventInput, type LedgerQuery } from '@gevinst/domain/ledger';
+import { computePortfolio } from '@gevinst/domain/status';
+import type { EventStore } from '@gevinst/eventstore';
 import { upcastRecorded } from '../runner/upcast';
 
 const PAGE = 10_000;

@@ -1,4 +1,4 @@
-import { Ledger, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger/index';
+import { Ledger, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 /**

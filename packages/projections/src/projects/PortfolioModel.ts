@@ -1,6 +1,6 @@
-import type { AnyEventOf } from '@gevinst/domain/events/index';
-import { monthsOfPeriod } from '@gevinst/domain/ledger/index';
-import { multiplyOre } from '@gevinst/domain/money/index';
+import type { AnyEventOf } from '@gevinst/domain/events';
+import { monthsOfPeriod } from '@gevinst/domain/ledger';
+import { multiplyOre } from '@gevinst/domain/money';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 import type { BenefitState, EventRef, ProjectState, RealisationFact } from './model';
 

@@ -1,5 +1,5 @@
-import { periodLastDate, periodStartDate } from '@gevinst/domain/periods/index';
-import { DUE_DAYS_AFTER_PERIOD_END, realisationDueDate } from '@gevinst/domain/status/index';
+import { periodLastDate, periodStartDate } from '@gevinst/domain/periods';
+import { DUE_DAYS_AFTER_PERIOD_END, realisationDueDate } from '@gevinst/domain/status';
 import type { PortfolioModel } from './PortfolioModel';
 
 export interface DueItem {

@@ -1,5 +1,5 @@
-import type { BenefitCategory, Direction, MeasurementSchedule } from '@gevinst/domain/events/benefits';
-import type { CostKind, ProjectPhase } from '@gevinst/domain/events/projects';
+import type { BenefitCategory, Direction, MeasurementSchedule } from '@gevinst/domain/events';
+import type { CostKind, ProjectPhase } from '@gevinst/domain/events';
 
 /** Where a figure came from: enough to open it down to its event. */
 export interface EventRef {

@@ -1,11 +1,11 @@
-import type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers/index';
-import type { BenefitFact } from '@gevinst/domain/ledger/index';
-import { benefitStatus, type Status } from '@gevinst/domain/status/index';
+import type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers';
+import type { BenefitFact } from '@gevinst/domain/ledger';
+import { benefitStatus, type Status } from '@gevinst/domain/status';
 import type { LedgerProjection } from '../ledger/LedgerProjection';
 import type { BenefitState, ProjectState, Thresholds } from './model';
 import { plannedOreOf, type PortfolioModel } from './PortfolioModel';
 
-export type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers/index';
+export type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers';
 
 const DEFAULT_THRESHOLDS: Thresholds = { greenPct: 100, yellowPct: 80 };
 

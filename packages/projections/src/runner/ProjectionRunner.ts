@@ -1,5 +1,5 @@
-import type { EventStore, RecordedEvent, Subscription } from '@gevinst/eventstore/port';
-import { isBusy } from '@gevinst/eventstore/sqlite/busy';
+import type { EventStore, RecordedEvent, Subscription } from '@gevinst/eventstore';
+import { isBusy } from '@gevinst/eventstore';
 import type { SqliteCheckpoints } from './checkpoints';
 import type { Projection } from './projection';
 import { upcastRecorded } from './upcast';

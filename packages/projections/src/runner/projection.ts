@@ -1,5 +1,5 @@
-import type { GevinstEvent } from '@gevinst/domain/events/index';
-import type { RecordedEvent } from '@gevinst/eventstore/port';
+import type { GevinstEvent } from '@gevinst/domain/events';
+import type { RecordedEvent } from '@gevinst/eventstore';
 
 /** A recorded event of the catalogue, upcast and typed: what every projection is fed. */
 export type ProjectedEvent = Omit<RecordedEvent, 'type' | 'data'> & GevinstEvent;

@@ -1,5 +1,5 @@
-import { eventSchemas, isEventType, parseEvent } from '@gevinst/domain/events/index';
-import type { RecordedEvent } from '@gevinst/eventstore/port';
+import { eventSchemas, isEventType, parseEvent } from '@gevinst/domain/events';
+import type { RecordedEvent } from '@gevinst/eventstore';
 import type { ProjectedEvent } from './projection';
 
 /**

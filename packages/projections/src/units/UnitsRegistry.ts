@@ -1,5 +1,5 @@
-import { unitEventSchemas, type UnitEvent } from '@gevinst/domain/events/index';
-import type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers/index';
+import { unitEventSchemas, type UnitEvent } from '@gevinst/domain/events';
+import type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 type UnitRecorded = Extract<ProjectedEvent, UnitEvent>;
@@ -28,7 +28,7 @@ const unhandled = (event: never): never => {
   throw new Error(`Unhandled unit event: ${JSON.stringify(event)}`);
 };
 
-export type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers/index';
+export type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
 
 
 export interface UnitState {

@@ -1,7 +1,7 @@
 /** The read models the exports are made from: the API's answers, as the domain defines them (docs/contract.md). */
-import type { BalanceRow, LedgerAnswer as LedgerReportAnswer, LedgerMatrix, LedgerUnitRow, Portfolio, ProjectDetail } from '@gevinst/domain/answers/index';
+import type { BalanceRow, LedgerAnswer as LedgerReportAnswer, LedgerMatrix, LedgerUnitRow, Portfolio, ProjectDetail } from '@gevinst/domain/answers';
 
-export type { BenefitView } from '@gevinst/domain/answers/index';
+export type { BenefitView } from '@gevinst/domain/answers';
 
 export interface LedgerQuery {
   from?: string;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError, ValidationError } from '@gevinst/domain/errors/index';
+import { DomainError, ValidationError } from '@gevinst/domain/errors';
 import { LEDGER_VIEWS, ledgerTables, planVsRealisationTables, portfolioTables, projectPlanXlsx, streamCsv, type ExportPort, type LedgerView } from '../export/exports';
 import { writeXlsx } from '../export/xlsx';
 import type { Table } from '../export/table';

@@ -1,6 +1,6 @@
-import { ValidationError } from '@gevinst/domain/errors/index';
-import { span, tryParsePeriod } from '@gevinst/domain/periods/index';
-import { parseAsOf } from '@gevinst/domain/ledger/index';
+import { ValidationError } from '@gevinst/domain/errors';
+import { span, tryParsePeriod } from '@gevinst/domain/periods';
+import { parseAsOf } from '@gevinst/domain/ledger';
 import type { LedgerQuery } from '../export/shapes';
 
 export type Query = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { BenefitCategory as Category, Direction } from '@gevinst/domain/events/benefits';
+import type { BenefitCategory as Category, Direction } from '@gevinst/domain/events';
 
 /** Gevinstkategori as in Prosjektveiviseren, and the direction of the indicator: the events' words. */
 export type { Category, Direction };

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { isValidEmail } from '@gevinst/domain/validation/index';
+import { isValidEmail } from '@gevinst/domain/validation';
 import { columnByKey, columnForHeader, PLAN_COLUMNS, PLAN_SHEET, type ColumnKey, type PlanColumn } from '../plan/columns';
 import { booleanFromLabel, categoryFromLabel, directionFromLabel, normalise } from '../plan/labels';
 import type { PlanRow, SheetRow } from '../plan/planRow';

@@ -1,4 +1,4 @@
-import { formatPeriod, formatPeriodNb, tryParsePeriod } from '@gevinst/domain/periods/index';
+import { formatPeriod, formatPeriodNb, tryParsePeriod } from '@gevinst/domain/periods';
 
 /**
  * A header that names a period: `2026 T1`, `2026-T1`, `T1 2026`, `1. tertial 2026`, `2026`.

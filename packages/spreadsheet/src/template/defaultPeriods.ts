@@ -1,4 +1,4 @@
-import { formatPeriod, tertial, yearPeriod } from '@gevinst/domain/periods/index';
+import { formatPeriod, tertial, yearPeriod } from '@gevinst/domain/periods';
 
 export type PeriodGranularity = 'tertial' | 'year';
 

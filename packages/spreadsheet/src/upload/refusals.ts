@@ -1,4 +1,4 @@
-import { DomainError } from '@gevinst/domain/errors/index';
+import { DomainError } from '@gevinst/domain/errors';
 
 /** An upload refused before (or while) it is read; nothing is written. The routes answer `status`. */
 export class UploadRefused extends DomainError {

@@ -1,4 +1,4 @@
-import type { Action, Target } from '@gevinst/domain/access/index';
+import type { Action, Target } from '@gevinst/domain/access';
 import type { ReadModels } from '@gevinst/projections';
 import type { z } from 'zod';
 import * as I from './inputs';

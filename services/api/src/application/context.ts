@@ -1,4 +1,4 @@
-import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders/context';
+import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { PortfolioModel, UnitsRegistry } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {

@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '@gevinst/domain/errors/index';
+import { DomainError, type FieldError } from '@gevinst/domain/errors';
 
 /** An id in the path names nothing (HTTP 404). */
 export class NotFoundError extends DomainError {

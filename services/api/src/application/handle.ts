@@ -1,10 +1,10 @@
-import { schemaVersionOf, isEventType, parseEvent, type GevinstEvent } from '@gevinst/domain/events/index';
-import { parseWith, ValidationError } from '@gevinst/domain/errors/index';
-import { WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend } from '@gevinst/eventstore/port';
-import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { schemaVersionOf, isEventType, parseEvent, type GevinstEvent } from '@gevinst/domain/events';
+import { parseWith, ValidationError } from '@gevinst/domain/errors';
+import { WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend } from '@gevinst/eventstore';
+import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore';
 import type { ReadModels } from '@gevinst/projections';
 import { v7 as uuidv7 } from 'uuid';
-import { authorize } from '@gevinst/domain/access/index';
+import { authorize } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
 import { commandFacts } from './access';
 import { projectsLookup, unitsLookup } from './context';

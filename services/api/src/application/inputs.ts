@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation/index';
-import { tryParsePeriod } from '@gevinst/domain/periods/index';
+import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation';
+import { tryParsePeriod } from '@gevinst/domain/periods';
 import {
   BenefitCategorySchema,
   BenefitPlannedSchema,
@@ -9,7 +9,7 @@ import {
   HourlyRateSetSchema,
   ProjectPhaseSchema,
   ThresholdsSchema,
-} from '@gevinst/domain/events/index';
+} from '@gevinst/domain/events';
 
 /** Request bodies of the commands (docs/contract.md, "HTTP"). Messages in bokmål. */
 const id = z

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { decideOn, type StreamDecider } from '@gevinst/domain/deciders/decider';
-import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders/context';
-import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events/index';
+import { decideOn, type StreamDecider } from '@gevinst/domain/deciders';
+import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
 export interface CommandEnv {

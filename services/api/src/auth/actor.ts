@@ -1,5 +1,5 @@
-import type { Actor, RoleAssignment } from '@gevinst/domain/access/index';
-import { RoleSchema } from '@gevinst/domain/events/index';
+import type { Actor, RoleAssignment } from '@gevinst/domain/access';
+import { RoleSchema } from '@gevinst/domain/events';
 import type { AccessRegistry } from '@gevinst/projections';
 import { z } from 'zod';
 import type { Principal } from './principal';

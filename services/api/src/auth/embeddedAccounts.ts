@@ -1,4 +1,4 @@
-import type { Role } from '@gevinst/domain/events/index';
+import type { Role } from '@gevinst/domain/events';
 
 export interface EmbeddedAccount {
   /** lower-case e-mail; also the account's `sub` */

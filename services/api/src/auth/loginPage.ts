@@ -1,4 +1,4 @@
-import { roleLabels } from '@gevinst/domain/events/index';
+import { roleLabels } from '@gevinst/domain/events';
 import { EMBEDDED_ACCOUNTS, EMBEDDED_PASSWORD } from './embeddedAccounts';
 
 const escapeHtml = (value: string): string =>

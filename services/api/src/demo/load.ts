@@ -1,4 +1,4 @@
-import type { EventStore } from '@gevinst/eventstore/port';
+import type { EventStore } from '@gevinst/eventstore';
 import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
 import { finance, hourlyRates, merger, PLAN_PERIODS, projects, reorganisation, units } from './municipality';

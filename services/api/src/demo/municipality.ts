@@ -5,8 +5,8 @@
  * application layer like any user would.
  */
 
-import type { BenefitCategory, Direction } from '@gevinst/domain/events/benefits';
-import type { CostKind } from '@gevinst/domain/events/projects';
+import type { BenefitCategory, Direction } from '@gevinst/domain/events';
+import type { CostKind } from '@gevinst/domain/events';
 
 export const KOMMUNE_ORGNR = '939174605';
 

@@ -1,5 +1,5 @@
-import { authorize, refusalOf, scopeOf, type Action, type Target } from '@gevinst/domain/access/index';
-import type { Role } from '@gevinst/domain/events/index';
+import { authorize, refusalOf, scopeOf, type Action, type Target } from '@gevinst/domain/access';
+import type { Role } from '@gevinst/domain/events';
 import type { ReadModels } from '@gevinst/projections';
 import type { Request } from 'express';
 import { actorOf, type ActingPerson, type GroupRoles } from '../auth/actor';

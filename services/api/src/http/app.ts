@@ -1,7 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Application } from '../application/handle';
-import type { EventStore } from '@gevinst/eventstore/port';
+import type { EventStore } from '@gevinst/eventstore';
 import type { ReadModels } from '@gevinst/projections';
 import type { PastReports } from '@gevinst/projections';
 import type { AccessControl } from './access';

@@ -1,5 +1,5 @@
-import { benefitStream, projectStream, unitStream } from '@gevinst/domain/events/index';
-import type { EventStore, RecordedEvent } from '@gevinst/eventstore/port';
+import { benefitStream, projectStream, unitStream } from '@gevinst/domain/events';
+import type { EventStore, RecordedEvent } from '@gevinst/eventstore';
 import type { ReadModels } from '@gevinst/projections';
 import { Router } from 'express';
 import { NotFoundError } from '../application/errors';

@@ -1,5 +1,5 @@
-import { DomainError, ValidationError } from '@gevinst/domain/errors/index';
-import { isBusy } from '@gevinst/eventstore/sqlite/busy';
+import { DomainError, ValidationError } from '@gevinst/domain/errors';
+import { isBusy } from '@gevinst/eventstore';
 import type { ErrorRequestHandler } from 'express';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '../application/errors';
 

@@ -1,7 +1,7 @@
-import { ValidationError } from '@gevinst/domain/errors/index';
-import { tryParsePeriod, span } from '@gevinst/domain/periods/index';
+import { ValidationError } from '@gevinst/domain/errors';
+import { tryParsePeriod, span } from '@gevinst/domain/periods';
 import type { Request } from 'express';
-import { parseAsOf, type AsOf } from '@gevinst/domain/ledger/index';
+import { parseAsOf, type AsOf } from '@gevinst/domain/ledger';
 
 const one = (req: Request, name: string): string | undefined => {
   const value = req.query[name];

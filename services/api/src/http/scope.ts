@@ -1,5 +1,5 @@
-import type { BalanceRow, Flow, ImbalanceRow, LedgerMatrix, LedgerUnitRow, TraceEntry } from '@gevinst/domain/ledger/index';
-import type { Portfolio } from '@gevinst/domain/status/index';
+import type { BalanceRow, Flow, ImbalanceRow, LedgerMatrix, LedgerUnitRow, TraceEntry } from '@gevinst/domain/ledger';
+import type { Portfolio } from '@gevinst/domain/status';
 
 /**
  * Reports cut to the units a person's roles reach (`inScope`): a unit's row when the unit is in

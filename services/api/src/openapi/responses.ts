@@ -22,7 +22,7 @@ import {
   UnitDetailSchema,
   UnitSummarySchema,
   WriteResultSchema,
-} from '@gevinst/domain/answers/index';
+} from '@gevinst/domain/answers';
 
 export const WriteResult = WriteResultSchema;
 export const ErrorResponse = ErrorResponseSchema;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { OSLO, formatPeriodNb } from '@gevinst/domain/periods/index';
+import { OSLO, formatPeriodNb } from '@gevinst/domain/periods';
 import type { PlannedReminder } from '../schedule/reminders';
 import type { BenefitState } from '../schedule/state';
 import { messageIdOf } from '../schedule/ids';

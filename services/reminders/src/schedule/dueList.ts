@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { OSLO } from '@gevinst/domain/periods/index';
+import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import { isFulfilled, obligationsOf, type What } from './obligations';
 import { sendTimeOf } from './reminders';

@@ -1,4 +1,4 @@
-import { eventTypes, isEventType, type EventType, type GevinstEvent } from '@gevinst/domain/events/index';
+import { eventTypes, isEventType, type EventType, type GevinstEvent } from '@gevinst/domain/events';
 import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, type UnitState, reminderKey } from './state';
 
 /** A stored event as the reminders fold it: parsed by the domain (`parseEvent`), with its metadata. */

@@ -1,5 +1,5 @@
-import { periodEnd, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods/index';
-import { realisationDueDate } from '@gevinst/domain/status/index';
+import { periodEnd, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods';
+import { realisationDueDate } from '@gevinst/domain/status';
 import type { ReminderConfig } from '../config';
 import type { BenefitState } from './state';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { OSLO } from '@gevinst/domain/periods/index';
+import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import { isFulfilled, obligationsOf, type Obligation } from './obligations';
 import { type BenefitState, type ReminderKind, type ReminderState, REMINDER_KINDS, reminderKey } from './state';

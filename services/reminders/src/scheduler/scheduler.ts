@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, RecordedEvent, Subscription } from '@gevinst/eventstore/port';
+import type { EventStore, RecordedEvent, Subscription } from '@gevinst/eventstore';
 import type { Clock } from '../clock';
 import { configFingerprint, type ReminderConfig } from '../config';
 import type { ReminderJobData, ReminderQueue } from '../queue/port';
-import { parseEvent } from '@gevinst/domain/events/index';
+import { parseEvent } from '@gevinst/domain/events';
 import { evolve, isRelevantEventType } from '../schedule/evolve';
 import { jobIdOf } from '../schedule/ids';
 import { obligationsOf } from '../schedule/obligations';

@@ -1,6 +1,6 @@
-import { foldEvents, reminderDecider, type ReminderState } from '@gevinst/domain/deciders/index';
-import { parseEvent, validateEvent, type GevinstEvent } from '@gevinst/domain/events/index';
-import { type EventStore, WrongExpectedRevisionError } from '@gevinst/eventstore/port';
+import { foldEvents, reminderDecider, type ReminderState } from '@gevinst/domain/deciders';
+import { parseEvent, validateEvent, type GevinstEvent } from '@gevinst/domain/events';
+import { type EventStore, WrongExpectedRevisionError } from '@gevinst/eventstore';
 import type { Clock } from '../clock';
 import type { ReminderConfig } from '../config';
 import { composeReminderMail } from '../delivery/compose';

@@ -1,5 +1,5 @@
-import { parseEvent } from '@gevinst/domain/events/index';
-import type { EventStore, RecordedEvent } from '@gevinst/eventstore/port';
+import { parseEvent } from '@gevinst/domain/events';
+import type { EventStore, RecordedEvent } from '@gevinst/eventstore';
 import { evolve, isRelevantEventType } from '../schedule/evolve';
 import { initialState, type ReminderState } from '../schedule/state';
 

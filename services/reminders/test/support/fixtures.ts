@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { validateEvent } from '@gevinst/domain/events/index';
-import type { EventStore } from '@gevinst/eventstore/port';
+import { validateEvent } from '@gevinst/domain/events';
+import type { EventStore } from '@gevinst/eventstore';
 
 const append = async (store: EventStore, stream: string, type: string, data: Record<string, unknown>, recordedAt?: string) => {
   const valid = validateEvent(type as never, data) as Record<string, unknown>;

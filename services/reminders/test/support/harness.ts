@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { openSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore';
 import pino from 'pino';
 import { FakeClock } from '../../src/clock';
 import { smtpMailer } from '../../src/delivery/mailer';

@@ -1,5 +1,5 @@
 /** A worker in its own process, for the "worker killed mid-job" test: it dies (SIGKILL) right after claiming. */
-import { openSqliteEventStore } from '@gevinst/eventstore/sqlite/index';
+import { openSqliteEventStore } from '@gevinst/eventstore';
 import pino from 'pino';
 import { FakeClock } from '../../src/clock';
 import { smtpMailer } from '../../src/delivery/mailer';

@@ -1,4 +1,4 @@
-import type { CostKind, Thresholds } from '@gevinst/domain/events/projects';
+import type { CostKind, Thresholds } from '@gevinst/domain/events';
 import { get, post, postFile, query } from './client';
 import type {
   AuditSubject, AuditTrail, Balance, BenefitView, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,

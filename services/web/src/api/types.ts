@@ -2,7 +2,7 @@
  * Shapes of the HTTP API (docs/contract.md), as the domain defines them once. Type-only imports:
  * nothing of the domain ends up in the bundle. Amounts are integer øre.
  */
-import type { AnswerFieldError, ErrorResponse, HourlyRate, Status as JudgedStatus, WriteResult } from '@gevinst/domain/answers/index';
+import type { AnswerFieldError, ErrorResponse, HourlyRate, Status as JudgedStatus, WriteResult } from '@gevinst/domain/answers';
 
 export type Period = string;
 /** a period's status; null while it is not judged */
@@ -14,17 +14,17 @@ export type ErrorBody = ErrorResponse;
 export type Created = WriteResult;
 
 /** The unit registry's answers. */
-export type { UnitDetail, UnitHistoryEntry, UnitSummary as Unit, HourlyRate } from '@gevinst/domain/answers/index';
+export type { UnitDetail, UnitHistoryEntry, UnitSummary as Unit, HourlyRate } from '@gevinst/domain/answers';
 /** what an hourly rate is made of: as sent with `setHourlyRate`, and as answered */
 export type HourlyRateSource = HourlyRate['source'];
 
 /** The benefit's vocabulary, as the events define it. */
-export type { BenefitCategory as Category, Direction, MeasurementSchedule as Schedule, PlanEntry as PlanLine } from '@gevinst/domain/events/benefits';
-export type { CostKind, ProjectPhase } from '@gevinst/domain/events/projects';
-export type { ReminderKind } from '@gevinst/domain/events/reminders';
-export type { Trend } from '@gevinst/domain/answers/index';
+export type { BenefitCategory as Category, Direction, MeasurementSchedule as Schedule, PlanEntry as PlanLine } from '@gevinst/domain/events';
+export type { CostKind, ProjectPhase } from '@gevinst/domain/events';
+export type { ReminderKind } from '@gevinst/domain/events';
+export type { Trend } from '@gevinst/domain/answers';
 /** Role code names, as the policy knows them. */
-export type { Role as RoleName } from '@gevinst/domain/events/access';
+export type { Role as RoleName } from '@gevinst/domain/events';
 
 export type {
   AuditEntry,
@@ -41,7 +41,7 @@ export type {
   ProjectDetail,
   ProjectSummary,
   TraceEntry,
-} from '@gevinst/domain/answers/index';
+} from '@gevinst/domain/answers';
 
 /** The ledger's answers. */
 export type {
@@ -51,7 +51,7 @@ export type {
   LedgerAnswer as Ledger,
   LedgerMatrix as Matrix,
   LedgerUnitRow,
-} from '@gevinst/domain/answers/index';
+} from '@gevinst/domain/answers';
 
 export interface Span {
   from: Period;

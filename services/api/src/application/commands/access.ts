@@ -1,5 +1,5 @@
-import { accessDecider } from '@gevinst/domain/deciders/access/index';
-import { accessStream, RoleSchema } from '@gevinst/domain/events/index';
+import { accessDecider } from '@gevinst/domain/deciders';
+import { accessStream, RoleSchema } from '@gevinst/domain/events';
 import { z } from 'zod';
 import { defineCommand, stepOn, type CommandSpec } from '../spec';
 

@@ -1,5 +1,5 @@
-import { benefitDecider, type BenefitCommand } from '@gevinst/domain/deciders/benefits/index';
-import { benefitStream } from '@gevinst/domain/events/index';
+import { benefitDecider, type BenefitCommand } from '@gevinst/domain/deciders';
+import { benefitStream } from '@gevinst/domain/events';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import * as I from '../inputs';

@@ -1,5 +1,5 @@
-import { projectDecider, type ProjectCommand } from '@gevinst/domain/deciders/projects/index';
-import { projectStream } from '@gevinst/domain/events/index';
+import { projectDecider, type ProjectCommand } from '@gevinst/domain/deciders';
+import { projectStream } from '@gevinst/domain/events';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import * as I from '../inputs';

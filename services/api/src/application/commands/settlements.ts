@@ -1,5 +1,5 @@
-import { settlementDecider } from '@gevinst/domain/deciders/settlements/index';
-import { settlementStream } from '@gevinst/domain/events/index';
+import { settlementDecider } from '@gevinst/domain/deciders';
+import { settlementStream } from '@gevinst/domain/events';
 import * as I from '../inputs';
 import { defineCommand, stepOn, type CommandSpec } from '../spec';
 

@@ -1,6 +1,6 @@
-import { unitDecider } from '@gevinst/domain/deciders/units/index';
-import { unitStream } from '@gevinst/domain/events/index';
-import { osloDate } from '@gevinst/domain/deciders/rules';
+import { unitDecider } from '@gevinst/domain/deciders';
+import { unitStream } from '@gevinst/domain/events';
+import { osloDate } from '@gevinst/domain/deciders';
 import * as I from '../inputs';
 import { unitMergedIntoEventId } from '../processes/completeMergers';
 import { defineCommand, stepOn, type CommandSpec } from '../spec';

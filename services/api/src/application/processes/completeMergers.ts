@@ -1,7 +1,7 @@
-import { decideOn } from '@gevinst/domain/deciders/decider';
-import { unitDecider } from '@gevinst/domain/deciders/units/index';
-import { isEventType, parseEvent, schemaVersionOf, unitStream } from '@gevinst/domain/events/index';
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent, type Subscription } from '@gevinst/eventstore/port';
+import { decideOn } from '@gevinst/domain/deciders';
+import { unitDecider } from '@gevinst/domain/deciders';
+import { isEventType, parseEvent, schemaVersionOf, unitStream } from '@gevinst/domain/events';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent, type Subscription } from '@gevinst/eventstore';
 import type { IncompleteMerger, ReadModels } from '@gevinst/projections';
 import { v5 as uuidv5 } from 'uuid';
 

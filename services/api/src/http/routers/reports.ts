@@ -1,5 +1,5 @@
-import type { AsOf } from '@gevinst/domain/ledger/index';
-import { ValidationError } from '@gevinst/domain/errors/index';
+import type { AsOf } from '@gevinst/domain/ledger';
+import { ValidationError } from '@gevinst/domain/errors';
 import type { ReadModels } from '@gevinst/projections';
 import { Router, type Request, type Response } from 'express';
 import { REPORT_READERS, type AccessControl } from '../access';
