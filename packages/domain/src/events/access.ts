@@ -25,7 +25,8 @@ export const PersonIdSchema = z
   .toLowerCase()
   .min(1, { error: 'Må fylles ut' })
   .max(320)
-  .regex(/^[^\s\u0000-\u001f]+$/, { error: 'Ugyldig person (bruk e-postadressen)' });
+  // no whitespace and no C0 control (U+0000–U+001F); DEL and the C1 controls (U+007F–U+009F) stay allowed
+  .regex(/^(?:[^\s\p{Cc}]|[\x7f-\x9f])+$/u, { error: 'Ugyldig person (bruk e-postadressen)' });
 
 /** On the grant's own stream `access-<grantId>`. `unitId` null: the whole installation. */
 export const RoleGrantedSchema = z.object({

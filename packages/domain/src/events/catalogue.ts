@@ -65,7 +65,7 @@ export interface EventSchemaEntry<T extends EventType = EventType> {
 
 export const eventSchemas = Object.fromEntries(
   Object.entries(schemasByCategory).flatMap(([category, schemas]) =>
-    Object.entries(schemas).map(([type, schema]) => [
+    Object.entries<z.ZodType>(schemas).map(([type, schema]) => [
       type,
       { type, category, schema, schemaVersion: currentVersions[type as EventType] ?? 1 },
     ]),

@@ -70,7 +70,7 @@ export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter): BaseLedger
       realisations.push({ benefit, realisation, ore, valued });
       if (!valued) continue;
       let gains = gainsByProject.get(benefit.projectId);
-      if (!gains) gainsByProject.set(benefit.projectId, (gains = new Map()));
+      if (!gains) gainsByProject.set(benefit.projectId, (gains = new Map<string, Ore>()));
       gains.set(benefit.recipientUnitId, (gains.get(benefit.recipientUnitId) ?? 0) + ore);
     }
   }

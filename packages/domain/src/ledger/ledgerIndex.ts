@@ -110,13 +110,13 @@ const benefitAgg = (benefit: BenefitFact, units: UnitIndex): BenefitAgg => {
   const valued = isValued(benefit);
   const sign = ledgerSign(benefit);
   const realised = [...benefit.realisations.values()].map((r) => ({ period: r.period, ore: valued ? r.valueOre * sign : 0 }));
-  const plannable = valued && !benefit.cancelled && benefit.valuationOrePerUnit !== null;
+  const perUnit = valued && !benefit.cancelled ? benefit.valuationOrePerUnit : null;
   return {
     benefit,
     recipient: units.of(benefit.recipientUnitId),
     valued,
     realised: datedAmounts(realised),
-    planned: datedAmounts(plannable ? benefit.plan.map((e) => ({ period: e.period, ore: multiplyOre(e.quantity, benefit.valuationOrePerUnit!) * sign })) : []),
+    planned: datedAmounts(perUnit === null ? [] : benefit.plan.map((e) => ({ period: e.period, ore: multiplyOre(e.quantity, perUnit) * sign }))),
     plan: datedAmounts(benefit.plan.map((e) => ({ period: e.period, ore: 0 }))),
     withdrawals: benefit.withdrawals.map((w) => ({ ...monthsOfPeriod(w.period), unit: units.of(w.unitId), amountOre: w.amountOre })),
   };
@@ -176,7 +176,7 @@ const totalsOf = (ids: readonly string[], c: Columns): LedgerTotals => {
     const to = ids[key % m];
     if (from === undefined || to === undefined) continue;
     let r = flows.get(from);
-    if (!r) flows.set(from, (r = new Map()));
+    if (!r) flows.set(from, (r = new Map<string, number>()));
     r.set(to, ore);
   }
   const byUnit = (values: Float64Array) => {

@@ -1,4 +1,3 @@
-import type { Ore } from '../money';
 import type { FactSource, LedgerFacts } from './facts';
 import { baseLedger } from './flows';
 import { periodFilter, type LedgerOptions } from './span-filter';

@@ -9,12 +9,12 @@ export interface UnitTreeOptions {
 
 export interface UnitTree {
   /** the unit a merged unit lives on in (itself when not merged) */
-  successorOf(unitId: string): string;
+  readonly successorOf: (unitId: string) => string;
   /** the parent after moves, with a merged parent replaced by its successor */
-  parentOf(unitId: string): string | null;
-  depthOf(unitId: string): number;
+  readonly parentOf: (unitId: string) => string | null;
+  readonly depthOf: (unitId: string) => number;
   /** the unit whose row a figure of `unitId` is shown on */
-  reportingUnitOf(unitId: string): string;
+  readonly reportingUnitOf: (unitId: string) => string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, type DateTimeMaybeValid } from 'luxon';
 import { InvalidPeriodError } from './errors';
 import { period, toPeriod } from './parse';
 import { MONTHS_PER_PERIOD, type Period, type PeriodKind, type PeriodLike } from './period';
@@ -20,8 +20,8 @@ function fromMonthIndex(kind: PeriodKind, monthIndex: number): Period {
 }
 
 /** An instant (ISO string, Date, epoch ms or luxon DateTime) or an Oslo calendar date (`yyyy-mm-dd`) as an Oslo DateTime. */
-export function toOslo(instant: string | Date | number | DateTime, field = 'instant'): DateTime {
-  let dt: DateTime;
+export function toOslo(instant: string | Date | number | DateTime, field = 'instant'): DateTime<true> {
+  let dt: DateTimeMaybeValid;
   if (DateTime.isDateTime(instant)) dt = instant.setZone(OSLO);
   else if (instant instanceof Date) dt = DateTime.fromJSDate(instant, { zone: OSLO });
   else if (typeof instant === 'number') dt = DateTime.fromMillis(instant, { zone: OSLO });
@@ -42,32 +42,35 @@ export function periodOf(instant: string | Date | number | DateTime, kind: Perio
 }
 
 /** The first moment of the period in Oslo (local midnight of its first day). */
-export function periodStart(value: PeriodLike): DateTime {
+export function periodStart(value: PeriodLike): DateTime<true> {
   const p = toPeriod(value);
   const m = startMonth(p) - p.year * 12;
-  return DateTime.fromObject({ year: p.year, month: m + 1, day: 1 }, { zone: OSLO });
+  const start = DateTime.fromObject({ year: p.year, month: m + 1, day: 1 }, { zone: OSLO });
+  // a validated period always starts on a real Oslo date
+  if (!start.isValid) throw new Error(`No start date for period ${p.kind} ${p.year}-${p.index}: ${start.invalidReason}`);
+  return start;
 }
 
 /** The first moment after the period in Oslo (exclusive end = the start of the next period). */
-export function periodEnd(value: PeriodLike): DateTime {
+export function periodEnd(value: PeriodLike): DateTime<true> {
   return periodStart(nextPeriod(value));
 }
 
 /** First day of the period as an Oslo date, `yyyy-mm-dd`. */
 export function periodStartDate(value: PeriodLike): string {
-  return periodStart(value).toISODate()!;
+  return periodStart(value).toISODate();
 }
 
 /** Last day of the period (inclusive) as an Oslo date, `yyyy-mm-dd`. */
 export function periodLastDate(value: PeriodLike): string {
-  return periodEnd(value).minus({ days: 1 }).toISODate()!;
+  return periodEnd(value).minus({ days: 1 }).toISODate();
 }
 
 /** The period's start and exclusive end as UTC instants (ISO strings). */
 export function periodInstants(value: PeriodLike): { start: string; end: string } {
   return {
-    start: periodStart(value).toUTC().toISO()!,
-    end: periodEnd(value).toUTC().toISO()!,
+    start: periodStart(value).toUTC().toISO(),
+    end: periodEnd(value).toUTC().toISO(),
   };
 }
 

@@ -56,7 +56,7 @@ export function isValidPeriod(value: unknown): boolean {
     return (
       typeof p.kind === 'string' &&
       p.kind in PERIODS_PER_YEAR &&
-      inRange(p.kind as PeriodKind, p.year as number, p.index as number)
+      inRange(p.kind, p.year as number, p.index as number)
     );
   }
   return false;

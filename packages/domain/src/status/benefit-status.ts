@@ -52,11 +52,11 @@ export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOption
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const measured = measurementsInOrder(benefit);
   const latest = measured.at(-1)?.value ?? null;
-  const previous = measured.length >= 2 ? measured[measured.length - 2].value : measured.length === 1 ? benefit.baseline : null;
+  const previous = measured.length >= 2 ? (measured.at(-2)?.value ?? null) : measured.length === 1 ? benefit.baseline : null;
   const dueDays = options.dueDaysAfterPeriodEnd ?? DUE_DAYS_AFTER_PERIOD_END;
   const asOf = options.asOf ? toOslo(options.asOf instanceof Date ? options.asOf : options.asOf, 'asOf') : null;
 
-  const valued = isValued(benefit) && benefit.valuationOrePerUnit !== null;
+  const valuedPerUnit = isValued(benefit) ? benefit.valuationOrePerUnit : null;
   const sign = ledgerSign(benefit);
   const plan = new Map(benefit.plan.map((e) => [e.period, e.quantity]));
   const periods = [...new Set([...plan.keys(), ...benefit.realisations.keys()])].sort(comparePeriods);
@@ -75,7 +75,7 @@ export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOption
       pending,
       plannedQuantity,
       realisedQuantity,
-      plannedOre: valued && !benefit.cancelled ? multiplyOre(plannedQuantity, benefit.valuationOrePerUnit!) * sign : 0,
+      plannedOre: valuedPerUnit !== null && !benefit.cancelled ? multiplyOre(plannedQuantity, valuedPerUnit) * sign : 0,
       realisedOre: isValued(benefit) && realisation ? realisation.valueOre * sign : 0,
     };
   });

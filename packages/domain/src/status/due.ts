@@ -6,7 +6,7 @@ export const DUE_DAYS_AFTER_PERIOD_END = 14;
 
 /** The Oslo date (`yyyy-mm-dd`) by which the period's value must be recorded. */
 export function realisationDueDate(period: PeriodLike, dueDays = DUE_DAYS_AFTER_PERIOD_END): string {
-  return DateTime.fromISO(periodLastDate(period), { zone: OSLO }).plus({ days: dueDays }).toISODate()!;
+  return toOslo(periodLastDate(period), 'period').plus({ days: dueDays }).toISODate();
 }
 
 /** Whether the due date has passed at `asOf` (i.e. `asOf` lies after the due date's last moment in Oslo). */

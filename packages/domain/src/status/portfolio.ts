@@ -8,7 +8,7 @@ import { contains, formatPeriod, periodLastDate, periodsInSpan, type PeriodKind,
 import { achievementPct } from './achievement';
 import { measurementsInOrder } from './benefit-status';
 import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue } from './due';
-import { statusFromRealisation, type Status } from './thresholds';
+import { statusFromRealisation } from './thresholds';
 
 export type { Portfolio, PortfolioCell } from '../answers/portfolio';
 

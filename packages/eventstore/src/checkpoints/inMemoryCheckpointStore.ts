@@ -3,10 +3,11 @@ import type { CheckpointStore } from '../port';
 /** For tests and for subscribers whose state lives only in memory (they rebuild on start anyway). */
 export class InMemoryCheckpointStore implements CheckpointStore {
   private readonly positions = new Map<string, bigint>();
-  async load(subscriberId: string) {
-    return this.positions.get(subscriberId);
+  load(subscriberId: string): Promise<bigint | undefined> {
+    return Promise.resolve(this.positions.get(subscriberId));
   }
-  async store(subscriberId: string, position: bigint) {
+  store(subscriberId: string, position: bigint): Promise<void> {
     this.positions.set(subscriberId, position);
+    return Promise.resolve();
   }
 }

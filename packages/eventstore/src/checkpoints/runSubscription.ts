@@ -7,14 +7,14 @@ interface RunSubscriptionBase {
   /** only this stream category; default: all events */
   category?: string;
   batchSize?: number;
-  onCaughtUp?(position: bigint | undefined): void;
+  onCaughtUp?: (position: bigint | undefined) => void;
   /**
    * After an error, load the checkpoint again and resubscribe from it (the failing event comes first).
    * `true` = forever, every second; default: stop and reject `done`.
    */
   restartOnError?: boolean | { delayMs?: number; maxRestarts?: number };
   /** told about every error that leads to a restart */
-  onError?(error: unknown, restarts: number): void;
+  onError?: (error: unknown, restarts: number) => void;
 }
 
 export type RunSubscriptionOptions = RunSubscriptionBase &
@@ -22,12 +22,12 @@ export type RunSubscriptionOptions = RunSubscriptionBase &
     | {
         checkpoints: CheckpointStore;
         /** may be async; the checkpoint is stored after it returns, so it must be idempotent (at-least-once) */
-        handle(events: RecordedEvent[], context: SubscriptionHandlerContext): Promise<void> | void;
+        handle: (events: RecordedEvent[], context: SubscriptionHandlerContext) => Promise<void> | void;
       }
     | {
         checkpoints: SqliteCheckpointStore;
         /** synchronous writes on `checkpoints.db`, committed in one transaction with the checkpoint (exactly once) */
-        project(events: RecordedEvent[]): void;
+        project: (events: RecordedEvent[]) => void;
       }
   );
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CheckpointStore } from '../port';
+import { promised } from '../promised';
 
 const ensureTable = (db: Database.Database) =>
   db.exec('CREATE TABLE IF NOT EXISTS checkpoints (subscriber_id TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID');
@@ -31,11 +32,13 @@ export class SqliteCheckpointStore implements CheckpointStore {
     this.select = db.prepare<[string], bigint>('SELECT position FROM checkpoints WHERE subscriber_id = ?').pluck().safeIntegers(true);
     this.upsert = db.prepare(upsertSql);
   }
-  async load(subscriberId: string) {
-    return this.select.get(subscriberId);
+  load(subscriberId: string): Promise<bigint | undefined> {
+    return promised(() => this.select.get(subscriberId));
   }
-  async store(subscriberId: string, position: bigint) {
-    this.upsert.run(subscriberId, position);
+  store(subscriberId: string, position: bigint): Promise<void> {
+    return promised(() => {
+      this.upsert.run(subscriberId, position);
+    });
   }
   /** runs `write` and stores the checkpoint in one transaction; `write` must be synchronous */
   storeWith<T>(subscriberId: string, position: bigint, write: () => T): T {

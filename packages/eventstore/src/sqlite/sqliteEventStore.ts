@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendOptions, AppendResult, EventStore, EventToAppend } from '../port';
+import { promised } from '../promised';
 import { assertValidEvents, assertValidStreamName } from '../validation';
 import { appendToStream } from './appendToStream';
 import type { Synchronous } from './durability';
@@ -75,9 +76,9 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
       const expected = assertValidExpectedRevision(appendOptions?.expectedRevision ?? 'any');
       return commits.enqueue(streamName, batch, expected, appendOptions?.alongside);
     },
-    readStream: async (streamName, readOptions) => readStreamEvents(streamName, readOptions),
-    readAll: async (readOptions) => readEvents(readOptions),
-    readCategory: async (category, readOptions) => readCategoryEvents(category, readOptions),
+    readStream: (streamName, readOptions) => promised(() => readStreamEvents(streamName, readOptions)),
+    readAll: (readOptions) => promised(() => readEvents(readOptions)),
+    readCategory: (category, readOptions) => promised(() => readCategoryEvents(category, readOptions)),
     subscribe: live.subscribe,
     async close() {
       if (state.closed) return;

@@ -4,9 +4,9 @@ import { assertValidCategory } from '../validation';
 import type { Lifecycle } from './lifecycle';
 
 export interface Subscriptions {
-  subscribe(options: SubscribeOptions & { pollIntervalMs?: number }): Subscription;
+  readonly subscribe: (options: SubscribeOptions & { pollIntervalMs?: number }) => Subscription;
   /** wakes the live subscriptions of this process (another process's appends are found by polling) */
-  notifyAppended(): void;
+  readonly notifyAppended: () => void;
   stopAll(): Promise<void>;
 }
 

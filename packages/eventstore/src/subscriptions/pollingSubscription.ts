@@ -39,7 +39,6 @@ export const pollingSubscription = (options: PollingSubscriptionOptions): Subscr
       wakeSleeper = done;
     });
 
-  let done!: Promise<void>;
   const stop = async () => {
     stopping = true;
     wakeSleeper?.();
@@ -70,7 +69,7 @@ export const pollingSubscription = (options: PollingSubscriptionOptions): Subscr
       unregister?.();
     }
   };
-  done = run();
+  const done = run();
   done.catch(() => undefined); // the caller may never look at `done`; the rejection stays visible to those who do
   return { stop, done };
 };

@@ -81,7 +81,12 @@ export class ProjectViews {
 
   private benefitsOf(p: ProjectState): BenefitView[] {
     const now = this.clock();
-    return p.benefitIds.map((id) => benefitView(this.portfolio.benefits.get(id)!, this.ledger.facts.benefits.get(id), p.thresholds, now));
+    return p.benefitIds.map((id) => {
+      const benefit = this.portfolio.benefits.get(id);
+      // the portfolio adds a benefit before it lists it under its project
+      if (!benefit) throw new Error(`Project ${p.id} lists unknown benefit ${id}`);
+      return benefitView(benefit, this.ledger.facts.benefits.get(id), p.thresholds, now);
+    });
   }
 
   list(): ProjectSummary[] {

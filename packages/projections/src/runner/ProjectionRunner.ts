@@ -175,7 +175,10 @@ export class ProjectionRunner {
     if (this.waiters.length === 0 || this.current === undefined) return;
     const current = this.current;
     const still: Waiter[] = [];
-    for (const w of this.waiters) (w.position <= current ? w.resolve() : still.push(w));
+    for (const w of this.waiters) {
+      if (w.position <= current) w.resolve();
+      else still.push(w);
+    }
     this.waiters = still;
   }
 

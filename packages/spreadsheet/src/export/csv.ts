@@ -1,6 +1,6 @@
 import { periodHeader } from '../read/periodHeader';
 import { formatDateNb } from '../read/dates';
-import type { Table, TableCell, TableColumn } from './table';
+import { columnAt, type Table, type TableCell, type TableColumn } from './table';
 
 export const CSV_BOM = '\ufeff';
 export const CSV_SEPARATOR = ';';
@@ -52,7 +52,7 @@ export async function* csvChunks(table: Table): AsyncGenerator<string> {
   yield CSV_BOM + table.columns.map(headerCell).join(CSV_SEPARATOR) + CSV_NEWLINE;
   let buffer = '';
   for await (const row of table.rows as AsyncIterable<TableCell[]>) {
-    buffer += row.map((v, i) => csvCell(v, table.columns[i]!)).join(CSV_SEPARATOR) + CSV_NEWLINE;
+    buffer += row.map((v, i) => csvCell(v, columnAt(table, i))).join(CSV_SEPARATOR) + CSV_NEWLINE;
     if (buffer.length > 64 * 1024) {
       yield buffer;
       buffer = '';

@@ -42,9 +42,10 @@ export async function ledgerTables(port: ExportPort, query: LedgerQuery, views: 
   const ledger = views.includes('flows') || views.includes('units') ? await port.ledger(query) : null;
   const out: Table[] = [];
   for (const view of views) {
-    if (view === 'flows') out.push(flowsTable(ledger!, n));
+    // `ledger` is read above whenever a view needs it
+    if (view === 'flows' && ledger) out.push(flowsTable(ledger, n));
     if (view === 'matrix') out.push(matrixTable(await port.matrix(query), n));
-    if (view === 'units') out.push(unitsTable(ledger!, n));
+    if (view === 'units' && ledger) out.push(unitsTable(ledger, n));
     if (view === 'balances') out.push(balancesTable(await port.balances(query), n));
   }
   return out;

@@ -1,5 +1,5 @@
 /** The read models the exports are made from: the API's answers, as the domain defines them (docs/contract.md). */
-import type { BalanceRow, BenefitView, LedgerAnswer as LedgerReportAnswer, LedgerMatrix, LedgerUnitRow, Portfolio, ProjectDetail } from '@gevinst/domain/answers';
+import type { BalanceRow, LedgerAnswer as LedgerReportAnswer, LedgerMatrix, LedgerUnitRow, Portfolio, ProjectDetail } from '@gevinst/domain/answers';
 
 export type { BenefitView } from '@gevinst/domain/answers';
 

@@ -19,3 +19,10 @@ export interface Table {
   columns: TableColumn[];
   rows: Iterable<TableCell[]> | AsyncIterable<TableCell[]>;
 }
+
+/** The column of a row's `i`-th cell: a row has one cell per column. */
+export const columnAt = (table: Table, i: number): TableColumn => {
+  const column = table.columns[i];
+  if (!column) throw new Error(`Table ${table.name}: a row has more cells than the ${table.columns.length} columns`);
+  return column;
+};

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { isoToCellDate } from '../read/dates';
 import { periodHeader } from '../read/periodHeader';
 import { DATE_FORMAT, KRONER_FORMAT } from '../template/planSheet';
-import type { Table, TableCell } from './table';
+import { columnAt, type Table, type TableCell } from './table';
 import { sheetName } from './xlsx';
 
 /** A table with few rows as a sheet of an in-memory workbook (the streaming writer does long ones). */
@@ -19,7 +19,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: Table): ExcelJS
     ws.addRow(
       row.map((v, i) => {
         if (v === null) return null;
-        const type = table.columns[i]!.type;
+        const type = columnAt(table, i).type;
         if (type === 'kroner') return Number(v) / 100;
         if (type === 'date') return isoToCellDate(String(v));
         if (type === 'period') return periodHeader(String(v));

@@ -1,7 +1,7 @@
 import { comparePeriods } from '@gevinst/domain/periods';
 import { CATEGORY_LABELS } from '../plan/labels';
 import type { PlanRow } from '../plan/planRow';
-import { UnitDirectory } from '../units/unitDirectory';
+import type { UnitDirectory } from '../units/unitDirectory';
 import { STATUS_NB } from '@gevinst/domain/status';
 import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, PortfolioAnswer, ProjectView } from './shapes';
 import type { Table, TableCell } from './table';

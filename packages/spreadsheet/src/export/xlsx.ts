@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { periodHeader } from '../read/periodHeader';
 import { isoToCellDate } from '../read/dates';
 import { DATE_FORMAT, KRONER_FORMAT } from '../template/planSheet';
-import type { ColumnType, Table, TableCell } from './table';
+import { columnAt, type ColumnType, type Table, type TableCell } from './table';
 
 const FORMATS: Partial<Record<ColumnType, string>> = {
   kroner: KRONER_FORMAT,
@@ -59,7 +59,7 @@ export async function writeXlsx(tables: Table[], stream: Writable, onProgress?: 
     header.font = { bold: true };
     header.commit();
     for await (const row of table.rows as AsyncIterable<TableCell[]>) {
-      ws.addRow(row.map((v, i) => cellValue(v, table.columns[i]!.type))).commit();
+      ws.addRow(row.map((v, i) => cellValue(v, columnAt(table, i).type))).commit();
       if (++written % 200 === 0) {
         onProgress?.(written);
         // let the zip stream drain to the output before more rows pile up in memory
