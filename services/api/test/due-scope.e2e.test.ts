@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DueItem } from '@gevinst/domain/answers/index';
+import type { DueItem } from '@gevinst/domain/answers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
