@@ -68,7 +68,8 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
   const benefitId = 'import-dry-run';
   for (const c of rowCommands) {
     try {
-      const spec = commands[c.command]!;
+      const spec = commands[c.command];
+      if (!spec) throw new Error(`unknown command ${c.command}`);
       const input = parseWith(spec.input, c.input, 'Ugyldige data');
       const targetId = c.command === 'planBenefit' ? c.targetId : benefitId;
       for (const step of spec.steps({ id: benefitId, targetId, input, env })) {
@@ -108,21 +109,21 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
         idempotencyKey,
       }),
   };
-  const past = async (asOf: string) => {
+  const past = (asOf: string) => {
     if (!deps.pastReports)
       throw new ValidationError('Ugyldig parameter', [{ path: 'asOf', message: 'Denne tjenesten kan ikke vise rapporter bakover i tid' }]);
     return { reports: deps.pastReports, at: parseAsOf(asOf) };
   };
-  const pastLedger = async (q: { from?: string; to?: string; level?: number; asOf?: string }) => {
-    const { reports, at } = await past(q.asOf!);
+  const pastLedger = (asOf: string, q: { from?: string; to?: string; level?: number }) => {
+    const { reports, at } = past(asOf);
     return reports.ledger(at, q);
   };
   const inScope = () => sheetContext.getStore()?.inScope ?? nobody;
   const exports: ExportPort = {
     units,
-    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q) : rm.ledger.ledger(q), inScope()),
-    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q)).matrix : rm.ledger.matrix(q), inScope()),
-    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q)).balances : rm.ledger.balances(q), inScope()),
+    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q.asOf, q) : rm.ledger.ledger(q), inScope()),
+    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q.asOf, q)).matrix : rm.ledger.matrix(q), inScope()),
+    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, q)).balances : rm.ledger.balances(q), inScope()),
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => rm.projects.project(projectId) ?? null,
   };
@@ -132,7 +133,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     const from = q.from ?? `${year}-T1`;
     const to = q.to ?? `${from.slice(0, 4)}-T3`;
     if (!q.asOf) return rm.portfolioStatus({ from, to, level: q.level });
-    const { reports, at } = await past(q.asOf);
+    const { reports, at } = past(q.asOf);
     return reports.portfolio(at, { from, to, level: q.level });
   };
   return { imports, exports };

@@ -105,6 +105,8 @@ export const DueItemSchema = z.object({
   benefitTitle: z.string(),
   projectId: z.string().nullable(),
   projectName: z.string().nullable(),
+  /** who receives the benefit (a reader outside the owner sees only the items within their scope) */
+  recipientUnitId: z.string(),
   period,
   dueDate: z.string(),
   state: z.enum(['upcoming', 'due', 'overdue']),

@@ -19,16 +19,18 @@ export const DEFAULT_GROUP_ROLES: GroupRoles = { 'gevinst-administratorer': [{ r
 
 const GroupRolesSchema = z.record(z.string(), z.array(z.object({ role: RoleSchema, unitId: z.string().min(1).nullish().transform((u) => u ?? null) })));
 
+const parseJson = (json: string): unknown => {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
 /** Reads `GEVINST_GROUP_ROLES`; a malformed value stops start-up with a message that names the variable. */
 export const parseGroupRoles = (json: string | undefined): GroupRoles => {
   if (!json) return DEFAULT_GROUP_ROLES;
-  const parsed = GroupRolesSchema.safeParse((() => {
-    try {
-      return JSON.parse(json);
-    } catch {
-      return undefined;
-    }
-  })());
+  const parsed = GroupRolesSchema.safeParse(parseJson(json));
   if (!parsed.success)
     throw new Error('GEVINST_GROUP_ROLES must be JSON like {"gevinst-administratorer":[{"role":"administrator"}],"okonomi":[{"role":"finance","unitId":"<enhet-id>"}]}');
   return parsed.data;
@@ -38,6 +40,6 @@ export const actorOf = (principal: Principal, access: AccessRegistry, groupRoles
   if (principal.via === 'admin-token') return { id: principal.id, name: principal.name, roles: [{ role: 'administrator', unitId: null, source: 'grant' }] };
   const roles: RoleAssignment[] = access.rolesOf(principal.id);
   for (const group of principal.groups)
-    for (const r of Object.hasOwn(groupRoles, group) ? groupRoles[group]! : []) roles.push({ role: r.role, unitId: r.unitId, source: 'group' });
+    for (const r of Object.hasOwn(groupRoles, group) ? (groupRoles[group] ?? []) : []) roles.push({ role: r.role, unitId: r.unitId, source: 'group' });
   return { id: principal.id, name: principal.name, roles };
 };

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { BearerTokens, IssuerUnavailable } from './bearer';
+import { IssuerUnavailable, type BearerTokens } from './bearer';
 import { principalOf, setPrincipal, type Principal } from './principal';
 import { SESSION_COOKIE, type Sessions } from './sessions';
 

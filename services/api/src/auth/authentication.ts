@@ -51,8 +51,15 @@ export const createAuthentication = async ({ db, logger, publicUrl, config = {},
     if (!base) throw new Error('authentication: the listening URL is not known yet');
     return base;
   };
-  const issuer = () => (provider ? provider.issuer()! : config.issuer!);
-  const clientId = provider ? EMBEDDED_CLIENT_ID : config.clientId!;
+  const issuer = () => {
+    const url = provider ? provider.issuer() : config.issuer;
+    // the embedded provider starts when Gevinst listens, before any request; validateAuthConfig requires OIDC_ISSUER otherwise
+    if (!url) throw new Error('authentication: the issuer is not known yet');
+    return url;
+  };
+  const clientId = provider ? EMBEDDED_CLIENT_ID : config.clientId;
+  // validateAuthConfig: OIDC_ISSUER without OIDC_CLIENT_ID stops start-up
+  if (!clientId) throw new Error('OIDC_CLIENT_ID is missing');
   const audience = config.audience ?? clientId;
 
   const relyingParty = new RelyingParty(db, {

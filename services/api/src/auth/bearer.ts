@@ -67,11 +67,13 @@ export class BearerTokens {
         requiredClaims: ['exp', 'sub'],
         ...(this.options.requireAccessTokenType ? { typ: 'at+jwt' } : {}),
       });
-      const person = principalFromClaims(payload as Record<string, unknown>, this.options.groupsClaim);
-      if (!person) return undefined;
+      const person = principalFromClaims(payload, this.options.groupsClaim);
+      // `exp` is a required claim, so jwtVerify has already refused a token without it
+      if (!person || payload.exp === undefined) return undefined;
       const principal: Principal = { ...person, via: 'bearer' };
-      if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(key, { principal, expiresAtMs: payload.exp! * 1000 });
+      const oldest = this.verified.size >= VERIFIED_TOKENS ? this.verified.keys().next() : undefined;
+      if (oldest && !oldest.done) this.verified.delete(oldest.value);
+      this.verified.set(key, { principal, expiresAtMs: payload.exp * 1000 });
       return principal;
     } catch (error) {
       if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) throw new IssuerUnavailable(String(error));

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import express, { Router, type Request, type Response } from 'express';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration, type Interaction } from 'oidc-provider';
 import type { Logger } from 'pino';
 import { embeddedAccount, EMBEDDED_PASSWORD } from './embeddedAccounts';
 import { loginPage, problemPage } from './loginPage';
@@ -43,6 +43,12 @@ const signingKey = async (secrets: AuthSecrets): Promise<JWK> =>
     }),
   ) as JWK;
 
+/** the consent prompt comes after the login prompt, so the interaction has a session */
+const newGrant = (p: Provider, session: Interaction['session'], clientId: string) => {
+  if (!session) throw new Error('embedded provider: consent asked without a login session');
+  return new p.Grant({ accountId: session.accountId, clientId });
+};
+
 const publicPart = ({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }: JWK): JWK => pub;
 
 /**
@@ -82,22 +88,22 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
         response_types: ['code'],
       },
     ],
-    jwks: { keys: [key as never] },
+    jwks: { keys: [key] },
     cookies: { keys: [cookieKey] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     scopes: ['openid', 'email', 'profile', 'groups', 'offline_access'],
     // the ID token carries email, name and groups, so the relying party needs no userinfo call
     conformIdTokenClaims: false,
     pkce: { required: () => true },
-    async findAccount(_ctx, sub) {
+    findAccount(_ctx, sub) {
       const account = embeddedAccount(sub);
       if (!account) return undefined;
       return {
         accountId: account.email,
-        claims: async () => ({ sub: account.email, email: account.email, email_verified: true, name: account.name, groups: account.groups }),
+        claims: () => ({ sub: account.email, email: account.email, email_verified: true, name: account.name, groups: account.groups }),
       };
     },
-    async extraTokenClaims(_ctx, token) {
+    extraTokenClaims(_ctx, token) {
       const account = 'accountId' in token && typeof token.accountId === 'string' ? embeddedAccount(token.accountId) : undefined;
       return account ? { email: account.email, name: account.name, groups: account.groups } : undefined;
     },
@@ -114,7 +120,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     },
     clientBasedCORS: () => false,
     ttl: { AccessToken: 60 * 60, Session: 8 * 60 * 60, Grant: 8 * 60 * 60, Interaction: 60 * 60, AuthorizationCode: 60, IdToken: 60 * 60 },
-    async renderError(ctx, out) {
+    renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = problemPage('Innloggingen feilet', `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`, {
         href: '/auth/login',
@@ -168,7 +174,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
       // every client of the embedded provider is one Gevinst registered itself: consent is given
       const { prompt, params, session } = details;
       const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
-      const grant = details.grantId ? await p.Grant.find(details.grantId) : new p.Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
+      const grant = details.grantId ? await p.Grant.find(details.grantId) : newGrant(p, session, String(params.client_id));
       if (!grant) return expired(res);
       if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
       if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
@@ -206,7 +212,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
   });
 
   idp.use((req, res) => {
-    if (current(res)) handle!(req, res);
+    if (current(res)) handle?.(req, res);
   });
 
   return {
@@ -223,7 +229,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     publicJwks: { keys: [publicPart(key)] },
     audience,
     async registerClient(metadata) {
-      await adapter('Client').upsert(metadata.client_id, metadata as never, 0);
+      await adapter('Client').upsert(metadata.client_id, metadata, 0);
     },
   };
 };

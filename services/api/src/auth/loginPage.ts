@@ -1,8 +1,10 @@
 import { roleLabels } from '@gevinst/domain/events';
 import { EMBEDDED_ACCOUNTS, EMBEDDED_PASSWORD } from './embeddedAccounts';
 
+const HTML_ESCAPES: Partial<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 const page = (title: string, main: string): string => `<!doctype html>
 <html lang="nb">

@@ -37,7 +37,7 @@ export const sqliteOidcAdapter = (db: Database.Database) => {
     row ? { ...(JSON.parse(row.payload) as AdapterPayload), ...(row.consumed_at ? { consumed: Math.floor(row.consumed_at / 1000) } : {}) } : undefined;
 
   return (model: string): Adapter => ({
-    async upsert(id, payload, expiresIn) {
+    upsert(id, payload, expiresIn) {
       upsert.run({
         model,
         id,
@@ -47,24 +47,28 @@ export const sqliteOidcAdapter = (db: Database.Database) => {
         uid: payload.uid ?? null,
         expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null,
       });
+      return Promise.resolve();
     },
-    async find(id) {
-      return parse(byId.get(model, id, Date.now()));
+    find(id) {
+      return Promise.resolve(parse(byId.get(model, id, Date.now())));
     },
-    async findByUid(uid) {
-      return parse(byUid.get(model, uid, Date.now()));
+    findByUid(uid) {
+      return Promise.resolve(parse(byUid.get(model, uid, Date.now())));
     },
-    async findByUserCode(userCode) {
-      return parse(byUserCode.get(model, userCode, Date.now()));
+    findByUserCode(userCode) {
+      return Promise.resolve(parse(byUserCode.get(model, userCode, Date.now())));
     },
-    async consume(id) {
+    consume(id) {
       consume.run(Date.now(), model, id);
+      return Promise.resolve();
     },
-    async destroy(id) {
+    destroy(id) {
       destroy.run(model, id);
+      return Promise.resolve();
     },
-    async revokeByGrantId(grantId) {
+    revokeByGrantId(grantId) {
       revokeGrant.run(grantId);
+      return Promise.resolve();
     },
   });
 };

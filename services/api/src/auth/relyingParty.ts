@@ -108,7 +108,7 @@ export class RelyingParty {
       expectedNonce: attempt.nonce,
       idTokenExpected: true,
     });
-    const principal = principalFromClaims((tokens.claims() ?? {}) as Record<string, unknown>, this.options.groupsClaim);
+    const principal = principalFromClaims(tokens.claims() ?? {}, this.options.groupsClaim);
     if (!principal) throw new LoginFailed('Identitetstjenesten oppga verken e-postadresse eller brukernavn.');
     return { principal, returnTo: attempt.return_to };
   }

@@ -8,10 +8,17 @@ import { SESSION_COOKIE, type Sessions } from './sessions';
 /** remembers the login's `state` in the browser that started it (binds the callback to that browser) */
 export const LOGIN_STATE_COOKIE = 'gevinst_login';
 
+/** control characters (U+0000–U+001F, U+007F) or a backslash */
+const hasControlOrBackslash = (value: string): boolean =>
+  [...value].some((c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0x1f || code === 0x7f || c === '\\';
+  });
+
 /** Only a path on this site; anything else (another host, `//evil`, `/\evil`, a scheme) is `/`. */
 export const safeReturnTo = (value: unknown): string => {
   if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  if (hasControlOrBackslash(value)) return '/';
   try {
     const url = new URL(value, 'http://gevinst.invalid');
     return url.origin === 'http://gevinst.invalid' ? `${url.pathname}${url.search}${url.hash}` : '/';

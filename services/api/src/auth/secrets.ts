@@ -19,6 +19,8 @@ export class AuthSecrets {
     const found = this.read.get(name);
     if (found) return found.value;
     this.insert.run(name, await make());
-    return this.read.get(name)!.value;
+    const stored = this.read.get(name);
+    if (!stored) throw new Error(`auth secret ${name} was inserted but cannot be read back`);
+    return stored.value;
   }
 }

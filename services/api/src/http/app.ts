@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Application } from '../application/handle';
 import type { EventStore } from '@gevinst/eventstore';
+import type { DueItem } from '@gevinst/domain/answers';
 import type { ReadModels } from '@gevinst/projections';
 import type { PastReports } from '@gevinst/projections';
 import type { AccessControl } from './access';
@@ -40,7 +41,7 @@ export interface AppDeps {
   /** routers that read their own bodies (the spreadsheet import), mounted before the JSON parser */
   beforeJson?: RequestHandler[];
   /** the benefit owner's due list; default: the projections' own (without reminder history) */
-  due?: (owner: string | undefined, at: string) => unknown;
+  due?: (owner: string | undefined, at: string) => DueItem[];
   /** reports as they stood at a past instant (`asOf`); without it `asOf` is refused */
   pastReports?: PastReports;
   /** extra routers after the API (bull-board at /admin/queues) */

@@ -18,7 +18,7 @@ const entryOf = (e: RecordedEvent): AuditEntry => {
     userId: text(m.userId),
     userName: text(m.userName),
     role: text(m.actingRole),
-    data: e.data as Record<string, unknown>,
+    data: e.data,
   };
 };
 

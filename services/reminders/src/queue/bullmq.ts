@@ -14,6 +14,9 @@ import {
   type WorkerOptions,
 } from './port';
 
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
 export interface BullmqQueueOptions {
   redisUrl: string;
   clock: Clock;
@@ -73,7 +76,7 @@ export const bullmqQueue = (options: BullmqQueueOptions): ReminderQueue & { read
       .then((created) => {
         if (created === 'OK' && !first) for (const l of resetListeners) l();
       })
-      .catch((e) => onError(e, 'marker'));
+      .catch((e: unknown) => onError(asError(e), 'marker'));
   });
 
   const promoteDue = async (now: number) => {
@@ -146,13 +149,15 @@ export const bullmqQueue = (options: BullmqQueueOptions): ReminderQueue & { read
           try {
             outcome = await handler(job.data, { attempt, maxAttempts });
           } catch (err) {
-            const error = err instanceof Error ? err : new Error(String(err));
+            const error = asError(err);
             if (attempt >= maxAttempts) await onFinalFailure(job.data, error, attempt);
             throw error;
           }
           if (outcome.status === 'later') {
             await job.updateData({ ...job.data, runAt: outcome.runAt });
-            await indexRunAt([{ id: job.id!, runAt: outcome.runAt }]);
+            // a job taken by a worker has its id (we give every job one: jobIdOf)
+            if (job.id === undefined) throw new Error('bullmq: a job in the worker without an id');
+            await indexRunAt([{ id: job.id, runAt: outcome.runAt }]);
             await job.moveToDelayed(Date.now() + delayOf(outcome.runAt), token);
             throw new DelayedError();
           }
@@ -169,7 +174,7 @@ export const bullmqQueue = (options: BullmqQueueOptions): ReminderQueue & { read
       worker.on('error', (e) => onError(e, 'worker'));
       // A job that stalled too often never reaches the processor's catch: record it here.
       worker.on('failed', (job, err) => {
-        if (job && /stalled/i.test(err.message)) void onFinalFailure(job.data, err, job.attemptsMade + 1).catch((e) => onError(e, 'failed'));
+        if (job && /stalled/i.test(err.message)) void onFinalFailure(job.data, err, job.attemptsMade + 1).catch((e: unknown) => onError(asError(e), 'failed'));
       });
       workers.push(worker);
       return {

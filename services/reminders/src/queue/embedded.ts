@@ -98,7 +98,7 @@ export const embeddedQueue = (options: { clock: Clock; retry?: RetryPolicy }): R
 
   return {
     backend: 'embedded',
-    async plan(list, opts) {
+    plan(list, opts) {
       for (const data of list) {
         const id = jobIdOf(data.benefitId, data.period, data.kind);
         const existing = jobs.get(id);
@@ -108,8 +108,9 @@ export const embeddedQueue = (options: { clock: Clock; retry?: RetryPolicy }): R
         jobs.set(id, entry);
         arm(id, entry);
       }
+      return Promise.resolve();
     },
-    async unplan(ids) {
+    unplan(ids) {
       for (const id of ids) {
         const e = jobs.get(id);
         if (e && e.state !== 'active') {
@@ -117,12 +118,14 @@ export const embeddedQueue = (options: { clock: Clock; retry?: RetryPolicy }): R
           jobs.delete(id);
         }
       }
+      return Promise.resolve();
     },
-    async loadCheckpoint(key) {
-      return checkpoints.get(key);
+    loadCheckpoint(key) {
+      return Promise.resolve(checkpoints.get(key));
     },
-    async storeCheckpoint(key, position) {
+    storeCheckpoint(key, position) {
       checkpoints.set(key, position);
+      return Promise.resolve();
     },
     onReset() {
       // process memory is never lost while the process lives
@@ -139,7 +142,7 @@ export const embeddedQueue = (options: { clock: Clock; retry?: RetryPolicy }): R
         },
       };
     },
-    async counts(): Promise<QueueCounts> {
+    counts(): Promise<QueueCounts> {
       let delayed = 0;
       let busy = 0;
       let failed = 0;
@@ -148,12 +151,13 @@ export const embeddedQueue = (options: { clock: Clock; retry?: RetryPolicy }): R
         else if (e.state === 'failed') failed++;
         else busy++;
       }
-      return { delayed, busy, failed };
+      return Promise.resolve({ delayed, busy, failed });
     },
-    async close() {
+    close() {
       closed = true;
       unsubscribe?.();
       for (const e of jobs.values()) clearTimeout(e.timer);
+      return Promise.resolve();
     },
   };
 };

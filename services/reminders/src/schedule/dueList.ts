@@ -1,35 +1,25 @@
 import { DateTime } from 'luxon';
+import type { DueItem, DueReminder } from '@gevinst/domain/answers';
 import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
-import { isFulfilled, obligationsOf, type What } from './obligations';
+import { isFulfilled, obligationsOf } from './obligations';
 import { sendTimeOf } from './reminders';
-import { type ReminderKind, type ReminderState, REMINDER_KINDS, reminderKey } from './state';
+import { type ReminderState, REMINDER_KINDS, reminderKey } from './state';
 
-export interface DueReminderView {
-  kind: ReminderKind;
-  /** when it was claimed for sending */
-  sentAt: string;
-  deliveredAt: string | null;
-  /** the last failed delivery, if delivery gave up (shown so nobody thinks it went out) */
-  deliveryFailed: { at: string; error: string; attempts: number } | null;
-}
+/**
+ * One sent reminder of a due item: `sentAt` is when it was claimed for sending; `deliveryFailed` the last
+ * failed delivery, if delivery gave up (shown so nobody thinks it went out).
+ */
+export type DueReminderView = DueReminder;
 
-/** One row of `GET /api/due` (docs/contract.md). */
-export interface DueItem {
-  benefitId: string;
-  benefitTitle: string;
-  projectId: string;
-  projectName: string;
-  period: string;
-  dueDate: string;
-  state: 'upcoming' | 'due' | 'overdue';
-  what: What;
-  reminders: DueReminderView[];
-}
+/** One row of `GET /api/due` (docs/contract.md): the domain's answer. */
+export type { DueItem };
 
 const osloDate = (at: number | string | Date): string => {
   const dt = typeof at === 'number' ? DateTime.fromMillis(at) : typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at);
-  return dt.setZone(OSLO).toISODate()!;
+  const date = dt.setZone(OSLO).toISODate();
+  if (date === null) throw new Error(`not a time: ${String(at)}`);
+  return date;
 };
 
 /**
@@ -65,6 +55,7 @@ export const dueList = (state: ReminderState, owner: string, at: number | string
         benefitTitle: b.title,
         projectId: b.projectId,
         projectName: state.projects.get(b.projectId)?.name ?? '',
+        recipientUnitId: b.recipientUnitId,
         period: o.period,
         dueDate: o.dueDate,
         state: today < o.dueDate ? 'upcoming' : today === o.dueDate ? 'due' : 'overdue',

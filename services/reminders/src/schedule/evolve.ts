@@ -63,7 +63,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
         cancelled: false,
         realised: new Set(),
         measured: new Set(),
-        reminders: state.orphanReminders.get(d.benefitId) ?? new Map(),
+        reminders: state.orphanReminders.get(d.benefitId) ?? new Map<string, ReminderRecord>(),
       };
       state.orphanReminders.delete(benefit.benefitId);
       state.benefits.set(benefit.benefitId, benefit);

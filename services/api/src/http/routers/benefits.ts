@@ -1,3 +1,4 @@
+import type { DueItem } from '@gevinst/domain/answers';
 import type { ReadModels } from '@gevinst/projections';
 import { Router } from 'express';
 import { REPORT_READERS, type AccessControl } from '../access';
@@ -5,9 +6,8 @@ import { dateParam, stringParam } from '../query';
 import { found } from './found';
 import { todayInOslo } from './today';
 
-
 /** `GET /api/benefits/:id` and the owner's `GET /api/due` */
-export const benefitRoutes = ({ readModels: rm, access, clock, due }: { readModels: ReadModels; access: AccessControl; clock: () => string; due?: (owner: string | undefined, at: string) => unknown }) => {
+export const benefitRoutes = ({ readModels: rm, access, clock, due }: { readModels: ReadModels; access: AccessControl; clock: () => string; due?: (owner: string | undefined, at: string) => DueItem[] }) => {
   const router = Router();
   router.get('/api/benefits/:id', (req, res) => {
     const benefit = found(rm.projects.benefit(req.params.id), 'gevinsten', req.params.id);
@@ -19,8 +19,7 @@ export const benefitRoutes = ({ readModels: rm, access, clock, due }: { readMode
     const owner = stringParam(req, 'owner') ?? actor.id;
     access.allow(req, 'readDue', { person: owner });
     const at = dateParam(req, 'at') ?? todayInOslo(clock());
-    // the cast hides a drift: the reminders' DueItem (the `due` given with reminders on) has no recipientUnitId
-    const items = (due ? due(owner, at) : rm.due(owner, at)) as { recipientUnitId: string }[];
+    const items = due ? due(owner, at) : rm.due(owner, at);
     // someone else's list: only the benefits received within the reader's scope
     const inScope = owner.toLowerCase() === actor.id ? () => true : access.inScope(actor, REPORT_READERS);
     res.json(items.filter((item) => inScope(item.recipientUnitId)));

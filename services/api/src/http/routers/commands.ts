@@ -26,7 +26,8 @@ export const commandRouter = ({ application, access }: { application: Applicatio
         actor,
         idempotencyKey: idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
         expectedRevision: revisionFromIfMatch(req),
-        correlationId: String(req.id),
+        // requestLog gives every request a string id
+        correlationId: typeof req.id === 'string' ? req.id : undefined,
       });
       res.status(201).setHeader('ETag', `"${result.revision}"`).json(result);
     });
