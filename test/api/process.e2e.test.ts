@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGevinst } from '@gevinst/api/server';
-import { AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/helpers';
+import type { DueItem, LedgerAnswer, UnitSummary } from '@gevinst/domain/answers/index';
+import { answerOf, AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const main = join(here, '..', '..', 'services', 'api', 'src', 'main.ts');
@@ -53,19 +54,19 @@ describe('services/api/src/main.ts as a process', () => {
     const anonymous = await fetch(`${url}/api/units`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Anonym"}' });
     expect(anonymous.status).toBe(401);
 
-    const ledger = await (await fetch(`${url}/api/ledger?from=2025-T1&to=2026-T3&level=1`, { headers: AS_ADMIN })).json();
-    expect(ledger.flows.filter((f: any) => f.fromUnitId !== f.toUnitId).length).toBeGreaterThan(0);
+    const { body: ledger } = await answerOf<LedgerAnswer>(await fetch(`${url}/api/ledger?from=2025-T1&to=2026-T3&level=1`, { headers: AS_ADMIN }));
+    expect(ledger.flows.filter((f) => f.fromUnitId !== f.toUnitId).length).toBeGreaterThan(0);
 
     // the reminder service runs in the API process and answers the benefit owner's due list
-    const due = await (await fetch(`${url}/api/due?owner=byggesak@fjordvik.kommune.no`, { headers: AS_ADMIN })).json();
-    expect(due.some((d: any) => d.state === 'overdue')).toBe(true);
+    const { body: due } = await answerOf<DueItem[]>(await fetch(`${url}/api/due?owner=byggesak@fjordvik.kommune.no`, { headers: AS_ADMIN }));
+    expect(due.some((d) => d.state === 'overdue')).toBe(true);
 
     // a request in flight when SIGTERM arrives still gets its answer
-    const units = await (await fetch(`${url}/api/units`, { headers: AS_ADMIN })).json();
+    const { body: units } = await answerOf<UnitSummary[]>(await fetch(`${url}/api/units`, { headers: AS_ADMIN }));
     const inFlight = fetch(`${url}/api/units`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...AS_ADMIN },
-      body: JSON.stringify({ name: 'Siste enhet', parentId: units[0].id }),
+      body: JSON.stringify({ name: 'Siste enhet', parentId: units[0]?.id }),
     });
     await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGTERM');

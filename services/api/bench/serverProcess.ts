@@ -1,4 +1,4 @@
-import autocannon from 'autocannon';
+import autocannon, { type AutocannonResult } from 'autocannon';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -51,7 +51,7 @@ export const registerUnitsLoad = async (options: {
   seconds: number;
   connections: number;
   headers: (i: number) => Record<string, string>;
-}): Promise<any> => {
+}): Promise<AutocannonResult> => {
   let n = 0;
   return autocannon({
     url: options.base,
@@ -61,7 +61,7 @@ export const registerUnitsLoad = async (options: {
       {
         method: 'POST',
         path: '/api/units',
-        setupRequest: (req: any) => {
+        setupRequest: (req) => {
           const i = n++;
           return { ...req, headers: { 'content-type': 'application/json', ...options.headers(i) }, body: JSON.stringify({ name: `Lastenhet ${i}`, parentId: options.parentId }) };
         },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_ADMIN, countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
+import type { AuditTrail, DueItem, ErrorResponse, LedgerAnswer, Me, Portfolio, WriteResult } from '@gevinst/domain/answers/index';
 
 // The demo municipality with its people logged in through the embedded provider, each in their role:
 // the policy decides every command and read, a refusal changes nothing, and every event names its author.
@@ -37,7 +38,7 @@ describe('who may do what', () => {
   it('answers anonymous reads and writes with 401 in bokmål and writes nothing', async () => {
     const before = await countEvents(g);
     for (const path of ['/api/projects', '/api/ledger', '/api/units', '/api/due', '/api/export/ledger.csv', '/api/templates/gevinstrealiseringsplan.xlsx']) {
-      const res = await g.get(path, { authorization: '' });
+      const res = await g.get<ErrorResponse>(path, { authorization: '' });
       expect(res.status, path).toBe(401);
       expect(res.body.error).toMatchObject({ code: 'unauthenticated', message: 'Du må logge inn' });
     }
@@ -59,7 +60,7 @@ describe('who may do what', () => {
   it('refuses the owner what only the leader or management may do, with the reason in bokmål, writing nothing', async () => {
     const mine = benefitsOf(OWNER)[0]!;
     const before = await countEvents(g);
-    const cancel = await g.post(`/api/benefits/${mine.id}/cancel`, { reason: 'Vil ikke' }, await as(OWNER));
+    const cancel = await g.post<ErrorResponse>(`/api/benefits/${mine.id}/cancel`, { reason: 'Vil ikke' }, await as(OWNER));
     expect(cancel.status).toBe(403);
     expect(cancel.body.error.code).toBe('forbidden');
     expect(cancel.body.error.message).toMatch(/^Du har ikke lov til å kansellere gevinsten\. Det kan: Administrator, eller prosjektlederen/);
@@ -82,7 +83,7 @@ describe('who may do what', () => {
     if (!expected.has(other.projectId)) expect((await g.get(`/api/projects/${other.projectId}`, me)).status).toBe(403);
     expect((await g.get(`/api/benefits/${other.id}`, me)).status).toBe(403);
     expect((await g.get('/api/due?owner=sykehjemmet@fjordvik.kommune.no', me)).status).toBe(403);
-    const own = await g.get('/api/due?at=2026-11-24', me);
+    const own = await g.get<DueItem[]>('/api/due?at=2026-11-24', me);
     expect(own.status).toBe(200);
     expect(own.body.length).toBeGreaterThan(0);
     expect((await g.get('/api/ledger', me)).status).toBe(403);
@@ -92,7 +93,7 @@ describe('who may do what', () => {
 
   it('lets finance for the whole kommune read the ledger and settle, but not reorganise', async () => {
     const finance = await as(FINANCE);
-    const ledger = await g.get('/api/ledger?from=2025-T1&to=2026-T3&level=1', finance);
+    const ledger = await g.get<LedgerAnswer>('/api/ledger?from=2025-T1&to=2026-T3&level=1', finance);
     expect(ledger.status).toBe(200);
     expect(ledger.body.units.length).toBeGreaterThan(3);
     const settle = await g.post(
@@ -110,14 +111,14 @@ describe('who may do what', () => {
     const health = await as(HEALTH_MANAGEMENT);
     const helse = unitNamed('Helse og velferd');
     const inHelse = (id: string) => g.readModels.units.isWithin(id, helse);
-    const ledger = await g.get('/api/ledger?from=2025-T1&to=2026-T3&level=2', health);
+    const ledger = await g.get<LedgerAnswer>('/api/ledger?from=2025-T1&to=2026-T3&level=2', health);
     expect(ledger.status).toBe(200);
     expect(ledger.body.units.length).toBeGreaterThan(0);
     expect(ledger.body.units.every((u: { unitId: string }) => inHelse(u.unitId))).toBe(true);
     expect(ledger.body.flows.every((f: { fromUnitId: string; toUnitId: string }) => inHelse(f.fromUnitId) || inHelse(f.toUnitId))).toBe(true);
-    const all = await g.get('/api/ledger?from=2025-T1&to=2026-T3&level=2');
+    const all = await g.get<LedgerAnswer>('/api/ledger?from=2025-T1&to=2026-T3&level=2');
     expect(all.body.units.length).toBeGreaterThan(ledger.body.units.length);
-    const portfolio = await g.get('/api/portfolio?from=2026-T1&to=2026-T3&level=1', health);
+    const portfolio = await g.get<Portfolio>('/api/portfolio?from=2026-T1&to=2026-T3&level=1', health);
     expect(portfolio.body.rows.map((r: { unitId: string }) => r.unitId)).toEqual([helse]);
 
     expect((await g.post(`/api/units/${unitNamed('Hjemmetjenesten')}/rename`, { name: 'Hjemmetjenesten og rehabilitering' }, health)).status).toBe(201);
@@ -127,7 +128,7 @@ describe('who may do what', () => {
   it('lets a project leader register projects in their scope and work on the projects they lead', async () => {
     const leader = await as(TECH_LEADER);
     const teknisk = unitNamed('Samfunnsutvikling'); // Teknisk, renamed by the demo's reorganisation
-    const created = await g.post('/api/projects', { name: 'Digital oppmåling', ownerUnitId: unitNamed('Byggesak'), projectLeader: TECH_LEADER }, leader);
+    const created = await g.post<WriteResult>('/api/projects', { name: 'Digital oppmåling', ownerUnitId: unitNamed('Byggesak'), projectLeader: TECH_LEADER }, leader);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const cost = await g.post(`/api/projects/${created.body.id}/costs`, { payerUnitId: teknisk, amountOre: 50_000_00, period: '2026-T3', kind: 'one-off' }, leader);
     expect(cost.status, JSON.stringify(cost.body)).toBe(201);
@@ -141,13 +142,13 @@ describe('who may do what', () => {
     const person = 'helse.okonomi@fjordvik.kommune.no';
     const grant = { personId: person, role: 'finance', unitId: unitNamed('Helse og velferd'), reason: 'Ny controller' };
     expect((await g.post('/api/access/grants', grant, await as(FINANCE))).status).toBe(403);
-    const granted = await g.post('/api/access/grants', grant);
+    const granted = await g.post<WriteResult>('/api/access/grants', grant);
     expect(granted.status, JSON.stringify(granted.body)).toBe(201);
     const grants = (await g.get('/api/access/grants')).body as { grantId: string; personId: string; unitName: string; grantedBy: string }[];
     expect(grants.find((x) => x.grantId === granted.body.id)).toMatchObject({ personId: person, unitName: 'Helse og velferd', grantedBy: 'admin' });
     expect(g.readModels.access.rolesOf(person)).toEqual([{ role: 'finance', unitId: grant.unitId, source: 'grant' }]);
 
-    const me = await g.get('/api/me', await as(FINANCE));
+    const me = await g.get<Me>('/api/me', await as(FINANCE));
     expect(me.body.roles).toEqual([{ role: 'finance', unitId: unitNamed('Fjordvik kommune'), unitName: 'Fjordvik kommune', source: 'grant' }]);
 
     const revoked = await g.post(`/api/access/grants/${granted.body.id}/revoke`, { reason: 'Sluttet' });
@@ -158,17 +159,17 @@ describe('who may do what', () => {
 
   it('shows who did what, when, in which role, per benefit, project and unit', async () => {
     const mine = benefitsOf(OWNER)[0]!;
-    const audit = await g.get(`/api/audit/benefits/${mine.id}`, await as(OWNER));
+    const audit = await g.get<AuditTrail>(`/api/audit/benefits/${mine.id}`, await as(OWNER));
     expect(audit.status).toBe(200);
     const [newest] = audit.body.entries;
     expect(newest).toMatchObject({ type: 'MeasurementRecorded', userId: OWNER, userName: 'Bjørn Moe', role: 'benefit-owner' });
     const positions = audit.body.entries.map((e: { position: string }) => BigInt(e.position));
     expect(positions).toEqual([...positions].sort((a: bigint, b: bigint) => (a > b ? -1 : 1)));
-    const project = await g.get(`/api/audit/projects/${mine.projectId}`, AS_ADMIN);
+    const project = await g.get<AuditTrail>(`/api/audit/projects/${mine.projectId}`, AS_ADMIN);
     expect(project.body.entries.some((e: { type: string }) => e.type === 'ProjectRegistered')).toBe(true);
     expect(project.body.entries.some((e: { streamName: string }) => e.streamName === `benefit-${mine.id}`)).toBe(true);
     expect((await g.get(`/api/audit/benefits/${someoneElsesBenefit().id}`, await as(OWNER))).status).toBe(403);
-    const unit = await g.get(`/api/audit/units/${unitNamed('Hjemmetjenesten og rehabilitering')}`, await as(HEALTH_MANAGEMENT));
+    const unit = await g.get<AuditTrail>(`/api/audit/units/${unitNamed('Hjemmetjenesten og rehabilitering')}`, await as(HEALTH_MANAGEMENT));
     expect(unit.body.entries[0]).toMatchObject({ type: 'UnitRenamed', userId: HEALTH_MANAGEMENT, role: 'management' });
     expect((await g.get(`/api/audit/units/${unitNamed('Byggesak')}`, await as(HEALTH_MANAGEMENT))).status).toBe(403);
   });

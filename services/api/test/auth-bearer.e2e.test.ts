@@ -2,15 +2,13 @@ import Database from 'better-sqlite3';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGevinst } from '../src/server';
-import { startTestGevinst, type TestGevinst } from './helpers';
+import type { Me } from '@gevinst/domain/answers/index';
+import { answerOf, startTestGevinst, type TestGevinst } from './helpers';
 import { bearerFor, loginAs } from './login';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
 
-const me = async (g: { url: string }, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${g.url}/api/me`, { headers });
-  return { status: res.status, body: (await res.json()) as any, headers: res.headers };
-};
+const me = async (g: { url: string }, headers: Record<string, string> = {}) => answerOf<Me>(await fetch(`${g.url}/api/me`, { headers }));
 
 describe('bearer tokens', () => {
   let g: TestGevinst;

@@ -1,12 +1,10 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGevinst, type TestGevinst } from './helpers';
+import type { Me } from '@gevinst/domain/answers/index';
+import { answerOf, startTestGevinst, type TestGevinst } from './helpers';
 import { bearerFor, HttpBrowser, loginAction, loginAs } from './login';
 
-const me = async (g: { url: string }, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${g.url}/api/me`, { headers });
-  return { status: res.status, body: (await res.json()) as any };
-};
+const me = async (g: { url: string }, headers: Record<string, string> = {}) => answerOf<Me>(await fetch(`${g.url}/api/me`, { headers }));
 
 /**
  * The kommune's own issuer (OIDC_ISSUER), played by a real OpenID provider: another Gevinst's
@@ -39,7 +37,7 @@ describe('Gevinst against an external issuer (OIDC_ISSUER)', () => {
     const res = await fetch(`${gevinst.url}/oidc/.well-known/openid-configuration`);
     const text = await res.text();
     expect(text).not.toContain('"issuer"');
-    expect((await fetch(`${idp.url}/oidc/.well-known/openid-configuration`).then((r) => r.json()) as any).issuer).toBe(`${idp.url}/oidc`);
+    expect((await answerOf<{ issuer: string }>(await fetch(`${idp.url}/oidc/.well-known/openid-configuration`))).body.issuer).toBe(`${idp.url}/oidc`);
   });
 
   it('logs in through the issuer and back (code + PKCE), and the session belongs to this Gevinst only', async () => {

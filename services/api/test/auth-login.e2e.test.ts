@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGevinst, type TestGevinst } from './helpers';
+import type { Me } from '@gevinst/domain/answers/index';
+import { answerOf, startTestGevinst, type TestGevinst } from './helpers';
 import { HttpBrowser, loginAction, loginAs } from './login';
 
-const me = async (g: { url: string }, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${g.url}/api/me`, { headers });
-  return { status: res.status, body: (await res.json()) as any, headers: res.headers };
-};
+const me = async (g: { url: string }, headers: Record<string, string> = {}) => answerOf<Me>(await fetch(`${g.url}/api/me`, { headers }));
 
 describe('login through the embedded OpenID provider (code + PKCE, over HTTP)', () => {
   let g: TestGevinst;

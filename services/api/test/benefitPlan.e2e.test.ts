@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenefitView, ErrorResponse, ProjectDetail, WriteResult } from '@gevinst/domain/answers/index';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 let g: TestGevinst;
@@ -23,8 +24,8 @@ const plan = (extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   g = await startTestGevinst({ clock: () => '2026-03-01T10:00:00.000Z' });
-  unit = (await g.post('/api/units', { name: 'Økonomi' })).body.id;
-  project = (await g.post('/api/projects', { name: 'Digital purring', ownerUnitId: unit, projectLeader: 'leder@kommune.no' })).body.id;
+  unit = (await g.post<WriteResult>('/api/units', { name: 'Økonomi' })).body.id;
+  project = (await g.post<WriteResult>('/api/projects', { name: 'Digital purring', ownerUnitId: unit, projectLeader: 'leder@kommune.no' })).body.id;
 });
 afterAll(async () => {
   await g?.destroy();
@@ -32,29 +33,29 @@ afterAll(async () => {
 
 describe('a benefit plan with Endring/tiltak, Kommentar and a measured baseline', () => {
   it('stores change and comment on BenefitPlanned (v3) and shows them with baselineMeasuredOn', async () => {
-    const res = await g.post(`/api/projects/${project}/benefits`, plan({ change: 'Digital purring via Altinn', comment: 'Avklart med økonomisjefen' }));
+    const res = await g.post<WriteResult>(`/api/projects/${project}/benefits`, plan({ change: 'Digital purring via Altinn', comment: 'Avklart med økonomisjefen' }));
     expect(res.status).toBe(201);
     const id = res.body.id;
     const [stored] = await g.store.readStream(`benefit-${id}`);
     expect(stored!.metadata.schemaVersion).toBe(3);
     expect(stored!.data).toMatchObject({ change: 'Digital purring via Altinn', comment: 'Avklart med økonomisjefen' });
 
-    let view = (await g.get(`/api/benefits/${id}`)).body;
+    let view = (await g.get<BenefitView>(`/api/benefits/${id}`)).body;
     expect(view).toMatchObject({ change: 'Digital purring via Altinn', comment: 'Avklart med økonomisjefen', baseline: 400, baselineMeasuredOn: null });
     expect((await g.post(`/api/benefits/${id}/baseline`, { value: 410, measuredOn: '2026-02-15' })).status).toBe(201);
-    view = (await g.get(`/api/benefits/${id}`)).body;
+    view = (await g.get<BenefitView>(`/api/benefits/${id}`)).body;
     expect(view).toMatchObject({ baseline: 410, baselineMeasuredOn: '2026-02-15' });
-    const inProject = (await g.get(`/api/projects/${project}`)).body.benefits.find((b: any) => b.id === id);
+    const inProject = (await g.get<ProjectDetail>(`/api/projects/${project}`)).body.benefits.find((b) => b.id === id);
     expect(inProject).toMatchObject({ change: 'Digital purring via Altinn', comment: 'Avklart med økonomisjefen', baselineMeasuredOn: '2026-02-15' });
   });
 
   it('leaves them null when not given, and refuses a comment that is too long, naming the field', async () => {
-    const res = await g.post(`/api/projects/${project}/benefits`, plan({ title: 'Uten tiltak' }));
+    const res = await g.post<WriteResult>(`/api/projects/${project}/benefits`, plan({ title: 'Uten tiltak' }));
     expect(res.status).toBe(201);
     expect((await g.get(`/api/benefits/${res.body.id}`)).body).toMatchObject({ change: null, comment: null, baselineMeasuredOn: null });
-    const tooLong = await g.post(`/api/projects/${project}/benefits`, plan({ comment: 'x'.repeat(5001) }));
+    const tooLong = await g.post<ErrorResponse>(`/api/projects/${project}/benefits`, plan({ comment: 'x'.repeat(5001) }));
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.error.fields.map((f: any) => f.path)).toEqual(['comment']);
+    expect(tooLong.body.error.fields.map((f) => f.path)).toEqual(['comment']);
   });
 
   it('reads a BenefitPlanned stored at v2 (before change and comment) with both null', async () => {

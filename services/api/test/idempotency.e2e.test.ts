@@ -34,7 +34,7 @@ describe('Idempotency-Key on SQLite: stored in the same transaction as the event
     expect(await countEvents(g)).toBe(before + 1);
     // the stored answer names the event's real position and revision
     const [event] = await g.store.readStream(`unit-${first.id}`);
-    expect(first).toEqual({ id: first.id, revision: '0', position: event.globalPosition.toString() });
+    expect(first).toEqual({ id: first.id, revision: '0', position: event?.globalPosition.toString() });
   });
 
   it('a two-stream command (a merger) stores its key with its last append; a retry writes nothing', async () => {

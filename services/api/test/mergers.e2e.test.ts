@@ -8,7 +8,8 @@ import { Application } from '../src/application/handle';
 import { commands } from '../src/application/commands/index';
 import { IdempotencyStore } from '../src/application/idempotency';
 import { completeMerger, MERGER_PROCESS_USER, unitMergedIntoEventId } from '../src/application/processes/completeMergers';
-import { startTestGevinst, type TestGevinst } from './helpers';
+import type { ErrorResponse, UnitDetail } from '@gevinst/domain/answers/index';
+import { startTestGevinst } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-mergers-'));
 const dbPath = join(dir, 'gevinst.sqlite');
@@ -90,10 +91,10 @@ describe('a merger cut short between its appends', () => {
       expect((await g.store.readAll()).length).toBe(before + 2);
       expect(g.readModels.units.incompleteMergers()).toEqual([]);
 
-      const a = (await g.get(`/api/units/${ids.a}`)).body;
+      const a = (await g.get<UnitDetail>(`/api/units/${ids.a}`)).body;
       expect(a).toMatchObject({ active: false, mergedInto: ids.successor });
       expect(a.history.map((h: { type: string }) => h.type)).toContain('UnitMergedInto');
-      const cost = await g.post(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.a, amountOre: 100_00, period: '2026', kind: 'one-off' });
+      const cost = await g.post<ErrorResponse>(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.a, amountOre: 100_00, period: '2026', kind: 'one-off' });
       expect(cost.status).toBe(422);
       expect(cost.body.error).toMatchObject({ code: 'unit_inactive', fields: [expect.objectContaining({ path: 'payerUnitId' })] });
     } finally {

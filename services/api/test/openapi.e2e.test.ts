@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as R from '../src/openapi/responses';
 import { startTestGevinst, type TestGevinst } from './helpers';
+import type { OpenApiDocument } from './openapiDocument';
 
 let g: TestGevinst;
 beforeAll(async () => {
@@ -42,25 +43,25 @@ describe('GET /api/openapi.json', () => {
         'GET /api/export/ledger.{format}',
       ]),
     );
-    const doc = (await g.get('/api/openapi.json')).body;
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+    const doc = (await g.get<OpenApiDocument>('/api/openapi.json')).body;
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect(served.filter((r) => !documented.includes(r))).toEqual([]);
     expect(documented.filter((r) => !served.includes(r))).toEqual([]);
   });
 
   it('lists asOf on the ledger reports, the portfolio and the exports, and the spreadsheet routes with their parameters', async () => {
-    const doc = (await g.get('/api/openapi.json')).body;
-    const params = (path: string, method = 'get') => (doc.paths[path][method].parameters as { name: string }[]).map((p) => p.name);
+    const doc = (await g.get<OpenApiDocument>('/api/openapi.json')).body;
+    const params = (path: string, method = 'get') => (doc.paths[path]?.[method]?.parameters ?? []).map((p) => p.name);
     for (const path of ['/api/ledger', '/api/ledger/matrix', '/api/ledger/imbalances', '/api/ledger/balances', '/api/portfolio', '/api/export/ledger.{format}', '/api/export/portfolio.{format}'])
       expect(params(path), path).toEqual(expect.arrayContaining(['from', 'to', 'level', 'asOf']));
     expect(params('/api/export/ledger.{format}')).toEqual(expect.arrayContaining(['format', 'view']));
     expect(params('/api/projects/{id}/import', 'post')).toEqual(expect.arrayContaining(['id', 'dryRun', 'units']));
     expect(params('/api/templates/gevinstrealiseringsplan.xlsx')).toEqual(expect.arrayContaining(['fromYear', 'years', 'granularity']));
-    const planBenefit = doc.paths['/api/projects/{id}/benefits'].post.requestBody.content['application/json'].schema;
-    expect(Object.keys(planBenefit.properties)).toEqual(expect.arrayContaining(['change', 'comment']));
-    expect(planBenefit.required).not.toContain('change');
+    const planBenefit = doc.paths['/api/projects/{id}/benefits']?.post?.requestBody?.content['application/json']?.schema;
+    expect(Object.keys(planBenefit?.properties ?? {})).toEqual(expect.arrayContaining(['change', 'comment']));
+    expect(planBenefit?.required).not.toContain('change');
   });
 
   it('the answer shapes it documents match what the read routes answer (demo municipality)', async () => {

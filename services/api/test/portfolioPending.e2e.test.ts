@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenefitView, Portfolio, ProjectDetail } from '@gevinst/domain/answers/index';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 /** The clock the API reads "now" from; 2026-T3 (ends 31 December) is due 14 January 2027. */
@@ -11,9 +12,9 @@ let benefit: string;
 
 
 const cell = async (query: string, unitId: string, period: string) => {
-  const res = await g.get(`/api/portfolio?from=2026-T2&to=2026-T3&level=1${query}`);
+  const res = await g.get<Portfolio>(`/api/portfolio?from=2026-T2&to=2026-T3&level=1${query}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.rows.find((r: any) => r.unitId === unitId).cells.find((c: any) => c.period === period);
+  return res.body.rows.find((r) => r.unitId === unitId)?.cells.find((c) => c.period === period);
 };
 
 beforeAll(async () => {
@@ -54,9 +55,9 @@ describe('GET /api/portfolio does not judge a tertial whose realisation is not y
     expect(await cell('', helse, '2026-T2')).toMatchObject({ status: 'green', pending: false });
     expect(await cell('', skole, '2026-T2')).toMatchObject({ status: 'red', pending: false, realisedOre: 0 });
     // the benefit's own status per period says the same
-    const view = (await g.get(`/api/benefits/${benefit}`)).body;
-    expect(view.statusByPeriod.find((s: any) => s.period === '2026-T3')).toMatchObject({ status: null, pending: true });
-    expect((await g.get(`/api/projects/${project}`)).body.status).toBe('red');
+    const view = (await g.get<BenefitView>(`/api/benefits/${benefit}`)).body;
+    expect(view.statusByPeriod.find((s) => s.period === '2026-T3')).toMatchObject({ status: null, pending: true });
+    expect((await g.get<ProjectDetail>(`/api/projects/${project}`)).body.status).toBe('red');
   });
 
   it('still pending within the 14 days after the tertial ends; red once the due date has passed', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BalanceRow, BenefitView, LedgerAnswer, ProjectDetail, ProjectSummary, UnitDetail, UnitSummary, WriteResult } from '@gevinst/domain/answers/index';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 let g: TestGevinst;
@@ -10,11 +11,11 @@ afterAll(async () => {
 });
 
 const created = async (path: string, body: unknown) => {
-  const res = await g.post(path, body);
+  const res = await g.post<WriteResult>(path, body);
   expect(res.status, `${path} → ${JSON.stringify(res.body)}`).toBe(201);
   expect(res.body).toMatchObject({ id: expect.any(String), revision: expect.stringMatching(/^\d+$/) });
   expect(res.headers.get('etag')).toBe(`"${res.body.revision}"`);
-  return res.body.id as string;
+  return res.body.id;
 };
 
 describe('every command route, happy path, with its effect on the read models', () => {
@@ -28,19 +29,19 @@ describe('every command route, happy path, with its effect on the read models', 
     await created(`/api/units/${b}/move`, { newParentId: sektor });
     await created(`/api/units/${a}/leader`, { leader: 'rektor@rutevik.no' });
     await created(`/api/units/${kommune}/hourly-rates`, { year: 2026, rateOre: 65_000, source: { wageOre: 44_000, employerContributionOre: 6_200, socialCostsOre: 14_800 } });
-    const merged = await g.post('/api/units/merge', { mergedUnitIds: [a, b], successorName: 'Rutevik skole', parentId: sektor, effectiveDate: '2026-08-01' });
+    const merged = await g.post<WriteResult>('/api/units/merge', { mergedUnitIds: [a, b], successorName: 'Rutevik skole', parentId: sektor, effectiveDate: '2026-08-01' });
     expect(merged.status).toBe(201);
     const successor = merged.body.id;
 
-    const units = (await g.get('/api/units')).body;
-    const byId = (id: string) => units.find((u: any) => u.id === id);
+    const units = (await g.get<UnitSummary[]>('/api/units')).body;
+    const byId = (id: string) => units.find((u) => u.id === id);
     expect(byId(kommune)).toMatchObject({ orgNumber: '939174605', depth: 0 });
     expect(byId(sektor)).toMatchObject({ name: 'Oppvekst og kultur', leader: 'sjef@rutevik.no', depth: 1 });
     expect(byId(a)).toMatchObject({ parentId: sektor, depth: 2, active: false, mergedInto: successor, leader: 'rektor@rutevik.no' });
     expect(byId(successor)).toMatchObject({ name: 'Rutevik skole', parentId: sektor, active: true });
-    const detail = (await g.get(`/api/units/${kommune}`)).body;
+    const detail = (await g.get<UnitDetail>(`/api/units/${kommune}`)).body;
     expect(detail.hourlyRates).toEqual([expect.objectContaining({ year: 2026, rateOre: 65_000 })]);
-    expect(detail.history.map((h: any) => h.type)).toEqual(['UnitRegistered', 'HourlyRateSet']);
+    expect(detail.history.map((h) => h.type)).toEqual(['UnitRegistered', 'HourlyRateSet']);
   });
 
   it('projects and benefits: costs, phase, benefit, baseline, measurement, realisation, correction, forecast, owner, withdrawal, settlement, unplanned, cancel, close', async () => {
@@ -86,7 +87,7 @@ describe('every command route, happy path, with its effect on the read models', 
       description: 'Sensorer varslet tidlig',
     });
 
-    const view = (await g.get(`/api/benefits/${benefit}`)).body;
+    const view = (await g.get<BenefitView>(`/api/benefits/${benefit}`)).body;
     expect(view).toMatchObject({
       owner: 'ny.eier@nyvik.no',
       baseline: 1000,
@@ -95,24 +96,24 @@ describe('every command route, happy path, with its effect on the read models', 
       withdrawals: [{ period: '2026-T1', amountOre: 100_000_00, saksnummer: '2026/77' }],
       achievementPct: 50,
     });
-    expect(view.statusByPeriod.find((s: any) => s.period === '2026-T1')).toMatchObject({ status: 'yellow', plannedOre: 200_000_00, realisedOre: 180_000_00 });
+    expect(view.statusByPeriod.find((s) => s.period === '2026-T1')).toMatchObject({ status: 'yellow', plannedOre: 200_000_00, realisedOre: 180_000_00 });
 
-    const balances = (await g.get('/api/ledger/balances?from=2026-T1&to=2026-T1')).body;
-    expect(balances.find((b: any) => b.unitId === hjemme)).toMatchObject({ cashReleasingOre: 180_000_00, withdrawnOre: 100_000_00, settledOutOre: 50_000_00, openOre: 80_000_00 });
-    expect(balances.find((b: any) => b.unitId === ikt)).toMatchObject({ settledInOre: 50_000_00 });
-    const ledger = (await g.get('/api/ledger?from=2026-T1&to=2026-T1')).body;
+    const balances = (await g.get<BalanceRow[]>('/api/ledger/balances?from=2026-T1&to=2026-T1')).body;
+    expect(balances.find((b) => b.unitId === hjemme)).toMatchObject({ cashReleasingOre: 180_000_00, withdrawnOre: 100_000_00, settledOutOre: 50_000_00, openOre: 80_000_00 });
+    expect(balances.find((b) => b.unitId === ikt)).toMatchObject({ settledInOre: 50_000_00 });
+    const ledger = (await g.get<LedgerAnswer>('/api/ledger?from=2026-T1&to=2026-T1')).body;
     // 180 000 kr realised + 30 000 kr unplanned, split 3:1 between IKT and Hjemmetjenesten by their costs
     expect(ledger.flows).toContainEqual({ fromUnitId: ikt, toUnitId: hjemme, ore: 157_500_00 });
 
     expect(unplanned).toEqual(expect.any(String));
     await created(`/api/benefits/${benefit}/cancel`, { reason: "Erstattet av nytt tiltak" });
-    expect((await g.get(`/api/benefits/${benefit}`)).body.cancelled).toBe(true);
+    expect((await g.get<BenefitView>(`/api/benefits/${benefit}`)).body.cancelled).toBe(true);
     await created(`/api/projects/${project}/close`, { reason: 'Ferdig' });
-    const p = (await g.get(`/api/projects/${project}`)).body;
+    const p = (await g.get<ProjectDetail>(`/api/projects/${project}`)).body;
     expect(p).toMatchObject({ closed: true, phase: 'execution', thresholds: { greenPct: 95, yellowPct: 75 }, totalCostOre: 800_000_00 });
     expect(p.costs).toHaveLength(2);
     const closedAgain = await g.post(`/api/projects/${project}/costs`, { payerUnitId: ikt, amountOre: 1, period: '2026', kind: 'one-off' });
     expect(closedAgain.status).toBe(422);
-    expect((await g.get('/api/projects')).body.find((x: any) => x.id === project)).toMatchObject({ closed: true, benefitCount: 2 });
+    expect((await g.get<ProjectSummary[]>('/api/projects')).body.find((x) => x.id === project)).toMatchObject({ closed: true, benefitCount: 2 });
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse, UnitSummary } from '@gevinst/domain/answers/index';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
 
 describe('a store another process holds the write lock on', () => {
@@ -25,10 +26,10 @@ describe('a store another process holds the write lock on', () => {
     const before = await countEvents(g);
     other.exec('BEGIN IMMEDIATE');
     let writeAnswered = false;
-    const write = g.post('/api/units', { name: 'Under låsen' }).finally(() => (writeAnswered = true));
+    const write = g.post<ErrorResponse>('/api/units', { name: 'Under låsen' }).finally(() => (writeAnswered = true));
     // the GET is sent after the write, while the write is waiting for the lock
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const read = await g.get('/api/units');
+    const read = await g.get<UnitSummary[]>('/api/units');
     expect(read.status).toBe(200);
     expect(read.body.map((u: { name: string }) => u.name)).toEqual(['Før låsen']);
     expect((await fetch(g.url + '/healthz')).status).toBe(200);
@@ -43,7 +44,7 @@ describe('a store another process holds the write lock on', () => {
 
     const again = await g.post('/api/units', { name: 'Under låsen' });
     expect(again.status).toBe(201);
-    expect((await g.get('/api/units')).body.map((u: { name: string }) => u.name)).toContain('Under låsen');
+    expect((await g.get<UnitSummary[]>('/api/units')).body.map((u: { name: string }) => u.name)).toContain('Under låsen');
   });
 
   it('a write that gets the lock within the bound waits for it and succeeds', async () => {

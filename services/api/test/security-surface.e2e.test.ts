@@ -2,6 +2,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../src/http/security/headers';
+import type { ErrorResponse, UnitSummary } from '@gevinst/domain/answers/index';
 import { AS_ADMIN, countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
 
@@ -143,13 +144,13 @@ describe('rate limits', () => {
   it('the write after the limit answers 429 with Retry-After and writes nothing; reads go on', async () => {
     for (let i = 0; i < 3; i++) expect((await limited.post('/api/units', { name: `Enhet ${i}` })).status).toBe(201);
     const before = await countEvents(limited);
-    const refused = await limited.post('/api/units', { name: 'Én for mye' });
+    const refused = await limited.post<ErrorResponse>('/api/units', { name: 'Én for mye' });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(refused.body.error).toMatchObject({ code: 'rate_limited', message: 'For mange forespørsler. Vent litt og prøv igjen.' });
     expect(await countEvents(limited)).toBe(before);
-    const units = await limited.get('/api/units');
+    const units = await limited.get<UnitSummary[]>('/api/units');
     expect(units.status).toBe(200);
     expect(units.body.map((u: { name: string }) => u.name)).not.toContain('Én for mye');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseEvent } from '../../src';
 import { NameInputSchema, TextInputSchema } from '../../src/events/primitives';
 import { hasInvalidCharacters, isOnlyInvisible } from '../../src/validation/text';
