@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGevinst } from '@gevinst/api/server';
-import type { DueItem, LedgerAnswer, UnitSummary } from '@gevinst/domain/answers/index';
+import type { DueItem, LedgerAnswer, UnitSummary } from '@gevinst/domain/answers';
 import { answerOf, AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));

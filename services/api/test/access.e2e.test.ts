@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_ADMIN, countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
-import type { AuditTrail, DueItem, ErrorResponse, LedgerAnswer, Me, Portfolio, WriteResult } from '@gevinst/domain/answers/index';
+import type { AuditTrail, DueItem, ErrorResponse, LedgerAnswer, Me, Portfolio, WriteResult } from '@gevinst/domain/answers';
 
 // The demo municipality with its people logged in through the embedded provider, each in their role:
 // the policy decides every command and read, a refusal changes nothing, and every event names its author.

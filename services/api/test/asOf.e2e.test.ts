@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceRow, ErrorResponse, ImbalanceRow, LedgerAnswer, LedgerMatrix, Portfolio } from '@gevinst/domain/answers/index';
+import type { BalanceRow, ErrorResponse, ImbalanceRow, LedgerAnswer, LedgerMatrix, Portfolio } from '@gevinst/domain/answers';
 import { answerOf, startTestGevinst, type TestGevinst, AS_ADMIN } from './helpers';
 
 /** A clock the test moves: each command is recorded at the instant it shows. */

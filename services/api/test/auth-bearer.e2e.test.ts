@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGevinst } from '../src/server';
-import type { Me } from '@gevinst/domain/answers/index';
+import type { Me } from '@gevinst/domain/answers';
 import { answerOf, startTestGevinst, type TestGevinst } from './helpers';
 import { bearerFor, loginAs } from './login';
 

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Me } from '@gevinst/domain/answers/index';
+import type { Me } from '@gevinst/domain/answers';
 import { answerOf, startTestGevinst, type TestGevinst } from './helpers';
 import { bearerFor, HttpBrowser, loginAction, loginAs } from './login';
 

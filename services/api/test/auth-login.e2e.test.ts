@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Me } from '@gevinst/domain/answers/index';
+import type { Me } from '@gevinst/domain/answers';
 import { answerOf, startTestGevinst, type TestGevinst } from './helpers';
 import { HttpBrowser, loginAction, loginAs } from './login';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenefitView, ErrorResponse, ProjectDetail, WriteResult } from '@gevinst/domain/answers/index';
+import type { BenefitView, ErrorResponse, ProjectDetail, WriteResult } from '@gevinst/domain/answers';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 let g: TestGevinst;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidOrgNumber } from '@gevinst/domain/validation';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
-import type { DueItem, HourlyRate, LedgerAnswer, LedgerMatrix, ImbalanceRow, BalanceRow, TraceEntry, ProjectSummary, ProjectDetail, BenefitView, Portfolio, UnitSummary, UnitDetail } from '@gevinst/domain/answers/index';
+import type { DueItem, HourlyRate, LedgerAnswer, LedgerMatrix, ImbalanceRow, BalanceRow, TraceEntry, ProjectSummary, ProjectDetail, BenefitView, Portfolio, UnitSummary, UnitDetail } from '@gevinst/domain/answers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-demo-'));
 let g: TestGevinst;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandRoutes } from '../src/http/routes';
-import type { ErrorResponse, ProjectDetail, ProjectSummary, UnitSummary } from '@gevinst/domain/answers/index';
+import type { ErrorResponse, ProjectDetail, ProjectSummary, UnitSummary } from '@gevinst/domain/answers';
 import { AS_ADMIN, startTestGevinst, type TestGevinst } from './helpers';
 import type { OpenApiDocument } from './openapiDocument';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { expect } from 'vitest';
-import type { WriteResult } from '@gevinst/domain/answers/index';
+import type { WriteResult } from '@gevinst/domain/answers';
 import { startGevinst, type GevinstConfig, type RunningGevinst } from '../src/server';
 
 /**

@@ -8,7 +8,7 @@ import { Application } from '../src/application/handle';
 import { commands } from '../src/application/commands/index';
 import { IdempotencyStore } from '../src/application/idempotency';
 import { completeMerger, MERGER_PROCESS_USER, unitMergedIntoEventId } from '../src/application/processes/completeMergers';
-import type { ErrorResponse, UnitDetail } from '@gevinst/domain/answers/index';
+import type { ErrorResponse, UnitDetail } from '@gevinst/domain/answers';
 import { startTestGevinst } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-mergers-'));

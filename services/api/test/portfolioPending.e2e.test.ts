@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenefitView, Portfolio, ProjectDetail } from '@gevinst/domain/answers/index';
+import type { BenefitView, Portfolio, ProjectDetail } from '@gevinst/domain/answers';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 /** The clock the API reads "now" from; 2026-T3 (ends 31 December) is due 14 January 2027. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceRow, BenefitView, LedgerAnswer, ProjectDetail, ProjectSummary, UnitDetail, UnitSummary, WriteResult } from '@gevinst/domain/answers/index';
+import type { BalanceRow, BenefitView, LedgerAnswer, ProjectDetail, ProjectSummary, UnitDetail, UnitSummary, WriteResult } from '@gevinst/domain/answers';
 import { startTestGevinst, type TestGevinst } from './helpers';
 
 let g: TestGevinst;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorResponse, UnitSummary } from '@gevinst/domain/answers/index';
+import type { ErrorResponse, UnitSummary } from '@gevinst/domain/answers';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
 
 describe('a store another process holds the write lock on', () => {

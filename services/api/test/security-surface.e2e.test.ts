@@ -2,7 +2,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../src/http/security/headers';
-import type { ErrorResponse, UnitSummary } from '@gevinst/domain/answers/index';
+import type { ErrorResponse, UnitSummary } from '@gevinst/domain/answers';
 import { AS_ADMIN, countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
 
