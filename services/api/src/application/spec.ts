@@ -63,3 +63,28 @@ export interface CommandSpec<Input = unknown> {
 
 /** A command whose `steps` see the input its schema gives. */
 export const defineCommand = <Input>(spec: CommandSpec<Input>): CommandSpec<Input> => spec;
+
+/**
+ * Commands on the stream named in the path, each one decider command: `onTargetOf(benefitDecider,
+ * benefitStream, …)` gives the benefit commands' builder, likewise for projects.
+ */
+export const onTargetOf =
+  <State, Command, Event extends GevinstEvent>(
+    decider: StreamDecider<State, Command, Event>,
+    streamOf: (id: string) => string,
+    target: { category: StreamCategory; what: string },
+  ) =>
+  <Input>(
+    name: string,
+    summary: string,
+    input: z.ZodType<Input>,
+    command: (targetId: string, input: Input, env: CommandEnv) => NoInfer<Command>,
+  ): CommandSpec<Input> =>
+    defineCommand({
+      name,
+      summary,
+      input,
+      id: 'target',
+      target,
+      steps: ({ id, input: value, env }) => [stepOn(decider, streamOf(id), command(id, value, env))],
+    });

@@ -1,28 +1,14 @@
-import { benefitDecider, type BenefitCommand } from '@gevinst/domain/deciders';
+import { benefitDecider } from '@gevinst/domain/deciders';
 import { benefitStream } from '@gevinst/domain/events';
 import { v7 as uuidv7 } from 'uuid';
-import type { z } from 'zod';
 import * as I from '../inputs';
 import { NotFoundError } from '../errors';
-import { defineCommand, stepOn, type CommandEnv, type CommandSpec } from '../spec';
+import { defineCommand, onTargetOf, stepOn, type CommandSpec } from '../spec';
 
 const BENEFIT = { category: 'benefit', what: 'gevinsten' } as const;
 
 /** A command on the benefit in the path. */
-const onBenefit = <Input>(
-  name: string,
-  summary: string,
-  input: z.ZodType<Input>,
-  command: (benefitId: string, input: Input, context: CommandEnv) => BenefitCommand,
-): CommandSpec<Input> =>
-  defineCommand({
-    name,
-    summary,
-    input,
-    id: 'target',
-    target: BENEFIT,
-    steps: ({ id, input: value, env }) => [stepOn(benefitDecider, benefitStream(id), command(id, value, env))],
-  });
+const onBenefit = onTargetOf(benefitDecider, benefitStream, BENEFIT);
 
 export const benefitCommands: Record<string, CommandSpec> = {
   planBenefit: defineCommand({

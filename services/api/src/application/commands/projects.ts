@@ -1,27 +1,13 @@
-import { projectDecider, type ProjectCommand } from '@gevinst/domain/deciders';
+import { projectDecider } from '@gevinst/domain/deciders';
 import { projectStream } from '@gevinst/domain/events';
 import { v7 as uuidv7 } from 'uuid';
-import type { z } from 'zod';
 import * as I from '../inputs';
-import { defineCommand, stepOn, type CommandEnv, type CommandSpec } from '../spec';
+import { defineCommand, onTargetOf, stepOn, type CommandSpec } from '../spec';
 
 const PROJECT = { category: 'project', what: 'prosjektet' } as const;
 
 /** A command on the project in the path. */
-const onProject = <Input>(
-  name: string,
-  summary: string,
-  input: z.ZodType<Input>,
-  command: (projectId: string, input: Input, context: CommandEnv) => ProjectCommand,
-): CommandSpec<Input> =>
-  defineCommand({
-    name,
-    summary,
-    input,
-    id: 'target',
-    target: PROJECT,
-    steps: ({ id, input: value, env }) => [stepOn(projectDecider, projectStream(id), command(id, value, env))],
-  });
+const onProject = onTargetOf(projectDecider, projectStream, PROJECT);
 
 export const projectCommands: Record<string, CommandSpec> = {
   registerProject: defineCommand({
