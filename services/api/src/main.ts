@@ -63,3 +63,6 @@ const shutdown = (signal: string) => {
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+/** for `pnpm start` (scripts/start.ts), which says where to open it */
+export { gevinst };

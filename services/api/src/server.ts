@@ -119,7 +119,10 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     store,
     readModels,
     clock: config.clock,
-    onWritten: (merger) => logger.info({ merger }, 'incomplete merger completed: UnitMergedInto appended'),
+    onWritten: (merger, recovered) =>
+      recovered
+        ? logger.info({ merger }, 'completed a merger left half-recorded before the last stop: UnitMergedInto appended')
+        : logger.debug({ merger }, 'merger completed: UnitMergedInto appended'),
     onError: (err, merger) => logger.error({ err, merger }, 'could not complete a merger'),
   });
   await mergers.start();

@@ -76,7 +76,11 @@ export interface CompleteMergersDeps {
   store: EventStore;
   readModels: ReadModels;
   clock?: () => string;
-  onWritten?: (merger: IncompleteMerger) => void;
+  /**
+   * `recovered`: found at start, left by a crash (worth telling an operator); otherwise completed
+   * while following, usually just ahead of the merge command that would have written the same fact.
+   */
+  onWritten?: (merger: IncompleteMerger, recovered: boolean) => void;
   onError?: (error: unknown, merger?: IncompleteMerger) => void;
 }
 
@@ -104,22 +108,22 @@ export class CompleteMergers {
       after,
       category: 'unit',
       handle: async (events) => {
-        for (const event of events) if (event.type === 'UnitsMerged') await this.completeAll(mergersOf(event));
+        for (const event of events) if (event.type === 'UnitsMerged') await this.completeAll(mergersOf(event), false);
       },
     });
     this.subscription.done.catch((error) => this.deps.onError?.(error));
-    await this.completeAll(pending);
+    await this.completeAll(pending, true);
   }
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
   }
 
-  private async completeAll(mergers: IncompleteMerger[]): Promise<void> {
+  private async completeAll(mergers: IncompleteMerger[], recovered: boolean): Promise<void> {
     for (const merger of mergers) {
       try {
         const outcome = await completeMerger(this.deps.store, merger, this.clock());
-        if (outcome === 'written') this.deps.onWritten?.(merger);
+        if (outcome === 'written') this.deps.onWritten?.(merger, recovered);
         else if (outcome === 'merged_elsewhere' || outcome === 'no_unit')
           this.deps.onError?.(new Error(`merger into ${merger.successorUnitId}: unit ${merger.unitId} ${outcome}`), merger);
       } catch (error) {
