@@ -81,6 +81,25 @@ describe('commands over HTTP on a real SQLite file', () => {
     expect(await countEvents(g)).toBe(before);
   });
 
+  it('an empty form answers every missing field at once, each «Må fylles ut», and stores nothing', async () => {
+    const before = await countEvents(g);
+    const empty = {
+      title: '', recipientUnitId: '', owner: '', indicator: '', unitOfMeasure: '', direction: 'decrease', category: 'capacity',
+      cashReleasing: false, targetDate: '', plan: [{ period: '', quantity: 1 }],
+    };
+    const res = await g.post<ErrorResponse>(`/api/projects/${project}/benefits`, empty);
+    expect(res.status).toBe(400);
+    const first = new Map<string, string>();
+    for (const field of res.body.error.fields) if (!first.has(field.path)) first.set(field.path, field.message);
+    expect(Object.fromEntries(first)).toEqual({
+      title: 'Må fylles ut', recipientUnitId: 'Må fylles ut', owner: 'Må fylles ut', indicator: 'Må fylles ut',
+      unitOfMeasure: 'Må fylles ut', targetDate: 'Må fylles ut', 'plan.0.period': 'Må fylles ut',
+    });
+    const measurement = await g.post<ErrorResponse>(`/api/benefits/${benefit}/measurements`, { value: 1, measuredOn: '' });
+    expect(measurement.body.error.fields).toEqual([{ path: 'measuredOn', message: 'Må fylles ut' }]);
+    expect(await countEvents(g)).toBe(before);
+  });
+
   it('answers 400 on malformed JSON', async () => {
     const res = await g.post<ErrorResponse>('/api/units', '{"name": ');
     expect(res.status).toBe(400);

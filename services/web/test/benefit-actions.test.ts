@@ -51,7 +51,7 @@ describe('endringer på gevinsten', () => {
     expect(await page.locator('#f-prognose-plan-1-quantity').inputValue()).toBe('200');
     await page.locator('#f-prognose-plan-1-quantity').fill('150');
     await page.getByRole('button', { name: 'Lagre ny prognose' }).click();
-    await j.expectFieldError('f-prognose-reason', /Begrunnelse/);
+    await j.expectFieldError('f-prognose-reason', /Må fylles ut/);
     await j.check('20b-gevinst-prognose-feil');
     expect((await benefit()).plan.map((p) => p.quantity)).toEqual([100, 200]);
 
@@ -71,7 +71,7 @@ describe('endringer på gevinsten', () => {
     await j.expectFieldError('f-korriger-quantity', /tall/);
     await page.locator('#f-korriger-quantity').fill('110');
     await page.getByRole('button', { name: 'Lagre korrigering' }).click();
-    await j.expectFieldError('f-korriger-reason', /Begrunnelse/);
+    await j.expectFieldError('f-korriger-reason', /Må fylles ut/);
     expect((await benefit()).realisations).toEqual([expect.objectContaining({ period: '2026-T1', quantity: 120, corrected: false })]);
 
     await page.locator('#f-korriger-reason').fill('Dobbelttelte saker i januar');
@@ -99,7 +99,7 @@ describe('endringer på gevinsten', () => {
     await page.goto(j.url(`/gevinster/${ids.benefit}`));
     await j.useUser(LEADER.email);
     await page.getByRole('button', { name: 'Kanseller gevinsten …' }).click();
-    await j.expectFieldError('f-kanseller-reason', /hvorfor/);
+    await j.expectFieldError('f-kanseller-reason', /Må fylles ut/);
     await page.locator('#f-kanseller-reason').fill('Byggesak legges ned og oppgaven flyttes til staten');
     await page.getByRole('button', { name: 'Kanseller gevinsten …' }).click();
     const dialog = page.getByRole('alertdialog', { name: /Vil du kansellere «Raskere byggesaksbehandling»\?/ });

@@ -21,11 +21,13 @@ const id = z
 const name = visibleName(z.string().trim().min(1, { error: 'Må fylles ut' }).max(300, { error: 'Maks 300 tegn' }));
 const text = validText(z.string().max(5000, { error: 'Maks 5000 tegn' }));
 const reason = validText(z.string().trim().min(1, { error: 'Begrunnelse må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' }));
-const email = z.email({ error: 'Ugyldig e-postadresse' }).max(320);
-const date = z.iso.date({ error: 'Ugyldig dato (forventet åååå-mm-dd)' });
+/** an empty text where a value is required says so, not that its form is wrong */
+const emptyOr = (message: string) => (issue: { input?: unknown }) => (issue.input === '' ? 'Må fylles ut' : message);
+const email = z.email({ error: emptyOr('Ugyldig e-postadresse') }).max(320);
+const date = z.iso.date({ error: emptyOr('Ugyldig dato (forventet åååå-mm-dd)') });
 const period = z
   .string({ error: 'Periode må være tekst, f.eks. 2026-T2' })
-  .refine((p) => tryParsePeriod(p) !== null, { error: 'Ugyldig periode (forventet f.eks. 2026-T2, 2026 eller 2026-03)' });
+  .refine((p) => tryParsePeriod(p) !== null, { error: emptyOr('Ugyldig periode (forventet f.eks. 2026-T2, 2026 eller 2026-03)') });
 const ore = z.int({ error: 'Beløp må være et helt antall øre' }).refine(Number.isSafeInteger, { error: 'Beløpet er for stort' });
 const positiveOre = ore.refine((n) => n > 0, { error: 'Beløpet må være større enn null' });
 const nonNegativeOre = ore.refine((n) => n >= 0, { error: 'Beløpet kan ikke være negativt' });

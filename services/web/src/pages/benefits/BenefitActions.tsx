@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { api, type BenefitView } from '../../api';
-import { ControlMessage, Form, TextArea, TextField, text, useFormControl, type Errors } from '../../components/Form';
-import { PlanLinesFields, planLineRow, readPlanLines } from '../../components/PlanLines';
-import { parseNumber } from '../../format/number';
+import { ControlMessage, Form, TextArea, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
+import { PlanLinesFields, planLineRow } from '../../components/PlanLines';
 
 
 /** A new plan per period, with the reason for the change (BenefitForecastRevised). */
@@ -11,12 +10,11 @@ export function ForecastForm({ benefit, onSaved }: { benefit: BenefitView; onSav
   const [rows, setRows] = useState(() =>
     benefit.plan.length ? benefit.plan.map((p) => planLineRow(p.period, String(p.quantity).replace('.', ','))) : [planLineRow()],
   );
-  const submit = (data: FormData) => {
-    const local: Errors = {};
-    const plan = readPlanLines(data, rows.length, local);
-    if (Object.keys(local).length) return control.fail(local);
-    return control.run(async () => {
-      await api.benefits.reviseForecast(benefit.id, { plan, reason: text(data, 'reason') ?? '' });
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const plan = check.plan(rows.length);
+    const reason = check.text('reason');
+    return control.submit(check, async () => {
+      await api.benefits.reviseForecast(benefit.id, { plan, reason: reason ?? '' });
       onSaved();
     });
   };
@@ -32,11 +30,12 @@ export function ForecastForm({ benefit, onSaved }: { benefit: BenefitView; onSav
 export function CorrectionForm({ benefit, onSaved }: { benefit: BenefitView; onSaved: () => void }) {
   const control = useFormControl();
   const last = benefit.realisations[benefit.realisations.length - 1];
-  const submit = (data: FormData, form: HTMLFormElement) => {
-    const quantity = parseNumber(text(data, 'quantity') ?? '');
-    if (quantity === null) return control.fail({ quantity: 'Mengden må være et tall, f.eks. 110.' });
+  const submit = (data: FormData, form: HTMLFormElement, check: FormCheck) => {
+    const period = check.period('period');
+    const quantity = check.number('quantity', { example: '110' });
+    if (quantity === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
-      await api.benefits.correctRealisation(benefit.id, { period: text(data, 'period') ?? '', quantity, reason: text(data, 'reason') ?? '' });
+      await api.benefits.correctRealisation(benefit.id, { period: period ?? '', quantity, reason: text(data, 'reason') ?? '' });
       form.reset();
       onSaved();
     });
@@ -61,10 +60,13 @@ export function OwnerForm({ benefit, onSaved }: { benefit: BenefitView; onSaved:
       prefix="eier"
       label="Ny gevinsteier"
       submitLabel="Bytt gevinsteier"
-      onSubmit={(data) => control.run(async () => {
-        await api.benefits.assignOwner(benefit.id, { owner: text(data, 'owner') ?? '' });
-        onSaved();
-      })}
+      onSubmit={(_data, _form, check) => {
+        const owner = check.email('owner');
+        return control.submit(check, async () => {
+          await api.benefits.assignOwner(benefit.id, { owner: owner ?? '' });
+          onSaved();
+        });
+      }}
     >
       <TextField name="owner" label="Ny gevinsteier (e-post)" type="email" defaultValue={benefit.owner ?? ''} required autoComplete="off" />
     </Form>
@@ -103,9 +105,9 @@ export function CancelForm({ benefit, onSaved }: { benefit: BenefitView; onSaved
       prefix="kanseller"
       label="Kanseller gevinsten"
       submitLabel="Kanseller gevinsten …"
-      onSubmit={(data) => {
-        const given = text(data, 'reason');
-        if (!given) return control.fail({ reason: 'Skriv hvorfor gevinsten kanselleres.' });
+      onSubmit={(_data, _form, check) => {
+        const given = check.text('reason');
+        if (!given || !check.ok) return control.fail(check.errors);
         control.fail({}, '');
         setReason(given);
       }}

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { Form, RadioGroup, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Form, RadioGroup, TextArea, TextField, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useApi } from '../../hooks/useApi';
 import { todayIso } from '../../format/date';
-import { parseNumber } from '../../format/number';
 import { formatPeriod, tertialOf } from '../../format/period';
 
 /** One form for the benefit owner: a measurement of the indicator, or the benefit realised in a period. */
@@ -20,14 +19,16 @@ export function RecordBenefit() {
   const navigate = useNavigate();
   const b = benefit.data;
 
-  const submit = (data: FormData) => {
-    const field = kind === 'measurement' ? 'value' : 'quantity';
-    const amount = parseNumber(text(data, field) ?? '');
-    if (amount === null) return control.fail({ [field]: kind === 'measurement' ? 'Målt verdi må være et tall, f.eks. 6,5.' : 'Realisert mengde må være et tall, f.eks. 120.' });
-    const common = { comment: text(data, 'comment'), evidenceUrl: text(data, 'evidenceUrl') };
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const measuring = kind === 'measurement';
+    const amount = check.number(measuring ? 'value' : 'quantity', { example: measuring ? '6,5' : '120' });
+    const measuredOn = measuring ? check.date('measuredOn') : null;
+    const realisedIn = measuring ? null : check.period('period');
+    const common = { comment: check.text('comment'), evidenceUrl: check.text('evidenceUrl') };
+    if (amount === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
-      if (kind === 'measurement') await api.benefits.recordMeasurement(benefitId, { value: amount, measuredOn: text(data, 'measuredOn') ?? '', ...common });
-      else await api.benefits.recordRealisation(benefitId, { period: text(data, 'period') ?? '', quantity: amount, ...common });
+      if (measuring) await api.benefits.recordMeasurement(benefitId, { value: amount, measuredOn: measuredOn ?? '', ...common });
+      else await api.benefits.recordRealisation(benefitId, { period: realisedIn ?? '', quantity: amount, ...common });
       void navigate(`/gevinster/${benefitId}`, { state: { saved: true } });
     });
   };
@@ -41,13 +42,14 @@ export function RecordBenefit() {
               { value: 'realisation', label: `Realisert gevinst i perioden (${b.unitOfMeasure})` },
               { value: 'measurement', label: `Måling av indikatoren (${b.indicator})` },
             ]} />
+            {/* keyed: without it React reuses the period's input for the date, which then comes up empty */}
             {kind === 'realisation' ? (
-              <div className="row">
+              <div className="row" key="realisation">
                 <TextField name="period" label="Periode" defaultValue={period} required hint="Tertial, f.eks. 2026-T2" />
                 <TextField name="quantity" label={`Realisert mengde (${b.unitOfMeasure})`} inputMode="decimal" required />
               </div>
             ) : (
-              <div className="row">
+              <div className="row" key="measurement">
                 <TextField name="measuredOn" label="Målt dato" type="date" required defaultValue={todayIso()} />
                 <TextField name="value" label={`Målt verdi (${b.unitOfMeasure})`} inputMode="decimal" required />
               </div>

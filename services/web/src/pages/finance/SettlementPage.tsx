@@ -1,12 +1,11 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api';
-import { Form, SelectField, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Form, SelectField, TextArea, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
-import { parseKrToOre } from '../../format/money';
 import { todayIso } from '../../format/date';
 import { tertialOf } from '../../format/period';
 
@@ -17,15 +16,16 @@ export function SettlementPage() {
   const control = useFormControl();
   const navigate = useNavigate();
 
-  const submit = (data: FormData) => {
-    const amountOre = parseKrToOre(text(data, 'amountOre') ?? '');
-    if (amountOre === null) return control.fail({ amountOre: 'Skriv beløpet i kroner som et tall, f.eks. 50 000.' });
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const amountOre = check.kr('amountOre', { example: '50 000' });
+    const period = check.period('period');
+    if (amountOre === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
       await api.settlements.record({
         fromUnitId: text(data, 'fromUnitId') ?? '',
         toUnitId: text(data, 'toUnitId') ?? '',
         amountOre,
-        period: text(data, 'period') ?? '',
+        period: period ?? '',
         saksnummer: text(data, 'saksnummer') ?? '',
         projectId: text(data, 'projectId'),
         comment: text(data, 'comment'),
@@ -47,7 +47,7 @@ export function SettlementPage() {
             <TextField name="period" label="Periode" required defaultValue={tertialOf(todayIso())} />
             <TextField name="saksnummer" label="Saksnummer" required hint="Vedtakets saksnummer, f.eks. 26/01234" />
           </div>
-          <SelectField name="projectId" label="Prosjekt (valgfritt)" placeholder="Ikke knyttet til ett prosjekt" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <SelectField name="projectId" label="Prosjekt (valgfritt)" placeholder="Ikke knyttet til et prosjekt" options={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           <TextArea name="comment" label="Kommentar" />
         </Form>
       </Busy>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { Form, SelectField, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Form, SelectField, TextArea, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAllBenefits } from '../../hooks/useAllBenefits';
 import { useUnits } from '../../hooks/useUnits';
-import { formatKr, parseKrToOre } from '../../format/money';
+import { formatKr } from '../../format/money';
 import { todayIso } from '../../format/date';
 import { tertialOf } from '../../format/period';
 
@@ -23,15 +23,13 @@ export function WithdrawalPage() {
   const realisedCash = chosen?.cashReleasing ? chosen.realisations.reduce((sum, r) => sum + r.valueOre, 0) : 0;
   const withdrawn = chosen?.withdrawals.reduce((sum, w) => sum + w.amountOre, 0) ?? 0;
 
-  const submit = (data: FormData) => {
-    const amountOre = parseKrToOre(text(data, 'amountOre') ?? '');
-    const local: Record<string, string> = {};
-    if (!benefitId) local.benefitId = 'Velg gevinsten uttaket gjelder.';
-    if (amountOre === null) local.amountOre = 'Skriv beløpet i kroner som et tall, f.eks. 50 000.';
-    if (amountOre === null || Object.keys(local).length) return control.fail(local);
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const amountOre = check.kr('amountOre', { example: '50 000' });
+    const period = check.period('period');
+    if (amountOre === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
       await api.benefits.recordWithdrawal(benefitId, {
-        period: text(data, 'period') ?? '',
+        period: period ?? '',
         amountOre,
         saksnummer: text(data, 'saksnummer'),
         comment: text(data, 'comment'),

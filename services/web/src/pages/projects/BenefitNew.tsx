@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type Category, type Direction, type Schedule } from '../../api';
-import { CheckboxField, Form, RadioGroup, SelectField, TextField, text, useFormControl, type Errors } from '../../components/Form';
+import { CheckboxField, Form, RadioGroup, SelectField, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
-import { PlanLinesFields, planLineRow, readPlanLines } from '../../components/PlanLines';
+import { PlanLinesFields, planLineRow } from '../../components/PlanLines';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
 import { categoryLabel } from '../../format/labels';
-import { parseKrToOre } from '../../format/money';
-import { parseNumber } from '../../format/number';
 
 function nextTertials(count: number): string[] {
   const now = new Date();
@@ -34,27 +32,19 @@ export function BenefitNew() {
   const [direction, setDirection] = useState<Direction>('decrease');
   const [rows, setRows] = useState(() => nextTertials(3).map((p) => planLineRow(p)));
 
-  const submit = (data: FormData) => {
-    const local: Errors = {};
-    const optionalNumber = (name: string, message: string) => {
-      const raw = text(data, name);
-      if (raw === null) return null;
-      const value = parseNumber(raw);
-      if (value === null) local[name] = message;
-      return value;
-    };
-    const valuationText = text(data, 'valuationOrePerUnit');
-    const valuationOrePerUnit = valuationText === null ? null : parseKrToOre(valuationText);
-    if (valuationText !== null && valuationOrePerUnit === null) local.valuationOrePerUnit = 'Skriv verdien i kroner som et tall, f.eks. 650.';
-    const baseline = optionalNumber('baseline', 'Nullpunktet må være et tall, f.eks. 7,5.');
-    const target = optionalNumber('target', 'Målverdien må være et tall, f.eks. 5.');
-    const plan = readPlanLines(data, rows.length, local);
-    if (Object.keys(local).length) return control.fail(local);
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const owner = check.email('owner');
+    const valuationOrePerUnit = check.kr('valuationOrePerUnit', { example: '650' });
+    const baseline = check.number('baseline');
+    const target = check.number('target', { example: '5' });
+    const targetDate = check.date('targetDate');
+    const plan = check.plan(rows.length);
+    if (!check.ok) return control.fail(check.errors);
     return control.run(async () => {
       const created = await api.projects.planBenefit(projectId, {
         title: text(data, 'title') ?? '',
         recipientUnitId: text(data, 'recipientUnitId') ?? '',
-        owner: text(data, 'owner') ?? '',
+        owner: owner ?? '',
         indicator: text(data, 'indicator') ?? '',
         unitOfMeasure: text(data, 'unitOfMeasure') ?? '',
         direction,
@@ -63,7 +53,7 @@ export function BenefitNew() {
         valuationOrePerUnit,
         baseline,
         target,
-        targetDate: text(data, 'targetDate'),
+        targetDate,
         plan,
         measurementSchedule: (text(data, 'measurementSchedule') ?? 'tertial') as Schedule,
       });

@@ -1,20 +1,20 @@
 import { api, type CostKind, type Unit } from '../../api';
-import { Form, SelectField, TextField, text, useFormControl } from '../../components/Form';
+import { Form, SelectField, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { UnitSelect } from '../../components/UnitSelect';
-import { parseKrToOre } from '../../format/money';
 import { todayIso } from '../../format/date';
 import { tertialOf } from '../../format/period';
 
 export function CostForm({ projectId, units, onSaved }: { projectId: string; units: Unit[]; onSaved: () => void }) {
   const control = useFormControl();
-  const submit = (data: FormData, form: HTMLFormElement) => {
-    const amountOre = parseKrToOre(text(data, 'amountOre') ?? '');
-    if (amountOre === null) return control.fail({ amountOre: 'Skriv beløpet i kroner som et tall, f.eks. 250 000.' });
+  const submit = (data: FormData, form: HTMLFormElement, check: FormCheck) => {
+    const amountOre = check.kr('amountOre');
+    const period = check.period('period');
+    if (amountOre === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
       await api.projects.recordCost(projectId, {
         payerUnitId: text(data, 'payerUnitId') ?? '',
         amountOre,
-        period: text(data, 'period') ?? '',
+        period: period ?? '',
         kind: (text(data, 'kind') ?? 'one-off') as CostKind,
         description: text(data, 'description'),
       });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type ImportReport } from '../../api';
-import { Form, SelectField, TextField, useFormControl } from '../../components/Form';
+import { Form, SelectField, TextField, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
@@ -21,10 +21,10 @@ export function ImportPlan() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [answers, setAnswers] = useState<Record<string, string>>({});
 
-  const dryRun = (data: FormData) => {
+  const dryRun = (data: FormData, _form: HTMLFormElement, fields: FormCheck) => {
     const chosen = data.get('file');
-    if (!(chosen instanceof File) || chosen.size === 0) return check.fail({ file: 'Velg en utfylt gevinstrealiseringsplan (.xlsx).' });
-    if (!/\.xlsx$/i.test(chosen.name)) return check.fail({ file: 'Filen må være et Excel-regneark (.xlsx).' });
+    if (chosen instanceof File && chosen.size > 0 && !/\.xlsx$/i.test(chosen.name)) fields.refuse('file', 'Filen må være et Excel-regneark (.xlsx).');
+    if (!(chosen instanceof File) || chosen.size === 0 || !fields.ok) return check.fail(fields.errors);
     return check.run(async () => {
       setReport(null);
       setAnswers({});
@@ -34,16 +34,15 @@ export function ImportPlan() {
     });
   };
 
-  const importNow = (data: FormData) => {
+  const importNow = (data: FormData, _form: HTMLFormElement, fields: FormCheck) => {
     if (!file || !report) return;
     const units: Record<string, string> = {};
-    const missing: Record<string, string> = {};
     report.questions.forEach((question, index) => {
       const value = data.get(`unit.${index}`);
       if (typeof value === 'string' && value) units[question.value] = value;
-      else missing[`unit.${index}`] = `Velg hvilken enhet «${question.value}» er.`;
+      else fields.refuse(`unit.${index}`, `Velg hvilken enhet «${question.value}» er.`);
     });
-    if (Object.keys(missing).length) return commit.fail(missing);
+    if (!fields.ok) return commit.fail(fields.errors);
     return commit.run(async () => {
       const answer = await api.projects.importPlan(projectId, file, { dryRun: false, units });
       if (!answer.ok) {

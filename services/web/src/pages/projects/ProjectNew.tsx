@@ -1,12 +1,11 @@
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api';
-import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { Form, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { Busy } from '../../components/Loading';
 import { useUnits } from '../../hooks/useUnits';
 import { useMe, useMyEmail } from '../../hooks/useMe';
-import { parseNumber } from '../../format/number';
 
 export function ProjectNew() {
   const units = useUnits();
@@ -15,18 +14,16 @@ export function ProjectNew() {
   const me = useMe();
   const myEmail = useMyEmail();
 
-  const submit = (data: FormData) => {
-    const greenPct = parseNumber(text(data, 'thresholds.greenPct') ?? '100');
-    const yellowPct = parseNumber(text(data, 'thresholds.yellowPct') ?? '80');
-    const local: Record<string, string> = {};
-    if (greenPct === null) local['thresholds.greenPct'] = 'Grensen for ønsket må være et tall, f.eks. 100.';
-    if (yellowPct === null) local['thresholds.yellowPct'] = 'Grensen for akseptabelt må være et tall, f.eks. 80.';
-    if (greenPct === null || yellowPct === null || Object.keys(local).length) return control.fail(local);
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const projectLeader = check.email('projectLeader');
+    const greenPct = check.number('thresholds.greenPct', { required: true, example: '100' });
+    const yellowPct = check.number('thresholds.yellowPct', { required: true, example: '80' });
+    if (greenPct === null || yellowPct === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
       const created = await api.projects.register({
         name: text(data, 'name') ?? '',
         ownerUnitId: text(data, 'ownerUnitId') ?? '',
-        projectLeader: text(data, 'projectLeader') ?? '',
+        projectLeader: projectLeader ?? '',
         thresholds: { greenPct, yellowPct },
       });
       void navigate(`/prosjekter/${created.id}`);
@@ -43,8 +40,8 @@ export function ProjectNew() {
           <fieldset className="group">
             <legend>Resultatgrenser for målekortet</legend>
             <div className="row">
-              <TextField name="thresholds.greenPct" label="Ønsket fra (% av plan)" inputMode="decimal" defaultValue="100" />
-              <TextField name="thresholds.yellowPct" label="Akseptabelt fra (% av plan)" inputMode="decimal" defaultValue="80" />
+              <TextField name="thresholds.greenPct" label="Ønsket fra (% av plan)" inputMode="decimal" defaultValue="100" required />
+              <TextField name="thresholds.yellowPct" label="Akseptabelt fra (% av plan)" inputMode="decimal" defaultValue="80" required />
             </div>
           </fieldset>
         </Form>

@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { Form, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { UnitSelect, unitOptions } from '../../components/UnitSelect';
@@ -15,26 +15,31 @@ export function MergeUnits() {
   const navigate = useNavigate();
   const successorDefault = params.get('inn') ?? '';
 
-  const submit = (data: FormData) => control.run(async () => {
-    const successorUnitId = text(data, 'successorUnitId');
-    const successorName = successorUnitId ? undefined : text(data, 'successorName') ?? undefined;
+  const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const mergedUnitIds = data.getAll('mergedUnitIds').map(String);
+    if (mergedUnitIds.length === 0) check.refuse('mergedUnitIds', 'Velg minst én enhet som skal slås sammen.');
+    const successorUnitId = check.text('successorUnitId');
+    const successorName = successorUnitId ? undefined : check.text('successorName', { required: true }) ?? undefined;
+    const effectiveDate = check.date('effectiveDate');
+    return control.submit(check, async () => {
     const created = await api.units.merge({
-      mergedUnitIds: data.getAll('mergedUnitIds').map(String),
+      mergedUnitIds,
       successorUnitId: successorUnitId ?? undefined,
       successorName,
       parentId: text(data, 'parentId'),
-      effectiveDate: text(data, 'effectiveDate') ?? '',
+      effectiveDate: effectiveDate ?? '',
     });
     // the contract answers with the successor's id; find it by name should an answer lack it
     const id = created.id ?? successorUnitId ?? (await api.units.list()).find((u) => u.active && u.name === successorName)?.id;
     void navigate(id ? `/enheter/${id}` : '/enheter');
-  });
+    });
+  };
 
   return (
     <Page title="Slå sammen enheter" intro={<p>Historikken blir liggende på de gamle enhetene og rulles opp til etterfølgeren i rapportene.</p>}>
       <Busy loading={units.loading} hasData={!units.loading} label="Laster enhetene …">
         <Form control={control} onSubmit={submit} label="Slå sammen enheter" submitLabel="Slå sammen">
-          <fieldset className="group field" id="f-mergedUnitIds" aria-describedby={control.errors.mergedUnitIds ? 'f-mergedUnitIds-feil' : undefined}>
+          <fieldset className="group field" id="f-mergedUnitIds" data-field="mergedUnitIds" data-label="Enheter som slås sammen" aria-describedby={control.errors.mergedUnitIds ? 'f-mergedUnitIds-feil' : undefined}>
             <legend>Enheter som slås sammen</legend>
             <div className="checklist">
               {unitOptions(units.units).map((option) => (

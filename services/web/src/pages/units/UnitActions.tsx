@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Category, type ProjectSummary, type UnitDetail } from '../../api';
-import { Form, SelectField, TextArea, TextField, text, useFormControl, type Errors } from '../../components/Form';
+import { Form, SelectField, TextArea, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { TableWrap } from '../../components/Table';
 import { categoryLabel } from '../../format/labels';
 import { formatDate } from '../../format/date';
-import { formatKr, parseKrToOre } from '../../format/money';
-import { parseNumber } from '../../format/number';
+import { formatKr } from '../../format/money';
 
 const SOURCE_FIELDS = [
   ['wageOre', 'Lønn per time (kr)'],
@@ -18,19 +17,14 @@ const SOURCE_FIELDS = [
 export function HourlyRates({ unit, onSaved }: { unit: UnitDetail; onSaved: () => void }) {
   const control = useFormControl();
   const rates = [...(unit.hourlyRates ?? [])].sort((a, b) => a.year - b.year);
-  const submit = (data: FormData, form: HTMLFormElement) => {
-    const local: Errors = {};
-    const yearText = text(data, 'year') ?? '';
-    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
-    if (year === null) local.year = 'Skriv året med fire sifre, f.eks. 2026.';
+  const submit = (data: FormData, form: HTMLFormElement, check: FormCheck) => {
+    const yearText = check.text('year');
+    const year = yearText !== null && /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+    if (yearText !== null && year === null) check.refuse('year', 'Skriv året med fire sifre, f.eks. 2026.');
     const source = { wageOre: 0, employerContributionOre: 0, socialCostsOre: 0 };
-    for (const [name] of SOURCE_FIELDS) {
-      const ore = parseKrToOre(text(data, name) ?? '');
-      if (ore === null) local[name] = 'Skriv beløpet i kroner, f.eks. 437 eller 437,50.';
-      else source[name] = ore;
-    }
-    if (year === null || Object.keys(local).length) return control.fail(local);
-    const note = text(data, 'note');
+    for (const [name] of SOURCE_FIELDS) source[name] = check.kr(name, { example: '437 eller 437,50' }) ?? 0;
+    if (year === null || !check.ok) return control.fail(check.errors);
+    const note = check.text('note');
     return control.run(async () => {
       await api.units.setHourlyRate(unit.id, {
         year,
@@ -84,13 +78,11 @@ export function HourlyRates({ unit, onSaved }: { unit: UnitDetail; onSaved: () =
 export function UnplannedBenefitForm({ unit, projects }: { unit: UnitDetail; projects: ProjectSummary[] }) {
   const control = useFormControl();
   const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
-  const submit = (data: FormData, form: HTMLFormElement) => {
-    const local: Errors = {};
-    const quantity = parseNumber(text(data, 'quantity') ?? '');
-    if (quantity === null) local.quantity = 'Mengden må være et tall, f.eks. 40.';
-    const valueOre = parseKrToOre(text(data, 'valueOre') ?? '');
-    if (valueOre === null) local.valueOre = 'Skriv verdien i kroner, f.eks. 26 000.';
-    if (quantity === null || valueOre === null || Object.keys(local).length) return control.fail(local);
+  const submit = (data: FormData, form: HTMLFormElement, check: FormCheck) => {
+    const period = check.period('period');
+    const quantity = check.number('quantity', { example: '40' });
+    const valueOre = check.kr('valueOre', { example: '26 000' });
+    if (quantity === null || valueOre === null || !check.ok) return control.fail(check.errors);
     const title = text(data, 'title') ?? '';
     return control.run(async () => {
       setCreated(null);
@@ -99,7 +91,7 @@ export function UnplannedBenefitForm({ unit, projects }: { unit: UnitDetail; pro
         title,
         recipientUnitId: unit.id,
         category: (text(data, 'category') ?? 'capacity') as Category,
-        period: text(data, 'period') ?? '',
+        period: period ?? '',
         quantity,
         unitOfMeasure: text(data, 'unitOfMeasure') ?? '',
         valueOre,
