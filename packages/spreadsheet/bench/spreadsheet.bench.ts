@@ -89,7 +89,7 @@ try {
   const long = (): Table => ({
     name: 'Strømmer',
     columns: [
-      { header: 'Investor (enhet)', type: 'text' },
+      { header: 'Betaler (enhet)', type: 'text' },
       { header: 'Mottaker (enhet)', type: 'text' },
       { header: 'Periode', type: 'period' },
       { header: 'Gevinst (kr)', type: 'kroner' },

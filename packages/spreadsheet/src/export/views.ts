@@ -31,7 +31,7 @@ export function flowsTable(ledger: LedgerAnswer, names: UnitNames): Table {
   return {
     name: 'Strømmer',
     columns: [
-      { header: 'Investor (enhet)', type: 'text' },
+      { header: 'Betaler (enhet)', type: 'text' },
       { header: 'Mottaker (enhet)', type: 'text' },
       { header: 'Gevinst (kr)', type: 'kroner' },
     ],
@@ -61,7 +61,7 @@ export function unitsTable(ledger: LedgerAnswer, names: UnitNames): Table {
   };
 }
 
-/** Investor × recipient, the diagonal (a unit's gain from its own investment) in its own column. */
+/** Payer (investor) × recipient, the diagonal (a unit's gain from its own investment) in its own column. */
 export function matrixTable(matrix: MatrixAnswer, names: UnitNames): Table {
   const index = new Map(matrix.unitIds.map((id, i) => [id, i]));
   const grid = matrix.unitIds.map(() => matrix.unitIds.map((): number | null => null));
@@ -75,7 +75,7 @@ export function matrixTable(matrix: MatrixAnswer, names: UnitNames): Table {
   return {
     name: 'Matrise',
     columns: [
-      { header: 'Investor \\ mottaker', type: 'text' },
+      { header: 'Betaler \\ mottaker', type: 'text' },
       ...matrix.unitIds.map((id) => ({ header: names.name(id), type: 'kroner' as const })),
       { header: 'Til andre i alt (kr)', type: 'kroner' },
       { header: 'Egen gevinst (diagonal, kr)', type: 'kroner' },
@@ -99,7 +99,9 @@ export function balancesTable(balances: BalancesAnswer, names: UnitNames): Table
       { header: 'Tatt ut (kr)', type: 'kroner' },
       { header: 'Avregnet inn (kr)', type: 'kroner' },
       { header: 'Avregnet ut (kr)', type: 'kroner' },
-      { header: 'Åpent (kr)', type: 'kroner' },
+      { header: 'Ikke tatt ut (kr)', type: 'kroner' },
+      { header: 'Åpent til gode (kr)', type: 'kroner' },
+      { header: 'Åpent å betale (kr)', type: 'kroner' },
     ],
     rows: balances.map((b) => [
       names.name(b.unitId),
@@ -110,6 +112,8 @@ export function balancesTable(balances: BalancesAnswer, names: UnitNames): Table
       b.settledInOre,
       b.settledOutOre,
       b.openOre,
+      b.owedToUnitOre,
+      b.owedByUnitOre,
     ]),
   };
 }

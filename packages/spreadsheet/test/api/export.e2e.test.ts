@@ -62,6 +62,10 @@ describe('ledger export', () => {
     const open = wb.getWorksheet('Åpne saldoer')!;
     expect(open.rowCount).toBe(balances.length + 1);
     expect(Math.round((open.getRow(2).getCell(8).value as number) * 100)).toBe(balances[0]!.openOre);
+    // what a settlement changes, under the names the page uses
+    expect([open.getRow(1).getCell(9).value, open.getRow(1).getCell(10).value]).toEqual(['Åpent til gode (kr)', 'Åpent å betale (kr)']);
+    expect(Math.round((open.getRow(2).getCell(9).value as number) * 100)).toBe(balances[0]!.owedToUnitOre);
+    expect(Math.round((open.getRow(2).getCell(10).value as number) * 100)).toBe(balances[0]!.owedByUnitOre);
   });
 
   it('CSV the way Norwegian Excel opens it: BOM, semicolons, decimal comma, CRLF — one view at a time', async () => {
@@ -72,13 +76,13 @@ describe('ledger export', () => {
     const text = res.bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
     expect(lines.pop()).toBe('');
-    expect(lines[0]).toBe('Investor (enhet);Mottaker (enhet);Gevinst (kr)');
+    expect(lines[0]).toBe('Betaler (enhet);Mottaker (enhet);Gevinst (kr)');
     const ledger = g.api.readModels.ledger.ledger(q);
     expect(lines.slice(1).map((l) => csvOre(l.split(';')[2]!))).toEqual(ledger.flows.map((f) => f.ore));
 
     const matrix = await download(g, `/api/export/ledger.csv?${qs}&view=matrix`);
     const header = matrix.bytes.toString('utf8').slice(1).split('\r\n')[0]!.split(';');
-    expect(header[0]).toBe('Investor \\ mottaker');
+    expect(header[0]).toBe('Betaler \\ mottaker');
     expect(header.at(-1)).toBe('Egen gevinst (diagonal, kr)');
   });
 

@@ -88,7 +88,7 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/benefits/{id}': read('En gevinst', R.BenefitView, [idParameter]),
     '/api/due': read('Gevinsteiers liste over det som forfaller', z.array(R.DueItem), queryParameters(Q.DueQuery)),
     '/api/ledger': read('Gevinstregnskap på tvers av enheter', R.Ledger, queryParameters(Q.ReportQuery)),
-    '/api/ledger/matrix': read('Investor × mottaker', R.LedgerMatrix, queryParameters(Q.ReportQuery)),
+    '/api/ledger/matrix': read('Betaler × mottaker', R.LedgerMatrix, queryParameters(Q.ReportQuery)),
     '/api/ledger/imbalances': read('Ubalanser', R.Imbalances, queryParameters(Q.ReportQuery)),
     '/api/ledger/balances': read('Åpne saldoer', R.Balances, queryParameters(Q.ReportQuery)),
     '/api/ledger/trace': read('Hendelsene bak et tall', R.Trace, queryParameters(Q.TraceQuery)),

@@ -1,12 +1,20 @@
 const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const withOre = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Øre as people read it: `kr 1 234 567` (øre shown only when there are any: `kr 12,50`). */
+/**
+ * Øre as reports show it: whole kroner, rounded, `kr 1 234 567`. The one money format of the UI;
+ * øre only where a person asks for the exact figure (`formatKrExact`).
+ */
 export function formatKr(ore: number | null | undefined): string {
   if (ore === null || ore === undefined || !Number.isFinite(ore)) return '–';
-  const kroner = ore / 100;
-  const text = Number.isInteger(kroner) ? whole.format(kroner) : withOre.format(kroner);
-  return `kr ${text}`;
+  // `|| 0`: a rounded −0,40 kr is 0, not −0
+  return `kr ${whole.format(Math.round(ore / 100) || 0)}`;
+}
+
+/** The exact figure with øre, `kr 1 234 567,89`: for the events behind a figure and for amounts a person must type back. */
+export function formatKrExact(ore: number | null | undefined): string {
+  if (ore === null || ore === undefined || !Number.isFinite(ore)) return '–';
+  return `kr ${withOre.format(ore / 100)}`;
 }
 
 /**

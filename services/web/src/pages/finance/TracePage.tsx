@@ -8,7 +8,7 @@ import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
 import { eventLabel } from '../../format/labels';
 import { formatInstant } from '../../format/date';
-import { formatKr } from '../../format/money';
+import { formatKrExact } from '../../format/money';
 import { formatPeriod } from '../../format/period';
 
 /** The events behind a figure in the ledger: stream, revision, who, when, saksnummer. */
@@ -35,7 +35,7 @@ export function TracePage() {
                   <tr key={`${entry.streamName}-${entry.revision}`}>
                     <th scope="row">{eventLabel[entry.type] ?? entry.type}</th>
                     <td>{formatPeriod(entry.period)}</td>
-                    <td className="num">{formatKr(entry.ore)}</td>
+                    <td className="num">{formatKrExact(entry.ore)}</td>
                     <td>{entry.saksnummer ?? '–'}</td>
                     <td>{entry.userId ?? '–'}</td>
                     <td>{formatInstant(entry.recordedAt)}</td>

@@ -6,7 +6,7 @@ import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAllBenefits } from '../../hooks/useAllBenefits';
 import { useUnits } from '../../hooks/useUnits';
-import { formatKr } from '../../format/money';
+import { formatKr, formatKrExact } from '../../format/money';
 import { todayIso } from '../../format/date';
 import { tertialOf } from '../../format/period';
 
@@ -56,7 +56,7 @@ export function WithdrawalPage() {
           />
           {chosen && (
             <p className="hint" role="status">
-              Realisert budsjettmessig: {formatKr(realisedCash)}. Tatt ut før: {formatKr(withdrawn)}. Igjen: {formatKr(realisedCash - withdrawn)}.
+              Realisert budsjettmessig: {formatKr(realisedCash)}. Tatt ut før: {formatKr(withdrawn)}. Igjen: {formatKrExact(realisedCash - withdrawn)}.
             </p>
           )}
           <div className="row">
