@@ -8,6 +8,7 @@ import { ProjectList } from './pages/projects/ProjectList';
 import { ProjectNew } from './pages/projects/ProjectNew';
 import { BenefitNew } from './pages/projects/BenefitNew';
 import { ImportPlan } from './pages/projects/ImportPlan';
+import { StatusReport } from './pages/projects/StatusReport';
 import { MyBenefits } from './pages/benefits/MyBenefits';
 import { RecordBenefit } from './pages/benefits/RecordBenefit';
 import { TracePage } from './pages/finance/TracePage';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: '/prosjekter/:projectId/gevinster/ny', element: <BenefitNew /> },
       { path: '/prosjekter/:projectId/importer', element: <ImportPlan /> },
       { path: '/prosjekter/:projectId/historikk', element: <AuditPage subject="projects" /> },
+      { path: '/prosjekter/:projectId/status', element: <StatusReport /> },
       { path: '/gevinster/:benefitId', element: BenefitPage },
       { path: '/gevinster/:benefitId/registrer', element: <RecordBenefit /> },
       { path: '/gevinster/:benefitId/historikk', element: <AuditPage subject="benefits" /> },

@@ -77,7 +77,8 @@ describe('endringer på gevinsten', () => {
     await page.locator('#f-korriger-reason').fill('Dobbelttelte saker i januar');
     await page.getByRole('button', { name: 'Lagre korrigering' }).click();
     await expect.poll(async () => (await benefit()).realisations).toEqual([expect.objectContaining({ period: '2026-T1', quantity: 110, corrected: true })]);
-    await page.getByRole('row', { name: /2026 T1\s+110\s+kr\s71\s500\s+Ja/ }).waitFor();
+    // the realised benefit's table: planned 100, realised 110 marked as corrected, valued kr 71 500, judged on 110
+    await page.getByRole('row', { name: /2026 T1\s+100\s+110 \(korrigert\)\s+110\s%\s+kr\s65\s000\s+kr\s71\s500\s+Ønsket realisert 110 av planlagt 100/ }).waitFor();
   });
 
   it('prosjektlederen bytter gevinsteier: ugyldig e-post avvises ved feltet', async () => {

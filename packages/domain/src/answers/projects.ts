@@ -14,6 +14,8 @@ export const BenefitPeriodStatusSchema = z.object({
   realisedOre: ore,
   plannedQuantity: z.number(),
   realisedQuantity: z.number().nullable(),
+  dueDate: z.string().describe('the Oslo date (yyyy-mm-dd) by which the period\'s realisation must be recorded'),
+  unreported: z.boolean().describe('judged although nothing was recorded: the due date has passed, so the realisation counts as 0'),
 });
 
 /** `GET /api/benefits/:id`: a benefit as its owner and project leader see it (amounts signed: a disbenefit's are negative). */

@@ -3,7 +3,7 @@ import type { BenefitFact, MeasurementFact } from '../ledger/facts';
 import { isValued, ledgerSign } from '../ledger/facts';
 import { multiplyOre, type Ore } from '../money';
 import { comparePeriods, toOslo } from '../periods';
-import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue } from './due';
+import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue, realisationDueDate } from './due';
 import { achievementPct, trendOf, type Trend } from './achievement';
 import { statusFromRealisation, type Status } from './thresholds';
 
@@ -14,6 +14,10 @@ export interface PeriodStatus {
   pending: boolean;
   plannedQuantity: number;
   realisedQuantity: number | null;
+  /** the Oslo date by which the period's realisation must be recorded (`realisationDueDate`) */
+  dueDate: string;
+  /** judged although nothing was recorded: the due date has passed, so the realisation counts as 0 */
+  unreported: boolean;
   /** valued plan for the period (signed; 0 when not valued) */
   plannedOre: Ore;
   /** valued realisation for the period (signed; 0 when not valued or not realised) */
@@ -75,6 +79,8 @@ export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOption
       pending,
       plannedQuantity,
       realisedQuantity,
+      dueDate: realisationDueDate(period, dueDays),
+      unreported: status !== null && realisation === undefined,
       plannedOre: valuedPerUnit !== null && !benefit.cancelled ? multiplyOre(plannedQuantity, valuedPerUnit) * sign : 0,
       realisedOre: isValued(benefit) && realisation ? realisation.valueOre * sign : 0,
     };

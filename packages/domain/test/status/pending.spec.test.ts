@@ -52,6 +52,16 @@ describe('a period whose realisation is not yet due is pending, not judged', () 
     expect(cell(computePortfolio(facts, { from: '2026-T3', to: '2026-T3', level: 1, asOf }), 'HELSE', '2026-T3')).toMatchObject({ status: 'red', pending: false });
   });
 
+  it('says which red comes from a missing value (unreported) and by when each period was due', () => {
+    const facts = foldLedgerFacts(history().realise('b', '2026-T2', 70, 2_610_00).events);
+    const [t2, t3] = benefitStatus(facts.benefits.get('b')!, { asOf: '2027-01-15' }).statusByPeriod;
+    // T2: a recorded 70 of 100 is red on its figures; T3: nothing recorded by the due date
+    expect(t2).toMatchObject({ status: 'red', realisedQuantity: 70, unreported: false, dueDate: '2026-09-14' });
+    expect(t3).toMatchObject({ status: 'red', realisedQuantity: null, unreported: true, dueDate: '2027-01-14' });
+    // not yet due: pending, not unreported
+    expect(benefitStatus(facts.benefits.get('b')!, { asOf: '2026-11-24' }).statusByPeriod[1]).toMatchObject({ pending: true, unreported: false });
+  });
+
   it('a value recorded in an ongoing period is judged at once', () => {
     const facts = foldLedgerFacts(history().realise('b', '2026-T3', 90, 2_610_00).events);
     const asOf = '2026-11-24T12:00:00Z';

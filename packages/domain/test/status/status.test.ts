@@ -97,9 +97,9 @@ describe('benefitStatus and portfolio from folded facts', () => {
     expect(s.achievementPct).toBe(62.5);
     expect(s.trend).toBe('down');
     expect(s.statusByPeriod).toEqual([
-      { period: '2026-T1', status: 'red', pending: false, plannedQuantity: 100, realisedQuantity: 70, plannedOre: 5_500_000, realisedOre: 3_850_000 },
-      { period: '2026-T2', status: 'yellow', pending: false, plannedQuantity: 100, realisedQuantity: 85, plannedOre: 5_500_000, realisedOre: 4_675_000 },
-      { period: '2026-T3', status: null, pending: true, plannedQuantity: 100, realisedQuantity: null, plannedOre: 5_500_000, realisedOre: 0 },
+      { period: '2026-T1', status: 'red', pending: false, plannedQuantity: 100, realisedQuantity: 70, dueDate: '2026-05-14', unreported: false, plannedOre: 5_500_000, realisedOre: 3_850_000 },
+      { period: '2026-T2', status: 'yellow', pending: false, plannedQuantity: 100, realisedQuantity: 85, dueDate: '2026-09-14', unreported: false, plannedOre: 5_500_000, realisedOre: 4_675_000 },
+      { period: '2026-T3', status: null, pending: true, plannedQuantity: 100, realisedQuantity: null, dueDate: '2027-01-14', unreported: false, plannedOre: 5_500_000, realisedOre: 0 },
     ]);
     expect(benefitStatus(facts.benefits.get('b')!, { asOf: '2027-01-15' }).statusByPeriod[2]?.status).toBe('red');
   });

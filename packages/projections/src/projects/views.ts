@@ -56,6 +56,8 @@ export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thre
       realisedOre: p.realisedOre,
       plannedQuantity: p.plannedQuantity,
       realisedQuantity: p.realisedQuantity,
+      dueDate: p.dueDate,
+      unreported: p.unreported,
     })),
   };
 };

@@ -1,13 +1,16 @@
 import type { Direction, Status, Trend as TrendName } from '../api';
 import { statusKey, statusText, trendLabel } from '../format/labels';
 
-/** Status by colour, icon and word, so colour is never the only signal; a period not yet due (`pending`) is not judged. */
-export function StatusBadge({ status, pending = false }: { status: Status | undefined; pending?: boolean }) {
+/**
+ * Status by colour, icon and word, so colour is never the only signal; a period not yet due (`pending`) is not judged.
+ * `label` names a status that was not judged for another reason (cancelled, nothing planned) instead of the generic one.
+ */
+export function StatusBadge({ status, pending = false, label }: { status: Status | undefined; pending?: boolean; label?: string }) {
   const key = statusKey(status, pending);
-  const { label, icon } = statusText[key];
+  const { label: word, icon } = statusText[key];
   return (
     <span className={`status status-${key}`}>
-      <span aria-hidden="true" className="status-icon">{icon}</span> {label}
+      <span aria-hidden="true" className="status-icon">{icon}</span> {status ? word : (label ?? word)}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api';
-import { BenefitChart, BenefitFigures } from '../../components/BenefitSummary';
+import { BenefitChart, BenefitTable, IndicatorChart, IndicatorFigures, RealisedFigures } from '../../components/BenefitSummary';
 import { Form, TextField, text, useFormControl } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -29,46 +29,30 @@ export function BenefitPage() {
       <Busy loading={benefit.loading} error={benefit.error} hasData={!!b} label="Laster gevinsten …">
         {b && (
           <>
+            {b.cancelled && <div className="alert alert-error" role="status"><p><strong>Gevinsten er kansellert.</strong> Den regnes ikke lenger med i plan og regnskap, og får ingen status.</p></div>}
             <dl className="facts">
               <div><dt>Prosjekt</dt><dd>{project.data ? <Link to={`/prosjekter/${b.projectId}`}>{project.data.name}</Link> : '…'}</dd></div>
               <div><dt>Gevinstmottaker</dt><dd>{units.name(b.recipientUnitId)}</dd></div>
               <div><dt>Gevinsteier</dt><dd>{b.owner}</dd></div>
-              <div><dt>Indikator</dt><dd>{b.indicator} ({b.unitOfMeasure}), {directionLabel[b.direction].toLowerCase()}</dd></div>
               <div><dt>Kategori</dt><dd>{categoryLabel[b.category]}{b.cashReleasing ? ', budsjettmessig' : ', ikke budsjettmessig'}</dd></div>
-              <div><dt>Verdi per enhet</dt><dd>{b.valuationOrePerUnit === null ? 'Ikke prissatt' : formatKr(b.valuationOrePerUnit)}</dd></div>
-              <div><dt>Mål innen</dt><dd>{formatDate(b.targetDate)}</dd></div>
+              <div><dt>Verdi per enhet</dt><dd>{b.valuationOrePerUnit === null ? 'Ikke prissatt' : `${formatKr(b.valuationOrePerUnit)} per ${b.unitOfMeasure}`}</dd></div>
             </dl>
             <p className="links"><Link to={auditPath('benefits', b.id)}>Hvem gjorde hva, når</Link></p>
-            <BenefitFigures benefit={b} />
-            <h2>Plan mot realisert</h2>
-            <BenefitChart benefit={b} />
 
-            {b.cancelled && <div className="alert alert-error" role="status"><p><strong>Gevinsten er kansellert.</strong> Den regnes ikke lenger med i plan og regnskap.</p></div>}
-
-            <section aria-labelledby="realisert">
-              <h2 id="realisert">Realisert per periode</h2>
-              {b.realisations.length ? (
-                <TableWrap label="Realisert">
-                  <table>
-                    <caption className="visually-hidden">Realisert gevinst per periode</caption>
-                    <thead><tr><th scope="col">Periode</th><th scope="col" className="num">Mengde ({b.unitOfMeasure})</th><th scope="col" className="num">Verdi</th><th scope="col">Korrigert</th></tr></thead>
-                    <tbody>
-                      {b.realisations.map((r) => (
-                        <tr key={r.period}><th scope="row">{formatPeriod(r.period)}</th><td className="num">{formatNumber(r.quantity)}</td><td className="num">{formatKr(r.valueOre)}</td><td>{r.corrected ? 'Ja' : 'Nei'}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableWrap>
-              ) : <p>Ingenting er registrert som realisert ennå.</p>}
-            </section>
-
-            <section aria-labelledby="maalinger">
-              <h2 id="maalinger">Målinger</h2>
+            <section aria-labelledby="indikator" className="benefit-part">
+              <h2 id="indikator">Indikator: målt verdi</h2>
+              <p className="explain">
+                Indikatoren <strong>{b.indicator ?? b.title}</strong> ({b.unitOfMeasure}, {directionLabel[b.direction].toLowerCase()}) måles fra nullpunktet mot målet.
+                Den viser om situasjonen endrer seg – den er ikke den realiserte gevinsten.
+              </p>
+              <IndicatorFigures benefit={b} />
+              <IndicatorChart benefit={b} />
+              <h3 id="maalinger">Målinger av indikatoren</h3>
               {b.measurements.length ? (
-                <TableWrap label="Målinger">
+                <TableWrap label="Målinger av indikatoren">
                   <table>
                     <caption className="visually-hidden">Målinger av indikatoren</caption>
-                    <thead><tr><th scope="col">Målt</th><th scope="col">Periode</th><th scope="col" className="num">Verdi ({b.unitOfMeasure})</th></tr></thead>
+                    <thead><tr><th scope="col">Målt</th><th scope="col">Periode</th><th scope="col" className="num">Målt verdi ({b.unitOfMeasure})</th></tr></thead>
                     <tbody>
                       {b.measurements.map((m, i) => (
                         <tr key={i}><th scope="row">{formatDate(m.measuredOn)}</th><td>{formatPeriod(m.period)}</td><td className="num">{formatNumber(m.value)}</td></tr>
@@ -77,12 +61,22 @@ export function BenefitPage() {
                   </table>
                 </TableWrap>
               ) : <p>Ingen målinger ennå.</p>}
+              <h3 id="nullpunkt">Nullpunktsmåling</h3>
+              <p>Nåværende nullpunkt: <strong>{b.baseline === null ? 'ikke registrert' : `${formatNumber(b.baseline)} ${b.unitOfMeasure}`}</strong></p>
+              <BaselineForm benefitId={b.id} onSaved={benefit.reload} />
             </section>
 
-            <section aria-labelledby="nullpunkt">
-              <h2 id="nullpunkt">Nullpunktsmåling</h2>
-              <p>Nåværende nullpunkt: <strong>{formatNumber(b.baseline)} {b.unitOfMeasure}</strong></p>
-              <BaselineForm benefitId={b.id} onSaved={benefit.reload} />
+            <section aria-labelledby="realisert" className="benefit-part">
+              <h2 id="realisert">Realisert gevinst: plan mot realisert</h2>
+              <p className="explain">
+                Hvor mye gevinst som er tatt ut per periode, i {b.unitOfMeasure}, mot det som er planlagt
+                {b.valuationOrePerUnit !== null ? <>, og verdien i kroner ({formatKr(b.valuationOrePerUnit)} per {b.unitOfMeasure})</> : ''}.
+                Status per periode er realisert i prosent av planlagt{project.data ? ` (ønsket ≥ ${project.data.thresholds.greenPct} %, akseptabelt ≥ ${project.data.thresholds.yellowPct} %)` : ''}.
+              </p>
+              <RealisedFigures benefit={b} />
+              <BenefitChart benefit={b} withTable={false} />
+              <h3 id="per-periode">Per periode</h3>
+              <BenefitTable benefit={b} />
             </section>
 
             {b.withdrawals.length > 0 && (

@@ -13,6 +13,7 @@ import { categoryLabel, phaseLabel } from '../../format/labels';
 import { CostForm } from './CostForm';
 import { auditPath } from '../audit/AuditPage';
 import { PhaseForm } from './PhaseForm';
+import { statusReportPath } from './StatusReport';
 
 export function ProjectPage() {
   const { projectId = '' } = useParams();
@@ -37,7 +38,7 @@ export function ProjectPage() {
               <div><dt>Resultatgrenser</dt><dd>ønsket ≥ {p.thresholds.greenPct} %, akseptabelt ≥ {p.thresholds.yellowPct} %</dd></div>
               <div><dt>Kostnader i alt</dt><dd>{formatKr(totalCost)}</dd></div>
             </dl>
-            <p className="links"><Link to={auditPath('projects', p.id)}>Hvem gjorde hva, når</Link></p>
+            <p className="links"><Link to={statusReportPath(p.id)}>Statusrapport</Link><Link to={auditPath('projects', p.id)}>Hvem gjorde hva, når</Link></p>
 
             {imported?.imported !== undefined && (
               <div className="alert alert-ok" role="status">
