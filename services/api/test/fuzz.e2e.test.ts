@@ -117,12 +117,16 @@ describe('OpenAPI', () => {
     const doc = (await g.get<OpenApiDocument>('/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     for (const route of commandRoutes) {
-      const op = doc.paths[route.path.replace(':id', '{id}')]?.post;
+      const op = doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.post;
       expect(op, route.path).toBeDefined();
       expect(op?.requestBody?.content['application/json']?.schema.type).toBe('object');
       expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '404', '409', '412', '422']));
     }
     expect(doc.paths['/api/projects/{id}/costs']?.post?.requestBody?.content['application/json']?.schema.properties?.kind?.enum).toEqual(['one-off', 'annual']);
+    // a path parameter beside :id is a parameter, not a body field
+    const correction = doc.paths['/api/projects/{id}/costs/{costId}/corrections']?.post;
+    expect(correction?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'costId']));
+    expect(Object.keys(correction?.requestBody?.content['application/json']?.schema.properties ?? {})).not.toContain('costId');
     for (const path of ['/api/ledger', '/api/ledger/matrix', '/api/ledger/imbalances', '/api/ledger/balances', '/api/ledger/trace', '/api/portfolio', '/api/due'])
       expect(doc.paths[path]?.get?.responses['200']).toBeDefined();
   });

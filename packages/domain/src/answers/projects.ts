@@ -78,10 +78,12 @@ export const CostViewSchema = z.object({
   period,
   kind: CostKindSchema,
   description: z.string().nullable(),
+  correctedReason: z.string().nullable().describe('begrunnelsen for siste korrigering (CostCorrected); null når kostnaden står som registrert'),
+  reversedReason: z.string().nullable().describe('begrunnelsen for reverseringen (CostReversed); en reversert kostnad teller ikke med'),
 });
 export type CostView = z.infer<typeof CostViewSchema>;
 
-/** `GET /api/projects/:id`: the project, its costs and its benefits, plan against realisation. */
+/** `GET /api/projects/:id`: the project, its costs (reversed ones too, marked) and its benefits, plan against realisation. */
 export const ProjectDetailSchema = ProjectSummarySchema.omit({ benefitCount: true }).extend({
   thresholds: z.object({ greenPct: z.number(), yellowPct: z.number() }),
   costs: z.array(CostViewSchema),

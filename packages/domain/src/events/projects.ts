@@ -42,9 +42,27 @@ export const CostRecordedSchema = z.object({
   description: nullableDefault(TextSchema),
 });
 
+const reason = TextSchema.min(1, { error: 'Begrunnelse må fylles ut' });
+
+/** A recorded cost was wrong: from now on it counts with these figures (the payer stays). */
+export const CostCorrectedSchema = z.object({
+  projectId: IdSchema,
+  costId: IdSchema,
+  amountOre: NonNegativeOreSchema,
+  period: PeriodSchema,
+  kind: CostKindSchema,
+  description: nullableDefault(TextSchema),
+  reason,
+});
+
+/** A recorded cost should never have been: from now on it counts as nothing. */
+export const CostReversedSchema = z.object({ projectId: IdSchema, costId: IdSchema, reason });
+
 export const projectEventSchemas = {
   ProjectRegistered: ProjectRegisteredSchema,
   ProjectPhaseChanged: ProjectPhaseChangedSchema,
   ProjectClosed: ProjectClosedSchema,
   CostRecorded: CostRecordedSchema,
+  CostCorrected: CostCorrectedSchema,
+  CostReversed: CostReversedSchema,
 } as const;

@@ -30,6 +30,8 @@ export const LEDGER_EVENT_TYPES = [
   'ProjectPhaseChanged',
   'ProjectClosed',
   'CostRecorded',
+  'CostCorrected',
+  'CostReversed',
   'BenefitPlanned',
   'BaselineMeasured',
   'MeasurementRecorded',
@@ -109,6 +111,8 @@ function applyLedgerFact(facts: LedgerFacts, event: Recorded<LedgerEventType>): 
     case 'ProjectPhaseChanged':
     case 'ProjectClosed':
     case 'CostRecorded':
+    case 'CostCorrected':
+    case 'CostReversed':
       return applyProjectFact(facts, event);
     case 'BenefitPlanned':
     case 'UnplannedBenefitRecorded':
@@ -169,7 +173,10 @@ function applyUnitFact(facts: LedgerFacts, event: Recorded<'UnitRegistered' | 'U
 }
 
 /** Projects and their costs. */
-function applyProjectFact(facts: LedgerFacts, event: Recorded<'ProjectRegistered' | 'ProjectPhaseChanged' | 'ProjectClosed' | 'CostRecorded'>): void {
+function applyProjectFact(
+  facts: LedgerFacts,
+  event: Recorded<'ProjectRegistered' | 'ProjectPhaseChanged' | 'ProjectClosed' | 'CostRecorded' | 'CostCorrected' | 'CostReversed'>,
+): void {
   switch (event.type) {
     case 'ProjectRegistered': {
       const d = event.data;
@@ -201,6 +208,24 @@ function applyProjectFact(facts: LedgerFacts, event: Recorded<'ProjectRegistered
         kind: d.kind,
         source: sourceOf(event),
       });
+      break;
+    }
+    case 'CostCorrected': {
+      // the correction replaces the figures; the payer stays, and tracing opens the correction
+      const d = event.data;
+      const cost = projectOf(facts, d.projectId).costs.find((c) => c.costId === d.costId);
+      if (!cost) break;
+      cost.amountOre = d.amountOre;
+      cost.period = d.period;
+      cost.kind = d.kind;
+      cost.source = sourceOf(event);
+      break;
+    }
+    case 'CostReversed': {
+      // a reversed cost counts as nothing: not in the totals, nor in the cost shares
+      const d = event.data;
+      const project = projectOf(facts, d.projectId);
+      project.costs = project.costs.filter((c) => c.costId !== d.costId);
       break;
     }
     default:

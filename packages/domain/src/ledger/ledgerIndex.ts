@@ -238,6 +238,8 @@ export class LedgerIndex {
       case 'ProjectPhaseChanged':
       case 'ProjectClosed':
       case 'CostRecorded':
+      case 'CostCorrected':
+      case 'CostReversed':
         this.dirtyProjects.add(event.data.projectId);
         return;
       case 'BenefitPlanned':

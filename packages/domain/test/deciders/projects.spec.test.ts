@@ -101,6 +101,48 @@ describe('project decider', () => {
       given([registered, closed]).when({ type: 'RecordCost', data: cost, context: { now, units } }).thenThrows('project_closed', 'projectId'));
   });
 
+  describe('CorrectCost and ReverseCost', () => {
+    const recorded: ProjectEvent = { type: 'CostRecorded', data: { ...cost, description: null } };
+    const correction = { projectId: 'p1', costId: 'c1', amountOre: 200_000_00, period: '2026-T2', kind: 'annual' as const, reason: 'Feil beløp fra faktura' };
+    const reversed: ProjectEvent = { type: 'CostReversed', data: { projectId: 'p1', costId: 'c1', reason: 'Ført på feil prosjekt' } };
+
+    it('corrects a recorded cost with new figures and a reason', () =>
+      given([registered, recorded])
+        .when({ type: 'CorrectCost', data: correction, context: { now } })
+        .then([{ type: 'CostCorrected', data: { ...correction, description: null } }]));
+
+    it('corrects a cost that was corrected before', () =>
+      given([registered, recorded, { type: 'CostCorrected', data: { ...correction, description: null } }])
+        .when({ type: 'CorrectCost', data: { ...correction, amountOre: 1_00 }, context: { now } })
+        .then([{ type: 'CostCorrected', data: { ...correction, amountOre: 1_00, description: null } }]));
+
+    it('reverses a recorded cost with a reason', () =>
+      given([registered, recorded]).when({ type: 'ReverseCost', data: { projectId: 'p1', costId: 'c1', reason: 'Ført på feil prosjekt' }, context: { now } }).then([reversed]));
+
+    it('refuses a correction or reversal without a reason', () => {
+      given([registered, recorded]).when({ type: 'CorrectCost', data: { ...correction, reason: '' }, context: { now } }).thenThrows('validation_failed', 'reason');
+      given([registered, recorded]).when({ type: 'ReverseCost', data: { projectId: 'p1', costId: 'c1', reason: '' }, context: { now } }).thenThrows('validation_failed', 'reason');
+    });
+
+    it('refuses an unknown cost', () => {
+      given([registered, recorded]).when({ type: 'CorrectCost', data: { ...correction, costId: 'c9' }, context: { now } }).thenThrows('cost_not_found', 'costId');
+      given([registered, recorded]).when({ type: 'ReverseCost', data: { projectId: 'p1', costId: 'c9', reason: 'x' }, context: { now } }).thenThrows('cost_not_found', 'costId');
+    });
+
+    it('refuses correcting or reversing a reversed cost', () => {
+      given([registered, recorded, reversed]).when({ type: 'CorrectCost', data: correction, context: { now } }).thenThrows('cost_reversed', 'costId');
+      given([registered, recorded, reversed]).when({ type: 'ReverseCost', data: { projectId: 'p1', costId: 'c1', reason: 'Igjen' }, context: { now } }).thenThrows('cost_reversed', 'costId');
+    });
+
+    it('refuses a negative amount or an invalid period', () => {
+      given([registered, recorded]).when({ type: 'CorrectCost', data: { ...correction, amountOre: -1 }, context: { now } }).thenThrows('validation_failed', 'amountOre');
+      given([registered, recorded]).when({ type: 'CorrectCost', data: { ...correction, period: '2026-T4' }, context: { now } }).thenThrows('invalid_period', 'period');
+    });
+
+    it('refuses corrections on a closed project', () =>
+      given([registered, recorded, closed]).when({ type: 'CorrectCost', data: correction, context: { now } }).thenThrows('project_closed', 'projectId'));
+  });
+
   describe('phase and closing', () => {
     it('changes phase, remembering the previous one', () =>
       given([registered])

@@ -22,6 +22,8 @@ const contract: Record<string, string[]> = {
   ProjectPhaseChanged: ['projectId', 'phase', 'previousPhase'],
   ProjectClosed: ['projectId', 'reason'],
   CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description'],
+  CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'reason'],
+  CostReversed: ['projectId', 'costId', 'reason'],
   BenefitPlanned: [
     'benefitId', 'projectId', 'title', 'recipientUnitId', 'owner', 'indicator', 'unitOfMeasure', 'direction',
     'category', 'cashReleasing', 'valuationOrePerUnit', 'baseline', 'target', 'targetDate', 'plan',

@@ -12,6 +12,8 @@ export type Step =
   | { op: 'merge'; a: number; b: number; parent: number }
   | { op: 'project'; owner: number }
   | { op: 'cost'; project: number; payer: number; amountOre: number; period: number }
+  | { op: 'correctCost'; cost: number; amountOre: number; period: number }
+  | { op: 'reverseCost'; cost: number }
   | { op: 'benefit'; project: number; recipient: number; valuation: number | null; cash: boolean; disbenefit: boolean; plan: { period: number; quantity: number }[] }
   | { op: 'realise'; benefit: number; period: number; quantity: number }
   | { op: 'withdraw'; benefit: number; amountOre: number; period: number }
@@ -34,6 +36,8 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), a: idx, b: idx, parent: fc.integer({ min: -1, max: 50 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('project' as const), owner: idx }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('cost' as const), project: idx, payer: idx, amountOre: fc.integer({ min: 0, max: 50_000_000_00 }), period }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('correctCost' as const), cost: idx, amountOre: fc.integer({ min: 0, max: 50_000_000_00 }), period }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reverseCost' as const), cost: idx }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -64,6 +68,7 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
   const parents = new Map<string, string | null>();
   const merged = new Set<string>();
   const projects: string[] = [];
+  const costs: { id: string; project: string; reversed: boolean }[] = [];
   const benefits: { id: string; valuation: number | null; cancelled: boolean; realised: Set<string>; disbenefit: boolean }[] = [];
   let counter = 0;
   const active = () => units.filter((u) => !merged.has(u));
@@ -119,7 +124,23 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
       }
       case 'cost': {
         const p = pick(projects, s.project);
-        if (p) h.cost(p, `c${counter++}`, pick(active(), s.payer)!, s.amountOre, periodAt(s.period));
+        if (!p) break;
+        const id = `c${counter++}`;
+        h.cost(p, id, pick(active(), s.payer)!, s.amountOre, periodAt(s.period));
+        costs.push({ id, project: p, reversed: false });
+        break;
+      }
+      case 'correctCost': {
+        // the decider refuses correcting a reversed cost
+        const c = pick(costs, s.cost);
+        if (c && !c.reversed) h.correctCost(c.project, c.id, s.amountOre, periodAt(s.period));
+        break;
+      }
+      case 'reverseCost': {
+        const c = pick(costs, s.cost);
+        if (!c || c.reversed) break;
+        h.reverseCost(c.project, c.id);
+        c.reversed = true;
         break;
       }
       case 'benefit': {

@@ -39,6 +39,14 @@ export class History {
     return this.add('CostRecorded', { projectId, costId, payerUnitId, amountOre, period, kind: 'one-off', description: null });
   }
 
+  correctCost(projectId: string, costId: string, amountOre: number, period: string): this {
+    return this.add('CostCorrected', { projectId, costId, amountOre, period, kind: 'one-off', description: null, reason: 'Feil beløp' });
+  }
+
+  reverseCost(projectId: string, costId: string): this {
+    return this.add('CostReversed', { projectId, costId, reason: 'Ført på feil prosjekt' });
+  }
+
   benefit(
     benefitId: string,
     projectId: string,

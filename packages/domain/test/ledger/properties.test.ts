@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   foldLedgerFacts,
+  periodFilter,
   realisedCashReleasingOre,
   unitTree,
   withdrawnOre,
+  type LedgerEventInput,
   type LedgerReport,
 } from '../../src/ledger';
 import { historyArb, spanArb } from './generated';
@@ -28,7 +30,36 @@ function totals(r: LedgerReport) {
   };
 }
 
+/** Each cost as its own events say it counts now, read straight off the history: the latest figures, none once reversed. */
+function costsByEvents(history: LedgerEventInput[]): Map<string, { payerUnitId: string; amountOre: number; period: string }> {
+  const costs = new Map<string, { payerUnitId: string; amountOre: number; period: string }>();
+  for (const e of history) {
+    if (e.type === 'CostRecorded') costs.set(e.data.costId, { payerUnitId: e.data.payerUnitId, amountOre: e.data.amountOre, period: e.data.period });
+    else if (e.type === 'CostCorrected') {
+      const cost = costs.get(e.data.costId);
+      if (cost) costs.set(e.data.costId, { ...cost, amountOre: e.data.amountOre, period: e.data.period });
+    } else if (e.type === 'CostReversed') costs.delete(e.data.costId);
+  }
+  return costs;
+}
+
 describe('the ledger on generated histories', () => {
+  it('a corrected cost counts with its latest amount and period, a reversed cost as nothing (costs in span, and total cost per project)', () => {
+    fc.assert(
+      fc.property(historyArb, spanArb, (history, span) => {
+        fc.pre(history.some((e) => e.type === 'CostCorrected' || e.type === 'CostReversed'));
+        const facts = foldLedgerFacts(history);
+        const byEvents = [...costsByEvents(history).values()];
+        const inSpan = periodFilter(span);
+        const report = computeLedger(facts, span);
+        expect(totals(report).costs).toBe(sum(byEvents.filter((c) => inSpan(c.period)).map((c) => c.amountOre)));
+        const total = sum(report.projects.map((p) => p.totalCostOre));
+        expect(total).toBe(sum(byEvents.map((c) => c.amountOre)));
+      }),
+      RUNS,
+    );
+  });
+
   it('the flows out of each project’s gains add up exactly to those gains, to the øre', () => {
     fc.assert(
       fc.property(historyArb, spanArb, (events, span) => {

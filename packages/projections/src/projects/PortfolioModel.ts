@@ -153,6 +153,9 @@ export class PortfolioModel implements Projection {
         });
       case 'CostRecorded':
         return this.recordCost(event);
+      case 'CostCorrected':
+      case 'CostReversed':
+        return this.amendCost(event);
       case 'BenefitPlanned':
         return this.addBenefit(plannedBenefit(event));
       case 'UnplannedBenefitRecorded':
@@ -256,11 +259,32 @@ export class PortfolioModel implements Projection {
       description: d.description ?? null,
       ...monthsOf(d.period),
       ref: refOf(event),
+      correctedReason: null,
+      reversedReason: null,
     });
     const byPayer = (p.costByPayer.get(d.payerUnitId) ?? 0) + d.amountOre;
     p.costByPayer.set(d.payerUnitId, byPayer);
     p.totalCostOre += d.amountOre;
     p.payerIds = [...p.costByPayer.keys()];
+    p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
+    return true;
+  }
+
+  /** a correction replaces the cost's figures; a reversal keeps it listed, counting as nothing */
+  private amendCost(event: Of<'CostCorrected' | 'CostReversed'>): boolean {
+    const d = event.data;
+    const p = this.projects.get(d.projectId);
+    const cost = p?.costs.find((c) => c.costId === d.costId);
+    if (!p || !cost) return false;
+    const before = cost.reversedReason === null ? cost.amountOre : 0;
+    if (event.type === 'CostCorrected') {
+      const c = event.data;
+      Object.assign(cost, { amountOre: c.amountOre, period: c.period, kind: c.kind, description: c.description ?? null, correctedReason: c.reason }, monthsOf(c.period));
+    } else cost.reversedReason = d.reason;
+    cost.ref = refOf(event);
+    const after = cost.reversedReason === null ? cost.amountOre : 0;
+    p.costByPayer.set(cost.payerUnitId, (p.costByPayer.get(cost.payerUnitId) ?? 0) - before + after);
+    p.totalCostOre += after - before;
     p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
     return true;
   }

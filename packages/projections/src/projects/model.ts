@@ -27,6 +27,10 @@ export interface CostFact {
   start: number;
   end: number;
   ref: EventRef;
+  /** the latest correction's reason, or null when the cost stands as recorded */
+  correctedReason: string | null;
+  /** set when the cost was reversed: it then counts as nothing */
+  reversedReason: string | null;
 }
 
 export interface ProjectState {
@@ -41,7 +45,7 @@ export interface ProjectState {
   costs: CostFact[];
   /** payer unit → all its recorded costs on the project (the basis of the cost shares) */
   costByPayer: Map<string, number>;
-  /** payers in first-cost order with their weights, rebuilt when a cost is recorded */
+  /** payers in first-cost order with their weights, rebuilt when a cost is recorded, corrected or reversed */
   payerIds: string[];
   payerWeights: number[];
   totalCostOre: number;

@@ -125,6 +125,8 @@ export class ProjectViews {
         period: c.period,
         kind: c.kind,
         description: c.description,
+        correctedReason: c.correctedReason,
+        reversedReason: c.reversedReason,
       })),
       benefits,
       status: worst(benefits),

@@ -46,6 +46,13 @@ export const benefitFacts = (rm: ReadModels, benefitId: string | undefined): Tar
   return { units: [benefit.recipientUnitId], benefitOwner: benefit.owner, projectLeader: project?.projectLeader ?? null };
 };
 
+/** a recorded cost touches its project and its payer, as when it was recorded */
+const costFacts = (rm: ReadModels, projectId: string | undefined, costId: string): Target => {
+  const project = projectFacts(rm, projectId);
+  const payer = projectId ? rm.portfolio.projects.get(projectId)?.costs.find((c) => c.costId === costId)?.payerUnitId : undefined;
+  return { ...project, units: units(...(project.units ?? []), payer) };
+};
+
 const onProject: Facts = ({ targetId, rm }) => projectFacts(rm, targetId);
 const onBenefit: Facts = ({ targetId, rm }) => benefitFacts(rm, targetId);
 
@@ -63,6 +70,8 @@ export const commandFacts: Record<string, CommandAccess> = {
     const project = projectFacts(rm, targetId);
     return { ...project, units: units(...(project.units ?? []), input.payerUnitId) };
   }),
+  correctCost: rule('correctCost', I.CorrectCostInput, ({ targetId, input, rm }) => costFacts(rm, targetId, input.costId)),
+  reverseCost: rule('reverseCost', I.ReverseCostInput, ({ targetId, input, rm }) => costFacts(rm, targetId, input.costId)),
   changeProjectPhase: { action: 'changeProjectPhase', facts: onProject },
   closeProject: { action: 'closeProject', facts: onProject },
   planBenefit: { action: 'planBenefit', facts: onProject },

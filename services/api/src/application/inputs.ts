@@ -81,6 +81,9 @@ export const RecordCostInput = z.object({
   kind: costKind,
   description: text.nullish(),
 });
+/** `costId` comes from the path (`/api/projects/:id/costs/:costId/…`) */
+export const CorrectCostInput = z.object({ costId: id, amountOre: nonNegativeOre, period, kind: costKind, description: text.nullish(), reason });
+export const ReverseCostInput = z.object({ costId: id, reason });
 export const ChangePhaseInput = z.object({ phase });
 export const CloseProjectInput = z.object({ reason });
 

@@ -1,4 +1,7 @@
-/** The command routes of docs/contract.md: POST path → application command. `:id` is the target. */
+/**
+ * The command routes of docs/contract.md: POST path → application command. `:id` is the target; any
+ * other path parameter (`:costId`) is a field of the command's input.
+ */
 export interface CommandRoute {
   path: string;
   command: string;
@@ -13,6 +16,8 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/units/:id/hourly-rates', command: 'setHourlyRate' },
   { path: '/api/projects', command: 'registerProject' },
   { path: '/api/projects/:id/costs', command: 'recordCost' },
+  { path: '/api/projects/:id/costs/:costId/corrections', command: 'correctCost' },
+  { path: '/api/projects/:id/costs/:costId/reversal', command: 'reverseCost' },
   { path: '/api/projects/:id/phase', command: 'changeProjectPhase' },
   { path: '/api/projects/:id/close', command: 'closeProject' },
   { path: '/api/projects/:id/benefits', command: 'planBenefit' },

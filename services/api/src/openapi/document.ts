@@ -66,16 +66,19 @@ export const openapiDocument = (publicUrl?: string) => {
     const spec = commands[route.command];
     if (!spec) continue;
     const path = toOpenApiPath(route.path);
+    const fromPath = [...route.path.matchAll(/:(\w+)/g)].flatMap((m) => (m[1] && m[1] !== 'id' ? [m[1]] : []));
+    const body = spec.input instanceof z.ZodObject && fromPath.length ? z.object(Object.fromEntries(Object.entries(spec.input.shape).filter(([name]) => !fromPath.includes(name)))) : spec.input;
     paths[path] = {
       post: {
         operationId: spec.name,
         summary: spec.summary,
         parameters: [
           ...(route.path.includes(':id') ? [idParameter] : []),
+          ...fromPath.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
           { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' }, description: 'gjentatt POST gir første svar' },
           { name: 'If-Match', in: 'header', schema: { type: 'string' }, description: 'revisjonen du sist så (ETag)' },
         ],
-        requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.input, 'input') } } },
+        requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } },
         responses: { '201': json(R.WriteResult, 'Registrert (ETag: revisjonen)'), ...errors },
       },
     };

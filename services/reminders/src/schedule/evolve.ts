@@ -20,6 +20,8 @@ const relevance: Record<EventType, boolean> = {
   ProjectPhaseChanged: false,
   ProjectClosed: false,
   CostRecorded: false,
+  CostCorrected: false,
+  CostReversed: false,
   UnitRegistered: true,
   UnitRenamed: true,
   UnitLeaderAssigned: true,
@@ -141,6 +143,8 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'ProjectPhaseChanged':
     case 'ProjectClosed':
     case 'CostRecorded':
+    case 'CostCorrected':
+    case 'CostReversed':
     case 'UnitMoved':
     case 'HourlyRateSet':
     case 'UnitsMerged':

@@ -47,6 +47,8 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'ProjectPhaseChanged': return `Endret fase fra ${labelOf(phaseLabel, str(d, 'previousPhase'))} til ${labelOf(phaseLabel, str(d, 'phase'))}`;
     case 'ProjectClosed': return `Avsluttet prosjektet${reason(d)}`;
     case 'CostRecorded': return `Registrerte kostnad ${formatKr(num(d, 'amountOre'))}${period(d)} betalt av ${unit('payerUnitId')}`;
+    case 'CostCorrected': return `Korrigerte kostnad til ${formatKr(num(d, 'amountOre'))}${period(d)}${reason(d)}`;
+    case 'CostReversed': return `Reverserte kostnad${reason(d)}`;
     case 'BenefitPlanned': return `Planla gevinsten «${str(d, 'title')}» for ${unit('recipientUnitId')} med ${str(d, 'owner')} som gevinsteier`;
     case 'BaselineMeasured': return `Registrerte nullpunkt ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
     case 'MeasurementRecorded': return `Registrerte måling ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;

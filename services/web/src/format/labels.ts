@@ -44,6 +44,8 @@ export const eventLabel: Record<string, string> = {
   UnitLeaderAssigned: 'Ny leder',
   HourlyRateSet: 'Timesats satt',
   CostRecorded: 'Kostnad registrert',
+  CostCorrected: 'Kostnad korrigert',
+  CostReversed: 'Kostnad reversert',
   BenefitPlanned: 'Gevinst planlagt',
   BenefitRealised: 'Gevinst realisert',
   BenefitRealisationCorrected: 'Realisering korrigert',

@@ -12,4 +12,7 @@ export type ChangeProjectPhase = Command<'ChangeProjectPhase', { projectId: stri
 export type CloseProject = Command<'CloseProject', { projectId: string; reason: string }, TimeContext>;
 export type RecordCost = Command<'RecordCost', EventInputOf<'CostRecorded'>, UnitsContext>;
 
-export type ProjectCommand = RegisterProject | ChangeProjectPhase | CloseProject | RecordCost;
+export type CorrectCost = Command<'CorrectCost', EventInputOf<'CostCorrected'>, TimeContext>;
+export type ReverseCost = Command<'ReverseCost', EventInputOf<'CostReversed'>, TimeContext>;
+
+export type ProjectCommand = RegisterProject | ChangeProjectPhase | CloseProject | RecordCost | CorrectCost | ReverseCost;

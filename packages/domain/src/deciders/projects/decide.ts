@@ -12,6 +12,12 @@ const requireOpen = (state: ProjectState, projectId: string): RegisteredProject 
   return state;
 };
 
+/** The cost was recorded on the project and not reversed: only such a cost may be corrected or reversed. */
+const requireLiveCost = (project: RegisteredProject, costId: string): void => {
+  if (!project.costIds.includes(costId)) refuse('cost_not_found', 'costId', `Kostnaden «${costId}» finnes ikke på prosjektet`);
+  if (project.reversedCostIds.includes(costId)) refuse('cost_reversed', 'costId', `Kostnaden «${costId}» er allerede reversert`);
+};
+
 export const decideProject = (command: ProjectCommand, state: ProjectState): ProjectEvent[] => {
   switch (command.type) {
     case 'RegisterProject': {
@@ -38,6 +44,19 @@ export const decideProject = (command: ProjectCommand, state: ProjectState): Pro
       requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId');
       if (project.costIds.includes(data.costId)) refuse('cost_exists', 'costId', `Kostnaden «${data.costId}» er allerede registrert`);
       return [emit('CostRecorded', data)];
+    }
+    case 'CorrectCost': {
+      const { data } = command;
+      const project = requireOpen(state, data.projectId);
+      requireLiveCost(project, data.costId);
+      requireValidPeriod(data.period);
+      return [emit('CostCorrected', data)];
+    }
+    case 'ReverseCost': {
+      const { data } = command;
+      const project = requireOpen(state, data.projectId);
+      requireLiveCost(project, data.costId);
+      return [emit('CostReversed', data)];
     }
   }
 };

@@ -9,6 +9,10 @@ export interface RegisteredProject {
   phase: ProjectPhase;
   thresholds: Thresholds;
   costIds: string[];
+  /** recorded costs that were reversed (they count as nothing and take no more corrections) */
+  reversedCostIds: string[];
+  /** what each recorded cost counts with now */
+  costAmounts: Readonly<Record<string, number>>;
   totalCostOre: number;
 }
 
@@ -24,7 +28,7 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
   if (event.type === 'ProjectRegistered') {
     const { projectId, name, ownerUnitId, projectLeader, thresholds } = event.data;
     // a stream is registered once: its first event
-    return { status: 'open', projectId, name, ownerUnitId, projectLeader, phase: 'planning', thresholds, costIds: [], totalCostOre: 0 };
+    return { status: 'open', projectId, name, ownerUnitId, projectLeader, phase: 'planning', thresholds, costIds: [], reversedCostIds: [], costAmounts: {}, totalCostOre: 0 };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -36,7 +40,23 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
       return {
         ...state,
         costIds: [...state.costIds, event.data.costId],
+        costAmounts: { ...state.costAmounts, [event.data.costId]: event.data.amountOre },
         totalCostOre: state.totalCostOre + event.data.amountOre,
       };
+    case 'CostCorrected': {
+      const { costId, amountOre } = event.data;
+      const before = state.costAmounts[costId] ?? 0;
+      return { ...state, costAmounts: { ...state.costAmounts, [costId]: amountOre }, totalCostOre: state.totalCostOre - before + amountOre };
+    }
+    case 'CostReversed': {
+      const { costId } = event.data;
+      const before = state.costAmounts[costId] ?? 0;
+      return {
+        ...state,
+        reversedCostIds: [...state.reversedCostIds, costId],
+        costAmounts: { ...state.costAmounts, [costId]: 0 },
+        totalCostOre: state.totalCostOre - before,
+      };
+    }
   }
 };

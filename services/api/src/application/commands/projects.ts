@@ -24,6 +24,16 @@ export const projectCommands: Record<string, CommandSpec> = {
     data: { projectId, costId: uuidv7(), ...input },
     context,
   })),
+  correctCost: onProject('correctCost', 'Korriger en registrert kostnad (med begrunnelse)', I.CorrectCostInput, (projectId, input, context) => ({
+    type: 'CorrectCost',
+    data: { projectId, ...input },
+    context,
+  })),
+  reverseCost: onProject('reverseCost', 'Reverser en registrert kostnad (med begrunnelse)', I.ReverseCostInput, (projectId, input, context) => ({
+    type: 'ReverseCost',
+    data: { projectId, ...input },
+    context,
+  })),
   changeProjectPhase: onProject('changeProjectPhase', 'Endre prosjektets fase', I.ChangePhaseInput, (projectId, input, context) => ({
     type: 'ChangeProjectPhase',
     data: { projectId, ...input },

@@ -10,6 +10,14 @@ const revisionFromIfMatch = (req: Request): string | undefined => {
   return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 };
 
+/** the body with the path's parameters beside `:id` as its fields (a body that is no object is left for the schema to refuse) */
+const inputOf = (req: Request): unknown => {
+  const fromPath = Object.entries(req.params).filter(([name]) => name !== 'id');
+  const body: unknown = req.body;
+  if (fromPath.length === 0 || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return { ...body, ...Object.fromEntries(fromPath) };
+};
+
 /** `POST` every command route of routes.ts: 201 with the result, its revision as the ETag */
 export const commandRouter = ({ application, access }: { application: Application; access: AccessControl }) => {
   const router = Router();
@@ -21,7 +29,7 @@ export const commandRouter = ({ application, access }: { application: Applicatio
       const result = await application.handle({
         command: route.command,
         targetId: rawId,
-        input: req.body,
+        input: inputOf(req),
         userId: actor.id,
         actor,
         idempotencyKey: idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
