@@ -11,7 +11,7 @@ import { Application } from './application/handle';
 import { commands } from './application/commands/index';
 import { IdempotencyStore } from './application/idempotency';
 import { CompleteMergers } from './application/processes/completeMergers';
-import { loadDemo } from './demo/load';
+import { DEMO_USER, loadDemo } from './demo/load';
 import { createApp } from './http/app';
 import { AccessControl } from './http/access';
 import { DEFAULT_GROUP_ROLES, type GroupRoles } from './auth/actor';
@@ -132,15 +132,25 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     if (loaded) logger.info({ commands: loaded }, 'demo municipality loaded');
   }
 
+  /**
+   * The address people use to reach Gevinst, for the login's callback and the links in mails:
+   * GEVINST_PUBLIC_URL, else the address it listens on (known for certain once it listens; before
+   * that the configured port, which is the one it will listen on unless that is 0).
+   */
+  let publicBase = (config.publicUrl ?? `http://localhost:${config.port ?? 3000}`).replace(/\/+$/, '');
+
   let reminders: Reminders | undefined;
   if (config.reminders) {
+    const options = typeof config.reminders === 'object' ? config.reminders : {};
     reminders = createReminders({
       store,
       logger: logger.child({ service: 'gevinst-reminders' }),
       redisUrl: config.redisUrl,
       smtpUrl: config.smtpUrl,
-      publicUrl: config.publicUrl,
-      ...(typeof config.reminders === 'object' ? config.reminders : {}),
+      publicUrl: () => publicBase,
+      ...options,
+      // the demo's history is loaded at once: what was already late in it is not mailed
+      config: { historyLoaders: [DEMO_USER], ...options.config },
     });
     await reminders.start();
   }
@@ -180,7 +190,8 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url }, 'gevinst api listening');
-  auth.setListeningUrl(host === config.host ? url : `http://localhost:${port}`);
+  if (!config.publicUrl) publicBase = host === config.host ? url : `http://localhost:${port}`;
+  auth.setListeningUrl(publicBase);
 
   let closing: Promise<void> | undefined;
   const close = () =>

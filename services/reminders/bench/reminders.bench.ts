@@ -78,6 +78,8 @@ for (let i = 0; i < BENEFITS; i++) {
       valuationOrePerUnit: null, baseline: null, target: null, targetDate: null,
       plan: PERIODS.map((period) => ({ period, quantity: 10 })), measurementSchedule: 'tertial', disbenefit: false,
     },
+    // planned at the fake clock's start: what was already late when planned gets no reminders
+    metadata: { recordedAt: new Date(clock.now()).toISOString() },
   }], { expectedRevision: 'no_stream' });
 }
 const seedMs = Date.now() - seedStart;

@@ -10,6 +10,11 @@ export interface ReminderConfig {
   escalationDaysOverdue: number;
   /** Oslo wall-clock hour (0–23) at which reminders of a day are sent */
   sendHour: number;
+  /**
+   * users who load history in bulk (the demo): what was already late when they planned a benefit
+   * is shown in the due list but not mailed, not even as a summary
+   */
+  historyLoaders: readonly string[];
 }
 
 export const defaultReminderConfig: ReminderConfig = {
@@ -17,11 +22,15 @@ export const defaultReminderConfig: ReminderConfig = {
   beforeDueDays: 7,
   escalationDaysOverdue: 14,
   sendHour: 8,
+  historyLoaders: [],
 };
+
+const TIMINGS = ['dueDaysAfterPeriodEnd', 'beforeDueDays', 'escalationDaysOverdue', 'sendHour'] as const;
 
 export const reminderConfig = (overrides: Partial<ReminderConfig> = {}): ReminderConfig => {
   const config = { ...defaultReminderConfig, ...overrides };
-  for (const [field, value] of Object.entries(config)) {
+  for (const field of TIMINGS) {
+    const value = config[field];
     if (!Number.isInteger(value) || value < 0) throw new Error(`reminders config: ${field} must be a non-negative integer (got ${String(value)})`);
   }
   if (config.sendHour > 23) throw new Error(`reminders config: sendHour must be 0–23 (got ${config.sendHour})`);

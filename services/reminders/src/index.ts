@@ -26,8 +26,11 @@ export interface RemindersOptions {
   smtpUrl?: string;
   /** default: `GEVINST_OUTBOX` or ./data/outbox */
   outboxDir?: string;
-  /** base of the links in the mails (default: `GEVINST_PUBLIC_URL` or http://localhost:3000) */
-  publicUrl?: string;
+  /**
+   * base of the links in the mails, read when a mail is composed (the API passes the address it
+   * listens on once it knows it); default `GEVINST_PUBLIC_URL`, else http://localhost:`PORT` (3000)
+   */
+  publicUrl?: string | (() => string);
   config?: Partial<ReminderConfig>;
   logger?: Logger;
   /** advanced: tests and the benchmark */
@@ -62,7 +65,8 @@ export const createReminders = (options: RemindersOptions): Reminders => {
   const log = (level: 'info' | 'warn' | 'error', msg: string, extra: Record<string, unknown> = {}) => logger[level](extra, msg);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? undefined;
   const smtpUrl = options.smtpUrl ?? process.env.SMTP_URL ?? undefined;
-  const publicUrl = options.publicUrl ?? process.env.GEVINST_PUBLIC_URL ?? 'http://localhost:3000';
+  const configured = options.publicUrl ?? process.env.GEVINST_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const publicUrl = typeof configured === 'function' ? configured : () => configured;
   const outboxDir = options.outboxDir ?? process.env.GEVINST_OUTBOX ?? './data/outbox';
   const mailer = options.mailer ?? (smtpUrl ? smtpMailer(smtpUrl) : outboxMailer(outboxDir));
   const onError = (error: Error, where: string) => log('warn', `redis: ${error.message}`, { where });

@@ -70,8 +70,10 @@ describe.each([['embedded'], ['bullmq']] as const)('reminders on the %s queue', 
     expect(escalation?.messageId).toBe(`<${benefitId}.2026-T1.escalation@gevinst>`);
     expect(escalation?.to.sort()).toEqual([org.projectLeader, org.unitLeader].sort());
     expect(escalation?.cc).toEqual(['eier@kommune.no']);
-    expect(escalation?.subject).toBe('Forfalt: gevinst for «Færre timer per byggesak» (2026 T1) er ikke registrert');
-    expect(escalation?.text).toContain('14 dager på overtid');
+    expect(escalation?.subject).toBe('Fristen er ute: gevinst for «Færre timer per byggesak» (2026 T1) er ikke registrert');
+    expect(escalation?.text).toContain('skulle vært registrert innen 14. mai 2026, men er ikke registrert ennå. Fristen gikk ut for 14 dager siden.');
+    expect(escalation?.text).toContain('Du får denne e-posten fordi du er prosjektleder eller leder for enheten som mottar gevinsten. Gevinsteier er eier@kommune.no.');
+    expect(escalation?.text).not.toMatch(/overtid/);
 
     await settle(h, r);
     const streams = await reminderStreams(h);
@@ -165,6 +167,51 @@ describe.each([['embedded'], ['bullmq']] as const)('reminders on the %s queue', 
     await settle(h, r);
     expect(smtp.received.map((m) => m.messageId)).toEqual([`<${benefitId}.2026-T1.escalation@gevinst>`]);
     expect([...(await reminderStreams(h)).keys()]).toEqual([`reminder-${benefitId}-2026-T1-escalation`]);
+  });
+
+  it('a benefit planned after some deadlines: one summary to the owner, no mail per late period, nothing again after a restart', async () => {
+    const plannedAt = '2026-06-10T10:00:00.000Z';
+    await h.clock.advanceTo(plannedAt);
+    const org = await seedOrg(h.store);
+    // 2025-T3 was due 14 Jan 2026 and 2026-T1 on 14 May, before it was planned; 2026-T2 is due 14 Sep
+    const benefitId = await planBenefit(h.store, org, { owner: 'eier@kommune.no', plan: ['2025-T3', '2026-T1', '2026-T2'], at: plannedAt });
+    let r = await start();
+    await waitFor(() => smtp.received.length === 1, 'overdue summary');
+    // past every escalation time of the late periods
+    await h.clock.advanceTo('2026-06-30T12:00:00Z');
+    await settle(h, r);
+
+    expect(smtp.received).toHaveLength(1);
+    const [summary] = smtp.received;
+    expect(summary?.messageId).toBe(`<${benefitId}.overdue-summary@gevinst>`);
+    expect(summary?.to).toEqual(['eier@kommune.no']);
+    expect(summary?.cc).toEqual([]);
+    expect(summary?.subject).toBe('Registrering mangler: «Færre timer per byggesak» (2 perioder)');
+    expect(summary?.text).toContain('Gevinsten ble lagt inn etter at fristen var ute for 2 perioder. Disse verdiene mangler:');
+    expect(summary?.text).toContain('• 2025 T3: realisert gevinst for 2025 T3 (i timer). Fristen var 14. januar 2026 og gikk ut for 147 dager siden.');
+    expect(summary?.text).toContain('• 2026 T1: realisert gevinst for 2026 T1 (i timer). Fristen var 14. mai 2026 og gikk ut for 27 dager siden.');
+    expect(summary?.text).toContain(`Registrer for 2026 T1: http://localhost:3000/gevinster/${benefitId}/registrer?periode=2026-T1`);
+    expect(summary?.text).not.toContain('2026 T2');
+    expect(summary?.text).not.toMatch(/overtid/);
+
+    // a restart plans everything again from the events: the summary is on record, nothing goes twice
+    await r.stop();
+    reminders = undefined;
+    r = await start();
+    await h.clock.advance(60_000);
+    await settle(h, r);
+    expect(smtp.received).toHaveLength(1);
+    expect(Object.fromEntries(await reminderStreams(h))).toEqual({ [`reminder-${benefitId}-2025-T3-due`]: ['ReminderSent', 'ReminderDelivered'] });
+    // the owner's list shows both late values as reminded by the summary, when it went
+    expect(r.dueFor('eier@kommune.no', '2026-06-30').map((i) => [i.period, i.state, i.reminders.map((x) => [x.kind, x.sentAt])])).toEqual([
+      ['2025-T3', 'overdue', [['due', plannedAt]]],
+      ['2026-T1', 'overdue', [['due', plannedAt]]],
+    ]);
+
+    // the period that was not late yet is reminded of as usual
+    await h.clock.advanceTo('2026-09-07T06:00:00Z');
+    await waitFor(() => smtp.received.length === 2, 'before-due mail of 2026-T2');
+    expect(smtp.received[1]?.messageId).toBe(`<${benefitId}.2026-T2.before-due@gevinst>`);
   });
 
   it('keeps retrying while the SMTP server is down and delivers once it is back', async () => {

@@ -3,7 +3,8 @@ import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
 import { finance, hourlyRates, merger, PLAN_PERIODS, projects, reorganisation, units } from './municipality';
 
-const DEMO_USER = 'demo@fjordvik.kommune.no';
+/** the demo's events carry this userId (the reminders do not mail what was late in its history) */
+export const DEMO_USER = 'demo@fjordvik.kommune.no';
 
 /** quantities as a person would type them: at most two decimals */
 const round2 = (n: number) => Math.round(n * 100) / 100;

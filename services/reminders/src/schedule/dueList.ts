@@ -3,7 +3,7 @@ import type { DueItem, DueReminder } from '@gevinst/domain/answers';
 import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import { isFulfilled, obligationsOf } from './obligations';
-import { sendTimeOf } from './reminders';
+import { overdueSummaryClaimOf, sendTimeOf } from './reminders';
 import { type ReminderState, REMINDER_KINDS, reminderKey } from './state';
 
 /**
@@ -34,13 +34,15 @@ export const dueList = (state: ReminderState, owner: string, at: number | string
   const items: DueItem[] = [];
   for (const b of state.benefits.values()) {
     if (b.cancelled || b.owner.toLowerCase() !== who) continue;
+    const summary = overdueSummaryClaimOf(b);
     for (const o of obligationsOf(b, config)) {
       if (isFulfilled(b, o)) continue;
       const shownFrom = Math.min(o.opensAt, sendTimeOf(o.dueDate, 'before-due', config));
       if (shownFrom > endOfToday) continue;
       const reminders: DueReminderView[] = [];
       for (const kind of REMINDER_KINDS) {
-        const r = b.reminders.get(reminderKey(o.period, kind));
+        // a value late when planned was reminded of by the overdue summary (shown as its `due` reminder)
+        const r = b.reminders.get(reminderKey(o.period, kind)) ?? (o.lateWhenPlanned && kind === 'due' ? summary?.record : undefined);
         if (!r?.claimedAt) continue;
         const lastFailure = r.failures.at(-1);
         reminders.push({

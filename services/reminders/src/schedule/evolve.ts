@@ -1,4 +1,5 @@
 import { eventTypes, isEventType, type EventType, type GevinstEvent } from '@gevinst/domain/events';
+import { obligationPeriodsOf } from './obligations';
 import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, type UnitState, reminderKey } from './state';
 
 /** A stored event as the reminders fold it: parsed by the domain (`parseEvent`), with its metadata. */
@@ -65,15 +66,21 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
         cancelled: false,
         realised: new Set(),
         measured: new Set(),
+        knownSince: new Map(),
+        plannedBy: textOrNull(event.metadata?.userId) ?? '',
         reminders: state.orphanReminders.get(d.benefitId) ?? new Map<string, ReminderRecord>(),
       };
+      noteNewObligations(benefit, at);
       state.orphanReminders.delete(benefit.benefitId);
       state.benefits.set(benefit.benefitId, benefit);
       return state;
     }
     case 'BenefitForecastRevised': {
       const { benefitId, plan } = event.data;
-      withBenefit(state, benefitId, (b) => (b.plan = planPeriods(plan)));
+      withBenefit(state, benefitId, (b) => {
+        b.plan = planPeriods(plan);
+        noteNewObligations(b, at);
+      });
       return state;
     }
     case 'BenefitRealised':
@@ -162,6 +169,12 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
 export const evolveAll = (state: ReminderState, events: Iterable<ReminderInputEvent>): ReminderState => {
   for (const e of events) evolve(state, e);
   return state;
+};
+
+/** Remembers when each obligation of the plan first appeared (kept when a period leaves the plan and comes back). */
+const noteNewObligations = (benefit: BenefitState, at: string) => {
+  for (const { period } of obligationPeriodsOf(benefit.plan, benefit.measurementSchedule))
+    if (!benefit.knownSince.has(period)) benefit.knownSince.set(period, at);
 };
 
 const withBenefit = (state: ReminderState, benefitId: string, change: (b: BenefitState) => void) => {

@@ -6,3 +6,6 @@ export const jobIdOf = (benefitId: string, period: string, kind: ReminderKind): 
 export const messageIdOf = (benefitId: string, period: string, kind: ReminderKind): string => `<${benefitId}.${period}.${kind}@gevinst>`;
 
 export const reminderStreamOf = (benefitId: string, period: string, kind: ReminderKind): string => `reminder-${benefitId}-${period}-${kind}`;
+
+/** The one overdue summary of a benefit (see `remindersOf`). */
+export const overdueSummaryMessageIdOf = (benefitId: string): string => `<${benefitId}.overdue-summary@gevinst>`;

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import { isFulfilled, obligationsOf, type Obligation } from './obligations';
-import { type BenefitState, type ReminderKind, type ReminderState, REMINDER_KINDS, reminderKey } from './state';
+import { messageIdOf, overdueSummaryMessageIdOf } from './ids';
+import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, REMINDER_KINDS, reminderKey } from './state';
 
 /** One reminder of one obligation: when it goes and to whom (as the state stands now). */
 export interface PlannedReminder {
@@ -18,6 +19,13 @@ export interface PlannedReminder {
   /** copies; the owner on an escalation */
   cc: string[];
   daysOverdue: number;
+  /**
+   * Not empty: this is the owner's one overdue summary, listing every value that was already late
+   * when it became an obligation (oldest first). It is claimed as the `due` reminder of the first
+   * of them, which has no reminders of its own.
+   */
+  lateWhenPlanned: Obligation[];
+  messageId: string;
 }
 
 export const sendTimeOf = (dueDate: string, kind: ReminderKind, config: ReminderConfig): number => {
@@ -51,15 +59,31 @@ export const recipientsOf = (state: ReminderState, benefit: BenefitState, kind: 
   return { to: leaders, cc: unique([benefit.owner]).filter((o) => !leaders.includes(o)) };
 };
 
+/** The claim of the benefit's overdue summary, if it was made (on whichever period it was anchored). */
+export const overdueSummaryClaimOf = (benefit: BenefitState): { period: string; record: ReminderRecord } | null => {
+  const messageId = overdueSummaryMessageIdOf(benefit.benefitId);
+  for (const [key, record] of benefit.reminders)
+    if (record.claimedAt && record.messageId === messageId) return { period: key.slice(0, key.lastIndexOf('.')), record };
+  return null;
+};
+
 /**
  * Every reminder the benefit still needs, sent or not: none once cancelled, none for an obligation
  * whose value is recorded. Whether one was already claimed is in `benefit.reminders`.
+ * An obligation that was already late when it was planned gets no reminders of its own (a benefit
+ * planned after the fact would otherwise escalate at once, period by period); the owner gets one
+ * summary of them instead, sent when the benefit was planned.
  */
 export const remindersOf = (state: ReminderState, benefit: BenefitState, config: ReminderConfig): PlannedReminder[] => {
   if (benefit.cancelled || !benefit.owner) return [];
   const out: PlannedReminder[] = [];
+  const late: Obligation[] = [];
   for (const o of obligationsOf(benefit, config)) {
     if (isFulfilled(benefit, o)) continue;
+    if (o.lateWhenPlanned) {
+      late.push(o);
+      continue;
+    }
     for (const kind of REMINDER_KINDS) {
       out.push({
         benefitId: benefit.benefitId,
@@ -70,10 +94,35 @@ export const remindersOf = (state: ReminderState, benefit: BenefitState, config:
         runAt: sendTimeOf(o.dueDate, kind, config),
         ...recipientsOf(state, benefit, kind),
         daysOverdue: kind === 'escalation' ? config.escalationDaysOverdue : 0,
+        lateWhenPlanned: [],
+        messageId: messageIdOf(benefit.benefitId, o.period, kind),
       });
     }
   }
-  return out;
+  const summary = overdueSummaryOf(benefit, late, config);
+  return summary ? [summary, ...out] : out;
+};
+
+const overdueSummaryOf = (benefit: BenefitState, late: Obligation[], config: ReminderConfig): PlannedReminder | null => {
+  if (config.historyLoaders.includes(benefit.plannedBy)) return null;
+  // once claimed it stays on its period, even if that value is recorded later (no second summary)
+  const claimed = overdueSummaryClaimOf(benefit);
+  const anchor = claimed ? obligationsOf(benefit, config).find((o) => o.period === claimed.period) : late[0];
+  if (!anchor || late.length === 0) return null;
+  const since = Date.parse(benefit.knownSince.get(anchor.period) ?? '');
+  return {
+    benefitId: benefit.benefitId,
+    period: anchor.period,
+    kind: 'due',
+    what: anchor.what,
+    dueDate: anchor.dueDate,
+    runAt: Number.isFinite(since) ? since : sendTimeOf(anchor.dueDate, 'due', config),
+    to: [benefit.owner],
+    cc: [],
+    daysOverdue: 0,
+    lateWhenPlanned: late,
+    messageId: overdueSummaryMessageIdOf(benefit.benefitId),
+  };
 };
 
 /** The reminders the scheduler must have a job for: still needed and not yet claimed. */

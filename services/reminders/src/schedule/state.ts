@@ -28,6 +28,13 @@ export interface BenefitState {
   realised: Set<string>;
   /** periods with a MeasurementRecorded */
   measured: Set<string>;
+  /**
+   * obligation period → when it first became an obligation (the recorded time of the plan event
+   * that brought it in; '' when the event has none). Decides what was already late when planned.
+   */
+  knownSince: Map<string, string>;
+  /** who planned the benefit (the BenefitPlanned's userId) */
+  plannedBy: string;
   /** `${period}.${kind}` → what its reminder stream holds */
   reminders: Map<string, ReminderRecord>;
 }

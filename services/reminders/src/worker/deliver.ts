@@ -6,8 +6,8 @@ import type { ReminderConfig } from '../config';
 import { composeReminderMail } from '../delivery/compose';
 import type { Mailer } from '../delivery/mailer';
 import type { FinalFailureHandler, JobHandler, ReminderJobData } from '../queue/port';
-import { messageIdOf, reminderStreamOf } from '../schedule/ids';
-import { isSuperseded, reminderNow } from '../schedule/reminders';
+import { reminderStreamOf } from '../schedule/ids';
+import { isSuperseded, type PlannedReminder, reminderNow } from '../schedule/reminders';
 import { loadBenefitState } from './loadState';
 
 export const SERVICE_USER = 'gevinst-reminders';
@@ -22,7 +22,8 @@ export interface DeliveryDeps {
   clock: Clock;
   config: ReminderConfig;
   mailer: Mailer;
-  publicUrl: string;
+  /** the base of the mail's links, asked for each mail */
+  publicUrl: () => string;
   hooks?: DeliveryHooks;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
@@ -43,6 +44,19 @@ const readFacts = async (store: EventStore, stream: string): Promise<StreamFacts
     state: foldEvents(reminderDecider, events.map((e): GevinstEvent => parseEvent(e)).filter(reminderDecider.isEvent)),
     claimDeliveryId: claim ? deliveryIdOf(claim.metadata.deliveryId) : undefined,
   };
+};
+
+/**
+ * The summary is claimed on its first late period; if that one was recorded meanwhile, the summary
+ * may already be claimed on another (the scheduler knows, this worker's fresh read does not).
+ */
+const overdueSummaryClaimedElsewhere = async (store: EventStore, reminder: PlannedReminder): Promise<boolean> => {
+  for (const o of reminder.lateWhenPlanned) {
+    if (o.period === reminder.period) continue;
+    const [claim] = await store.readStream(reminderStreamOf(reminder.benefitId, o.period, 'due'), { maxCount: 1 });
+    if (claim?.data.messageId === reminder.messageId) return true;
+  }
+  return false;
 };
 
 /** A job may run this much before its time (clock skew between scheduler and worker). */
@@ -72,9 +86,10 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
     if (!reminder || !benefit) return { status: 'skipped', reason: 'no longer due (recorded, cancelled or not planned)' };
     if (!claimed && reminder.runAt > now + EARLY_TOLERANCE_MS) return { status: 'later', runAt: reminder.runAt };
     if (!claimed && isSuperseded(state, reminder, now, config)) return { status: 'skipped', reason: 'superseded by a later reminder' };
+    if (!claimed && (await overdueSummaryClaimedElsewhere(store, reminder))) return { status: 'skipped', reason: 'the overdue summary went out already' };
 
     const recipients = [...reminder.to, ...reminder.cc];
-    const messageId = messageIdOf(benefitId, period, kind);
+    const { messageId } = reminder;
     const metadata = { userId: SERVICE_USER, recordedAt: new Date(now).toISOString(), deliveryId };
     const context = { now: new Date(now).toISOString() };
     let claimState = facts.state;
@@ -99,7 +114,7 @@ export const deliveryHandler = (deps: DeliveryDeps): JobHandler => {
       reminder,
       benefit,
       projectName: state.projects.get(benefit.projectId)?.name ?? '',
-      publicUrl: deps.publicUrl,
+      publicUrl: deps.publicUrl(),
       now,
     });
     await mailer.send(mail);

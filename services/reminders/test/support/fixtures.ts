@@ -7,6 +7,9 @@ const append = async (store: EventStore, stream: string, type: string, data: Rec
   await store.appendToStream(stream, [{ type, data: valid, metadata: { userId: 'test', ...(recordedAt ? { recordedAt } : {}) } }]);
 };
 
+/** where `openHarness` starts its clock */
+export const HARNESS_START = '2026-01-10T00:00:00.000Z';
+
 export interface Org {
   unitId: string;
   projectId: string;
@@ -29,7 +32,7 @@ export const seedOrg = async (store: EventStore, n = 0): Promise<Org> => {
 export const planBenefit = async (
   store: EventStore,
   org: Org,
-  options: { owner?: string; plan?: string[]; schedule?: 'tertial' | 'year' | 'month'; title?: string } = {},
+  options: { owner?: string; plan?: string[]; schedule?: 'tertial' | 'year' | 'month'; title?: string; at?: string } = {},
 ): Promise<string> => {
   const benefitId = randomUUID();
   await append(store, `benefit-${benefitId}`, 'BenefitPlanned', {
@@ -50,7 +53,8 @@ export const planBenefit = async (
     plan: (options.plan ?? ['2026-T1']).map((period) => ({ period, quantity: 100 })),
     measurementSchedule: options.schedule ?? 'tertial',
     disbenefit: false,
-  });
+    // planned when the test's clock starts (openHarness), unless the test says otherwise
+  }, options.at ?? HARNESS_START);
   return benefitId;
 };
 

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { FakeClock } from '../../src/clock';
 import { smtpMailer } from '../../src/delivery/mailer';
 import { createReminders, type Reminders, type RemindersOptions } from '../../src/index';
+import { HARNESS_START } from './fixtures';
 import { sleep, waitFor } from './wait';
 
 export const quietLogger = pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -18,7 +19,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const openHarness = (start = '2026-01-10T00:00:00Z'): Harness => {
+export const openHarness = (start = HARNESS_START): Harness => {
   const dir = mkdtempSync(join(tmpdir(), 'gevinst-reminders-'));
   const dbPath = join(dir, 'events.db');
   const store = openSqliteEventStore({ path: dbPath, synchronous: 'NORMAL', pollIntervalMs: 10 });
