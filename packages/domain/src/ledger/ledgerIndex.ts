@@ -156,6 +156,7 @@ interface Columns {
   costs: Float64Array;
   settledIn: Float64Array;
   settledOut: Float64Array;
+  settledWithin: Float64Array;
   nonValuedRealisations: Float64Array;
   nonValuedBenefits: Map<number, Set<string>>;
 }
@@ -201,6 +202,7 @@ const totalsOf = (ids: readonly string[], c: Columns): LedgerTotals => {
     withdrawn: byUnit(c.withdrawn),
     settledIn: byUnit(c.settledIn),
     settledOut: byUnit(c.settledOut),
+    settledWithin: byUnit(c.settledWithin),
     nonValuedBenefits,
     nonValuedRealisations: byUnit(c.nonValuedRealisations),
   };
@@ -316,6 +318,7 @@ export class LedgerIndex {
     const costs = new Float64Array(m);
     const settledIn = new Float64Array(m);
     const settledOut = new Float64Array(m);
+    const settledWithin = new Float64Array(m);
     const nonValuedRealisations = new Float64Array(m);
     const nonValuedBenefits = new Map<number, Set<string>>();
     const markNonValued = (recipient: number, benefitId: string) => {
@@ -401,9 +404,10 @@ export class LedgerIndex {
       row[to] = 1;
       addAt(settledOut, from, s.amountOre);
       addAt(settledIn, to, s.amountOre);
+      if (from === to) addAt(settledWithin, from, s.amountOre);
     }
 
-    const columns = { row, flowCells, planned, cashReleasing, withdrawn, costs, settledIn, settledOut, nonValuedRealisations, nonValuedBenefits };
+    const columns = { row, flowCells, planned, cashReleasing, withdrawn, costs, settledIn, settledOut, settledWithin, nonValuedRealisations, nonValuedBenefits };
     return assembleLedgerReport(totalsOf(known.ids, columns), q);
   }
 }

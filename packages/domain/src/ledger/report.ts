@@ -31,6 +31,8 @@ export interface LedgerTotals {
   withdrawn: Map<string, Ore>;
   settledIn: Map<string, Ore>;
   settledOut: Map<string, Ore>;
+  /** settlements between two units that roll up into this one: in and out of it at once, and no compensation between it and another */
+  settledWithin: Map<string, Ore>;
   nonValuedBenefits: Map<string, Set<string>>;
   nonValuedRealisations: Map<string, number>;
 }
@@ -91,6 +93,8 @@ export function assembleLedgerReport(totals: LedgerTotals, span: SpanOptions & {
     const withdrawnOre = totals.withdrawn.get(unitId) ?? 0;
     const settledInOre = totals.settledIn.get(unitId) ?? 0;
     const settledOutOre = totals.settledOut.get(unitId) ?? 0;
+    // owed is between this unit and others, like gainsFromOthers/producedForOthers (the diagonal is left out of those)
+    const settledWithinOre = totals.settledWithin.get(unitId) ?? 0;
     balances.push({
       unitId,
       plannedOre: totals.planned.get(unitId) ?? 0,
@@ -100,8 +104,8 @@ export function assembleLedgerReport(totals: LedgerTotals, span: SpanOptions & {
       settledInOre,
       settledOutOre,
       openOre: cash - withdrawnOre,
-      owedToUnitOre: gainsProducedForOthersOre - settledInOre,
-      owedByUnitOre: gainsFromOthersOre - settledOutOre,
+      owedToUnitOre: gainsProducedForOthersOre - (settledInOre - settledWithinOre),
+      owedByUnitOre: gainsFromOthersOre - (settledOutOre - settledWithinOre),
     });
     if (costsOre > gainsReceivedOre) {
       const to = (gainsTo.get(unitId) ?? []).sort((a, b) => b.ore - a.ore || cmp(a.unitId, b.unitId));

@@ -80,6 +80,7 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
 
   const settledIn = new Map<string, Ore>();
   const settledOut = new Map<string, Ore>();
+  const settledWithin = new Map<string, Ore>();
   for (const s of facts.settlements.values()) {
     if (!inSpan(s.period)) continue;
     const from = at(s.fromUnitId);
@@ -87,11 +88,12 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
     rowIds.add(from).add(to);
     add(settledOut, from, s.amountOre);
     add(settledIn, to, s.amountOre);
+    if (from === to) add(settledWithin, from, s.amountOre);
   }
 
   return {
     ...assembleLedgerReport(
-      { rowIds, flows: flowMap, costs, planned, cashReleasing, withdrawn, settledIn, settledOut, nonValuedBenefits, nonValuedRealisations },
+      { rowIds, flows: flowMap, costs, planned, cashReleasing, withdrawn, settledIn, settledOut, settledWithin, nonValuedBenefits, nonValuedRealisations },
       options,
     ),
     projects: base.projects,

@@ -206,6 +206,14 @@ describe('worked example 3: what finance sees as open', () => {
     expect(ledger.units.find((u) => u.unitId === 'BYG')?.gainsReceivedOre).toBe(-kr(1_000));
   });
 
+  it('a settlement between two units that roll up into one is nothing open: owed stays as before it (level 0)', () => {
+    const root = computeLedger(facts, { from: '2026-T3', to: '2026-T3', level: 0 });
+    expect(root.balances).toHaveLength(1);
+    const all = root.balances[0]!;
+    // the settlement OPP → IT is in and out of the municipality at once; no gain crossed units, so nothing is owed
+    expect(all).toMatchObject({ settledInOre: kr(100_000), settledOutOre: kr(100_000), owedToUnitOre: 0, owedByUnitOre: 0 });
+  });
+
   it('withdrawable is the realised cash-releasing value not yet withdrawn', () => {
     const kb = facts.benefits.get('kb')!;
     expect(withdrawableOre(kb)).toBe(kr(50_000));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
@@ -10,9 +10,10 @@ echarts.use([LineChart, SankeyChart, HeatmapChart, GridComponent, LegendComponen
 /**
  * An ECharts chart. To assistive technology it is one image named by `summary`;
  * every chart on a page also has a table with the same figures next to it.
+ * `option` may be a function of the chart's width in px, so labels can be sized to fit (on a phone too).
  */
 export function Chart({ option, summary, height = 320, onItemClick, testId }: {
-  option: EChartsCoreOption;
+  option: EChartsCoreOption | ((width: number) => EChartsCoreOption);
   summary: string;
   height?: number;
   onItemClick?: (params: { dataType?: string; data?: unknown; name?: string }) => void;
@@ -21,6 +22,8 @@ export function Chart({ option, summary, height = 320, onItemClick, testId }: {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onItemClick);
+  const [width, setWidth] = useState(0);
+  const [fontFamily, setFontFamily] = useState('sans-serif');
   useEffect(() => {
     clickRef.current = onItemClick;
   });
@@ -30,8 +33,15 @@ export function Chart({ option, summary, height = 320, onItemClick, testId }: {
     const instance = echarts.init(element.current, undefined, { renderer: 'svg', locale: 'EN' });
     chart.current = instance;
     instance.on('click', (params) => clickRef.current?.(params as never));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    const measured = element.current;
+    setWidth(measured.clientWidth);
+    // the page's font by name: ECharts measures labels (to cut them with …) in the font it is given, and 'inherit' measures as a default font
+    setFontFamily(getComputedStyle(measured).fontFamily || 'sans-serif');
+    const observer = new ResizeObserver(() => {
+      setWidth(measured.clientWidth);
+      instance.resize();
+    });
+    observer.observe(measured);
     return () => {
       observer.disconnect();
       instance.dispose();
@@ -40,8 +50,10 @@ export function Chart({ option, summary, height = 320, onItemClick, testId }: {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
-  }, [option]);
+    if (width === 0) return;
+    const resolved = typeof option === 'function' ? option(width) : option;
+    chart.current?.setOption({ animation: false, textStyle: { fontFamily }, ...resolved }, true);
+  }, [option, width, fontFamily]);
 
   return <div className="chart" ref={element} role="img" aria-label={summary} style={{ height }} data-testid={testId} />;
 }

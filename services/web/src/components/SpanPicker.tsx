@@ -5,14 +5,17 @@ import { text } from './Form';
 
 const thisYear = () => new Date().getFullYear();
 
-/** The span (from/to period) and tree level of a report, kept in the address so every view can be linked to. */
-export function useSpan(): [Span, (next: Span) => void] {
+/**
+ * The span (from/to period) and tree level of a report, kept in the address so every view can be linked to.
+ * `defaultLevel` when the address names none (the ledger opens one level down, where money crosses units).
+ */
+export function useSpan(defaultLevel = 0): [Span, (next: Span) => void] {
   const [params, setParams] = useSearchParams();
   const year = thisYear();
   const span: Span = {
     from: params.get('fra') ?? `${year}-T1`,
     to: params.get('til') ?? `${year}-T3`,
-    level: Number(params.get('niva') ?? '0') || 0,
+    level: Number(params.get('niva') ?? String(defaultLevel)) || 0,
   };
   const set = (next: Span) => {
     const search = new URLSearchParams(params);
@@ -27,7 +30,7 @@ export function useSpan(): [Span, (next: Span) => void] {
 export const spanQuery = (span: Span) => `fra=${encodeURIComponent(span.from)}&til=${encodeURIComponent(span.to)}&niva=${span.level}`;
 
 export function levelLabel(level: number): string {
-  return level === 0 ? 'Nivå 0 – kommune / øverste nivå' : `Nivå ${level}`;
+  return level === 0 ? 'Nivå 0 – kommune / øverste nivå' : level === 1 ? 'Nivå 1 – enheter rett under kommunen' : `Nivå ${level}`;
 }
 
 /** Keyed by its value so that a span changed elsewhere (a link, the back button) resets the uncontrolled select. */

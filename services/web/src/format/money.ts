@@ -26,3 +26,10 @@ export function parseKrToOre(text: string): number | null {
   if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) return null;
   return Math.round(Number(cleaned) * 100);
 }
+
+const compact = new Intl.NumberFormat('nb-NO', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** For a chart cell too narrow for the whole figure: `kr 1,2 mill.` (the table beside the chart has the whole figure). */
+export function formatKrShort(ore: number): string {
+  return `kr ${compact.format(Math.round(ore / 100) || 0)}`;
+}

@@ -4,7 +4,7 @@ import { AsOfComparison, AsOfPicker, useAsOf, type ComparedRow } from '../../com
 import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { SpanPicker, useSpan } from '../../components/SpanPicker';
+import { levelLabel, SpanPicker, useSpan } from '../../components/SpanPicker';
 import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
 import { formatPeriod } from '../../format/period';
@@ -22,7 +22,8 @@ function compareByUnit<T extends { unitId: string }>(then: T[], now: T[], value:
 }
 
 export function LedgerPage() {
-  const [span, setSpan] = useSpan();
+  // level 0 is the whole municipality as one unit, where nothing crosses: the page opens one level down
+  const [span, setSpan] = useSpan(1);
   const units = useUnits();
   const key = [span.from, span.to, span.level];
   const data = useApi(async () => {
@@ -41,6 +42,7 @@ export function LedgerPage() {
   const d = data.data;
 
   const spanText = `${formatPeriod(span.from)}–${formatPeriod(span.to)}`;
+  const deepest = Math.max(0, ...units.units.map((unit) => unit.depth));
   const dl = { ...span, asOf };
 
   return (
@@ -50,6 +52,7 @@ export function LedgerPage() {
       actions={<><Link className="button" to="/okonomi/gevinstuttak">Registrer gevinstuttak</Link> <Link className="button" to="/okonomi/avregning">Registrer avregning</Link></>}
     >
       <SpanPicker span={span} onChange={setSpan} units={units.units} />
+      <p className="showing" data-testid="viser">Viser {spanText}, {levelLabel(span.level).replace(/^Nivå/, 'nivå')}.</p>
       <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.ledger.balances({ ...span, asOf: date })} />
       <Downloads
         id="last-ned"
@@ -92,7 +95,7 @@ export function LedgerPage() {
       <Busy loading={data.loading} error={data.error} hasData={!!d} label="Beregner gevinstregnskapet …">
         {d && (
           <>
-            <FlowsSection span={span} spanText={spanText} flows={d.flows} matrix={d.matrix} name={name} />
+            <FlowsSection span={span} spanText={spanText} flows={d.flows} matrix={d.matrix} name={name} deepest={deepest} />
             <MatrixSection span={span} spanText={spanText} matrix={d.matrix} name={name} />
             <ImbalancesSection span={span} imbalances={d.imbalances} name={name} />
             <BalancesSection span={span} balances={d.balances} name={name} />

@@ -9,10 +9,11 @@ export function ImbalancesSection({ span, imbalances, name }: { span: Span; imba
   return (
     <section aria-labelledby="ubalanser">
       <h2 id="ubalanser">Ubalanser: hvem bærer kostnaden, hvem får gevinsten</h2>
+      {imbalances.length === 0 ? <p>Ingen enhet bærer mer kostnad enn den har fått i gevinst på dette nivået i perioden.</p> : (
       <TableWrap label="Ubalanser">
         <table>
           <caption className="visually-hidden">Kostnader, mottatt gevinst og netto per enhet</caption>
-          <thead><tr><th scope="col">Enhet</th><th scope="col" className="num">Kostnader</th><th scope="col" className="num">Mottatt gevinst</th><th scope="col" className="num">Netto</th><th scope="col">Pengene ga gevinst hos</th></tr></thead>
+          <thead><tr><th scope="col">Enhet</th><th scope="col" className="num">Kostnader</th><th scope="col" className="num">Mottatt gevinst</th><th scope="col" className="num">Netto</th><th scope="col">Gevinsten av pengene havnet hos</th></tr></thead>
           <tbody>
             {imbalances.map((row) => (
               <tr key={row.unitId}>
@@ -28,6 +29,7 @@ export function ImbalancesSection({ span, imbalances, name }: { span: Span; imba
           </tbody>
         </table>
       </TableWrap>
+      )}
     </section>
   );
 }

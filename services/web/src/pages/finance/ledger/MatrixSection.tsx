@@ -10,18 +10,20 @@ import { traceLink } from './traceLink';
 /** Payer × receiver: the heatmap and the matrix as a table. */
 export function MatrixSection({ span, spanText, matrix, name }: { span: Span; spanText: string; matrix: Matrix; name: (id: string) => string }) {
   const navigate = useNavigate();
-  const heatmap = useMemo(() => heatmapOption(matrix, name), [matrix, name]);
+  const investorCount = new Set(matrix.cells.map((c) => c.investorUnitId)).size;
+  const height = Math.max(300, 48 * investorCount + 180);
+  const heatmap = useMemo(() => heatmapOption(matrix, name, height), [matrix, name, height]);
   return (
     <section aria-labelledby="matrise">
       <h2 id="matrise">Betaler × mottaker</h2>
       {matrix.cells.some((c) => c.investorUnitId !== c.recipientUnitId && c.ore !== 0) && (
-        <Chart option={heatmap} testId="heatmap" height={Math.max(260, 48 * heatmap._axes.investors.length + 120)}
+        <Chart option={heatmap.option} testId="heatmap" height={height}
           summary={`Varmekart over gevinst fra betaler til mottaker, ${spanText}, uten diagonalen. Tallene står i tabellen under.`}
           onItemClick={(p) => {
             const cell = p.data as [number, number, number] | undefined;
             if (!cell) return;
-            const investor = heatmap._axes.investors[cell[1]];
-            const recipient = heatmap._axes.recipients[cell[0]];
+            const investor = heatmap.axes.investors[cell[1]];
+            const recipient = heatmap.axes.recipients[cell[0]];
             if (investor && recipient) void navigate(traceLink(span, investor, recipient));
           }}
         />
