@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { settled } from './browser';
 import { Journey } from './harness';
-import { FINANCE, LEADER, OWNER } from './people';
+import { ADMIN, FINANCE, LEADER, OWNER } from './people';
 
 /**
  * The first hour of a real user with the forms: every form names all that is wrong in one round, in one
@@ -157,6 +157,20 @@ describe('skjemaene viser alle feil på én gang', () => {
     ]);
     await j.expectFieldError('f-payerUnitId', /Må fylles ut/);
     await j.expectFieldError('f-period', /tertial/);
+    expect(posts).toEqual([]);
+  });
+
+  it('sammenslåing: ingen enheter valgt og ingen etterfølger gir begge feilene på én gang', async () => {
+    const page = j.page;
+    await page.goto(j.url('/enheter/sammenslaing'));
+    await j.useUser(ADMIN.email);
+    await page.locator('#f-successorName').waitFor();
+    const posts = countPosts();
+    await page.getByRole('button', { name: 'Slå sammen' }).click();
+    const { heading, lines } = await summary();
+    expect(heading).toBe(HEADING);
+    expect(lines).toEqual(['Enheter som slås sammen: Velg minst én enhet som skal slås sammen.', 'Navn på ny enhet: Må fylles ut']);
+    await j.expectFieldError('f-successorName', /Må fylles ut/);
     expect(posts).toEqual([]);
   });
 

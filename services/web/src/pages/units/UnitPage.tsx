@@ -87,21 +87,27 @@ export function UnitPage() {
               <section aria-labelledby="endre">
                 <h2 id="endre">Omorganisering</h2>
                 <h3>Nytt navn</h3>
-                <Form control={rename} prefix="navn" label="Nytt navn" submitLabel="Endre navn" onSubmit={(data) => rename.run(async () => { await api.units.rename(u.id, { name: text(data, 'name') ?? '' }); reload(); })}>
+                <Form control={rename} prefix="navn" label="Nytt navn" submitLabel="Endre navn" onSubmit={(data, _form, check) => rename.submit(check, async () => { await api.units.rename(u.id, { name: text(data, 'name') ?? '' }); reload(); })}>
                   <TextField name="name" label="Nytt navn" defaultValue={u.name} required />
                 </Form>
                 <h3>Flytt</h3>
-                <Form control={move} prefix="flytt" label="Flytt enhet" submitLabel="Flytt" onSubmit={(data) => move.run(async () => {
-                  await api.units.move(u.id, { newParentId: text(data, 'newParentId'), effectiveDate: text(data, 'effectiveDate') ?? undefined });
-                  reload();
-                })}>
+                <Form control={move} prefix="flytt" label="Flytt enhet" submitLabel="Flytt" onSubmit={(data, _form, check) => {
+                  const effectiveDate = check.date('effectiveDate');
+                  return move.submit(check, async () => {
+                    await api.units.move(u.id, { newParentId: text(data, 'newParentId'), effectiveDate: effectiveDate ?? undefined });
+                    reload();
+                  });
+                }}>
                   <div className="row">
                     <UnitSelect name="newParentId" label="Ny overordnet enhet" units={others} placeholder="Øverste nivå" defaultValue={u.parentId ?? ''} />
                     <TextField name="effectiveDate" label="Gjelder fra" type="date" defaultValue={todayIso()} />
                   </div>
                 </Form>
                 <h3>Leder</h3>
-                <Form control={leader} prefix="leder" label="Ny leder" submitLabel="Sett leder" onSubmit={(data) => leader.run(async () => { await api.units.assignLeader(u.id, { leader: text(data, 'leader') ?? '' }); reload(); })}>
+                <Form control={leader} prefix="leder" label="Ny leder" submitLabel="Sett leder" onSubmit={(_data, _form, check) => {
+                  const email = check.email('leader');
+                  return leader.submit(check, async () => { await api.units.assignLeader(u.id, { leader: email ?? '' }); reload(); });
+                }}>
                   <TextField name="leader" label="Leder (e-post)" type="email" defaultValue={u.leader ?? ''} required />
                 </Form>
                 <p><Link to={`/enheter/sammenslaing?inn=${u.id}`}>Slå sammen andre enheter inn i {u.name}</Link></p>

@@ -42,16 +42,19 @@ export function UnitTree() {
             control={control}
             label="Ny enhet"
             submitLabel="Registrer enhet"
-            onSubmit={(data, form) => control.run(async () => {
-              await api.units.register({
-                name: text(data, 'name') ?? '',
-                parentId: text(data, 'parentId'),
-                orgNumber: text(data, 'orgNumber'),
-                leader: text(data, 'leader'),
+            onSubmit={(data, form, check) => {
+              const leader = check.email('leader');
+              return control.submit(check, async () => {
+                await api.units.register({
+                  name: text(data, 'name') ?? '',
+                  parentId: text(data, 'parentId'),
+                  orgNumber: text(data, 'orgNumber'),
+                  leader,
+                });
+                form.reset();
+                units.reload();
               });
-              form.reset();
-              units.reload();
-            })}
+            }}
           >
             <div className="row">
               <TextField name="name" label="Navn" required autoComplete="off" />
