@@ -360,9 +360,15 @@ export class FormCheck {
     return this.read(name, rule, (raw) => (PERIOD.test(raw) ? raw : null), 'Skriv perioden som tertial (2026-T2), år (2026) eller måned (2026-03).');
   }
 
-  /** The `count` rows of a plan per period (PlanLinesFields' `plan.<i>.period` and `.quantity`), each row complete. */
+  /**
+   * The plan per period from PlanLinesFields' `count` rows (`plan.<i>.period`, `.quantity`). A row left
+   * without a quantity is not part of the plan (the form offers the next tertials ready to fill in);
+   * with no quantity at all, the first is what must be filled in.
+   */
   plan(count: number): { period: string; quantity: number }[] {
-    return Array.from({ length: count }, (_, index) => ({
+    const rows = Array.from({ length: count }, (_, index) => index).filter((index) => text(this.data, `plan.${index}.quantity`) !== null);
+    if (rows.length === 0) this.refuse('plan.0.quantity', REQUIRED);
+    return rows.map((index) => ({
       period: this.period(`plan.${index}.period`, { required: true }) ?? '',
       quantity: this.number(`plan.${index}.quantity`, { required: true, example: '120' }) ?? 0,
     }));
