@@ -11,6 +11,8 @@ const store = await openEventStore(process.env);
 const role = process.env.REMINDERS_ROLE ?? 'both';
 const reminders = createReminders({
   store,
+  // the demo's user (services/api/src/demo/load.ts): what was late in its history is not mailed
+  config: { historyLoaders: ['demo@fjordvik.kommune.no'] },
   roles: { scheduler: role !== 'worker', worker: role !== 'scheduler' },
 });
 

@@ -146,8 +146,8 @@ export const reminderNow = (
 };
 
 /**
- * A reminder whose next step is already due is superseded: a service that was down (or a benefit
- * planned after its period) sends the owner one current mail, not a burst of stale ones.
+ * A reminder whose next step is already due is superseded: a service that was down sends the owner
+ * one current mail, not a burst of stale ones. (A benefit planned after its deadlines gets the overdue summary.)
  */
 export const isSuperseded = (state: ReminderState, reminder: PlannedReminder, now: number, config: ReminderConfig): boolean => {
   const benefit = state.benefits.get(reminder.benefitId);
