@@ -87,7 +87,7 @@ export function MyBenefits() {
                           <td><Link to={`/prosjekter/${item.projectId}`}>{item.projectName}</Link></td>
                           <td>{formatPeriod(item.period)}</td>
                           <td>{formatDate(item.dueDate)}</td>
-                          <td>{item.what === 'measurement' ? 'Måling' : 'Realisert gevinst'}</td>
+                          <td>{item.what === 'measurement' ? 'Måling av indikatoren' : 'Realisert gevinst'}</td>
                           <td><Reminders reminders={item.reminders} /></td>
                           <td>
                             <Link className="button small" to={`/gevinster/${item.benefitId}/registrer?periode=${encodeURIComponent(item.period)}${item.what === 'measurement' ? '&hva=maling' : ''}`}>
