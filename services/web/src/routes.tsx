@@ -9,6 +9,7 @@ import { ProjectNew } from './pages/projects/ProjectNew';
 import { BenefitNew } from './pages/projects/BenefitNew';
 import { ImportPlan } from './pages/projects/ImportPlan';
 import { StatusReport } from './pages/projects/StatusReport';
+import { CostCorrection } from './pages/projects/CostCorrection';
 import { MyBenefits } from './pages/benefits/MyBenefits';
 import { RecordBenefit } from './pages/benefits/RecordBenefit';
 import { TracePage } from './pages/finance/TracePage';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: '/prosjekter/:projectId', element: ProjectPage },
       { path: '/prosjekter/:projectId/gevinster/ny', element: <BenefitNew /> },
       { path: '/prosjekter/:projectId/importer', element: <ImportPlan /> },
+      { path: '/prosjekter/:projectId/kostnader/:costId', element: <CostCorrection /> },
       { path: '/prosjekter/:projectId/historikk', element: <AuditPage subject="projects" /> },
       { path: '/prosjekter/:projectId/status', element: <StatusReport /> },
       { path: '/gevinster/:benefitId', element: BenefitPage },

@@ -55,6 +55,9 @@ export const projects = {
   register: (body: { name: string; ownerUnitId: string; projectLeader: string; thresholds?: Thresholds }) =>
     post<Created>('/api/projects', body),
   recordCost: (id: string, body: CostInput) => post<Created>(`/api/projects/${enc(id)}/costs`, body),
+  correctCost: (id: string, costId: string, body: Omit<CostInput, 'payerUnitId'> & { reason: string }) =>
+    post<Created>(`/api/projects/${enc(id)}/costs/${enc(costId)}/corrections`, body),
+  reverseCost: (id: string, costId: string, body: { reason: string }) => post<Created>(`/api/projects/${enc(id)}/costs/${enc(costId)}/reversal`, body),
   changePhase: (id: string, body: { phase: string }) => post<Created>(`/api/projects/${enc(id)}/phase`, body),
   planBenefit: (id: string, body: BenefitInput) => post<Created>(`/api/projects/${enc(id)}/benefits`, body),
   /** Dry run or commit of a filled-in gevinstrealiseringsplan; a refused commit (422) still answers with the report. */

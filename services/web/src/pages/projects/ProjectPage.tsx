@@ -21,7 +21,8 @@ export function ProjectPage() {
   const units = useUnits();
   const p = project.data;
   const imported = (useLocation().state as { imported?: number; unchanged?: number } | null) ?? null;
-  const totalCost = p?.costs.reduce((sum, cost) => sum + cost.amountOre, 0) ?? 0;
+  // a reversed cost is listed but counts as nothing
+  const totalCost = p?.totalCostOre ?? 0;
 
   return (
     <Page
@@ -75,7 +76,7 @@ export function ProjectPage() {
                   <table>
                     <caption className="visually-hidden">Kostnader i prosjektet</caption>
                     <thead>
-                      <tr><th scope="col">Enhet som betaler</th><th scope="col">Periode</th><th scope="col">Type</th><th scope="col" className="num">Beløp</th></tr>
+                      <tr><th scope="col">Enhet som betaler</th><th scope="col">Periode</th><th scope="col">Type</th><th scope="col" className="num">Beløp</th><th scope="col">Korrigering</th></tr>
                     </thead>
                     <tbody>
                       {p.costs.map((cost) => (
@@ -83,7 +84,8 @@ export function ProjectPage() {
                           <th scope="row">{units.name(cost.payerUnitId)}</th>
                           <td>{formatPeriod(cost.period)}</td>
                           <td>{cost.kind === 'annual' ? 'Årlig' : 'Engangs'}</td>
-                          <td className="num">{formatKr(cost.amountOre)}</td>
+                          <td className="num">{cost.reversedReason !== null ? <del>{formatKr(cost.amountOre)}</del> : formatKr(cost.amountOre)}</td>
+                          <td>{cost.reversedReason !== null ? `Reversert: ${cost.reversedReason}` : <>{cost.correctedReason && `Korrigert: ${cost.correctedReason} · `}<Link to={`/prosjekter/${p.id}/kostnader/${cost.costId}`}>Korriger eller reverser<span className="visually-hidden"> kostnaden til {units.name(cost.payerUnitId)}, {formatPeriod(cost.period)}</span></Link></>}</td>
                         </tr>
                       ))}
                     </tbody>

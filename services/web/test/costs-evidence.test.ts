@@ -1,0 +1,70 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Journey } from './harness';
+import { LEADER } from './people';
+
+/**
+ * The first hour of a real user (issue 17): a cost recorded wrong is corrected, another reversed, each
+ * with a reason the form asks for beside its field; the project shows the new figures and why.
+ */
+
+const j = new Journey();
+const ids = { kommune: '', bygg: '', digital: '', project: '' };
+
+interface Project {
+  totalCostOre: number;
+  costs: { costId: string; payerUnitId: string; amountOre: number; period: string; correctedReason: string | null; reversedReason: string | null }[];
+}
+const project = () => j.get<Project>(`/api/projects/${ids.project}`);
+
+beforeAll(() => j.launch());
+
+beforeEach(async () => {
+  await j.open();
+  ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
+  ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
+  ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
+  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
+  await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.digital, amountOre: 250_000_00, period: '2026-T1', kind: 'one-off', description: 'Lisens' });
+  await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.bygg, amountOre: 40_000_00, period: '2026-T1', kind: 'one-off' });
+});
+
+afterEach(() => j.close());
+afterAll(() => j.stop());
+
+describe('kostnader', () => {
+  it('korrigerer en kostnad og reverserer en annen, med begrunnelse; prosjektet viser nytt beløp og totalen uten den reverserte', async () => {
+    const page = j.page;
+    await page.goto(j.url(`/prosjekter/${ids.project}`));
+    await j.useUser(LEADER.email);
+    await page.getByRole('link', { name: /Korriger eller reverser kostnaden til Digitalisering/ }).click();
+    await page.getByRole('button', { name: 'Lagre korrigeringen' }).waitFor();
+    expect(await page.locator('#f-amountOre').inputValue()).toMatch(/^250\s000$/);
+    await j.check('60-kostnad-korriger');
+
+    await page.locator('#f-amountOre').fill('300 000');
+    await page.getByRole('button', { name: 'Lagre korrigeringen' }).click();
+    await j.expectFieldError('f-reason', /Begrunnelse/);
+    expect((await project()).costs.find((c) => c.payerUnitId === ids.digital)?.amountOre).toBe(250_000_00);
+    await j.check('60b-kostnad-korriger-feil');
+
+    await page.locator('#f-reason').fill('Fakturaen var på 300 000 kr');
+    await page.getByRole('button', { name: 'Lagre korrigeringen' }).click();
+    await page.getByRole('heading', { name: 'Digital byggesak' }).waitFor();
+    await page.getByRole('row', { name: /Digitalisering.*kr\s300\s000.*Korrigert: Fakturaen var på 300 000 kr/ }).waitFor();
+    expect((await project()).costs.find((c) => c.payerUnitId === ids.digital)).toMatchObject({ amountOre: 300_000_00, correctedReason: 'Fakturaen var på 300 000 kr' });
+
+    await page.getByRole('link', { name: /Korriger eller reverser kostnaden til Byggesak/ }).click();
+    await page.getByLabel(/Reversere kostnaden/).check();
+    await page.getByRole('button', { name: 'Reverser kostnaden' }).click();
+    await j.expectFieldError('f-reason', /Begrunnelse/);
+    await page.locator('#f-reason').fill('Ført på feil prosjekt');
+    await page.getByRole('button', { name: 'Reverser kostnaden' }).click();
+    await page.getByRole('row', { name: /Byggesak.*Reversert: Ført på feil prosjekt/ }).waitFor();
+    // the total leaves the reversed cost out
+    await page.getByText(/Kostnader i alt\s*kr\s300\s000/).waitFor();
+    const after = await project();
+    expect(after.totalCostOre).toBe(300_000_00);
+    expect(after.costs.find((c) => c.payerUnitId === ids.bygg)?.reversedReason).toBe('Ført på feil prosjekt');
+    await j.check('61-prosjekt-kostnader-korrigert');
+  });
+});
