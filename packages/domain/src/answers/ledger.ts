@@ -54,8 +54,8 @@ export const BalanceRowSchema = z.object({
   settledInOre: ore,
   settledOutOre: ore,
   openOre: ore.describe('kontantfrigjørende gevinst som ikke er tatt ut'),
-  owedToUnitOre: ore.describe('kompensasjon enheten har til gode: producedForOthers − settledIn'),
-  owedByUnitOre: ore.describe('kompensasjon enheten skylder: gainsFromOthers − settledOut'),
+  owedToUnitOre: ore.describe('kompensasjon enheten har til gode: producedForOthers − settledIn (avregninger innenfor samme rapporteringsenhet regnes ikke)'),
+  owedByUnitOre: ore.describe('kompensasjon enheten skylder: gainsFromOthers − settledOut (avregninger innenfor samme rapporteringsenhet regnes ikke)'),
 });
 export type BalanceRow = z.infer<typeof BalanceRowSchema>;
 export const BalancesSchema = z.array(BalanceRowSchema);

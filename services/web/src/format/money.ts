@@ -2,19 +2,24 @@ const whole = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const withOre = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
- * Øre as reports show it: whole kroner, rounded, `kr 1 234 567`. The one money format of the UI;
+ * Øre as reports show it: whole kroner, rounded, `kr 1 234 567`, `−kr 25 800`. The one money format of the UI;
  * øre only where a person asks for the exact figure (`formatKrExact`).
  */
 export function formatKr(ore: number | null | undefined): string {
   if (ore === null || ore === undefined || !Number.isFinite(ore)) return '–';
-  // `|| 0`: a rounded −0,40 kr is 0, not −0
-  return `kr ${whole.format(Math.round(ore / 100) || 0)}`;
+  return signed(Math.round(ore / 100), (kroner) => whole.format(kroner));
+}
+
+/** `kr 1 234` and `−kr 1 234` (U+2212 before `kr`, as the domain's `formatKroner` and its messages write it); never `−kr 0`. */
+function signed(kroner: number, format: (abs: number) => string): string {
+  const text = `kr\u00a0${format(Math.abs(kroner))}`;
+  return kroner < 0 && /[1-9]/.test(text) ? `\u2212${text}` : text;
 }
 
 /** The exact figure with øre, `kr 1 234 567,89`: for the events behind a figure and for amounts a person must type back. */
 export function formatKrExact(ore: number | null | undefined): string {
   if (ore === null || ore === undefined || !Number.isFinite(ore)) return '–';
-  return `kr ${withOre.format(ore / 100)}`;
+  return signed(ore / 100, (kroner) => withOre.format(kroner));
 }
 
 /**
@@ -31,5 +36,5 @@ const compact = new Intl.NumberFormat('nb-NO', { notation: 'compact', maximumFra
 
 /** For a chart cell too narrow for the whole figure: `kr 1,2 mill.` (the table beside the chart has the whole figure). */
 export function formatKrShort(ore: number): string {
-  return `kr ${compact.format(Math.round(ore / 100) || 0)}`;
+  return signed(Math.round(ore / 100), (kroner) => compact.format(kroner));
 }

@@ -13,7 +13,7 @@ export function ImbalancesSection({ span, imbalances, name }: { span: Span; imba
       <TableWrap label="Ubalanser">
         <table>
           <caption className="visually-hidden">Kostnader, mottatt gevinst og netto per enhet</caption>
-          <thead><tr><th scope="col">Enhet</th><th scope="col" className="num">Kostnader</th><th scope="col" className="num">Mottatt gevinst</th><th scope="col" className="num">Netto</th><th scope="col">Gevinsten av pengene havnet hos</th></tr></thead>
+          <thead><tr><th scope="col">Enhet</th><th scope="col" className="num">Kostnader</th><th scope="col" className="num">Mottatt gevinst</th><th scope="col" className="num">Netto</th><th scope="col">Gevinsten gikk til</th></tr></thead>
           <tbody>
             {imbalances.map((row) => (
               <tr key={row.unitId}>
