@@ -85,6 +85,8 @@ describe('Økonomi the first time', () => {
     const heatmap = page().getByTestId('heatmap');
     await heatmap.locator('svg text').first().waitFor();
     expect(await labelProblems(heatmap)).toEqual([]);
+    // at 1280 px there is room for every name whole (on a phone a long one is cut with …)
+    expect([...texts, ...(await svgTexts(heatmap))].filter((t) => t.includes('…'))).toEqual([]);
 
     const losses = page().getByTestId('negative-flows');
     await expect.poll(() => losses.textContent()).toMatch(/Anskaffelser → Parkering: −kr[\s\u00a0]25[\s\u00a0]800/);

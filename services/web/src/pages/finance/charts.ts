@@ -87,7 +87,7 @@ export function heatmapOption(matrix: Matrix, name: (id: string) => string, heig
   const offDiagonal = matrix.cells.filter((c) => c.investorUnitId !== c.recipientUnitId && c.ore !== 0);
   const max = Math.max(1, ...offDiagonal.map((c) => c.ore));
   const option = (width: number) => {
-    const yLabelWidth = Math.round(clamp(width * 0.3, 70, 170));
+    const yLabelWidth = Math.round(clamp(width * 0.3, 70, 220));
     const left = yLabelWidth + 14;
     const right = 16;
     const cellWidth = (width - left - right) / Math.max(1, recipients.length);
