@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api';
 import { BenefitChart, BenefitFigures } from '../../components/BenefitSummary';
 import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { EvidenceList } from '../../components/Evidence';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
@@ -79,6 +80,7 @@ export function BenefitPage() {
               ) : <p>Ingen målinger ennå.</p>}
             </section>
 
+            <EvidenceList benefit={b} />
             <section aria-labelledby="nullpunkt">
               <h2 id="nullpunkt">Nullpunktsmåling</h2>
               <p>Nåværende nullpunkt: <strong>{formatNumber(b.baseline)} {b.unitOfMeasure}</strong></p>

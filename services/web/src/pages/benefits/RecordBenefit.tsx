@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { api } from '../../api';
 import { Form, RadioGroup, TextArea, TextField, text, useFormControl } from '../../components/Form';
 import { Busy } from '../../components/Loading';
+import { chosenFile, EVIDENCE_ACCEPT, evidenceProblem, uploadEvidence } from '../../components/Evidence';
 import { Page } from '../../components/Page';
 import { useApi } from '../../hooks/useApi';
 import { todayIso } from '../../format/date';
@@ -25,9 +26,13 @@ export function RecordBenefit() {
     const amount = parseNumber(text(data, field) ?? '');
     if (amount === null) return control.fail({ [field]: kind === 'measurement' ? 'Målt verdi må være et tall, f.eks. 6,5.' : 'Realisert mengde må være et tall, f.eks. 120.' });
     const common = { comment: text(data, 'comment'), evidenceUrl: text(data, 'evidenceUrl') };
+    const file = chosenFile(data);
+    const fileProblem = file && evidenceProblem(file);
+    if (fileProblem) return control.fail({ file: fileProblem });
     return control.run(async () => {
       if (kind === 'measurement') await api.benefits.recordMeasurement(benefitId, { value: amount, measuredOn: text(data, 'measuredOn') ?? '', ...common });
       else await api.benefits.recordRealisation(benefitId, { period: text(data, 'period') ?? '', quantity: amount, ...common });
+      if (file) await uploadEvidence(benefitId, file, kind === 'measurement' ? { measuredOn: text(data, 'measuredOn') } : { period: text(data, 'period') });
       void navigate(`/gevinster/${benefitId}`, { state: { saved: true } });
     });
   };
@@ -54,6 +59,7 @@ export function RecordBenefit() {
             )}
             <TextArea name="comment" label="Kommentar" hint="Hva er gjort, og hvordan er det målt?" />
             <TextField name="evidenceUrl" label="Lenke til dokumentasjon" type="url" hint="F.eks. lenke til rapport eller sak i arkivet (https://…)" />
+            <TextField name="file" label="Vedlegg som dokumentasjon" type="file" accept={EVIDENCE_ACCEPT} hint="pdf, png, jpeg, docx, xlsx, txt eller csv, maks 10 MB" />
           </Form>
         )}
       </Busy>
