@@ -18,6 +18,8 @@ import { DEFAULT_GROUP_ROLES, type GroupRoles } from './auth/actor';
 import { PastReports } from '@gevinst/projections';
 import { openapiDocument } from './openapi/document';
 import { spreadsheetRoutes } from './spreadsheet-routes';
+import { fileAttachmentStore } from './evidence/AttachmentStore';
+import { evidenceMaxBytes, evidenceRoutes } from './evidence/routes';
 import { createAuthentication, type Authentication } from './auth/authentication';
 import { validateAuthConfig, type AuthConfig } from './auth/config';
 import type { RateLimitConfig } from './http/security/rateLimits';
@@ -64,6 +66,8 @@ export interface GevinstConfig {
   storeBusyTimeoutMs?: number;
   /** bounds of an uploaded spreadsheet; default the GEVINST_IMPORT_* env over the defaults */
   uploadLimits?: UploadLimits;
+  /** evidence files: their folder (default `evidence/` next to the SQLite file) and max size (default GEVINST_EVIDENCE_MAX_BYTES, else 10 MB) */
+  evidence?: { dir?: string; maxBytes?: number };
 }
 
 export interface RunningGevinst {
@@ -160,13 +164,20 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const auth = await createAuthentication({ db, logger, publicUrl: config.publicUrl, config: config.auth, describe: (p) => ({ roles: access.rolesOf(p) }) });
   const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
   const sheets = spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports, access, uploadLimits: config.uploadLimits });
+  const evidence = evidenceRoutes({
+    application,
+    readModels,
+    access,
+    store: fileAttachmentStore(config.evidence?.dir ?? join(dirname(config.dbPath ?? './data/gevinst.sqlite'), 'evidence')),
+    maxBytes: config.evidence?.maxBytes ?? evidenceMaxBytes(),
+  });
   const app = createApp({
     application,
     readModels,
     store,
     access,
     pastReports,
-    beforeJson: [sheets],
+    beforeJson: [sheets, evidence],
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,

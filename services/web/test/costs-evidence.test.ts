@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Journey } from './harness';
-import { LEADER } from './people';
+import { LEADER, OWNER } from './people';
 
 /**
  * The first hour of a real user (issue 17): a cost recorded wrong is corrected, another reversed, each
@@ -8,7 +8,7 @@ import { LEADER } from './people';
  */
 
 const j = new Journey();
-const ids = { kommune: '', bygg: '', digital: '', project: '' };
+const ids = { kommune: '', bygg: '', digital: '', project: '', benefit: '' };
 
 interface Project {
   totalCostOre: number;
@@ -26,6 +26,11 @@ beforeEach(async () => {
   ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
   await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.digital, amountOre: 250_000_00, period: '2026-T1', kind: 'one-off', description: 'Lisens' });
   await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.bygg, amountOre: 40_000_00, period: '2026-T1', kind: 'one-off' });
+  ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, {
+    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
+    unitOfMeasure: 'timer', direction: 'decrease', category: 'capacity', cashReleasing: false, valuationOrePerUnit: 65_000,
+    plan: [{ period: '2026-T1', quantity: 100 }],
+  });
 });
 
 afterEach(() => j.close());
@@ -66,5 +71,34 @@ describe('kostnader', () => {
     expect(after.totalCostOre).toBe(300_000_00);
     expect(after.costs.find((c) => c.payerUnitId === ids.bygg)?.reversedReason).toBe('Ført på feil prosjekt');
     await j.check('61-prosjekt-kostnader-korrigert');
+  });
+});
+
+describe('vedlegg som dokumentasjon', () => {
+  it('gevinsteieren legger ved en fil til en måling: feil filtype vises ved feltet, filen listes på gevinsten og lastes ned med samme innhold', async () => {
+    const page = j.page;
+    await page.goto(j.url(`/gevinster/${ids.benefit}/registrer?hva=maling`));
+    await j.useUser(OWNER.email);
+    await page.locator('#f-value').fill('6,5');
+    await page.locator('#f-file').setInputFiles({ name: 'side.html', mimeType: 'text/html', buffer: Buffer.from('<p>hei</p>') });
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await j.expectFieldError('f-file', /Filtypen er ikke tillatt/);
+    expect((await j.get<{ measurements: unknown[] }>(`/api/benefits/${ids.benefit}`)).measurements).toEqual([]);
+
+    const content = 'sak;timer\n2026-001;5,5\n2026-002;7,5\n';
+    await page.locator('#f-file').setInputFiles({ name: 'målinger mars.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
+    await j.check('62-maling-med-vedlegg');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    const link = page.getByRole('link', { name: 'målinger mars.csv' });
+    await link.waitFor();
+    await j.check('63-gevinst-vedlegg');
+
+    const href = (await link.getAttribute('href')) ?? '';
+    const download = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, text: await res.text(), disposition: res.headers.get('content-disposition') ?? '' };
+    }, href);
+    expect(download).toMatchObject({ status: 200, text: content });
+    expect(download.disposition).toMatch(/^attachment/);
   });
 });

@@ -49,6 +49,19 @@ export const BenefitViewSchema = z.object({
     z.object({ period, quantity: z.number(), valueOre: ore, corrected: z.boolean(), comment: z.string().nullable(), evidenceUrl: z.string().nullable() }),
   ),
   measurements: z.array(z.object({ value: z.number(), measuredOn: z.string(), period: period.nullable() })),
+  /** files attached as evidence; download at `GET /api/benefits/:id/evidence/:attachmentId` */
+  attachments: z.array(
+    z.object({
+      attachmentId: z.string().describe('SHA-256 of the file (hex)'),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.int(),
+      period: period.nullable(),
+      measuredOn: z.string().nullable(),
+      attachedBy: z.string().nullable(),
+      attachedAt: z.string(),
+    }),
+  ),
   withdrawals: z.array(z.object({ period, amountOre: ore, saksnummer: z.string().nullable() })),
   achievementPct: z.number().nullable(),
   trend: TrendSchema.nullable(),

@@ -124,6 +124,32 @@ export const UnplannedBenefitRecordedSchema = z.object({
   description: TextSchema,
 });
 
+/** The file types a person may attach as evidence (documents, images, spreadsheets, text). */
+export const EVIDENCE_CONTENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/plain',
+  'text/csv',
+] as const;
+export const EvidenceContentTypeSchema = z.enum(EVIDENCE_CONTENT_TYPES, { error: 'Filtypen er ikke tillatt (pdf, png, jpeg, docx, xlsx, txt eller csv)' });
+
+/**
+ * A file attached as evidence for a measurement or a realisation. The bytes live outside the event
+ * log, content-addressed: `attachmentId` is their SHA-256 (hex). `measuredOn`/`period` name what it documents.
+ */
+export const EvidenceAttachedSchema = z.object({
+  benefitId: IdSchema,
+  attachmentId: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Ugyldig vedlegg-id (SHA-256)' }),
+  fileName: z.string().trim().min(1, { error: 'Filnavn mangler' }).max(255, { error: 'Filnavnet er for langt' }),
+  contentType: EvidenceContentTypeSchema,
+  sizeBytes: z.int().min(1, { error: 'Filen er tom' }),
+  period: nullableDefault(PeriodSchema),
+  measuredOn: nullableDefault(IsoDateSchema),
+});
+
 export const benefitEventSchemas = {
   BenefitPlanned: BenefitPlannedSchema,
   BaselineMeasured: BaselineMeasuredSchema,
@@ -135,4 +161,5 @@ export const benefitEventSchemas = {
   BenefitCancelled: BenefitCancelledSchema,
   BudgetWithdrawalRecorded: BudgetWithdrawalRecordedSchema,
   UnplannedBenefitRecorded: UnplannedBenefitRecordedSchema,
+  EvidenceAttached: EvidenceAttachedSchema,
 } as const;

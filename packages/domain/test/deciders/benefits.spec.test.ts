@@ -308,4 +308,19 @@ describe('benefit decider', () => {
     it('refuses a kroner value on an unpriced gain', () =>
       given([]).when({ type: 'RecordUnplannedBenefit', data: { ...unplanned, category: 'unpriced' }, context }).thenThrows('valuation_not_allowed', 'valueOre'));
   });
+
+  describe('AttachEvidence', () => {
+    const evidence = { benefitId: 'b1', attachmentId: 'a'.repeat(64), fileName: 'maling.pdf', contentType: 'application/pdf' as const, sizeBytes: 1234, period: null, measuredOn: '2026-06-01' };
+
+    it('records the reference to a stored file, also on a cancelled benefit', () => {
+      given([planned]).when({ type: 'AttachEvidence', data: evidence, context: { now } }).then([{ type: 'EvidenceAttached', data: evidence }]);
+      given([planned, cancelled]).when({ type: 'AttachEvidence', data: evidence, context: { now } }).then([{ type: 'EvidenceAttached', data: evidence }]);
+    });
+
+    it('refuses an unknown benefit, a file type not allowed and an id that is no SHA-256', () => {
+      given([]).when({ type: 'AttachEvidence', data: evidence, context: { now } }).thenThrows('benefit_not_found', 'benefitId');
+      given([planned]).when({ type: 'AttachEvidence', data: { ...evidence, contentType: 'text/html' as 'text/plain' }, context: { now } }).thenThrows('validation_failed', 'contentType');
+      given([planned]).when({ type: 'AttachEvidence', data: { ...evidence, attachmentId: '../etc/passwd' }, context: { now } }).thenThrows('validation_failed', 'attachmentId');
+    });
+  });
 });

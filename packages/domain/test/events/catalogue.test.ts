@@ -24,6 +24,7 @@ const contract: Record<string, string[]> = {
   CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description'],
   CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'reason'],
   CostReversed: ['projectId', 'costId', 'reason'],
+  EvidenceAttached: ['benefitId', 'attachmentId', 'fileName', 'contentType', 'sizeBytes', 'period', 'measuredOn'],
   BenefitPlanned: [
     'benefitId', 'projectId', 'title', 'recipientUnitId', 'owner', 'indicator', 'unitOfMeasure', 'direction',
     'category', 'cashReleasing', 'valuationOrePerUnit', 'baseline', 'target', 'targetDate', 'plan',

@@ -50,6 +50,7 @@ const plannedBenefit = (event: Of<'BenefitPlanned'>): BenefitState => {
     plan: d.plan ?? [],
     realisations: new Map(),
     measurements: [],
+    attachments: [],
     withdrawals: [],
     reminders: [],
     ref: refOf(event),
@@ -95,6 +96,7 @@ const unplannedBenefit = (event: Of<'UnplannedBenefitRecorded'>): BenefitState =
     plan: [],
     realisations: new Map([[d.period, realisation]]),
     measurements: [],
+    attachments: [],
     withdrawals: [],
     reminders: [],
     ref,
@@ -203,6 +205,21 @@ export class PortfolioModel implements Projection {
         return this.withBenefit(event.data.benefitId, (b) => b.reminders.push({ kind: event.data.kind, period: event.data.period, sentAt: event.metadata.recordedAt }));
       case 'ReminderEscalated':
         return this.withBenefit(event.data.benefitId, (b) => b.reminders.push({ kind: 'escalation', period: event.data.period, sentAt: event.metadata.recordedAt }));
+      case 'EvidenceAttached': {
+        const d = event.data;
+        return this.withBenefit(d.benefitId, (b) =>
+          b.attachments.push({
+            attachmentId: d.attachmentId,
+            fileName: d.fileName,
+            contentType: d.contentType,
+            sizeBytes: d.sizeBytes,
+            period: d.period ?? null,
+            measuredOn: d.measuredOn ?? null,
+            attachedBy: event.metadata.userId ?? null,
+            attachedAt: event.metadata.recordedAt,
+          }),
+        );
+      }
       case 'SettlementRecorded':
         // folded by the ledger; still a change callers caching query results are told of
         return true;

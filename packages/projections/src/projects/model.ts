@@ -52,6 +52,17 @@ export interface ProjectState {
   benefitIds: string[];
 }
 
+export interface AttachmentFact {
+  attachmentId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  period: string | null;
+  measuredOn: string | null;
+  attachedBy: string | null;
+  attachedAt: string;
+}
+
 export interface PlanEntry {
   period: string;
   quantity: number;
@@ -117,6 +128,8 @@ export interface BenefitState {
   /** period → the latest realisation of that period */
   realisations: Map<string, RealisationFact>;
   measurements: MeasurementFact[];
+  /** files attached as evidence (EvidenceAttached), oldest first */
+  attachments: AttachmentFact[];
   withdrawals: WithdrawalFact[];
   reminders: { kind: string; period: string; sentAt: string }[];
   ref: EventRef;

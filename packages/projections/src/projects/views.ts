@@ -45,6 +45,7 @@ export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thre
       evidenceUrl: r.evidenceUrl,
     })),
     measurements: b.measurements.map((m) => ({ value: m.value, measuredOn: m.measuredOn, period: m.period })),
+    attachments: b.attachments.map((a) => ({ ...a })),
     withdrawals: b.withdrawals.map((w) => ({ period: w.period, amountOre: w.amountOre, saksnummer: w.saksnummer })),
     achievementPct: status?.achievementPct ?? null,
     trend: status?.trend ?? null,

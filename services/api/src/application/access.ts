@@ -77,6 +77,8 @@ export const commandFacts: Record<string, CommandAccess> = {
   planBenefit: { action: 'planBenefit', facts: onProject },
   recordBaseline: { action: 'recordBaseline', facts: onBenefit },
   recordMeasurement: { action: 'recordMeasurement', facts: onBenefit },
+  // evidence for a measurement or realisation: whoever may record one
+  attachEvidence: { action: 'recordMeasurement', facts: onBenefit },
   recordRealisation: { action: 'recordRealisation', facts: onBenefit },
   correctRealisation: { action: 'correctRealisation', facts: onBenefit },
   reviseForecast: { action: 'reviseForecast', facts: onBenefit },

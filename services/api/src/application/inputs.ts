@@ -6,6 +6,7 @@ import {
   BenefitPlannedSchema,
   CostKindSchema,
   DirectionSchema,
+  EVIDENCE_CONTENT_TYPES,
   HourlyRateSetSchema,
   ProjectPhaseSchema,
   ThresholdsSchema,
@@ -84,6 +85,20 @@ export const RecordCostInput = z.object({
 /** `costId` comes from the path (`/api/projects/:id/costs/:costId/…`) */
 export const CorrectCostInput = z.object({ costId: id, amountOre: nonNegativeOre, period, kind: costKind, description: text.nullish(), reason });
 export const ReverseCostInput = z.object({ costId: id, reason });
+/** what an upload says of its file (`POST /api/benefits/:id/evidence?fileName=…`); the bytes' id and size come from the store */
+export const EvidenceUploadQuery = z.object({
+  fileName: z.string({ error: 'Filnavn mangler' }).min(1, { error: 'Filnavn mangler' }).max(1000, { error: 'Filnavnet er for langt' }),
+  period: period.optional(),
+  measuredOn: date.optional(),
+});
+export const AttachEvidenceInput = z.object({
+  attachmentId: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Ugyldig vedlegg-id' }),
+  fileName: z.string().min(1).max(255),
+  contentType: z.enum(EVIDENCE_CONTENT_TYPES, { error: 'Filtypen er ikke tillatt (pdf, png, jpeg, docx, xlsx, txt eller csv)' }),
+  sizeBytes: z.int().min(1, { error: 'Filen er tom' }),
+  period: period.nullish(),
+  measuredOn: date.nullish(),
+});
 export const ChangePhaseInput = z.object({ phase });
 export const CloseProjectInput = z.object({ reason });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commands } from '../application/commands/index';
 import { commandRoutes } from '../http/routes';
+import { EVIDENCE_CONTENT_TYPES } from '@gevinst/domain/events';
 import * as Q from './queries';
 import * as R from './responses';
 
@@ -89,6 +90,32 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/projects': { ...paths['/api/projects'], ...read('Prosjekter', z.array(R.ProjectSummary)) },
     '/api/projects/{id}': read('Et prosjekt: plan mot realisering', R.ProjectDetail, [idParameter]),
     '/api/benefits/{id}': read('En gevinst', R.BenefitView, [idParameter]),
+    '/api/benefits/{id}/evidence': {
+      post: {
+        operationId: 'attachEvidence',
+        summary: 'Last opp en fil som dokumentasjon for en måling eller realisering (filens bytes som body, filtypen som Content-Type)',
+        parameters: [
+          idParameter,
+          { name: 'fileName', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'measuredOn', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'period', in: 'query', schema: { type: 'string' } },
+        ],
+        requestBody: { required: true, content: Object.fromEntries(EVIDENCE_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) },
+        responses: {
+          '201': json(R.WriteResult.extend({ attachmentId: z.string() }), 'Lagret (attachmentId: filens SHA-256)'),
+          ...errors,
+          '413': json(R.ErrorResponse, 'Filen er for stor (GEVINST_EVIDENCE_MAX_BYTES, 10 MB som standard)'),
+          '415': json(R.ErrorResponse, 'Filtypen er ikke tillatt'),
+        },
+      },
+    },
+    '/api/benefits/{id}/evidence/{attachmentId}': {
+      get: {
+        summary: 'Last ned et vedlegg (Content-Disposition: attachment; X-Content-Type-Options: nosniff)',
+        parameters: [idParameter, { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': binary('application/octet-stream', 'Filen, med typen den ble lastet opp som'), '401': errors['401'], '403': errors['403'], '404': errors['404'] },
+      },
+    },
     '/api/due': read('Gevinsteiers liste over det som forfaller', z.array(R.DueItem), queryParameters(Q.DueQuery)),
     '/api/ledger': read('Gevinstregnskap på tvers av enheter', R.Ledger, queryParameters(Q.ReportQuery)),
     '/api/ledger/matrix': read('Betaler × mottaker', R.LedgerMatrix, queryParameters(Q.ReportQuery)),

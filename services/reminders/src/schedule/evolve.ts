@@ -23,6 +23,7 @@ const relevance: Record<EventType, boolean> = {
   CostRecorded: false,
   CostCorrected: false,
   CostReversed: false,
+  EvidenceAttached: false,
   UnitRegistered: true,
   UnitRenamed: true,
   UnitLeaderAssigned: true,
@@ -152,6 +153,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'CostRecorded':
     case 'CostCorrected':
     case 'CostReversed':
+    case 'EvidenceAttached':
     case 'UnitMoved':
     case 'HourlyRateSet':
     case 'UnitsMerged':

@@ -79,6 +79,9 @@ export const benefits = {
     post<Created>(`/api/benefits/${enc(id)}/measurements`, body),
   recordRealisation: (id: string, body: { period: string; quantity: number; comment?: string | null; evidenceUrl?: string | null }) =>
     post<Created>(`/api/benefits/${enc(id)}/realisations`, body),
+  /** the file's bytes as the body, its type as Content-Type; `attachmentId` is its SHA-256 */
+  attachEvidence: (id: string, file: Blob, type: string, params: { fileName: string; measuredOn?: string | null; period?: string | null }) =>
+    postFile<Created & { attachmentId: string }>(`/api/benefits/${enc(id)}/evidence${query(params)}`, file, type),
   recordWithdrawal: (id: string, body: { period: string; amountOre: number; saksnummer?: string | null; comment?: string | null }) =>
     post<Created>(`/api/benefits/${enc(id)}/withdrawals`, body),
   correctRealisation: (id: string, body: { period: string; quantity: number; reason: string; comment?: string | null }) =>
@@ -117,6 +120,7 @@ export const portfolio = {
 /** Addresses of the spreadsheet downloads (plain links: the browser saves the file). */
 export const downloads = {
   template: () => '/api/templates/gevinstrealiseringsplan.xlsx',
+  evidence: (benefitId: string, attachmentId: string) => `/api/benefits/${enc(benefitId)}/evidence/${enc(attachmentId)}`,
   ledger: (format: 'xlsx' | 'csv', s: AsOfSpan, view?: 'flows' | 'matrix' | 'units' | 'balances') =>
     `/api/export/ledger.${format}${query({ ...span(s), view })}`,
   portfolio: (format: 'xlsx' | 'csv', s: AsOfSpan) => `/api/export/portfolio.${format}${query(span(s))}`,

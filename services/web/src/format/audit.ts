@@ -51,6 +51,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'CostReversed': return `Reverserte kostnad${reason(d)}`;
     case 'BenefitPlanned': return `Planla gevinsten «${str(d, 'title')}» for ${unit('recipientUnitId')} med ${str(d, 'owner')} som gevinsteier`;
     case 'BaselineMeasured': return `Registrerte nullpunkt ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
+    case 'EvidenceAttached': return `La ved filen «${str(d, 'fileName')}» som dokumentasjon`;
     case 'MeasurementRecorded': return `Registrerte måling ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
     case 'BenefitRealised': return `Registrerte realisert gevinst ${formatNumber(num(d, 'quantity'))}${period(d)}, verdi ${formatKr(num(d, 'valueOre'))}`;
     case 'BenefitRealisationCorrected': return `Korrigerte realisert gevinst til ${formatNumber(num(d, 'quantity'))}${period(d)}${reason(d)}`;

@@ -63,4 +63,7 @@ export type BenefitCommand =
   | AssignBenefitOwner
   | CancelBenefit
   | RecordBudgetWithdrawal
-  | RecordUnplannedBenefit;
+  | RecordUnplannedBenefit
+  | AttachEvidence;
+
+export type AttachEvidence = Command<'AttachEvidence', EventInputOf<'EvidenceAttached'>, TimeContext>;

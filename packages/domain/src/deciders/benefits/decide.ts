@@ -247,5 +247,9 @@ export const decideBenefit = (command: BenefitCommand, state: BenefitState): Ben
       return recordBudgetWithdrawal(command, state);
     case 'RecordUnplannedBenefit':
       return recordUnplannedBenefit(command, state);
+    case 'AttachEvidence':
+      // evidence of what was measured or realised: also for a cancelled or unplanned benefit
+      requireBenefit(state, command.data.benefitId);
+      return [emit('EvidenceAttached', command.data)];
   }
 };

@@ -100,6 +100,7 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
         withdrawalIds: [...state.withdrawalIds, event.data.withdrawalId],
       };
     case 'MeasurementRecorded':
+    case 'EvidenceAttached':
       return state;
   }
   if (state.status === 'unplanned') return state;

@@ -30,6 +30,12 @@ export const benefitCommands: Record<string, CommandSpec> = {
     data: { benefitId, ...input },
     context,
   })),
+  /** made by the upload route (`POST /api/benefits/:id/evidence`) once the file is stored; it has no JSON route */
+  attachEvidence: onBenefit('attachEvidence', 'Legg ved en fil som dokumentasjon', I.AttachEvidenceInput, (benefitId, input, context) => ({
+    type: 'AttachEvidence',
+    data: { benefitId, ...input },
+    context,
+  })),
   recordMeasurement: onBenefit('recordMeasurement', 'Registrer en måling', I.RecordMeasurementInput, (benefitId, input, context) => ({
     type: 'RecordMeasurement',
     data: { benefitId, ...input },

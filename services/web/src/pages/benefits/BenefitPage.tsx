@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api';
 import { BenefitChart, BenefitTable, IndicatorChart, IndicatorFigures, RealisedFigures } from '../../components/BenefitSummary';
 import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { EvidenceList } from '../../components/Evidence';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
@@ -78,6 +79,8 @@ export function BenefitPage() {
               <h3 id="per-periode">Per periode</h3>
               <BenefitTable benefit={b} />
             </section>
+
+            <EvidenceList benefit={b} />
 
             {b.withdrawals.length > 0 && (
               <section aria-labelledby="uttak">

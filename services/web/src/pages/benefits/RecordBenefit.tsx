@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { api } from '../../api';
 import { Form, RadioGroup, TextArea, TextField, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
+import { chosenFile, EVIDENCE_ACCEPT, evidenceProblem, uploadEvidence } from '../../components/Evidence';
 import { Page } from '../../components/Page';
 import { useApi } from '../../hooks/useApi';
 import { todayIso } from '../../format/date';
@@ -25,10 +26,14 @@ export function RecordBenefit() {
     const measuredOn = measuring ? check.date('measuredOn') : null;
     const realisedIn = measuring ? null : check.period('period');
     const common = { comment: check.text('comment'), evidenceUrl: check.text('evidenceUrl') };
+    const file = chosenFile(data);
+    const fileProblem = file && evidenceProblem(file);
+    if (fileProblem) check.refuse('file', fileProblem);
     if (amount === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
       if (measuring) await api.benefits.recordMeasurement(benefitId, { value: amount, measuredOn: measuredOn ?? '', ...common });
       else await api.benefits.recordRealisation(benefitId, { period: realisedIn ?? '', quantity: amount, ...common });
+      if (file) await uploadEvidence(benefitId, file, measuring ? { measuredOn } : { period: realisedIn });
       void navigate(`/gevinster/${benefitId}`, { state: { saved: true } });
     });
   };
@@ -56,6 +61,7 @@ export function RecordBenefit() {
             )}
             <TextArea name="comment" label="Kommentar" hint="Hva er gjort, og hvordan er det målt?" />
             <TextField name="evidenceUrl" label="Lenke til dokumentasjon" type="url" hint="F.eks. lenke til rapport eller sak i arkivet (https://…)" />
+            <TextField name="file" label="Vedlegg som dokumentasjon" type="file" accept={EVIDENCE_ACCEPT} hint="pdf, png, jpeg, docx, xlsx, txt eller csv, maks 10 MB" />
           </Form>
         )}
       </Busy>
