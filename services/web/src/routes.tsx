@@ -8,7 +8,6 @@ import { ProjectList } from './pages/projects/ProjectList';
 import { ProjectNew } from './pages/projects/ProjectNew';
 import { BenefitNew } from './pages/projects/BenefitNew';
 import { ImportPlan } from './pages/projects/ImportPlan';
-import { StatusReport } from './pages/projects/StatusReport';
 import { CostCorrection } from './pages/projects/CostCorrection';
 import { MyBenefits } from './pages/benefits/MyBenefits';
 import { RecordBenefit } from './pages/benefits/RecordBenefit';
@@ -33,6 +32,8 @@ function lazyPage(load: () => Promise<ComponentType>) {
 
 const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage').then((m) => m.ProjectPage));
 const BenefitPage = lazyPage(() => import('./pages/benefits/BenefitPage').then((m) => m.BenefitPage));
+// the status report shares the benefit figures' module, which imports the charts
+const StatusReport = lazyPage(() => import('./pages/projects/StatusReport').then((m) => m.StatusReport));
 const LedgerPage = lazyPage(() => import('./pages/finance/LedgerPage').then((m) => m.LedgerPage));
 
 /** Every page has its own address (deep links; the API answers unknown paths with index.html). */
@@ -48,7 +49,7 @@ export const router = createBrowserRouter([
       { path: '/prosjekter/:projectId/importer', element: <ImportPlan /> },
       { path: '/prosjekter/:projectId/kostnader/:costId', element: <CostCorrection /> },
       { path: '/prosjekter/:projectId/historikk', element: <AuditPage subject="projects" /> },
-      { path: '/prosjekter/:projectId/status', element: <StatusReport /> },
+      { path: '/prosjekter/:projectId/status', element: StatusReport },
       { path: '/gevinster/:benefitId', element: BenefitPage },
       { path: '/gevinster/:benefitId/registrer', element: <RecordBenefit /> },
       { path: '/gevinster/:benefitId/historikk', element: <AuditPage subject="benefits" /> },

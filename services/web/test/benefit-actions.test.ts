@@ -25,15 +25,7 @@ beforeAll(() => j.launch());
 // each test starts from this benefit on a fresh server, logged in as no one
 beforeEach(async () => {
   await j.open();
-  ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
-  ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
-  ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
-  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
-  ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, {
-    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
-    unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
-    plan: [{ period: '2026-T1', quantity: 100 }, { period: '2026-T2', quantity: 200 }],
-  });
+  Object.assign(ids, await j.arrangeBenefit({ plan: [{ period: '2026-T1', quantity: 100 }, { period: '2026-T2', quantity: 200 }] }));
   await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 120 });
   // the unit's controller: finance for the municipality
   await j.grant(FINANCE.email, 'finance', ids.kommune);

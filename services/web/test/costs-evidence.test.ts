@@ -20,17 +20,9 @@ beforeAll(() => j.launch());
 
 beforeEach(async () => {
   await j.open();
-  ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
-  ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
-  ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
-  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
+  Object.assign(ids, await j.arrangeBenefit({ category: 'capacity', cashReleasing: false }));
   await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.digital, amountOre: 250_000_00, period: '2026-T1', kind: 'one-off', description: 'Lisens' });
   await j.send(`/api/projects/${ids.project}/costs`, { payerUnitId: ids.bygg, amountOre: 40_000_00, period: '2026-T1', kind: 'one-off' });
-  ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, {
-    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
-    unitOfMeasure: 'timer', direction: 'decrease', category: 'capacity', cashReleasing: false, valuationOrePerUnit: 65_000,
-    plan: [{ period: '2026-T1', quantity: 100 }],
-  });
 });
 
 afterEach(() => j.close());
@@ -48,7 +40,7 @@ describe('kostnader', () => {
 
     await page.locator('#f-amountOre').fill('300 000');
     await page.getByRole('button', { name: 'Lagre korrigeringen' }).click();
-    await j.expectFieldError('f-reason', /Begrunnelse/);
+    await j.expectFieldError('f-reason', /Må fylles ut/);
     expect((await project()).costs.find((c) => c.payerUnitId === ids.digital)?.amountOre).toBe(250_000_00);
     await j.check('60b-kostnad-korriger-feil');
 
@@ -61,7 +53,7 @@ describe('kostnader', () => {
     await page.getByRole('link', { name: /Korriger eller reverser kostnaden til Byggesak/ }).click();
     await page.getByLabel(/Reversere kostnaden/).check();
     await page.getByRole('button', { name: 'Reverser kostnaden' }).click();
-    await j.expectFieldError('f-reason', /Begrunnelse/);
+    await j.expectFieldError('f-reason', /Må fylles ut/);
     await page.locator('#f-reason').fill('Ført på feil prosjekt');
     await page.getByRole('button', { name: 'Reverser kostnaden' }).click();
     await page.getByRole('row', { name: /Byggesak.*Reversert: Ført på feil prosjekt/ }).waitFor();

@@ -42,15 +42,7 @@ beforeAll(() => j.launch());
 
 beforeEach(async () => {
   await j.open();
-  ids.kommune = await j.send('/api/units', { name: 'Testkommune' });
-  ids.bygg = await j.send('/api/units', { name: 'Byggesak', parentId: ids.kommune });
-  ids.digital = await j.send('/api/units', { name: 'Digitalisering', parentId: ids.kommune });
-  ids.project = await j.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: ids.digital, projectLeader: LEADER.email });
-  ids.benefit = await j.send(`/api/projects/${ids.project}/benefits`, {
-    title: 'Raskere byggesaksbehandling', recipientUnitId: ids.bygg, owner: OWNER.email, indicator: 'timer per sak',
-    unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
-    plan: [{ period: '2026-T1', quantity: 100 }],
-  });
+  Object.assign(ids, await j.arrangeBenefit());
   await j.grant(FINANCE.email, 'finance', ids.kommune);
 });
 

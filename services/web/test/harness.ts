@@ -5,11 +5,15 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, describeViolations, horizontalOverflow, launchBrowser, screenshot, settled } from './browser';
 import { loginInBrowser } from './login';
+import { LEADER, OWNER } from './people';
 import { startServer, type Role, type ServerOptions, type TestServer } from './server';
 
 const NB_LETTERS = /[a-zæøå]/i;
 
 /** The real API on a fresh SQLite file and one Chromium page; helpers to call the API as a user and check pages. */
+/** What `Journey.arrangeBenefit` made: the ids of the units, the project and the benefit. */
+export interface Arranged { kommune: string; bygg: string; digital: string; project: string; benefit: string }
+
 export class Journey {
   server!: TestServer;
   browser!: Browser;
@@ -66,6 +70,25 @@ export class Journey {
   /** A command as the administrator (bearer token), expecting 2xx; answers the created id. */
   send(path: string, body: unknown): Promise<string> {
     return this.server.apiPost(path, body);
+  }
+
+  /**
+   * The tests' small kommune, through the API: Testkommune with Byggesak and Digitalisering under it,
+   * Digitalisering's project «Digital byggesak» led by LEADER, and in it the benefit «Raskere
+   * byggesaksbehandling» for Byggesak, owned by OWNER, in hours valued at kr 650 (`benefit` overrides).
+   */
+  async arrangeBenefit(benefit: Record<string, unknown> = {}): Promise<Arranged> {
+    const kommune = await this.send('/api/units', { name: 'Testkommune' });
+    const bygg = await this.send('/api/units', { name: 'Byggesak', parentId: kommune });
+    const digital = await this.send('/api/units', { name: 'Digitalisering', parentId: kommune });
+    const project = await this.send('/api/projects', { name: 'Digital byggesak', ownerUnitId: digital, projectLeader: LEADER.email });
+    const benefitId = await this.send(`/api/projects/${project}/benefits`, {
+      title: 'Raskere byggesaksbehandling', recipientUnitId: bygg, owner: OWNER.email, indicator: 'timer per sak',
+      unitOfMeasure: 'timer', direction: 'decrease', category: 'budget', cashReleasing: true, valuationOrePerUnit: 65_000,
+      plan: [{ period: '2026-T1', quantity: 100 }],
+      ...benefit,
+    });
+    return { kommune, bygg, digital, project, benefit: benefitId };
   }
 
   /** Gives a person a role through the API, as the administrator. */

@@ -22,6 +22,11 @@ export function formatKrExact(ore: number | null | undefined): string {
   return signed(ore / 100, (kroner) => withOre.format(kroner));
 }
 
+/** An amount as a person types it into a field (`250 000`, `1 234,50`): øre only when there are any, no `kr`. */
+export function formatKrForInput(ore: number): string {
+  return (ore % 100 === 0 ? formatKr(ore) : formatKrExact(ore)).replace(/^(\u2212?)kr\u00a0/, '$1');
+}
+
 /**
  * Reads an amount in kroner as typed by a person (`1 234 567`, `1234,50`, `kr 12`) into integer øre.
  * Returns null when the text is not an amount.

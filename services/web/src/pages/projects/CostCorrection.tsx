@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, type CostKind } from '../../api';
-import { Form, RadioGroup, SelectField, TextArea, TextField, text, useFormControl } from '../../components/Form';
+import { Form, RadioGroup, SelectField, TextArea, TextField, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
-import { formatKr, parseKrToOre } from '../../format/money';
+import { formatKr, formatKrForInput } from '../../format/money';
 import { formatPeriod } from '../../format/period';
 
 const kindOptions = [{ value: 'one-off', label: 'Engangskostnad' }, { value: 'annual', label: 'Årlig driftskostnad' }];
@@ -23,23 +23,22 @@ export function CostCorrection() {
   const cost = p?.costs.find((c) => c.costId === costId);
   const back = `/prosjekter/${projectId}`;
 
-  const submit = (data: FormData) => {
-    const reason = text(data, 'reason') ?? '';
-    if (action === 'reverse')
+  const submit = (_data: FormData, _form: HTMLFormElement, check: FormCheck) => {
+    const reason = check.text('reason', { required: true });
+    if (action === 'reverse') {
+      if (reason === null || !check.ok) return control.fail(check.errors);
       return control.run(async () => {
         await api.projects.reverseCost(projectId, costId, { reason });
         void navigate(back);
       });
-    const amountOre = parseKrToOre(text(data, 'amountOre') ?? '');
-    if (amountOre === null) return control.fail({ amountOre: 'Skriv beløpet i kroner som et tall, f.eks. 250 000.' });
+    }
+    const amountOre = check.kr('amountOre', { required: true });
+    const period = check.period('period', { required: true });
+    const kind: CostKind = check.text('kind') === 'annual' ? 'annual' : 'one-off';
+    const description = check.text('description');
+    if (amountOre === null || period === null || reason === null || !check.ok) return control.fail(check.errors);
     return control.run(async () => {
-      await api.projects.correctCost(projectId, costId, {
-        amountOre,
-        period: text(data, 'period') ?? '',
-        kind: (text(data, 'kind') ?? 'one-off') as CostKind,
-        description: text(data, 'description'),
-        reason,
-      });
+      await api.projects.correctCost(projectId, costId, { amountOre, period, kind, description, reason });
       void navigate(back);
     });
   };
@@ -67,7 +66,7 @@ export function CostCorrection() {
                 {action === 'correct' && (
                   <>
                     <div className="row">
-                      <TextField name="amountOre" label="Riktig beløp (kr)" inputMode="decimal" required defaultValue={formatKr(cost.amountOre).replace(/^kr\s/, '')} hint="F.eks. 250 000" />
+                      <TextField name="amountOre" label="Riktig beløp (kr)" inputMode="decimal" required defaultValue={formatKrForInput(cost.amountOre)} hint="F.eks. 250 000" />
                       <TextField name="period" label="Periode" required defaultValue={cost.period} hint="Tertial (2026-T2) eller år (2026)" />
                     </div>
                     <div className="row">
