@@ -86,6 +86,10 @@ describe('den første timen i demokommunen', () => {
     await type(page.locator('#f-value'), '3,5');
     await Promise.all([page.waitForURL(new RegExp(`/gevinster/${benefitId}$`)), click(page.getByRole('button', { name: 'Lagre' }))]);
 
+    // a capacity gain is not cash: the page offers no budget withdrawal for it
+    await settled(page);
+    expect(await page.getByRole('link', { name: /Registrer gevinstuttak/ }).count()).toBe(0);
+
     const benefit = await j.get<{ title: string; plan: { period: string; quantity: number }[]; measurements: { value: number }[] }>(`/api/benefits/${benefitId}`);
     expect(benefit.title).toBe('Digital nabovarsling');
     expect(benefit.plan.map((line) => [line.period, line.quantity])).toEqual([['2027-T1', 120]]);

@@ -98,7 +98,8 @@ export function BenefitPage() {
                 </TableWrap>
               </section>
             )}
-            <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>
+            {/* only a cash-releasing (budget) gain can be taken out of a budget */}
+            {b.cashReleasing && !b.cancelled && <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>}
 
             {!b.cancelled && (
               <section aria-labelledby="endringer">
