@@ -1,6 +1,4 @@
-import type { PlanLine } from '../api';
-import { parseNumber } from '../format/number';
-import { TextField, text, type Errors } from './Form';
+import { TextField } from './Form';
 
 export interface PlanLineRow {
   key: number;
@@ -30,11 +28,3 @@ export function PlanLinesFields({ legend, rows, onChange }: { legend: string; ro
     </fieldset>
   );
 }
-
-/** The plan as typed in `count` rows; a quantity that is not a number is put in `errors` under its field. */
-export const readPlanLines = (data: FormData, count: number, errors: Errors): PlanLine[] =>
-  Array.from({ length: count }, (_, index) => {
-    const quantity = parseNumber(text(data, `plan.${index}.quantity`) ?? '');
-    if (quantity === null) errors[`plan.${index}.quantity`] = 'Planlagt mengde må være et tall.';
-    return { period: text(data, `plan.${index}.period`) ?? '', quantity: quantity ?? 0 };
-  });
