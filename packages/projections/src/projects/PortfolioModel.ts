@@ -124,6 +124,14 @@ const realisationOf = (event: Of<'BenefitRealised' | 'BenefitRealisationCorrecte
  * portfolio read models are queries over this one fold; settlements are the ledger's
  * (`LedgerProjection`).
  */
+/** Adds `deltaOre` to what the payer has paid on the project: its total, the payers in first-cost order and their weights (the cost shares). */
+function countCost(p: ProjectState, payerUnitId: string, deltaOre: number): void {
+  p.costByPayer.set(payerUnitId, (p.costByPayer.get(payerUnitId) ?? 0) + deltaOre);
+  p.totalCostOre += deltaOre;
+  p.payerIds = [...p.costByPayer.keys()];
+  p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
+}
+
 export class PortfolioModel implements Projection {
   readonly name = 'portfolio';
   projects = new Map<string, ProjectState>();
@@ -279,11 +287,7 @@ export class PortfolioModel implements Projection {
       correctedReason: null,
       reversedReason: null,
     });
-    const byPayer = (p.costByPayer.get(d.payerUnitId) ?? 0) + d.amountOre;
-    p.costByPayer.set(d.payerUnitId, byPayer);
-    p.totalCostOre += d.amountOre;
-    p.payerIds = [...p.costByPayer.keys()];
-    p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
+    countCost(p, d.payerUnitId, d.amountOre);
     return true;
   }
 
@@ -293,16 +297,14 @@ export class PortfolioModel implements Projection {
     const p = this.projects.get(d.projectId);
     const cost = p?.costs.find((c) => c.costId === d.costId);
     if (!p || !cost) return false;
-    const before = cost.reversedReason === null ? cost.amountOre : 0;
+    const counted = () => (cost.reversedReason === null ? cost.amountOre : 0);
+    const before = counted();
     if (event.type === 'CostCorrected') {
       const c = event.data;
       Object.assign(cost, { amountOre: c.amountOre, period: c.period, kind: c.kind, description: c.description ?? null, correctedReason: c.reason }, monthsOf(c.period));
     } else cost.reversedReason = d.reason;
     cost.ref = refOf(event);
-    const after = cost.reversedReason === null ? cost.amountOre : 0;
-    p.costByPayer.set(cost.payerUnitId, (p.costByPayer.get(cost.payerUnitId) ?? 0) - before + after);
-    p.totalCostOre += after - before;
-    p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
+    countCost(p, cost.payerUnitId, counted() - before);
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { EVIDENCE_CONTENT_TYPES } from '@gevinst/domain/events';
-import { parseWith } from '@gevinst/domain/errors';
+import { parseWith, ValidationError } from '@gevinst/domain/errors';
 import type { ReadModels } from '@gevinst/projections';
 import { Router, type Response } from 'express';
 import { benefitFacts } from '../application/access';
@@ -62,7 +62,7 @@ export const evidenceRoutes = ({ application, readModels: rm, access, store, max
       if (error instanceof AttachmentTooLarge) return tooLarge(res, maxBytes);
       throw error;
     }
-    if (stored.sizeBytes === 0) return refuse(res, 400, 'validation_failed', 'Filen er tom', 'file');
+    if (stored.sizeBytes === 0) throw new ValidationError('Filen er tom', [{ path: 'file', message: 'Filen er tom' }]);
 
     const result = await application.handle({
       command: 'attachEvidence',
