@@ -1,4 +1,4 @@
-import type { PlanRow } from '../plan/planRow';
+import type { MeasurementSchedule, PlanRow } from '../plan/planRow';
 
 /** The input of the API's `planBenefit` command (`POST /api/projects/:id/benefits`). */
 export interface PlanBenefitInput {
@@ -15,7 +15,9 @@ export interface PlanBenefitInput {
   target: number | null;
   targetDate: string | null;
   plan: { period: string; quantity: number }[];
-  measurementSchedule: 'tertial' | 'year';
+  measurementSchedule: MeasurementSchedule;
+  /** Ulempe: counts against in the ledger */
+  disbenefit: boolean;
   /** Endring/tiltak and Kommentar (BenefitPlanned v3) */
   change?: string | null;
   comment?: string | null;
@@ -27,8 +29,14 @@ export interface RecordBaselineInput {
   measuredOn: string;
 }
 
+/** Målefrekvens when the sheet does not say: year when every planned period is a budget year, month when every one is a month, else tertial. */
+export function scheduleOfPlan(plan: PlanRow['plan']): MeasurementSchedule {
+  if (plan.length > 0 && plan.every((p) => /^\d{4}$/.test(p.period))) return 'year';
+  if (plan.length > 0 && plan.every((p) => /^\d{4}-\d{2}$/.test(p.period))) return 'month';
+  return 'tertial';
+}
+
 export function planBenefitInput(row: PlanRow, recipientUnitId: string): PlanBenefitInput {
-  const yearly = row.plan.length > 0 && row.plan.every((p) => /^\d{4}$/.test(p.period));
   return {
     title: row.title,
     recipientUnitId,
@@ -43,7 +51,8 @@ export function planBenefitInput(row: PlanRow, recipientUnitId: string): PlanBen
     target: row.target,
     targetDate: row.targetDate,
     plan: row.plan.map((p) => ({ period: p.period, quantity: p.quantity })),
-    measurementSchedule: yearly ? 'year' : 'tertial',
+    measurementSchedule: row.measurementSchedule ?? scheduleOfPlan(row.plan),
+    disbenefit: row.disbenefit,
     change: row.change,
     comment: row.comment,
   };

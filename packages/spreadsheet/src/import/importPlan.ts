@@ -31,7 +31,7 @@ export interface PlanImportPort {
    */
   check(commands: ImportCommand[], userId: string): Promise<Refusal | null> | Refusal | null;
   /** the project's benefits as planBenefit inputs: rows equal to one of them are already imported */
-  existing?(projectId: string): Promise<readonly Omit<PlanBenefitInput, 'measurementSchedule'>[]> | readonly Omit<PlanBenefitInput, 'measurementSchedule'>[];
+  existing?(projectId: string): Promise<readonly ExistingBenefit[]> | readonly ExistingBenefit[];
   /** runs a command the way the API does; the same key and input a second time writes nothing */
   run(command: ImportCommand, userId: string, idempotencyKey: string): Promise<{ id: string }>;
 }
@@ -154,6 +154,8 @@ const FIELD_COLUMNS: Record<string, ColumnKey> = {
   direction: 'direction',
   category: 'category',
   cashReleasing: 'cashReleasing',
+  disbenefit: 'disbenefit',
+  measurementSchedule: 'measurementSchedule',
   valuationOrePerUnit: 'valuationOrePerUnit',
   baseline: 'baseline',
   target: 'target',
@@ -183,8 +185,14 @@ export function refusalProblems(row: ResolvedRow, refusal: Refusal): Problem[] {
   });
 }
 
-/** What makes two planned benefits the same benefit (the contract's fields; order of the plan aside). */
-export function benefitFingerprint(b: PlanBenefitInput | Omit<PlanBenefitInput, 'measurementSchedule'>): string {
+/** A benefit the project has, as the import compares it with a row. */
+export type ExistingBenefit = Omit<PlanBenefitInput, 'measurementSchedule' | 'disbenefit'> & { disbenefit?: boolean };
+
+/**
+ * What makes two planned benefits the same benefit (the contract's fields; order of the plan aside).
+ * A disbenefit is never the same as a benefit with the same figures: they count with opposite signs.
+ */
+export function benefitFingerprint(b: PlanBenefitInput | ExistingBenefit): string {
   return JSON.stringify([
     b.title,
     b.recipientUnitId,
@@ -194,6 +202,7 @@ export function benefitFingerprint(b: PlanBenefitInput | Omit<PlanBenefitInput, 
     b.direction,
     b.category,
     b.cashReleasing,
+    b.disbenefit ?? false,
     b.valuationOrePerUnit ?? null,
     b.baseline ?? null,
     b.target ?? null,

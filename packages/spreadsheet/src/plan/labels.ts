@@ -1,4 +1,4 @@
-import type { Category, Direction } from './planRow';
+import type { Category, Direction, MeasurementSchedule } from './planRow';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   budget: 'budsjettmessig',
@@ -10,6 +10,12 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 export const DIRECTION_LABELS: Record<Direction, string> = {
   increase: 'økning',
   decrease: 'reduksjon',
+};
+
+export const SCHEDULE_LABELS: Record<MeasurementSchedule, string> = {
+  tertial: 'tertial',
+  year: 'år',
+  month: 'måned',
 };
 
 export const YES = 'ja';
@@ -51,6 +57,23 @@ const DIRECTION_ALIASES: Record<string, Direction> = {
 };
 
 export const directionFromLabel = (text: string): Direction | null => DIRECTION_ALIASES[normalise(text)] ?? null;
+
+const SCHEDULE_ALIASES: Record<string, MeasurementSchedule> = {
+  tertial: 'tertial',
+  tertialvis: 'tertial',
+  'per tertial': 'tertial',
+  år: 'year',
+  årlig: 'year',
+  'per år': 'year',
+  budsjettår: 'year',
+  year: 'year',
+  måned: 'month',
+  månedlig: 'month',
+  'per måned': 'month',
+  month: 'month',
+};
+
+export const scheduleFromLabel = (text: string): MeasurementSchedule | null => SCHEDULE_ALIASES[normalise(text)] ?? null;
 
 export const booleanFromLabel = (text: string): boolean | null => {
   const t = normalise(text);

@@ -1,10 +1,10 @@
-import type { BenefitCategory as Category, Direction } from '@gevinst/domain/events';
+import type { BenefitCategory as Category, Direction, MeasurementSchedule } from '@gevinst/domain/events';
 
-/** Gevinstkategori as in Prosjektveiviseren, and the direction of the indicator: the events' words. */
-export type { Category, Direction };
+/** Gevinstkategori as in Prosjektveiviseren, the direction of the indicator, how often it is measured: the events' words. */
+export type { Category, Direction, MeasurementSchedule };
 
 export interface PlannedQuantity {
-  /** `2026-T1` or `2026` */
+  /** `2026-T1`, `2026` or `2026-03` */
   period: string;
   quantity: number;
 }
@@ -22,12 +22,16 @@ export interface PlanRow {
   indicator: string;
   unitOfMeasure: string;
   direction: Direction;
+  /** Ulempe: the benefit counts against in the ledger and its plan is a ceiling (BenefitPlanned.disbenefit) */
+  disbenefit: boolean;
   baseline: number | null;
   baselineDate: string | null;
   target: number | null;
   targetDate: string | null;
   valuationOrePerUnit: number | null;
   cashReleasing: boolean;
+  /** Målefrekvens; null when the sheet does not say (the import then goes by the plan's periods) */
+  measurementSchedule: MeasurementSchedule | null;
   plan: PlannedQuantity[];
   comment: string | null;
 }

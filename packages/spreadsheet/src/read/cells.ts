@@ -31,6 +31,16 @@ export function plain(value: CellValue | undefined): Plain {
   return { kind: 'error', reason: 'Ukjent celleinnhold' };
 }
 
+/**
+ * A text cell's text exactly as written, blanks and line breaks kept (exceljs has already turned
+ * `_xHHHH_` back into its character); null for a cell that holds anything but text.
+ */
+export function rawText(value: CellValue | undefined): string | null {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  return null;
+}
+
 export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function cellText(p: Plain): Reading<string> {

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { isValidEmail } from '@gevinst/domain/validation';
 import { columnByKey, columnForHeader, PLAN_COLUMNS, PLAN_SHEET, type ColumnKey, type PlanColumn } from '../plan/columns';
-import { booleanFromLabel, categoryFromLabel, directionFromLabel, normalise } from '../plan/labels';
+import { booleanFromLabel, categoryFromLabel, directionFromLabel, normalise, scheduleFromLabel } from '../plan/labels';
 import type { PlanRow, SheetRow } from '../plan/planRow';
-import { cellDate, cellNumber, cellText, plain, type Plain } from './cells';
+import { cellDate, cellNumber, cellText, plain, rawText, type Plain } from './cells';
 import { kronerToOre } from './numbers';
 import { periodFromHeader } from './periodHeader';
 import type { Problem } from './problem';
@@ -110,6 +110,12 @@ export function parsePlanSheet(workbook: ExcelJS.Workbook): ParsedPlan {
       if (p.kind !== 'empty') cells.set(col, p);
     }
     if (cells.size === 0) continue; // an empty row is skipped
+    // in a row with content, free text of only blanks is text too (the domain keeps it)
+    for (const [col, mapped] of columns) {
+      if (cells.has(col) || mapped.kind !== 'field' || mapped.column.kind !== 'freeText') continue;
+      const raw = rawText(row.getCell(col).value);
+      if (raw) cells.set(col, { kind: 'text', text: raw });
+    }
     const before = problems.length;
     const value = readRow(sheet, r, row, columns, cells, date1904, problems);
     if (problems.length === before && value) {
@@ -159,8 +165,13 @@ function readRow(
       case 'unit':
         (out as Record<string, unknown>)[column.key] = text.value;
         break;
+      case 'freeText':
+        // kept as written: blanks at either end and line breaks are part of the text (the domain keeps them)
+        (out as Record<string, unknown>)[column.key] = rawText(row.getCell(col).value) ?? text.value;
+        break;
       case 'email':
-        if (isValidEmail(text.value)) out.owner = text.value.toLowerCase();
+        // as written (the access rules compare addresses without regard to case)
+        if (isValidEmail(text.value)) out.owner = text.value;
         else report(col, header, `«${text.value}» er ikke en gyldig e-postadresse`);
         break;
       case 'category': {
@@ -178,7 +189,13 @@ function readRow(
       case 'boolean': {
         const yes = p.kind === 'boolean' ? p.value : booleanFromLabel(text.value);
         if (yes === null) report(col, header, `«${text.value}»: skriv ja eller nei`);
-        else out.cashReleasing = yes;
+        else (out as Record<string, unknown>)[column.key] = yes;
+        break;
+      }
+      case 'schedule': {
+        const schedule = scheduleFromLabel(text.value);
+        if (schedule) out.measurementSchedule = schedule;
+        else report(col, header, `Ukjent målefrekvens «${text.value}»: velg tertial, år eller måned`);
         break;
       }
       case 'number': {
@@ -223,12 +240,15 @@ function readRow(
     indicator: out.indicator ?? '',
     unitOfMeasure: out.unitOfMeasure ?? '',
     direction: out.direction ?? 'increase',
+    // a sheet without the column (made before it was added) plans benefits, not disbenefits
+    disbenefit: out.disbenefit ?? false,
     baseline: out.baseline ?? null,
     baselineDate: out.baselineDate ?? null,
     target: out.target ?? null,
     targetDate: out.targetDate ?? null,
     valuationOrePerUnit: out.valuationOrePerUnit ?? null,
     cashReleasing: out.cashReleasing ?? false,
+    measurementSchedule: out.measurementSchedule ?? null,
     plan: out.plan,
     comment: out.comment ?? null,
   };

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { columnByKey, PLAN_COLUMNS, PLAN_SHEET, UNITS_SHEET, type PlanColumn } from '../plan/columns';
-import { CATEGORY_LABELS, DIRECTION_LABELS, NO, YES } from '../plan/labels';
+import { CATEGORY_LABELS, DIRECTION_LABELS, NO, SCHEDULE_LABELS, YES } from '../plan/labels';
 import type { PlanRow } from '../plan/planRow';
+import { sheetText } from '../plan/sheetText';
 import { isoToCellDate } from '../read/dates';
 import { periodHeader } from '../read/periodHeader';
 
@@ -59,6 +60,8 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, options: PlanSheetOptio
   list('category', Object.values(CATEGORY_LABELS), 'Gevinstkategori');
   list('direction', Object.values(DIRECTION_LABELS), 'Retning');
   list('cashReleasing', [YES, NO], 'Kontantfrigjørende');
+  list('disbenefit', [YES, NO], 'Ulempe');
+  list('measurementSchedule', Object.values(SCHEDULE_LABELS), 'Målefrekvens');
   if (options.unitCount && options.unitCount > 0) {
     validations(ws).add(`${letter('recipient')}2:${letter('recipient')}${last}`, {
       type: 'list',
@@ -104,6 +107,10 @@ function rowValues(row: PlanRow, layout: SheetColumn[]): ExcelJS.CellValue[] {
         return DIRECTION_LABELS[row.direction];
       case 'cashReleasing':
         return row.cashReleasing ? YES : NO;
+      case 'disbenefit':
+        return row.disbenefit ? YES : NO;
+      case 'measurementSchedule':
+        return row.measurementSchedule === null ? null : SCHEDULE_LABELS[row.measurementSchedule];
       case 'valuationOrePerUnit':
         return row.valuationOrePerUnit === null ? null : row.valuationOrePerUnit / 100;
       case 'baselineDate':
@@ -111,8 +118,10 @@ function rowValues(row: PlanRow, layout: SheetColumn[]): ExcelJS.CellValue[] {
         const iso = row[c.column.key];
         return iso === null ? null : isoToCellDate(iso);
       }
-      default:
-        return row[c.column.key];
+      default: {
+        const value = row[c.column.key];
+        return typeof value === 'string' ? sheetText(value) : value;
+      }
     }
   });
 }

@@ -7,7 +7,7 @@ import { UnitDirectory } from '../../src/units/unitDirectory';
 import type { PlanRow } from '../../src/plan/planRow';
 import { FIXTURE_UNITS } from '../fixtures/units';
 
-const PERIODS = ['2026-T1', '2026-T2', '2026-T3', '2027-T1', '2027-T2', '2027-T3'];
+const PERIODS = ['2026-01', '2026-02', '2026-T1', '2026-T2', '2026-T3', '2026', '2027-T1', '2027-T2', '2027-T3', '2027-12'];
 const directory = new UnitDirectory(FIXTURE_UNITS);
 const activeUnits = FIXTURE_UNITS.filter((u) => u.active);
 
@@ -25,12 +25,14 @@ const planRow: fc.Arbitrary<PlanRow> = fc.record({
   indicator: word,
   unitOfMeasure: word,
   direction: fc.constantFrom('increase', 'decrease'),
+  disbenefit: fc.boolean(),
   baseline: fc.option(quantity, { nil: null }),
   baselineDate: fc.option(isoDate, { nil: null }),
   target: fc.option(quantity, { nil: null }),
   targetDate: fc.option(isoDate, { nil: null }),
   valuationOrePerUnit: fc.option(fc.integer({ min: 0, max: 10_000_000_00 }), { nil: null }),
   cashReleasing: fc.boolean(),
+  measurementSchedule: fc.constantFrom('tertial', 'year', 'month', null),
   plan: fc.subarray(PERIODS).chain((periods) =>
     fc.tuple(...periods.map((period) => quantity.map((q) => ({ period, quantity: q })))),
   ),
