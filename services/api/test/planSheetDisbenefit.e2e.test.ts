@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LedgerAnswer, ProjectDetail, WriteResult } from '@gevinst/domain/answers';
+import type { LedgerAnswer, ProjectDetail } from '@gevinst/domain/answers';
 import { AS_ADMIN, startTestGevinst, type TestGevinst } from './helpers';
 
 /**

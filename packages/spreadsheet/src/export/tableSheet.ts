@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { isoToCellDate } from '../read/dates';
 import { periodHeader } from '../read/periodHeader';
 import { DATE_FORMAT, KRONER_FORMAT } from '../template/planSheet';
+import { sheetText } from '../plan/sheetText';
 import { columnAt, type Table, type TableCell } from './table';
 import { sheetName } from './xlsx';
 
@@ -23,7 +24,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: Table): ExcelJS
         if (type === 'kroner') return Number(v) / 100;
         if (type === 'date') return isoToCellDate(String(v));
         if (type === 'period') return periodHeader(String(v));
-        return v;
+        return typeof v === 'string' ? sheetText(v) : v;
       }),
     );
   }

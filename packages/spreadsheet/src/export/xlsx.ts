@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { periodHeader } from '../read/periodHeader';
 import { isoToCellDate } from '../read/dates';
 import { DATE_FORMAT, KRONER_FORMAT } from '../template/planSheet';
+import { sheetText } from '../plan/sheetText';
 import { columnAt, type ColumnType, type Table, type TableCell } from './table';
 
 const FORMATS: Partial<Record<ColumnType, string>> = {
@@ -27,7 +28,7 @@ function cellValue(value: TableCell, type: ColumnType): ExcelJS.CellValue {
     case 'period':
       return periodHeader(String(value));
     case 'text':
-      return String(value);
+      return sheetText(String(value));
   }
 }
 

@@ -19,7 +19,10 @@ export interface PlanColumn {
   help: string;
 }
 
-/** The fixed columns of the plan sheet, in order; the period columns come before Kommentar. */
+/**
+ * The fixed columns of the plan sheet, in order; the period columns come before Kommentar. New columns
+ * go after Kontantfrigjørende, so the letters of the older ones stay where people know them.
+ */
 export const PLAN_COLUMNS: PlanColumn[] = [
   { key: 'change', header: 'Endring/tiltak', kind: 'freeText', required: false, aliases: ['endring', 'tiltak', 'endring / tiltak'], width: 28,
     help: 'Endringen eller tiltaket som skal gi gevinsten (f.eks. «Digital byggesøknad»).' },
@@ -37,8 +40,6 @@ export const PLAN_COLUMNS: PlanColumn[] = [
     help: 'Enheten indikatoren måles i, f.eks. «timer», «kr», «antall».' },
   { key: 'direction', header: 'Retning', kind: 'direction', required: true, aliases: ['ønsket retning'], width: 12,
     help: 'Velg «økning» eller «reduksjon»: om gevinsten er at indikatoren går opp eller ned.' },
-  { key: 'disbenefit', header: 'Ulempe', kind: 'boolean', required: false, aliases: ['ulempe (ja/nei)', 'negativ gevinst', 'disbenefit'], width: 10,
-    help: '«ja» hvis raden er en ulempe (en negativ virkning, f.eks. mer tid til opplæring): verdien teller mot i hovedboken, og planen er et tak, ikke et mål. Tomt betyr «nei».' },
   { key: 'baseline', header: 'Nullpunkt verdi', kind: 'number', required: false, aliases: ['nullpunkt', 'nullpunktsverdi'], width: 14,
     help: 'Indikatorens verdi før endringen. Tall; desimalkomma og desimalpunktum godtas begge (1,5 og 1.5).' },
   { key: 'baselineDate', header: 'Nullpunkt dato', kind: 'date', required: false, aliases: ['nullpunktsdato', 'dato for nullpunkt'], width: 14,
@@ -51,6 +52,8 @@ export const PLAN_COLUMNS: PlanColumn[] = [
     help: 'Hva én måleenhet er verdt i kroner (f.eks. timesats). Høyst to desimaler. Tomt for ikke-prissatte gevinster.' },
   { key: 'cashReleasing', header: 'Kontantfrigjørende', kind: 'boolean', required: false, aliases: ['kontantfrigjørende (ja/nei)', 'budsjettmessig uttak'], width: 16,
     help: '«ja» hvis gevinsten kan tas ut av budsjettet (gevinstuttak), ellers «nei». Tomt betyr «nei».' },
+  { key: 'disbenefit', header: 'Ulempe', kind: 'boolean', required: false, aliases: ['ulempe (ja/nei)', 'negativ gevinst', 'disbenefit'], width: 10,
+    help: '«ja» hvis raden er en ulempe (en negativ virkning, f.eks. mer tid til opplæring): verdien teller mot i hovedboken, og planen er et tak, ikke et mål. Tomt betyr «nei».' },
   { key: 'measurementSchedule', header: 'Målefrekvens', kind: 'schedule', required: false, aliases: ['målehyppighet', 'måleperiode', 'frekvens'], width: 14,
     help: 'Hvor ofte gevinsten måles: «tertial», «år» eller «måned». Tomt: år når alle periodekolonnene med tall er budsjettår, måned når alle er måneder, ellers tertial.' },
   { key: 'comment', header: 'Kommentar', kind: 'freeText', required: false, aliases: ['merknad', 'kommentarer'], width: 36,

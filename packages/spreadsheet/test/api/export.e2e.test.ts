@@ -139,6 +139,9 @@ describe('the template', () => {
     expect(plan.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"budsjettmessig,alternativ anvendelse,øvrig offentlig sektor,ikke-prissatt"'] });
     expect(plan.getCell('H10').dataValidation).toMatchObject({ type: 'list', formulae: ['"økning,reduksjon"'] });
     expect(plan.getCell('N10').dataValidation).toMatchObject({ type: 'list', formulae: ['"ja,nei"'] });
+    // Ulempe and Målefrekvens
+    expect(plan.getCell('O10').dataValidation).toMatchObject({ type: 'list', formulae: ['"ja,nei"'] });
+    expect(plan.getCell('P10').dataValidation).toMatchObject({ type: 'list', formulae: ['"tertial,år,måned"'] });
     expect(plan.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'Enheter'!\$A\$2:\$A\$\d+$/)] });
     const help = wb.getWorksheet('Veiledning')!;
     const text = help.getSheetValues().flat().join(' ');
