@@ -196,3 +196,22 @@ describe('project plan export → import (property)', () => {
     );
   });
 });
+
+describe('a disbenefit is not the benefit it mirrors', () => {
+  it('a row equal to a benefit of the project but flagged Ulempe is planned, not left as unchanged', async () => {
+    const [b] = fc.sample(benefit(false), { numRuns: 1, seed: 7 });
+    const live = { ...b!, disbenefit: false };
+    const bytes = await projectPlanXlsx(exportPort(project([{ ...live, disbenefit: true }])), 'p-source');
+    const { port, ran } = recordingPort();
+    const existing = expected(live).plan;
+    const report = await importPlan(new Uint8Array(bytes!), { projectId: 'p-target', userId: 'leder@sandnes.kommune.no', dryRun: false }, { ...port, existing: () => [existing] });
+    expect(report).toMatchObject({ ok: true, unchanged: 0 });
+    expect(ran.filter((c) => c.command === 'planBenefit').map((c) => (c.input as PlanBenefitInput).disbenefit)).toEqual([true]);
+
+    // the same row without the flag is the benefit the project has
+    const same = await projectPlanXlsx(exportPort(project([live])), 'p-source');
+    const again = recordingPort();
+    const second = await importPlan(new Uint8Array(same!), { projectId: 'p-target', userId: 'leder@sandnes.kommune.no', dryRun: false }, { ...again.port, existing: () => [existing] });
+    expect(second).toMatchObject({ ok: true, unchanged: 1, benefitIds: [] });
+  });
+});
