@@ -445,3 +445,13 @@ export const finance = {
     description: 'Digital post ga færre returer fra Posten, ikke planlagt',
   },
 };
+
+/**
+ * Plan approvals at Prosjektveiviseren's decision points, loaded last: every benefit of a project
+ * past planning is approved at BP2 (styringsdokument), and those of projects in realisation again at
+ * BP3 (the plan as it stood when the project went into execution).
+ */
+export const planApprovals = [
+  { decisionPoint: 'BP2', phases: ['execution', 'realisation'], note: 'Godkjent i styringsgruppen med styringsdokumentet' },
+  { decisionPoint: 'BP3', phases: ['realisation'], note: 'Bekreftet før gjennomføring' },
+] as const;
