@@ -448,10 +448,10 @@ export const finance = {
 
 /**
  * Plan approvals at Prosjektveiviseren's decision points, loaded last: every benefit of a project
- * past planning is approved at BP2 (styringsdokument), and those of projects in realisation again at
- * BP3 (the plan as it stood when the project went into execution).
+ * past planning is approved at BP2 (konseptvalg), and those of projects in realisation again at BP3
+ * (gjennomføring, with the styringsdokument).
  */
 export const planApprovals = [
-  { decisionPoint: 'BP2', phases: ['execution', 'realisation'], note: 'Godkjent i styringsgruppen med styringsdokumentet' },
-  { decisionPoint: 'BP3', phases: ['realisation'], note: 'Bekreftet før gjennomføring' },
+  { decisionPoint: 'BP2', phases: ['execution', 'realisation'], note: 'Konseptvalget godkjent i styringsgruppen' },
+  { decisionPoint: 'BP3', phases: ['realisation'], note: 'Styringsdokumentet godkjent: klar for gjennomføring' },
 ] as const;
