@@ -1,6 +1,7 @@
 import type { EventStore } from '@gevinst/eventstore';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
+import { HistoryModel } from './history/HistoryModel';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
@@ -26,6 +27,7 @@ export class ReadModels {
   readonly portfolio = new PortfolioModel();
   readonly ledger = new LedgerProjection();
   readonly access = new AccessRegistry();
+  readonly history = new HistoryModel();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -37,7 +39,7 @@ export class ReadModels {
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
-      projections: [this.units, this.portfolio, this.ledger, this.access],
+      projections: [this.units, this.portfolio, this.ledger, this.access, this.history],
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,

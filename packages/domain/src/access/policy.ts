@@ -87,6 +87,7 @@ export const policy = {
   reviseForecast: { does: 'endre prognosen for gevinsten', rules: [OWNER, LEADER] },
   assignBenefitOwner: { does: 'bytte gevinsteier', rules: [LEADER, unit('management')] },
   cancelBenefit: { does: 'kansellere gevinsten', rules: [LEADER, unit('management')] },
+  approveBenefitPlan: { does: 'godkjenne gevinstplanen ved et beslutningspunkt', rules: [LEADER, unit('management')] },
   recordUnplannedBenefit: { does: 'registrere en uplanlagt gevinst', rules: [unit('management'), unit('finance')] },
   // money between units
   recordWithdrawal: { does: 'registrere et gevinstuttak', rules: [unit('finance')] },

@@ -63,7 +63,13 @@ export const BenefitPlannedSchema = z.object({
   comment: nullableDefault(TextSchema),
 });
 
-export const BaselineMeasuredSchema = z.object({ benefitId: IdSchema, value: QuantitySchema, measuredOn: IsoDateSchema });
+/** `reason`: why the baseline is (re)measured; since v2 (older events read null). A new measurement of an already measured baseline needs one. */
+export const BaselineMeasuredSchema = z.object({
+  benefitId: IdSchema,
+  value: QuantitySchema,
+  measuredOn: IsoDateSchema,
+  reason: nullableDefault(TextSchema),
+});
 
 export const MeasurementRecordedSchema = z.object({
   benefitId: IdSchema,
@@ -99,6 +105,24 @@ export const BenefitForecastRevisedSchema = z.object({
 export const BenefitOwnerAssignedSchema = z.object({ benefitId: IdSchema, owner: EmailSchema, previousOwner: EmailSchema });
 
 export const BenefitCancelledSchema = z.object({ benefitId: IdSchema, reason: TextSchema.min(1, { error: 'Begrunnelse må fylles ut' }) });
+
+/** Prosjektveiviseren's decision points (beslutningspunkter BP1–BP4), or another approving body. */
+export const DecisionPointSchema = z.enum(['BP1', 'BP2', 'BP3', 'BP4', 'other']);
+export type DecisionPoint = z.infer<typeof DecisionPointSchema>;
+
+/**
+ * The benefit plan as approved at a decision point: a copy of the plan, baseline, target and target
+ * date the benefit carried when approved, so a later revision never changes what was promised.
+ */
+export const BenefitPlanApprovedSchema = z.object({
+  benefitId: IdSchema,
+  decisionPoint: DecisionPointSchema,
+  plan: PlanSchema,
+  baseline: z.nullable(QuantitySchema),
+  target: z.nullable(QuantitySchema),
+  targetDate: z.nullable(IsoDateSchema),
+  note: nullableDefault(TextSchema),
+});
 
 export const BudgetWithdrawalRecordedSchema = z.object({
   benefitId: IdSchema,
@@ -162,4 +186,5 @@ export const benefitEventSchemas = {
   BudgetWithdrawalRecorded: BudgetWithdrawalRecordedSchema,
   UnplannedBenefitRecorded: UnplannedBenefitRecordedSchema,
   EvidenceAttached: EvidenceAttachedSchema,
+  BenefitPlanApproved: BenefitPlanApprovedSchema,
 } as const;

@@ -15,4 +15,8 @@ export const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
     // v2 predates the plan's Endring/tiltak and Kommentar columns: nothing was recorded for them.
     2: (data) => ({ change: null, comment: null, ...data }),
   },
+  BaselineMeasured: {
+    // v1 predates the reason for a (new) baseline: none was asked for.
+    1: (data) => ({ reason: null, ...data }),
+  },
 };

@@ -251,9 +251,20 @@ describe('benefit decider', () => {
   describe('measurements, forecast, owner, cancellation', () => {
     it('records a baseline, not in the future', () => {
       given([planned]).when({ type: 'MeasureBaseline', data: { benefitId: 'b1', value: 10.5, measuredOn: '2026-01-10' }, context: { now } })
-        .then([{ type: 'BaselineMeasured', data: { benefitId: 'b1', value: 10.5, measuredOn: '2026-01-10' } }]);
+        .then([{ type: 'BaselineMeasured', data: { benefitId: 'b1', value: 10.5, measuredOn: '2026-01-10', reason: null } }]);
       given([planned]).when({ type: 'MeasureBaseline', data: { benefitId: 'b1', value: 10.5, measuredOn: '2026-07-01' }, context: { now } })
         .thenThrows('date_in_future', 'measuredOn');
+    });
+
+    it('a new baseline (one was measured before) needs a reason, and keeps it', () => {
+      const measured: BenefitEvent = { type: 'BaselineMeasured', data: { benefitId: 'b1', value: 10.5, measuredOn: '2026-01-10', reason: null } };
+      given([planned, measured]).when({ type: 'MeasureBaseline', data: { benefitId: 'b1', value: 12, measuredOn: '2026-03-01' }, context: { now } })
+        .thenThrows('reason_required', 'reason');
+      given([planned, measured]).when({ type: 'MeasureBaseline', data: { benefitId: 'b1', value: 12, measuredOn: '2026-03-01', reason: '  ' }, context: { now } })
+        .thenThrows('reason_required', 'reason');
+      given([planned, measured])
+        .when({ type: 'MeasureBaseline', data: { benefitId: 'b1', value: 12, measuredOn: '2026-03-01', reason: 'Ny telling med nytt saksystem' }, context: { now } })
+        .then([{ type: 'BaselineMeasured', data: { benefitId: 'b1', value: 12, measuredOn: '2026-03-01', reason: 'Ny telling med nytt saksystem' } }]);
     });
 
     it('files a measurement under the schedule period of its date', () =>
@@ -322,5 +333,46 @@ describe('benefit decider', () => {
       given([planned]).when({ type: 'AttachEvidence', data: { ...evidence, contentType: 'text/html' as 'text/plain' }, context: { now } }).thenThrows('validation_failed', 'contentType');
       given([planned]).when({ type: 'AttachEvidence', data: { ...evidence, attachmentId: '../etc/passwd' }, context: { now } }).thenThrows('validation_failed', 'attachmentId');
     });
+  });
+
+  describe('ApproveBenefitPlan', () => {
+    const approve = (decisionPoint: 'BP1' | 'BP2' | 'BP3' | 'BP4' | 'other', note?: string) =>
+      ({ type: 'ApproveBenefitPlan', data: { benefitId: 'b1', decisionPoint, ...(note === undefined ? {} : { note }) }, context: { now } }) as const;
+    const approvedAtBp2: BenefitEvent = {
+      type: 'BenefitPlanApproved',
+      data: { benefitId: 'b1', decisionPoint: 'BP2', plan: planData.plan, baseline: 10, target: 7.5, targetDate: null, note: 'Styringsgruppen 12. mars' },
+    };
+    const revised: BenefitEvent = {
+      type: 'BenefitForecastRevised',
+      data: { benefitId: 'b1', plan: [{ period: '2026-T2', quantity: 150 }, { period: '2026-T3', quantity: 350 }], reason: 'Forsinket innføring' },
+    };
+
+    it('approves the plan as it stands: plan, baseline, target and target date copied onto the event', () =>
+      given([planned]).when(approve('BP2', ' Styringsgruppen 12. mars ')).then([approvedAtBp2]));
+
+    it('approves the revised plan and the re-measured baseline, not the original', () =>
+      given([planned, revised, { type: 'BaselineMeasured', data: { benefitId: 'b1', value: 11, measuredOn: '2026-02-01', reason: null } }])
+        .when(approve('BP3'))
+        .then([{ type: 'BenefitPlanApproved', data: { benefitId: 'b1', decisionPoint: 'BP3', plan: revised.data.plan as never, baseline: 11, target: 7.5, targetDate: null, note: null } }]));
+
+    it('re-approves a decision point once the plan changed since its approval, and refuses approving the same plan twice', () => {
+      given([planned, approvedAtBp2]).when(approve('BP2')).thenThrows('plan_already_approved', 'decisionPoint');
+      given([planned, approvedAtBp2, revised])
+        .when(approve('BP2'))
+        .then([{ type: 'BenefitPlanApproved', data: { benefitId: 'b1', decisionPoint: 'BP2', plan: revised.data.plan as never, baseline: 10, target: 7.5, targetDate: null, note: null } }]);
+      // another decision point may approve the same plan
+      given([planned, approvedAtBp2]).when(approve('BP3')).then([{ ...approvedAtBp2, data: { ...approvedAtBp2.data, decisionPoint: 'BP3', note: null } } as BenefitEvent]);
+    });
+
+    it('refuses an unknown, a cancelled or an unplanned benefit', () => {
+      given([]).when(approve('BP2')).thenThrows('benefit_not_found', 'benefitId');
+      given([planned, cancelled]).when(approve('BP2')).thenThrows('benefit_cancelled', 'benefitId');
+      given([{ type: 'UnplannedBenefitRecorded', data: { benefitId: 'b1', projectId: null, title: 'Uplanlagt', recipientUnitId: 'it', category: 'capacity', period: '2026-T1', quantity: 3, unitOfMeasure: 'timer', valueOre: 0, description: 'x' } }])
+        .when(approve('BP2'))
+        .thenThrows('benefit_not_planned', 'benefitId');
+    });
+
+    it('refuses a decision point outside the list', () =>
+      given([planned]).when({ type: 'ApproveBenefitPlan', data: { benefitId: 'b1', decisionPoint: 'BP9' as never }, context: { now } }).thenThrows('validation_failed', 'decisionPoint'));
   });
 });

@@ -30,7 +30,8 @@ const contract: Record<string, string[]> = {
     'category', 'cashReleasing', 'valuationOrePerUnit', 'baseline', 'target', 'targetDate', 'plan',
     'measurementSchedule', 'disbenefit', 'change', 'comment',
   ],
-  BaselineMeasured: ['benefitId', 'value', 'measuredOn'],
+  BaselineMeasured: ['benefitId', 'value', 'measuredOn', 'reason'],
+  BenefitPlanApproved: ['benefitId', 'decisionPoint', 'plan', 'baseline', 'target', 'targetDate', 'note'],
   MeasurementRecorded: ['benefitId', 'value', 'measuredOn', 'period', 'comment', 'evidenceUrl'],
   BenefitRealised: ['benefitId', 'period', 'quantity', 'valuationOrePerUnit', 'valueOre', 'comment', 'evidenceUrl'],
   BenefitRealisationCorrected: [
@@ -99,6 +100,7 @@ describe('event catalogue', () => {
     expect(isEventType('toString')).toBe(false);
     expect(schemaVersionOf('BenefitPlanned')).toBe(3);
     expect(schemaVersionOf('UnitRegistered')).toBe(1);
+    expect(schemaVersionOf('BaselineMeasured')).toBe(2);
   });
 });
 

@@ -61,6 +61,15 @@ describe('parseEvent (on the way out)', () => {
     expect(event.data).toMatchObject({ measurementSchedule: 'month', disbenefit: true, change: null, comment: null });
   });
 
+  it('upcasts a stored v1 BaselineMeasured (before the reason for a new baseline) to v2 with reason null', () => {
+    const v1 = { benefitId: 'b1', value: 400, measuredOn: '2025-12-31' };
+    const event = parseEvent({ type: 'BaselineMeasured', data: v1, metadata: { schemaVersion: 1, recordedAt: '2026-01-05T00:00:00Z' } });
+    expect(event.data).toEqual({ ...v1, reason: null });
+    expect(event.metadata?.schemaVersion).toBe(2);
+    const v2 = { ...v1, reason: 'Ny telling etter omorganiseringen' };
+    expect(parseEvent({ type: 'BaselineMeasured', data: v2, metadata: { schemaVersion: 2 } }).data).toEqual(v2);
+  });
+
   it('takes a current-version event as it is', () => {
     const data = { ...plannedV1, measurementSchedule: 'year', disbenefit: false, change: 'Digital purring', comment: 'Avklart med økonomi' };
     expect(parseEvent({ type: 'BenefitPlanned', data, metadata: { schemaVersion: 3 } }).data).toEqual(data);

@@ -84,6 +84,7 @@ export const commandFacts: Record<string, CommandAccess> = {
   reviseForecast: { action: 'reviseForecast', facts: onBenefit },
   assignBenefitOwner: { action: 'assignBenefitOwner', facts: onBenefit },
   cancelBenefit: { action: 'cancelBenefit', facts: onBenefit },
+  approveBenefitPlan: { action: 'approveBenefitPlan', facts: onBenefit },
   recordWithdrawal: { action: 'recordWithdrawal', facts: onBenefit },
   recordUnplannedBenefit: rule('recordUnplannedBenefit', I.RecordUnplannedBenefitInput, ({ input }) => ({ units: units(input.recipientUnitId) })),
   recordSettlement: rule('recordSettlement', I.RecordSettlementInput, ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) })),

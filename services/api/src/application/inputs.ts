@@ -5,6 +5,7 @@ import {
   BenefitCategorySchema,
   BenefitPlannedSchema,
   CostKindSchema,
+  DecisionPointSchema,
   DirectionSchema,
   EVIDENCE_CONTENT_TYPES,
   HourlyRateSetSchema,
@@ -121,7 +122,13 @@ export const PlanBenefitInput = z.object({
   change: text.nullish(),
   comment: text.nullish(),
 });
-export const RecordBaselineInput = z.object({ value: quantity, measuredOn: date });
+/** `reason`: why the baseline is measured anew; needed once a baseline was measured before */
+export const RecordBaselineInput = z.object({ value: quantity, measuredOn: date, reason: text.nullish() });
+/** approves the plan as it stands at a decision point (Prosjektveiviseren's BP1–BP4, or another) */
+export const ApproveBenefitPlanInput = z.object({
+  decisionPoint: z.enum(DecisionPointSchema.options, { error: 'Beslutningspunkt må være BP1, BP2, BP3, BP4 eller other' }),
+  note: text.nullish(),
+});
 export const RecordMeasurementInput = z.object({
   value: quantity,
   measuredOn: date,

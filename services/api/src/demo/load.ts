@@ -1,7 +1,7 @@
 import type { EventStore } from '@gevinst/eventstore';
 import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
-import { finance, hourlyRates, merger, PLAN_PERIODS, projects, reorganisation, units } from './municipality';
+import { finance, hourlyRates, merger, PLAN_PERIODS, planApprovals, projects, reorganisation, units } from './municipality';
 
 /** the demo's events carry this userId (the reminders do not mail what was late in its history) */
 export const DEMO_USER = 'demo@fjordvik.kommune.no';
@@ -136,5 +136,13 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
   for (const account of EMBEDDED_ACCOUNTS)
     if (account.unit && account.roleHint !== 'benefit-owner')
       await send('grantRole', { personId: account.email, role: account.roleHint, unitId: id(account.unit), reason: 'Demokommunen' });
+
+  // plan versions last, so the keys of what came before stay as they were
+  for (const approval of planApprovals)
+    for (const p of projects)
+      if (p.phase && (approval.phases as readonly string[]).includes(p.phase))
+        for (const b of p.benefits)
+          if (b.key !== cancelled.benefit)
+            await send('approveBenefitPlan', { decisionPoint: approval.decisionPoint, note: approval.note }, benefitOf(b.key));
   return n;
 };

@@ -445,3 +445,13 @@ export const finance = {
     description: 'Digital post ga færre returer fra Posten, ikke planlagt',
   },
 };
+
+/**
+ * Plan approvals at Prosjektveiviseren's decision points, loaded last: every benefit of a project
+ * past planning is approved at BP2 (konseptvalg), and those of projects in realisation again at BP3
+ * (gjennomføring, with the styringsdokument).
+ */
+export const planApprovals = [
+  { decisionPoint: 'BP2', phases: ['execution', 'realisation'], note: 'Konseptvalget godkjent i styringsgruppen' },
+  { decisionPoint: 'BP3', phases: ['realisation'], note: 'Styringsdokumentet godkjent: klar for gjennomføring' },
+] as const;

@@ -8,6 +8,7 @@ import type { PastReports } from '@gevinst/projections';
 import type { AccessControl } from './access';
 import { apiNotFound, loggedInOnly } from './apiGate';
 import { auditRoutes } from './audit';
+import { historyRoutes } from './routers/history';
 import { errorHandler } from './errors';
 import { requestLog } from './requestLog';
 import { mountAdminTools, rebuildRoutes } from './routers/admin';
@@ -81,6 +82,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(grantRoutes({ readModels, access }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
+  app.use(historyRoutes({ readModels, access }));
   mountAdminTools(app, { tools: deps.admin ?? [], access });
   app.use('/api', apiNotFound);
   app.use(webRoutes(deps.webDist));

@@ -28,6 +28,7 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/benefits/:id/forecast', command: 'reviseForecast' },
   { path: '/api/benefits/:id/owner', command: 'assignBenefitOwner' },
   { path: '/api/benefits/:id/cancel', command: 'cancelBenefit' },
+  { path: '/api/benefits/:id/approvals', command: 'approveBenefitPlan' },
   { path: '/api/benefits/:id/withdrawals', command: 'recordWithdrawal' },
   { path: '/api/settlements', command: 'recordSettlement' },
   { path: '/api/unplanned-benefits', command: 'recordUnplannedBenefit' },

@@ -165,6 +165,13 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/audit/projects/{id}': read('Hvem gjorde hva, når: prosjektet og gevinstene i det', R.AuditTrail, [idParameter]),
     '/api/audit/benefits/{id}': read('Hvem gjorde hva, når: gevinsten', R.AuditTrail, [idParameter]),
     '/api/audit/units/{id}': read('Hvem gjorde hva, når: enheten', R.AuditTrail, [idParameter]),
+    '/api/benefits/{id}/history': read(
+      'Gevinstens historikk: opprinnelig plan, godkjenninger, prognoseendringer med begrunnelse, eierbytter, nullpunkt, målinger med kommentar og dokumentasjon, realiseringer og kansellering — hvem og når, eldst først',
+      R.History,
+      [idParameter],
+    ),
+    '/api/benefits/{id}/plan-versions': read('Planversjoner: godkjent ved hvert beslutningspunkt mot gjeldende plan og realisert, med avvik per periode', R.PlanVersions, [idParameter]),
+    '/api/projects/{id}/history': read('Prosjektets historikk: prosjektets egne endringer og gevinstenes, eldst først', R.History, [idParameter]),
     '/api/me': read('Hvem du er logget inn som, og rollene dine', R.Me),
     '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
     '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),

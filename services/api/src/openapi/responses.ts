@@ -8,11 +8,13 @@ import {
   DueItemSchema,
   ErrorResponseSchema,
   HealthSchema,
+  HistorySchema,
   ImbalancesSchema,
   ImportReportSchema,
   LedgerAnswerSchema,
   LedgerMatrixSchema,
   MeSchema,
+  PlanVersionsSchema,
   PortfolioSchema,
   ProjectDetailSchema,
   ProjectSummarySchema,
@@ -47,3 +49,5 @@ export const AuditEntry = AuditEntrySchema;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditTrail = AuditTrailSchema;
 
+export const History = HistorySchema;
+export const PlanVersions = PlanVersionsSchema;

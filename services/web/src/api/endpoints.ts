@@ -1,7 +1,7 @@
 import type { CostKind, Thresholds } from '@gevinst/domain/events';
 import { get, post, postFile, query } from './client';
 import type {
-  AuditSubject, AuditTrail, Balance, BenefitView, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
+  AuditSubject, AuditTrail, Balance, BenefitView, History, PlanVersions, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
 
@@ -58,6 +58,8 @@ export const projects = {
   correctCost: (id: string, costId: string, body: Omit<CostInput, 'payerUnitId'> & { reason: string }) =>
     post<Created>(`/api/projects/${enc(id)}/costs/${enc(costId)}/corrections`, body),
   reverseCost: (id: string, costId: string, body: { reason: string }) => post<Created>(`/api/projects/${enc(id)}/costs/${enc(costId)}/reversal`, body),
+  /** the project's own changes and its benefits', oldest first */
+  history: (id: string) => get<History>(`/api/projects/${enc(id)}/history`),
   changePhase: (id: string, body: { phase: string }) => post<Created>(`/api/projects/${enc(id)}/phase`, body),
   planBenefit: (id: string, body: BenefitInput) => post<Created>(`/api/projects/${enc(id)}/benefits`, body),
   /** Dry run or commit of a filled-in gevinstrealiseringsplan; a refused commit (422) still answers with the report. */
@@ -74,7 +76,13 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export const benefits = {
   get: (id: string) => get<BenefitView>(`/api/benefits/${enc(id)}`),
-  measureBaseline: (id: string, body: { value: number; measuredOn: string }) => post<Created>(`/api/benefits/${enc(id)}/baseline`, body),
+  measureBaseline: (id: string, body: { value: number; measuredOn: string; reason?: string | null }) => post<Created>(`/api/benefits/${enc(id)}/baseline`, body),
+  /** approves the plan as it stands at a decision point (Prosjektveiviseren's BP1–BP4, or another) */
+  approvePlan: (id: string, body: { decisionPoint: string; note?: string | null }) => post<Created>(`/api/benefits/${enc(id)}/approvals`, body),
+  /** every change, oldest first: original plan, approvals, revisions with reasons, owners, baselines, measurements, cancellation */
+  history: (id: string) => get<History>(`/api/benefits/${enc(id)}/history`),
+  /** approved versions against the current plan and the realised, with the variance per period */
+  planVersions: (id: string) => get<PlanVersions>(`/api/benefits/${enc(id)}/plan-versions`),
   recordMeasurement: (id: string, body: { value: number; measuredOn: string; comment?: string | null; evidenceUrl?: string | null }) =>
     post<Created>(`/api/benefits/${enc(id)}/measurements`, body),
   recordRealisation: (id: string, body: { period: string; quantity: number; comment?: string | null; evidenceUrl?: string | null }) =>

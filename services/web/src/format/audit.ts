@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../api';
 import { formatDate } from './date';
-import { categoryLabel, labelOf, phaseLabel, roleText } from './labels';
+import { categoryLabel, decisionPointText, labelOf, phaseLabel, roleText } from './labels';
 import { formatKr } from './money';
 import { formatNumber } from './number';
 
@@ -50,7 +50,8 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'CostCorrected': return `Korrigerte kostnad til ${formatKr(num(d, 'amountOre'))}${period(d)}${reason(d)}`;
     case 'CostReversed': return `Reverserte kostnad${reason(d)}`;
     case 'BenefitPlanned': return `Planla gevinsten «${str(d, 'title')}» for ${unit('recipientUnitId')} med ${str(d, 'owner')} som gevinsteier`;
-    case 'BaselineMeasured': return `Registrerte nullpunkt ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
+    case 'BaselineMeasured': return `Registrerte nullpunkt ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}${reason(d)}`;
+    case 'BenefitPlanApproved': return `Godkjente gevinstplanen ved ${decisionPointText(str(d, 'decisionPoint'))}${str(d, 'note') ? `: «${str(d, 'note')}»` : ''}`;
     case 'EvidenceAttached': return `La ved filen «${str(d, 'fileName')}» som dokumentasjon`;
     case 'MeasurementRecorded': return `Registrerte måling ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}`;
     case 'BenefitRealised': return `Registrerte realisert gevinst ${formatNumber(num(d, 'quantity'))}${period(d)}, verdi ${formatKr(num(d, 'valueOre'))}`;

@@ -53,7 +53,19 @@ export const eventLabel: Record<string, string> = {
   BudgetWithdrawalRecorded: 'Gevinstuttak',
   SettlementRecorded: 'Avregning',
   UnplannedBenefitRecorded: 'Ikke-planlagt gevinst',
+  BenefitPlanApproved: 'Gevinstplan godkjent',
 };
+
+/** Prosjektveiviseren's beslutningspunkter, as the approval form offers them. */
+export const decisionPointLabel: Record<string, string> = {
+  BP1: 'BP1 – godkjenne prosjektforslag',
+  BP2: 'BP2 – godkjenne konseptvalg',
+  BP3: 'BP3 – godkjenne gjennomføring (styringsdokument)',
+  BP4: 'BP4 – godkjenne avslutning',
+  other: 'Annet beslutningspunkt',
+};
+/** A decision point in a sentence: «BP2», or «et annet beslutningspunkt». */
+export const decisionPointText = (code: string): string => (code === 'other' ? 'et annet beslutningspunkt' : code);
 
 export const dueStateLabel: Record<DueItem['state'], string> = {
   upcoming: 'Kommer',

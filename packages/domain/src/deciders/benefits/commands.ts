@@ -1,4 +1,4 @@
-import type { EventInputOf, MeasurementSchedule, PlanEntry } from '../../events';
+import type { DecisionPoint, EventInputOf, MeasurementSchedule, PlanEntry } from '../../events';
 import type { TimeContext, UnitsAndProjectsContext, UnitsContext } from '../context';
 import type { Command } from '../decider';
 
@@ -13,7 +13,12 @@ export type PlanBenefit = Command<
   > & { measurementSchedule?: MeasurementSchedule },
   UnitsAndProjectsContext
 >;
-export type MeasureBaseline = Command<'MeasureBaseline', { benefitId: string; value: number; measuredOn: string }, TimeContext>;
+/** `reason` is needed when the baseline was measured before (a new baseline); else optional. */
+export type MeasureBaseline = Command<
+  'MeasureBaseline',
+  { benefitId: string; value: number; measuredOn: string; reason?: string | null },
+  TimeContext
+>;
 /** `period` defaults to the period of the benefit's measurement schedule in which `measuredOn` falls. */
 export type RecordMeasurement = Command<
   'RecordMeasurement',
@@ -64,6 +69,14 @@ export type BenefitCommand =
   | CancelBenefit
   | RecordBudgetWithdrawal
   | RecordUnplannedBenefit
-  | AttachEvidence;
+  | AttachEvidence
+  | ApproveBenefitPlan;
 
 export type AttachEvidence = Command<'AttachEvidence', EventInputOf<'EvidenceAttached'>, TimeContext>;
+
+/** Approves the benefit's plan as it stands (plan, baseline, target, target date) at a decision point. */
+export type ApproveBenefitPlan = Command<
+  'ApproveBenefitPlan',
+  { benefitId: string; decisionPoint: DecisionPoint; note?: string | null },
+  TimeContext
+>;

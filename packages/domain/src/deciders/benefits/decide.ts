@@ -15,6 +15,7 @@ import {
 } from '../rules';
 import type { Now } from '../context';
 import type {
+  ApproveBenefitPlan,
   BenefitCommand,
   CorrectRealisation,
   PlanBenefit,
@@ -210,15 +211,55 @@ const recordUnplannedBenefit = ({ data, context }: RecordUnplannedBenefit, state
   return [emit('UnplannedBenefitRecorded', { ...data, projectId })];
 };
 
+const samePlan = (a: readonly { period: string; quantity: number }[], b: readonly { period: string; quantity: number }[]): boolean => {
+  const byPeriod = new Map(a.map((e) => [e.period, e.quantity]));
+  return a.length === b.length && b.every((e) => byPeriod.get(e.period) === e.quantity);
+};
+
+const decisionPointNames = { BP1: 'BP1', BP2: 'BP2', BP3: 'BP3', BP4: 'BP4', other: 'et annet beslutningspunkt' } as const;
+
+/**
+ * Approval at a decision point copies the plan as it stands. A point may be approved again (a
+ * re-approval, e.g. after the plan was revised and went back to the same point); the approval is
+ * then a new version. Approving again what the point already approved, unchanged, is refused.
+ */
+const approveBenefitPlan = ({ data }: ApproveBenefitPlan, state: BenefitState): BenefitEvent[] => {
+  const benefit = requireActivePlanned(state, data.benefitId);
+  const approved = {
+    plan: benefit.plan,
+    baseline: benefit.baseline,
+    target: benefit.target ?? null,
+    targetDate: benefit.targetDate ?? null,
+  };
+  const previous = benefit.approvals?.[data.decisionPoint];
+  if (
+    previous &&
+    samePlan(previous.plan, approved.plan) &&
+    previous.baseline === approved.baseline &&
+    previous.target === approved.target &&
+    previous.targetDate === approved.targetDate
+  )
+    refuse(
+      'plan_already_approved',
+      'decisionPoint',
+      `Planen for «${benefit.title}» er allerede godkjent ved ${decisionPointNames[data.decisionPoint]} slik den står nå`,
+    );
+  const note = data.note?.trim() ? data.note.trim() : null;
+  return [emit('BenefitPlanApproved', { benefitId: data.benefitId, decisionPoint: data.decisionPoint, ...approved, note })];
+};
+
 export const decideBenefit = (command: BenefitCommand, state: BenefitState): BenefitEvent[] => {
   switch (command.type) {
     case 'PlanBenefit':
       return planBenefit(command, state);
     case 'MeasureBaseline': {
       const { data, context } = command;
-      requireActivePlanned(state, data.benefitId);
+      const benefit = requireActivePlanned(state, data.benefitId);
       requireNotInFuture(data.measuredOn, context.now, 'measuredOn');
-      return [emit('BaselineMeasured', data)];
+      const reason = data.reason?.trim() ? data.reason.trim() : null;
+      if (benefit.baselineMeasured && reason === null)
+        refuse('reason_required', 'reason', 'Nullpunktet er målt før: oppgi begrunnelse for det nye nullpunktet');
+      return [emit('BaselineMeasured', { ...data, reason })];
     }
     case 'RecordMeasurement': {
       const { data, context } = command;
@@ -251,5 +292,7 @@ export const decideBenefit = (command: BenefitCommand, state: BenefitState): Ben
       // evidence of what was measured or realised: also for a cancelled or unplanned benefit
       requireBenefit(state, command.data.benefitId);
       return [emit('EvidenceAttached', command.data)];
+    case 'ApproveBenefitPlan':
+      return approveBenefitPlan(command, state);
   }
 };

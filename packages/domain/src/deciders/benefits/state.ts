@@ -1,4 +1,4 @@
-import type { BenefitCategory, BenefitEvent, Direction, MeasurementSchedule, PlanEntry } from '../../events';
+import type { BenefitCategory, BenefitEvent, DecisionPoint, Direction, MeasurementSchedule, PlanEntry } from '../../events';
 
 export interface RealisationState {
   quantity: number;
@@ -31,6 +31,20 @@ export interface PlannedBenefit extends RecordedBenefit {
   measurementSchedule: MeasurementSchedule;
   plan: PlanEntry[];
   baseline: number | null;
+  /** whether a baseline was measured (BaselineMeasured); a new one then needs a reason */
+  baselineMeasured?: boolean;
+  target?: number | null;
+  targetDate?: string | null;
+  /** the latest approved plan per decision point (BenefitPlanApproved) */
+  approvals?: Partial<Record<DecisionPoint, ApprovedPlan>>;
+}
+
+/** What was approved at a decision point. */
+export interface ApprovedPlan {
+  plan: PlanEntry[];
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
 }
 
 /**
@@ -68,6 +82,8 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
         measurementSchedule: d.measurementSchedule,
         plan: d.plan,
         baseline: d.baseline,
+        target: d.target,
+        targetDate: d.targetDate,
       };
     }
     case 'UnplannedBenefitRecorded': {
@@ -106,7 +122,11 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
   if (state.status === 'unplanned') return state;
   switch (event.type) {
     case 'BaselineMeasured':
-      return { ...state, baseline: event.data.value };
+      return { ...state, baseline: event.data.value, baselineMeasured: true };
+    case 'BenefitPlanApproved': {
+      const { decisionPoint, plan, baseline, target, targetDate } = event.data;
+      return { ...state, approvals: { ...state.approvals, [decisionPoint]: { plan, baseline, target, targetDate } } };
+    }
     case 'BenefitForecastRevised':
       return { ...state, plan: event.data.plan };
     case 'BenefitOwnerAssigned':

@@ -68,6 +68,12 @@ export const benefitCommands: Record<string, CommandSpec> = {
     data: { benefitId, ...input },
     context,
   })),
+  approveBenefitPlan: onBenefit(
+    'approveBenefitPlan',
+    'Godkjenn gevinstplanen slik den står, ved et beslutningspunkt (BP1–BP4)',
+    I.ApproveBenefitPlanInput,
+    (benefitId, input, context) => ({ type: 'ApproveBenefitPlan', data: { benefitId, ...input }, context }),
+  ),
   recordWithdrawal: onBenefit('recordWithdrawal', 'Registrer gevinstuttak (budsjettkutt)', I.RecordWithdrawalInput, (benefitId, input, context) => ({
     type: 'RecordBudgetWithdrawal',
     data: { benefitId, withdrawalId: uuidv7(), ...input },

@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api';
 import { BenefitChart, BenefitTable, IndicatorChart, IndicatorFigures, RealisedFigures } from '../../components/BenefitSummary';
-import { Form, TextField, text, useFormControl } from '../../components/Form';
+import { Form, TextArea, TextField, text, useFormControl } from '../../components/Form';
 import { EvidenceList } from '../../components/Evidence';
+import { BenefitHistory, PlanVersionsSection } from '../../components/History';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
@@ -64,7 +65,7 @@ export function BenefitPage() {
               ) : <p>Ingen målinger ennå.</p>}
               <h3 id="nullpunkt">Nullpunktsmåling</h3>
               <p>Nåværende nullpunkt: <strong>{b.baseline === null ? 'ikke registrert' : `${formatNumber(b.baseline)} ${b.unitOfMeasure}`}</strong></p>
-              <BaselineForm benefitId={b.id} onSaved={benefit.reload} />
+              <BaselineForm benefitId={b.id} remeasure={b.baselineMeasuredOn !== null} onSaved={benefit.reload} />
             </section>
 
             <section aria-labelledby="realisert" className="benefit-part">
@@ -101,6 +102,10 @@ export function BenefitPage() {
             {/* only a cash-releasing (budget) gain can be taken out of a budget */}
             {b.cashReleasing && !b.cancelled && <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>}
 
+            {!b.unplanned && (
+              <PlanVersionsSection benefitId={b.id} version={b} canApprove={!b.cancelled} onApproved={benefit.reload} />
+            )}
+
             {!b.cancelled && (
               <section aria-labelledby="endringer">
                 <h2 id="endringer">Endre gevinsten</h2>
@@ -118,6 +123,8 @@ export function BenefitPage() {
                 <CancelForm benefit={b} onSaved={benefit.reload} />
               </section>
             )}
+
+            <BenefitHistory benefitId={b.id} version={b} />
           </>
         )}
       </Busy>
@@ -125,7 +132,8 @@ export function BenefitPage() {
   );
 }
 
-function BaselineForm({ benefitId, onSaved }: { benefitId: string; onSaved: () => void }) {
+/** `remeasure`: a baseline was measured before, so the new one needs a reason */
+function BaselineForm({ benefitId, remeasure, onSaved }: { benefitId: string; remeasure: boolean; onSaved: () => void }) {
   const control = useFormControl();
   return (
     <Form
@@ -137,7 +145,7 @@ function BaselineForm({ benefitId, onSaved }: { benefitId: string; onSaved: () =
         const value = parseNumber(text(data, 'value') ?? '');
         if (value === null) return control.fail({ value: 'Nullpunktet må være et tall, f.eks. 7,5.' });
         return control.run(async () => {
-          await api.benefits.measureBaseline(benefitId, { value, measuredOn: text(data, 'measuredOn') ?? '' });
+          await api.benefits.measureBaseline(benefitId, { value, measuredOn: text(data, 'measuredOn') ?? '', reason: text(data, 'reason') });
           form.reset();
           onSaved();
         });
@@ -147,6 +155,7 @@ function BaselineForm({ benefitId, onSaved }: { benefitId: string; onSaved: () =
         <TextField name="value" label="Målt verdi" inputMode="decimal" required />
         <TextField name="measuredOn" label="Målt dato" type="date" required defaultValue={todayIso()} />
       </div>
+      {remeasure && <TextArea name="reason" label="Begrunnelse for nytt nullpunkt" hint="Nullpunktet er målt før: si hvorfor det måles på nytt" required />}
     </Form>
   );
 }

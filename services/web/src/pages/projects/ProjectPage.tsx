@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { api } from '../../api';
 import { Downloads } from '../../components/Downloads';
+import { ProjectHistory } from '../../components/History';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
@@ -110,6 +111,8 @@ export function ProjectPage() {
               <h2 id="fase">Fase</h2>
               <PhaseForm projectId={p.id} phase={p.phase} onSaved={project.reload} />
             </section>
+
+            <ProjectHistory projectId={p.id} version={p} />
           </>
         )}
       </Busy>
