@@ -12,3 +12,4 @@ export * from './ledger/LedgerProjection';
 export * from './asOf/pastReports';
 export * from './readModels';
 export * from './runner/upcast';
+export * from './projects/overlaps';

@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './portfolio';
 export * from './access';
 export * from './imports';
+export * from './overlaps';

@@ -24,6 +24,7 @@ const relevance: Record<EventType, boolean> = {
   CostCorrected: false,
   CostReversed: false,
   EvidenceAttached: false,
+  BenefitOverlapDeclared: false,
   UnitRegistered: true,
   UnitRenamed: true,
   UnitLeaderAssigned: true,
@@ -154,6 +155,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'CostCorrected':
     case 'CostReversed':
     case 'EvidenceAttached':
+    case 'BenefitOverlapDeclared':
     case 'UnitMoved':
     case 'HourlyRateSet':
     case 'UnitsMerged':
