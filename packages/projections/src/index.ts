@@ -13,3 +13,4 @@ export * from './asOf/pastReports';
 export * from './readModels';
 export * from './runner/upcast';
 export * from './history/HistoryModel';
+export * from './projects/overlaps';

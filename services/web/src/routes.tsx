@@ -15,6 +15,7 @@ import { TracePage } from './pages/finance/TracePage';
 import { WithdrawalPage } from './pages/finance/WithdrawalPage';
 import { SettlementPage } from './pages/finance/SettlementPage';
 import { Scorecard } from './pages/management/Scorecard';
+import { SharedGains } from './pages/management/SharedGains';
 import { UnitTree } from './pages/units/UnitTree';
 import { UnitPage } from './pages/units/UnitPage';
 import { MergeUnits } from './pages/units/MergeUnits';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/okonomi/gevinstuttak', element: <WithdrawalPage /> },
       { path: '/okonomi/avregning', element: <SettlementPage /> },
       { path: '/ledelse', element: <Scorecard /> },
+      { path: '/ledelse/delte-gevinster', element: <SharedGains /> },
       { path: '/enheter', element: <UnitTree /> },
       { path: '/enheter/sammenslaing', element: <MergeUnits /> },
       { path: '/enheter/:unitId', element: <UnitPage /> },

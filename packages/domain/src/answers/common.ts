@@ -13,6 +13,10 @@ export const ErrorResponseSchema = z.object({
     message: z.string(),
     fields: z.array(AnswerFieldErrorSchema),
     currentRevision: z.string().nullable().optional(),
+    /** 409 `benefit_overlaps`: the benefits of other projects whose gain the new benefit would claim too */
+    overlaps: z
+      .array(z.object({ benefitId: z.string(), title: z.string(), projectId: z.string(), projectName: z.string().nullable() }))
+      .optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

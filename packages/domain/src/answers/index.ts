@@ -8,3 +8,4 @@ export * from './portfolio';
 export * from './access';
 export * from './imports';
 export * from './history';
+export * from './overlaps';

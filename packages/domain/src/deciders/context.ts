@@ -31,3 +31,24 @@ export interface UnitsContext extends TimeContext {
 export interface UnitsAndProjectsContext extends UnitsContext {
   projects: ProjectsLookup;
 }
+
+/** What the double-counting guard needs to know of a planned benefit (see `benefits/overlap.ts`). */
+export interface PlannedBenefitFacts {
+  benefitId: string;
+  projectId: string;
+  projectName: string | null;
+  title: string;
+  recipientUnitId: string;
+  indicator: string;
+  unitOfMeasure: string;
+  disbenefit: boolean;
+  cancelled: boolean;
+  /** the periods of its current plan (forecast) */
+  periods: readonly string[];
+}
+/** The planned benefits on each recipient unit, by the unit's id. */
+export type PlannedBenefitsLookup = Readonly<Record<string, readonly PlannedBenefitFacts[] | undefined>>;
+
+export interface PlanBenefitContext extends UnitsAndProjectsContext {
+  plannedBenefits: PlannedBenefitsLookup;
+}

@@ -174,6 +174,30 @@ export const EvidenceAttachedSchema = z.object({
   measuredOn: nullableDefault(IsoDateSchema),
 });
 
+/** a share of a common gain, in per cent */
+const SharePercentSchema = z
+  .number({ error: 'Andelen må være et tall' })
+  .min(0, { error: 'Andelen kan ikke være negativ' })
+  .max(100, { error: 'Andelen kan ikke være over 100 %' });
+
+/**
+ * The benefit claims a gain another project's benefit also claims (same recipient unit, indicator and
+ * unit of measure, overlapping plan periods), and says how the two share it: `sharePercent` is this
+ * benefit's, `otherSharePercent` the other's, together at most 100. Appended with its `BenefitPlanned`.
+ */
+export const BenefitOverlapDeclaredSchema = z
+  .object({
+    benefitId: IdSchema,
+    otherBenefitId: IdSchema,
+    otherProjectId: IdSchema,
+    sharePercent: SharePercentSchema,
+    otherSharePercent: SharePercentSchema,
+  })
+  .refine((d) => d.sharePercent + d.otherSharePercent <= 100, {
+    path: ['sharePercent'],
+    error: 'Andelene kan til sammen ikke være over 100 %',
+  });
+
 export const benefitEventSchemas = {
   BenefitPlanned: BenefitPlannedSchema,
   BaselineMeasured: BaselineMeasuredSchema,
@@ -187,4 +211,5 @@ export const benefitEventSchemas = {
   UnplannedBenefitRecorded: UnplannedBenefitRecordedSchema,
   EvidenceAttached: EvidenceAttachedSchema,
   BenefitPlanApproved: BenefitPlanApprovedSchema,
+  BenefitOverlapDeclared: BenefitOverlapDeclaredSchema,
 } as const;

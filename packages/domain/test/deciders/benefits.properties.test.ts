@@ -42,7 +42,7 @@ const plan: BenefitCommand = {
     benefitId: 'b', projectId: 'p', title: 'T', recipientUnitId: 'r', owner: 'o@k.no', indicator: 'i', unitOfMeasure: 'timer',
     direction: 'increase', category: 'budget', cashReleasing: true, valuationOrePerUnit: 437, plan: [],
   },
-  context: { now, units, projects },
+  context: { now, units, projects, plannedBenefits: {} },
 };
 
 describe('benefit decider on generated command sequences', () => {

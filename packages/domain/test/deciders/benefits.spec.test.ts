@@ -21,7 +21,7 @@ const projects: ProjectsLookup = {
   p1: { exists: true, closed: false, name: 'Digital byggesak' },
   ferdig: { exists: true, closed: true, name: 'Ferdig prosjekt' },
 };
-const context = { now, units, projects };
+const context = { now, units, projects, plannedBenefits: {} };
 
 const planData: PlanBenefit['data'] = {
   benefitId: 'b1',

@@ -25,6 +25,7 @@ const contract: Record<string, string[]> = {
   CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'reason'],
   CostReversed: ['projectId', 'costId', 'reason'],
   EvidenceAttached: ['benefitId', 'attachmentId', 'fileName', 'contentType', 'sizeBytes', 'period', 'measuredOn'],
+  BenefitOverlapDeclared: ['benefitId', 'otherBenefitId', 'otherProjectId', 'sharePercent', 'otherSharePercent'],
   BenefitPlanned: [
     'benefitId', 'projectId', 'title', 'recipientUnitId', 'owner', 'indicator', 'unitOfMeasure', 'direction',
     'category', 'cashReleasing', 'valuationOrePerUnit', 'baseline', 'target', 'targetDate', 'plan',

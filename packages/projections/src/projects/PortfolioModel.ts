@@ -2,7 +2,7 @@ import type { AnyEventOf } from '@gevinst/domain/events';
 import { monthsOfPeriod } from '@gevinst/domain/ledger';
 import { multiplyOre } from '@gevinst/domain/money';
 import type { ProjectedEvent, Projection } from '../runner/projection';
-import type { BenefitState, EventRef, ProjectState, RealisationFact } from './model';
+import type { BenefitState, EventRef, OverlapFact, ProjectState, RealisationFact } from './model';
 
 type Of<T extends ProjectedEvent['type']> = Extract<ProjectedEvent, AnyEventOf<T>>;
 
@@ -136,12 +136,15 @@ export class PortfolioModel implements Projection {
   readonly name = 'portfolio';
   projects = new Map<string, ProjectState>();
   benefits = new Map<string, BenefitState>();
+  /** declared shares of gains two benefits claim (BenefitOverlapDeclared), in the order declared */
+  overlaps: OverlapFact[] = [];
   /** bumped on every change, for callers that cache query results */
   version = 0;
 
   reset(): void {
     this.projects = new Map();
     this.benefits = new Map();
+    this.overlaps = [];
     this.version++;
   }
 
@@ -227,6 +230,11 @@ export class PortfolioModel implements Projection {
             attachedAt: event.metadata.recordedAt,
           }),
         );
+      }
+      case 'BenefitOverlapDeclared': {
+        const d = event.data;
+        this.overlaps.push({ benefitId: d.benefitId, otherBenefitId: d.otherBenefitId, sharePercent: d.sharePercent, otherSharePercent: d.otherSharePercent, ref: refOf(event) });
+        return true;
       }
       case 'SettlementRecorded':
         // folded by the ledger; still a change callers caching query results are told of

@@ -134,3 +134,12 @@ export interface BenefitState {
   reminders: { kind: string; period: string; sentAt: string }[];
   ref: EventRef;
 }
+
+/** A declared share of a gain two benefits claim (`BenefitOverlapDeclared`). */
+export interface OverlapFact {
+  benefitId: string;
+  otherBenefitId: string;
+  sharePercent: number;
+  otherSharePercent: number;
+  ref: EventRef;
+}

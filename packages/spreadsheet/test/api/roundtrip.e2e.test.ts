@@ -42,6 +42,15 @@ const newProject = async (name: string) => {
   return g.send('registerProject', { name, ownerUnitId: owner.id, projectLeader: 'leder@kommune.no' });
 };
 
+/**
+ * The plan moves to another project: its benefits are cancelled in the source, so that the copy
+ * does not claim the same gains twice (a live copy is refused, see the last test).
+ */
+const retire = async (projectId: string) => {
+  for (const b of g.api.readModels.projects.project(projectId)!.benefits.filter((b) => !b.cancelled && !b.unplanned))
+    await g.send('cancelBenefit', { reason: 'Planen er flyttet til et annet prosjekt' }, b.id);
+};
+
 describe('plan round trip through the API', () => {
   it('exports a demo project plan, imports it into an empty project, and the plans are equal', async () => {
     // a plan naming a unit that has since been merged away cannot be planned again as it stands (below)
@@ -58,6 +67,7 @@ describe('plan round trip through the API', () => {
       expect(exported.headers.get('content-type')).toContain('spreadsheetml');
 
       const target = await newProject(`Kopi av ${source.name}`);
+      await retire(source.id);
       const dry = await importFile(g, target, exported.bytes, '?dryRun=1');
       expect(dry.status).toBe(200);
       expect(dry.body).toMatchObject({ ok: true, dryRun: true, problems: [], questions: [], benefits: original.length });
@@ -100,6 +110,7 @@ describe('plan round trip through the API', () => {
     const exported = await download(g, `/api/export/projects/${source}/plan.xlsx`);
     expect(exported.status).toBe(200);
     const target = await newProject('Kopi med tiltak og kommentar');
+    await retire(source);
     const done = await importFile(g, target, exported.bytes);
     expect(done.status).toBe(201);
     expect(done.body.warnings).toEqual([]);
@@ -125,9 +136,15 @@ describe('plan round trip through the API', () => {
   });
 
   it('importing the same file again, by the same or another user, changes nothing', async () => {
-    const source = g.api.readModels.projects.list().find((p) => p.benefitCount > 1)!;
+    // a project with live benefits, all on active units (after the round trips above, one of the copies)
+    const active = new Set(units.filter((u) => u.active).map((u) => u.id));
+    const source = g.api.readModels.projects.list().find((p) => {
+      const live = planOf(g.api.readModels.projects.project(p.id)!.benefits);
+      return live.length > 1 && live.every((b) => active.has(b.recipientUnitId));
+    })!;
     const exported = await download(g, `/api/export/projects/${source.id}/plan.xlsx`);
     const target = await newProject('Importert to ganger');
+    await retire(source.id);
     const first = await importFile(g, target, exported.bytes);
     expect(first.status).toBe(201);
     const events = (await g.api.store.readAll()).length;
@@ -140,5 +157,40 @@ describe('plan round trip through the API', () => {
     expect(byOther.body.unchanged).toBe(first.body.benefitIds.length);
     expect((await g.api.store.readAll()).length).toBe(events);
     expect(g.api.readModels.projects.project(target)!.benefits).toHaveLength(first.body.benefitIds.length);
+  });
+
+  it('re-importing a plan into another project while its benefits are live is refused row by row, naming the benefit it overlaps', async () => {
+    const recipient = units.find((u) => u.parentId !== null && u.active)!;
+    const source = await newProject('Første eier av gevinstene');
+    const common = {
+      recipientUnitId: recipient.id,
+      owner: 'eier@kommune.no',
+      unitOfMeasure: 'timer',
+      direction: 'increase',
+      category: 'capacity',
+      cashReleasing: false,
+      valuationOrePerUnit: 650_00,
+      plan: [{ period: '2026-T1', quantity: 100 }],
+    };
+    await g.send('planBenefit', { ...common, title: 'Spart tid i arkivet', indicator: 'Timer i arkivet' }, source);
+    await g.send('planBenefit', { ...common, title: 'Spart tid i resepsjonen', indicator: 'Timer i resepsjonen' }, source);
+    const exported = await download(g, `/api/export/projects/${source}/plan.xlsx`);
+    const target = await newProject('Den samme planen en gang til');
+    const before = (await g.api.store.readAll()).length;
+
+    const res = await importFile(g, target, exported.bytes);
+    expect(res.status).toBe(422);
+    expect(res.body.ok).toBe(false);
+    const overlap = (title: string) => expect.stringContaining(`Gevinsten overlapper «${title}» i prosjektet «Første eier av gevinstene»`);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ row: expect.any(Number), message: overlap('Spart tid i arkivet') }),
+      expect.objectContaining({ row: expect.any(Number), message: overlap('Spart tid i resepsjonen') }),
+    ]);
+    expect(new Set(res.body.problems.map((p) => p.row)).size).toBe(2);
+    expect((await g.api.store.readAll()).length).toBe(before);
+    expect(g.api.readModels.projects.project(target)!.benefits).toEqual([]);
+    // the dry run says the same
+    const dry = await importFile(g, target, exported.bytes, '?dryRun=1');
+    expect(dry.body.problems).toEqual(res.body.problems);
   });
 });

@@ -1,4 +1,4 @@
-import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { PortfolioModel, UnitsRegistry } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
@@ -24,4 +24,26 @@ export const projectsLookup = (portfolio: PortfolioModel): ProjectsLookup =>
   liveLookup((id) => {
     const p = portfolio.projects.get(id);
     return p ? { exists: true, closed: p.closed, name: p.name } : undefined;
+  });
+
+/** The planned benefits on a recipient unit (the double-counting guard's facts), read live from the portfolio. */
+export const plannedBenefitsLookup = (portfolio: PortfolioModel): PlannedBenefitsLookup =>
+  liveLookup((unitId) => {
+    const onUnit: PlannedBenefitFacts[] = [];
+    for (const b of portfolio.benefits.values()) {
+      if (b.unplanned || b.projectId === null || b.recipientUnitId !== unitId) continue;
+      onUnit.push({
+        benefitId: b.id,
+        projectId: b.projectId,
+        projectName: portfolio.projects.get(b.projectId)?.name ?? null,
+        title: b.title,
+        recipientUnitId: b.recipientUnitId,
+        indicator: b.indicator ?? '',
+        unitOfMeasure: b.unitOfMeasure,
+        disbenefit: b.disbenefit,
+        cancelled: b.cancelled,
+        periods: b.plan.map((e) => e.period),
+      });
+    }
+    return onUnit.length > 0 ? onUnit : undefined;
   });

@@ -46,6 +46,10 @@ const category = z.enum(BenefitCategorySchema.options, { error: 'Ukjent gevinstk
 const direction = z.enum(DirectionSchema.options, { error: 'Må være increase eller decrease' });
 const phase = z.enum(ProjectPhaseSchema.options, { error: 'Ukjent fase' });
 const costKind = z.enum(CostKindSchema.options, { error: 'Må være one-off eller annual' });
+const sharePercent = z
+  .number({ error: 'Andelen må være et tall i prosent' })
+  .min(0, { error: 'Andelen kan ikke være negativ' })
+  .max(100, { error: 'Andelen kan ikke være over 100 %' });
 const plan = z.array(z.object({ period, quantity })).max(500, { error: 'Maks 500 perioder' });
 
 export const RegisterUnitInput = z.object({
@@ -121,6 +125,8 @@ export const PlanBenefitInput = z.object({
   disbenefit: BenefitPlannedSchema.shape.disbenefit.optional(),
   change: text.nullish(),
   comment: text.nullish(),
+  /** how a gain another project's benefit claims too is shared (the decider checks the sum and the overlap) */
+  sharedWith: z.array(z.object({ benefitId: id, sharePercent: sharePercent, otherSharePercent: sharePercent })).max(50).optional(),
 });
 /** `reason`: why the baseline is measured anew; needed once a baseline was measured before */
 export const RecordBaselineInput = z.object({ value: quantity, measuredOn: date, reason: text.nullish() });

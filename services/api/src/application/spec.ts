@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { decideOn, type StreamDecider } from '@gevinst/domain/deciders';
-import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
@@ -8,6 +8,8 @@ export interface CommandEnv {
   now: string;
   units: UnitsLookup;
   projects: ProjectsLookup;
+  /** the planned benefits on each recipient unit (the double-counting guard) */
+  plannedBenefits: PlannedBenefitsLookup;
 }
 
 /** One step of a command: a decider command on one stream. */

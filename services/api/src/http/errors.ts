@@ -1,10 +1,17 @@
 import { DomainError, ValidationError } from '@gevinst/domain/errors';
+import { BenefitOverlapError } from '@gevinst/domain/deciders';
 import { isBusy } from '@gevinst/eventstore';
 import type { ErrorRequestHandler } from 'express';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '../application/errors';
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields: { path: string; message: string }[]; currentRevision?: string | null };
+  error: {
+    code: string;
+    message: string;
+    fields: { path: string; message: string }[];
+    currentRevision?: string | null;
+    overlaps?: { benefitId: string; title: string; projectId: string; projectName: string | null }[];
+  };
 }
 
 const body = (code: string, message: string, fields: { path: string; message: string }[] = []): ErrorBody => ({
@@ -17,6 +24,8 @@ export const toHttpError = (error: unknown): { status: number; body: ErrorBody; 
   if (error instanceof ForbiddenError) return { status: 403, body: { error: error.toJSON() } };
   if (error instanceof NotFoundError) return { status: 404, body: { error: error.toJSON() } };
   if (error instanceof ConflictError) return { status: 409, body: { error: error.toJSON() } };
+  // the gain is claimed by another project's benefit already: the body names it (`overlaps`)
+  if (error instanceof BenefitOverlapError) return { status: 409, body: { error: error.toJSON() } };
   if (error instanceof PreconditionFailedError) return { status: 412, body: { error: error.toJSON() } };
   if (error instanceof ValidationError) return { status: 400, body: { error: error.toJSON() } };
   if (error instanceof DomainError) return { status: 422, body: { error: error.toJSON() } };

@@ -23,7 +23,10 @@ const errors = {
   '401': json(R.ErrorResponse, 'Ikke innlogget (unauthenticated): logg inn, eller send Authorization: Bearer <token>'),
   '403': json(R.ErrorResponse, 'Ikke tilgang (forbidden): meldingen sier hvem som kan'),
   '404': json(R.ErrorResponse, 'Ukjent id'),
-  '409': json(R.ErrorResponse, 'Konflikt: noen andre skrev samtidig (currentRevision)'),
+  '409': json(
+    R.ErrorResponse,
+    'Konflikt: noen andre skrev samtidig (currentRevision), eller gevinsten overlapper et annet prosjekts gevinst (benefit_overlaps, overlaps)',
+  ),
   '412': json(R.ErrorResponse, 'If-Match er utdatert (currentRevision)'),
   '413': json(R.ErrorResponse, 'For stor forespørsel'),
   '422': json(R.ErrorResponse, 'En regel avviste kommandoen, eller Idempotency-Key er brukt før med en annen forespørsel (idempotency_key_reused)'),
@@ -123,6 +126,7 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/ledger/balances': read('Åpne saldoer', R.Balances, queryParameters(Q.ReportQuery)),
     '/api/ledger/trace': read('Hendelsene bak et tall', R.Trace, queryParameters(Q.TraceQuery)),
     '/api/portfolio': read('Status per enhet og periode (standard: årets tertialer)', R.Portfolio, queryParameters(Q.ReportQuery)),
+    '/api/portfolio/overlaps': read('Delte gevinster: gevinster i to prosjekter som deler én gevinst, med andelene', R.DeclaredOverlaps),
     '/api/admin/rebuild': {
       post: {
         operationId: 'rebuildReadModels',

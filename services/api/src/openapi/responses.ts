@@ -5,6 +5,7 @@ import {
   AuditTrailSchema,
   BalancesSchema,
   BenefitViewSchema,
+  DeclaredOverlapsSchema,
   DueItemSchema,
   ErrorResponseSchema,
   HealthSchema,
@@ -40,6 +41,7 @@ export const Imbalances = ImbalancesSchema;
 export const Balances = BalancesSchema;
 export const Trace = TraceSchema;
 export const Portfolio = PortfolioSchema;
+export const DeclaredOverlaps = DeclaredOverlapsSchema;
 export const Health = HealthSchema;
 export const Rebuilt = RebuiltSchema;
 export const ImportReport = ImportReportSchema;

@@ -25,6 +25,7 @@ const relevance: Record<EventType, boolean> = {
   CostReversed: false,
   EvidenceAttached: false,
   BenefitPlanApproved: false,
+  BenefitOverlapDeclared: false,
   UnitRegistered: true,
   UnitRenamed: true,
   UnitLeaderAssigned: true,
@@ -156,6 +157,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'CostReversed':
     case 'EvidenceAttached':
     case 'BenefitPlanApproved':
+    case 'BenefitOverlapDeclared':
     case 'UnitMoved':
     case 'HourlyRateSet':
     case 'UnitsMerged':

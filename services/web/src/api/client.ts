@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** 409 `benefit_overlaps`: the other projects' benefits whose gain the new benefit would claim too */
+    readonly overlaps: NonNullable<ErrorBody['error']['overlaps']> = [],
   ) {
     super(message);
   }
@@ -38,6 +40,7 @@ async function request<T>(method: string, path: string, body?: unknown, accept?:
       error?.code ?? `http_${response.status}`,
       error?.message ?? `Tjenesten svarte med feil (${response.status}).`,
       error?.fields ?? [],
+      error?.overlaps ?? [],
     );
   }
   return json as T;

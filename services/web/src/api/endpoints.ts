@@ -1,7 +1,7 @@
 import type { CostKind, Thresholds } from '@gevinst/domain/events';
 import { get, post, postFile, query } from './client';
 import type {
-  AuditSubject, AuditTrail, Balance, BenefitView, History, PlanVersions, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
+  AuditSubject, AuditTrail, Balance, DeclaredOverlap, BenefitView, History, PlanVersions, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
 
@@ -47,6 +47,14 @@ export interface BenefitInput {
   targetDate?: string | null;
   plan: PlanLine[];
   measurementSchedule?: Schedule;
+  /** how a gain another project's benefit claims too is shared (after a 409 `benefit_overlaps`) */
+  sharedWith?: SharedGain[];
+}
+
+export interface SharedGain {
+  benefitId: string;
+  sharePercent: number;
+  otherSharePercent: number;
 }
 
 export const projects = {
@@ -123,6 +131,8 @@ export const ledger = {
 
 export const portfolio = {
   get: (s: AsOfSpan) => get<Portfolio>(`/api/portfolio${query(span(s))}`),
+  /** every declared overlap: two projects' benefits sharing one gain */
+  overlaps: () => get<DeclaredOverlap[]>('/api/portfolio/overlaps'),
 };
 
 /** Addresses of the spreadsheet downloads (plain links: the browser saves the file). */

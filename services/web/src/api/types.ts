@@ -29,6 +29,8 @@ export type { Role as RoleName } from '@gevinst/domain/events';
 export type {
   AuditEntry,
   AuditTrail,
+  DeclaredOverlap,
+  OverlapSide,
   BenefitView,
   CostView as Cost,
   DueItem,

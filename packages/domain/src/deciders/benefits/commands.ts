@@ -1,17 +1,29 @@
 import type { DecisionPoint, EventInputOf, MeasurementSchedule, PlanEntry } from '../../events';
-import type { TimeContext, UnitsAndProjectsContext, UnitsContext } from '../context';
+import type { PlanBenefitContext, TimeContext, UnitsAndProjectsContext, UnitsContext } from '../context';
 import type { Command } from '../decider';
 
 type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-/** `measurementSchedule` defaults to `tertial`, `disbenefit` to false, the rest of the optional fields to null. */
+/** How the new benefit shares a gain with another project's benefit it overlaps (`benefits/overlap.ts`). */
+export interface SharedGain {
+  benefitId: string;
+  /** the new benefit's share of the common gain, in per cent */
+  sharePercent: number;
+  /** the other benefit's share, in per cent; the two at most 100 */
+  otherSharePercent: number;
+}
+
+/**
+ * `measurementSchedule` defaults to `tertial`, `disbenefit` to false, the rest of the optional fields to null.
+ * `sharedWith` declares how a gain another project's benefit also claims is shared (`benefits/overlap.ts`).
+ */
 export type PlanBenefit = Command<
   'PlanBenefit',
   Optional<
     EventInputOf<'BenefitPlanned'>,
     'valuationOrePerUnit' | 'baseline' | 'target' | 'targetDate' | 'measurementSchedule' | 'disbenefit'
-  > & { measurementSchedule?: MeasurementSchedule },
-  UnitsAndProjectsContext
+  > & { measurementSchedule?: MeasurementSchedule; sharedWith?: readonly SharedGain[] },
+  PlanBenefitContext
 >;
 /** `reason` is needed when the baseline was measured before (a new baseline); else optional. */
 export type MeasureBaseline = Command<

@@ -23,6 +23,7 @@ import type {
   RecordRealisation,
   RecordUnplannedBenefit,
 } from './commands';
+import { declareOverlaps } from './overlap';
 import { benefitRealisedCashReleasingOre, type BenefitState } from './state';
 
 type Recorded = Exclude<BenefitState, { status: 'none' }>;
@@ -71,7 +72,7 @@ const valueOf = (quantity: number, valuationOrePerUnit: number | null): number =
   }
 };
 
-const planBenefit = ({ data, context }: PlanBenefit, state: BenefitState): BenefitEvent[] => {
+const planBenefit = ({ data: { sharedWith, ...data }, context }: PlanBenefit, state: BenefitState): BenefitEvent[] => {
   if (state.status !== 'none') refuse('benefit_exists', 'benefitId', `Gevinsten «${data.benefitId}» er allerede registrert`);
   requireOpenProject(context.projects, data.projectId, 'projectId');
   requireActiveUnit(context.units, data.recipientUnitId, 'recipientUnitId');
@@ -91,6 +92,8 @@ const planBenefit = ({ data, context }: PlanBenefit, state: BenefitState): Benef
         data.direction === 'increase' ? 'Målverdien må være høyere enn nullpunktet' : 'Målverdien må være lavere enn nullpunktet',
       );
   }
+  const overlapCandidate = { ...data, disbenefit: data.disbenefit ?? false, periods: data.plan.map((e) => e.period) };
+  const overlapsDeclared = declareOverlaps(data.benefitId, overlapCandidate, sharedWith ?? [], context.plannedBenefits);
   return [
     emit('BenefitPlanned', {
       ...data,
@@ -101,6 +104,7 @@ const planBenefit = ({ data, context }: PlanBenefit, state: BenefitState): Benef
       measurementSchedule: data.measurementSchedule ?? 'tertial',
       disbenefit: data.disbenefit ?? false,
     }),
+    ...overlapsDeclared,
   ];
 };
 

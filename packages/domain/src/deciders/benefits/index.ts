@@ -7,6 +7,7 @@ import { evolveBenefit, initialBenefitState, type BenefitState } from './state';
 export * from './commands';
 export * from './state';
 export { decideBenefit } from './decide';
+export * from './overlap';
 
 export const benefitDecider: StreamDecider<BenefitState, BenefitCommand, BenefitEvent> = {
   decide: decideBenefit,

@@ -118,6 +118,9 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
     case 'MeasurementRecorded':
     case 'EvidenceAttached':
       return state;
+    case 'BenefitOverlapDeclared':
+      // a fact for the portfolio's list of shared gains; the benefit's own rules do not read it
+      return state;
   }
   if (state.status === 'unplanned') return state;
   switch (event.type) {

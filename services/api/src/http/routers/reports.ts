@@ -3,7 +3,7 @@ import { ValidationError } from '@gevinst/domain/errors';
 import type { ReadModels } from '@gevinst/projections';
 import { Router, type Request, type Response } from 'express';
 import { REPORT_READERS, type AccessControl } from '../access';
-import type { PastReports } from '@gevinst/projections';
+import { declaredOverlaps, type PastReports } from '@gevinst/projections';
 import { asOfParam, spanParams, stringParam } from '../query';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from '../scope';
 import { todayInOslo } from './today';
@@ -73,6 +73,11 @@ export const reportRoutes = ({ readModels: rm, access, clock, pastReports }: { r
       async (p, asOf) => cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level }), inScope),
       () => cutPortfolio(rm.portfolioStatus({ from, to, level: q.level }), inScope),
     );
+  });
+  /** every declared overlap (two projects' benefits sharing one gain) on the reader's units */
+  router.get('/api/portfolio/overlaps', (req, res) => {
+    const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
+    res.json(declaredOverlaps(rm.portfolio, rm.units).filter((o) => inScope(o.recipientUnitId)));
   });
   return router;
 };

@@ -41,7 +41,7 @@ export function Scorecard() {
   const past = useApi(async () => (asOf ? api.portfolio.get({ ...span, asOf }) : null), [span.from, span.to, span.level, asOf]);
   const dl = { ...span, asOf };
   return (
-    <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>.</p>}>
+    <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>. <Link to="/ledelse/delte-gevinster">Delte gevinster</Link>: gevinster to prosjekter deler.</p>}>
       <SpanPicker span={span} onChange={setSpan} units={units.units} />
       <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.portfolio.get({ ...span, asOf: date })} />
       <Downloads

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, type Category, type Direction, type Schedule } from '../../api';
+import { api, ApiError, type Category, type Direction, type Schedule } from '../../api';
 import { CheckboxField, Form, RadioGroup, SelectField, TextField, text, useFormControl, type FormCheck } from '../../components/Form';
 import { Busy } from '../../components/Loading';
 import { PlanLinesFields, planLineRow } from '../../components/PlanLines';
@@ -23,6 +23,34 @@ function nextTertials(count: number): string[] {
   return out;
 }
 
+type Overlapped = ApiError['overlaps'][number];
+
+/** After a 409 `benefit_overlaps`: how the gain is shared with each benefit of another project it overlaps. */
+function SharedGainFields({ overlaps }: { overlaps: Overlapped[] }) {
+  return (
+    <fieldset id="delt-gevinst">
+      <legend>Delt gevinst</legend>
+      <p className="hint">
+        Et annet prosjekt regner allerede med denne gevinsten: samme mottakerenhet, indikator og måleenhet i overlappende perioder. Oppgi hvor stor
+        andel av gevinsten hvert prosjekt regner med (til sammen høyst 100 %), så telles den ikke to ganger. Planen over skal være dette
+        prosjektets andel.
+      </p>
+      {overlaps.map((o, i) => (
+        <div key={o.benefitId}>
+          <p>
+            Overlapper <Link to={`/gevinster/${o.benefitId}`}>{o.title}</Link> i prosjektet{' '}
+            <Link to={`/prosjekter/${o.projectId}`}>{o.projectName ?? o.projectId}</Link>.
+          </p>
+          <div className="row">
+            <TextField name={`sharedWith.${i}.sharePercent`} label={`Andel for denne gevinsten (%), delt med «${o.title}»`} inputMode="decimal" required />
+            <TextField name={`sharedWith.${i}.otherSharePercent`} label={`Andel for «${o.title}» (%)`} inputMode="decimal" required />
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function BenefitNew() {
   const { projectId = '' } = useParams();
   const project = useApi(() => api.projects.get(projectId), [projectId]);
@@ -31,6 +59,8 @@ export function BenefitNew() {
   const navigate = useNavigate();
   const [direction, setDirection] = useState<Direction>('decrease');
   const [rows, setRows] = useState(() => nextTertials(3).map((p) => planLineRow(p)));
+  // the other projects' benefits the API said this one overlaps (409 benefit_overlaps): each needs shares
+  const [overlaps, setOverlaps] = useState<Overlapped[]>([]);
 
   const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
     const owner = check.email('owner');
@@ -39,9 +69,15 @@ export function BenefitNew() {
     const target = check.number('target', { example: '5' });
     const targetDate = check.date('targetDate');
     const plan = check.plan(rows.length);
+    const sharedWith = overlaps.map((o, i) => ({
+      benefitId: o.benefitId,
+      sharePercent: check.number(`sharedWith.${i}.sharePercent`, { required: true, example: '50' }) ?? 0,
+      otherSharePercent: check.number(`sharedWith.${i}.otherSharePercent`, { required: true, example: '50' }) ?? 0,
+    }));
     if (!check.ok) return control.fail(check.errors);
     return control.run(async () => {
       const created = await api.projects.planBenefit(projectId, {
+        ...(sharedWith.length > 0 ? { sharedWith } : {}),
         title: text(data, 'title') ?? '',
         recipientUnitId: text(data, 'recipientUnitId') ?? '',
         owner: owner ?? '',
@@ -56,6 +92,10 @@ export function BenefitNew() {
         targetDate,
         plan,
         measurementSchedule: (text(data, 'measurementSchedule') ?? 'tertial') as Schedule,
+      }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'benefit_overlaps')
+          setOverlaps((shown) => [...shown, ...error.overlaps.filter((o) => !shown.some((s) => s.benefitId === o.benefitId))]);
+        throw error;
       });
       void navigate(`/gevinster/${created.id}`);
     });
@@ -87,6 +127,7 @@ export function BenefitNew() {
           </div>
           <SelectField name="measurementSchedule" label="Måles hver" defaultValue="tertial" options={[{ value: 'tertial', label: 'Tertial' }, { value: 'year', label: 'År' }, { value: 'month', label: 'Måned' }]} />
           <PlanLinesFields legend="Plan per periode (mengde i måleenheten)" rows={rows} onChange={setRows} />
+          {overlaps.length > 0 && <SharedGainFields overlaps={overlaps} />}
         </Form>
       </Busy>
     </Page>
