@@ -21,7 +21,7 @@ import type { ActingPerson } from './auth/actor';
 import { REPORT_READERS, type AccessControl } from './http/access';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
-import { projectsLookup, unitsLookup } from './application/context';
+import { owedLookup, projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
@@ -63,7 +63,12 @@ const refusalOf = (error: unknown): Refusal => {
  */
 function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): Refusal | null {
   const clock = deps.clock ?? (() => new Date().toISOString());
-  const env = { units: unitsLookup(deps.readModels.units), projects: projectsLookup(deps.readModels.portfolio), now: clock() };
+  const env = {
+    units: unitsLookup(deps.readModels.units),
+    projects: projectsLookup(deps.readModels.portfolio),
+    owed: owedLookup(deps.readModels.ledger),
+    now: clock(),
+  };
   const streams = new Map<string, GevinstEvent[]>();
   const benefitId = 'import-dry-run';
   for (const c of rowCommands) {

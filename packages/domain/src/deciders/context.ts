@@ -31,3 +31,19 @@ export interface UnitsContext extends TimeContext {
 export interface UnitsAndProjectsContext extends UnitsContext {
   projects: ProjectsLookup;
 }
+
+/**
+ * What a recipient unit owes an investor unit by the end of a period, from the ledger (see
+ * `owedBetween` in `src/ledger/owed.ts`): the flow investor → recipient over the periods that end by
+ * then, less every settlement already recorded from the recipient to the investor.
+ */
+export interface OwedFacts {
+  flowOre: number;
+  settledOre: number;
+  owedOre: number;
+}
+export type OwedLookup = (query: { recipientUnitId: string; investorUnitId: string; upTo: string }) => OwedFacts;
+
+export interface SettlementContext extends UnitsAndProjectsContext {
+  owed: OwedLookup;
+}

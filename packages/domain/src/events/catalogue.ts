@@ -54,6 +54,7 @@ export type ReminderEventType = ReminderEvent['type'];
  */
 const currentVersions: Partial<Record<EventType, number>> = {
   BenefitPlanned: 3,
+  SettlementRecorded: 2,
 };
 
 export interface EventSchemaEntry<T extends EventType = EventType> {

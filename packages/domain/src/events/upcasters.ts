@@ -15,4 +15,8 @@ export const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
     // v2 predates the plan's Endring/tiltak and Kommentar columns: nothing was recorded for them.
     2: (data) => ({ change: null, comment: null, ...data }),
   },
+  SettlementRecorded: {
+    // v1 predates the cap on what is owed: no settlement was an override.
+    1: (data) => ({ override: false, overrideReason: null, ...data }),
+  },
 };

@@ -1,5 +1,5 @@
-import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
-import type { PortfolioModel, UnitsRegistry } from '@gevinst/projections';
+import type { OwedLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
   const nothing: Record<string, T | undefined> = {};
@@ -25,3 +25,9 @@ export const projectsLookup = (portfolio: PortfolioModel): ProjectsLookup =>
     const p = portfolio.projects.get(id);
     return p ? { exists: true, closed: p.closed, name: p.name } : undefined;
   });
+
+/** What a recipient owes an investor by a period, as the live ledger says (`Ledger.owed`). */
+export const owedLookup =
+  (ledger: LedgerProjection): OwedLookup =>
+  (query) =>
+    ledger.owed(query);

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { authorize } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
 import { commandFacts } from './access';
-import { projectsLookup, unitsLookup } from './context';
+import { owedLookup, projectsLookup, unitsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, type IdempotencyStore } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
@@ -88,7 +88,11 @@ export class Application {
   constructor(private readonly deps: ApplicationDeps) {
     this.clock = deps.clock ?? (() => new Date().toISOString());
     this.newId = deps.newId ?? uuidv7;
-    this.env = { units: unitsLookup(deps.readModels.units), projects: projectsLookup(deps.readModels.portfolio) };
+    this.env = {
+      units: unitsLookup(deps.readModels.units),
+      projects: projectsLookup(deps.readModels.portfolio),
+      owed: owedLookup(deps.readModels.ledger),
+    };
   }
 
   get commandNames(): string[] {

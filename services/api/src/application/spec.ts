@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { decideOn, type StreamDecider } from '@gevinst/domain/deciders';
-import type { ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { OwedLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
@@ -8,6 +8,8 @@ export interface CommandEnv {
   now: string;
   units: UnitsLookup;
   projects: ProjectsLookup;
+  /** what a unit owes another by a period, from the ledger read model (the settlement cap) */
+  owed: OwedLookup;
 }
 
 /** One step of a command: a decider command on one stream. */
