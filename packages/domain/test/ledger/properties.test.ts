@@ -166,20 +166,26 @@ describe('the ledger on generated histories', () => {
           }
           if (event.type === 'SettlementRecorded') {
             const facts = foldLedgerFacts(events.slice(0, i));
-            const at = unitTree(facts).reportingUnitOf;
-            const [recipient, investor] = [at(event.data.fromUnitId), at(event.data.toUnitId)];
-            // the oracle's flow investor → recipient up to the settlement's period, less what the two settled before
-            const flowOre = computeLedger(facts, { to: event.data.period }).flows.find((f) => f.fromUnitId === investor && f.toUnitId === recipient)?.ore ?? 0;
-            const settledOre = [...facts.settlements.values()].filter((x) => at(x.fromUnitId) === recipient && at(x.toUnitId) === investor).reduce((a, x) => a + x.amountOre, 0);
-            expect(ledger.owed({ recipientUnitId: event.data.fromUnitId, investorUnitId: event.data.toUnitId, upTo: event.data.period })).toEqual({
-              flowOre,
-              settledOre,
-              owedOre: flowOre - settledOre,
-            });
+            // the oracle at each level where the two are apart: its flow investor → recipient up to the
+            // settlement's period, less what the two (with the units under them) settled before
+            const tree = unitTree(facts);
+            const owedAt: { flowOre: number; settledOre: number; owedOre: number; level: number }[] = [];
+            for (let level = Math.max(tree.depthOf(event.data.fromUnitId), tree.depthOf(event.data.toUnitId)); level >= 0; level--) {
+              const at = unitTree(facts, { level }).reportingUnitOf;
+              const [recipient, investor] = [at(event.data.fromUnitId), at(event.data.toUnitId)];
+              if (recipient === investor) break;
+              const flowOre = computeLedger(facts, { to: event.data.period, level }).flows.find((f) => f.fromUnitId === investor && f.toUnitId === recipient)?.ore ?? 0;
+              const settledOre = [...facts.settlements.values()].filter((x) => at(x.fromUnitId) === recipient && at(x.toUnitId) === investor).reduce((a, x) => a + x.amountOre, 0);
+              owedAt.push({ flowOre, settledOre, owedOre: flowOre - settledOre, level });
+            }
+            const least = Math.min(...owedAt.map((o) => o.owedOre));
+            const owed = ledger.owed({ recipientUnitId: event.data.fromUnitId, investorUnitId: event.data.toUnitId, upTo: event.data.period });
+            expect(owedAt).toContainEqual(owed);
+            expect(owed.owedOre).toBe(least);
             if (event.data.override) {
               overrides++;
               expect(event.data.overrideReason?.trim()).toBeTruthy();
-            } else expect(event.data.amountOre).toBeLessThanOrEqual(flowOre - settledOre);
+            } else expect(event.data.amountOre).toBeLessThanOrEqual(least);
           }
           ledger.apply(event);
         });
