@@ -134,4 +134,27 @@ describe('guarded money', () => {
       ]);
     });
   });
+
+  describe('events stored before the rules keep their meaning', () => {
+    it('a capacity benefit stored as cash-releasing still counts as stored, and takes no new withdrawal', async () => {
+      const before = (await g.get<BalanceRow[]>('/api/ledger/balances')).body.find((b) => b.unitId === byggesak)!;
+      const data = { benefitId: 'lagret-kapasitet', projectId: project, ...benefitBody({ category: 'capacity', title: 'Lagret før regelen' }), baseline: null, target: null, targetDate: null, measurementSchedule: 'tertial', disbenefit: false, change: null, comment: null };
+      const planned = await g.store.appendToStream('benefit-lagret-kapasitet', [
+        { type: 'BenefitPlanned', data, metadata: { schemaVersion: 3, userId: 'x' } },
+        { type: 'BenefitRealised', data: { benefitId: 'lagret-kapasitet', period: '2026-T2', quantity: 10, valuationOrePerUnit: 500_00, valueOre: 5_000_00, comment: null, evidenceUrl: null }, metadata: { schemaVersion: 1, userId: 'x' } },
+      ]);
+      await g.readModels.waitFor(planned.globalPosition);
+      const after = (await g.get<BalanceRow[]>('/api/ledger/balances')).body.find((b) => b.unitId === byggesak)!;
+      expect(after.cashReleasingOre - before.cashReleasingOre).toBe(5_000_00);
+      await refused('/api/benefits/lagret-kapasitet/withdrawals', { period: '2026-T2', amountOre: 1_000_00, saksnummer: '26/300' }, 422, 'cash_releasing_not_budget', 'cashReleasing');
+    });
+
+    it('a settlement stored at v1 reads as no override', async () => {
+      const v1 = { settlementId: 'lagret-v1', fromUnitId: byggesak, toUnitId: ikt, amountOre: 1_00, period: '2026-T3', saksnummer: '25/900', projectId: null, comment: null };
+      const appended = await g.store.appendToStream('settlement-lagret-v1', [{ type: 'SettlementRecorded', data: v1, metadata: { schemaVersion: 1, userId: 'x' } }]);
+      await g.readModels.waitFor(appended.globalPosition);
+      const trace = await g.get<TraceEntry[]>(`/api/ledger/trace?fromUnitId=${ikt}&toUnitId=${byggesak}`);
+      expect(trace.body.find((e) => e.saksnummer === '25/900')).toMatchObject({ role: 'settlement', ore: 1_00, overrideReason: null });
+    });
+  });
 });
