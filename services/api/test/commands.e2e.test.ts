@@ -118,7 +118,7 @@ describe('commands over HTTP on a real SQLite file', () => {
 
   it('answers 422 when a rule refuses (a withdrawal above what was realised as cash-releasing) and stores nothing', async () => {
     const before = await countEvents(g);
-    const res = await g.post<ErrorResponse>(`/api/benefits/${benefit}/withdrawals`, { period: '2026-T1', amountOre: 1_000_000_00 });
+    const res = await g.post<ErrorResponse>(`/api/benefits/${benefit}/withdrawals`, { period: '2026-T1', amountOre: 1_000_000_00, saksnummer: '26/1' });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toEqual(expect.any(String));
     expect(res.body.error.message).toEqual(expect.any(String));

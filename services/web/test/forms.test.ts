@@ -195,3 +195,56 @@ describe('skjemaene viser alle feil på én gang', () => {
     expect((await summary()).heading).toBe(HEADING);
   });
 });
+
+describe('penger med vern (gevinstuttak og avregning)', () => {
+  it('gevinstuttak: saksnummer må fylles ut før skjemaet spør API-et', async () => {
+    const page = j.page;
+    await page.goto(j.url(`/okonomi/gevinstuttak?gevinst=${ids.benefit}`));
+    await j.useUser(FINANCE.email);
+    await page.locator('#f-amountOre').waitFor();
+    const posts = countPosts();
+    await page.locator('#f-amountOre').fill('1 000');
+    await page.locator('#f-period').fill('2026-T1');
+    await page.getByRole('button', { name: 'Registrer gevinstuttak' }).click();
+    expect((await summary()).lines).toEqual(['Saksnummer: Må fylles ut']);
+    await j.expectFieldError('f-saksnummer', /Må fylles ut/);
+    expect(posts).toEqual([]);
+  });
+
+  it('avregning over det som skyldes: feilen står ved beløpet, skjemaet tilbyr overstyring med begrunnelse, og sporet viser «Overstyrt»', async () => {
+    // Byggesak's gain of kr 65 000 came from Digitalisering's project: Byggesak owes Digitalisering kr 65 000
+    await j.send(`/api/benefits/${ids.benefit}/realisations`, { period: '2026-T1', quantity: 100 });
+    const page = j.page;
+    await page.goto(j.url('/okonomi/avregning'));
+    await j.useUser(FINANCE.email);
+    await page.locator('#f-fromUnitId').waitFor();
+    await page.locator('#f-fromUnitId').selectOption(ids.bygg);
+    await page.locator('#f-toUnitId').selectOption(ids.digital);
+    await page.locator('#f-amountOre').fill('100 000');
+    await page.locator('#f-period').fill('2026-T1');
+    await page.locator('#f-saksnummer').fill('26/05555');
+    const refused = page.waitForResponse((response) => response.url() === j.url('/api/settlements') && response.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Registrer avregning' }).click();
+    expect((await refused).status()).toBe(422);
+    await j.expectFieldError('f-amountOre', /skylder[\s\S]*kr\s65\s000,00/);
+    const override = page.getByLabel('Overstyr: registrer avregningen likevel');
+    await override.waitFor();
+    await j.check('63-avregning-overstyring');
+
+    // overriding needs its reason: the form says so without asking the API
+    await override.check();
+    const posts = countPosts();
+    await page.getByRole('button', { name: 'Registrer avregning' }).click();
+    expect((await summary()).lines).toEqual(['Begrunnelse for overstyringen: Må fylles ut']);
+    expect(posts).toEqual([]);
+
+    await page.locator('#f-overrideReason').fill('Formannskapet vedtok full kompensasjon');
+    await Promise.all([page.waitForURL(/\/okonomi$/), page.getByRole('button', { name: 'Registrer avregning' }).click()]);
+    await page.goto(j.url(`/okonomi/spor?fra=2026-T1&til=2026-T3&niva=1&fraEnhet=${ids.digital}&tilEnhet=${ids.bygg}`));
+    const row = page.getByRole('row', { name: /Overstyrt/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Begrunnelse: Formannskapet vedtok full kompensasjon');
+    expect(await row.textContent()).toContain('26/05555');
+    await j.check('64-spor-overstyrt');
+  });
+});

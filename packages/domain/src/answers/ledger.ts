@@ -79,6 +79,11 @@ export const TraceEntrySchema = z.object({
   benefitId: z.string().nullable(),
   /** the unit as registered on the fact (before roll-up) */
   unitId: z.string(),
+  /** a settlement recorded above what was owed: «Overstyrt», with the reason given (null for anything else) */
+  overrideReason: z
+    .string()
+    .nullable()
+    .describe('avregning registrert ut over det enheten skyldte (overstyrt), med begrunnelsen; null ellers'),
 });
 export type TraceEntry = z.infer<typeof TraceEntrySchema>;
 export const TraceSchema = z.array(TraceEntrySchema);

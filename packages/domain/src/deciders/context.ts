@@ -52,3 +52,19 @@ export type PlannedBenefitsLookup = Readonly<Record<string, readonly PlannedBene
 export interface PlanBenefitContext extends UnitsAndProjectsContext {
   plannedBenefits: PlannedBenefitsLookup;
 }
+
+/**
+ * What a recipient unit owes an investor unit by the end of a period, from the ledger (see
+ * `owedBetween` in `src/ledger/owed.ts`): the flow investor → recipient over the periods that end by
+ * then, less every settlement already recorded from the recipient to the investor.
+ */
+export interface OwedFacts {
+  flowOre: number;
+  settledOre: number;
+  owedOre: number;
+}
+export type OwedLookup = (query: { recipientUnitId: string; investorUnitId: string; upTo: string }) => OwedFacts;
+
+export interface SettlementContext extends UnitsAndProjectsContext {
+  owed: OwedLookup;
+}

@@ -55,6 +55,7 @@ export type ReminderEventType = ReminderEvent['type'];
 const currentVersions: Partial<Record<EventType, number>> = {
   BenefitPlanned: 3,
   BaselineMeasured: 2,
+  SettlementRecorded: 2,
 };
 
 export interface EventSchemaEntry<T extends EventType = EventType> {

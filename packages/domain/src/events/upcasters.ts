@@ -19,4 +19,8 @@ export const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
     // v1 predates the reason for a (new) baseline: none was asked for.
     1: (data) => ({ reason: null, ...data }),
   },
+  SettlementRecorded: {
+    // v1 predates the cap on what is owed: no settlement was an override.
+    1: (data) => ({ override: false, overrideReason: null, ...data }),
+  },
 };

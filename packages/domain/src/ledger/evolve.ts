@@ -368,6 +368,8 @@ function applySettlementFact(facts: LedgerFacts, event: Recorded<'SettlementReco
     period: d.period,
     saksnummer: d.saksnummer,
     projectId: d.projectId ?? null,
+    override: d.override === true,
+    overrideReason: d.override === true ? (d.overrideReason ?? null) : null,
     source: sourceOf(event, d.saksnummer),
   });
 }

@@ -120,6 +120,9 @@ export interface SettlementFact {
   period: string;
   saksnummer: string;
   projectId: string | null;
+  /** recorded above what was owed, by an explicit override (SettlementRecorded v2) */
+  override: boolean;
+  overrideReason: string | null;
   source: FactSource;
 }
 

@@ -2,6 +2,7 @@ import { applyLedgerEvent, isLedgerEvent, type LedgerEventInput } from './evolve
 import { initialLedgerFacts, type LedgerFacts } from './facts';
 import { LedgerIndex, type ServedLedgerReport } from './ledgerIndex';
 import type { LedgerQuery } from './months';
+import { owedBetween, type OwedBetween, type OwedQuery } from './owed';
 import { traceLedger, type TraceEntry } from './trace';
 
 const CACHE_MAX = 64;
@@ -45,6 +46,11 @@ export class Ledger {
       this.cache.set(key, report);
     }
     return report;
+  }
+
+  /** what a recipient owes an investor by the end of a period (the settlement decider's cap) */
+  owed(q: OwedQuery): OwedBetween {
+    return owedBetween(this, q);
   }
 
   trace(q: LedgerQuery & { fromUnitId?: string; toUnitId?: string }): TraceEntry[] {

@@ -13,7 +13,11 @@ export interface TraceOptions extends LedgerOptions {
   toUnitId?: string | null;
 }
 
-const entry = (source: FactSource, rest: Omit<TraceEntry, keyof FactSource>): TraceEntry => ({ ...source, ...rest });
+const entry = (source: FactSource, rest: Omit<TraceEntry, keyof FactSource | 'overrideReason'> & { overrideReason?: string | null }): TraceEntry => ({
+  ...source,
+  ...rest,
+  overrideReason: rest.overrideReason ?? null,
+});
 
 /**
  * The events behind the flow fromUnitId → toUnitId in the span: the investor's costs on each
@@ -55,7 +59,7 @@ export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): Tra
     if (!inSpan(s.period)) continue;
     // a settlement compensates the investor: it goes from the recipient to the investor
     if (!toOk(s.fromUnitId) || !fromOk(s.toUnitId)) continue;
-    out.push(entry(s.source, { period: s.period, ore: s.amountOre, role: 'settlement', projectId: s.projectId, benefitId: null, unitId: s.fromUnitId }));
+    out.push(entry(s.source, { period: s.period, ore: s.amountOre, role: 'settlement', projectId: s.projectId, benefitId: null, unitId: s.fromUnitId, overrideReason: s.override ? s.overrideReason : null }));
   }
   if (options.fromUnitId == null) {
     for (const benefit of facts.benefits.values()) {

@@ -7,6 +7,7 @@ import {
   type PlanBenefit,
   type ProjectsLookup,
   type UnitsLookup,
+  ValidationError,
 } from '../../src';
 import { specFor } from './spec';
 
@@ -95,6 +96,17 @@ describe('benefit decider', () => {
       given([])
         .when({ type: 'PlanBenefit', data: { ...planData, category: 'unpriced', cashReleasing: false }, context })
         .thenThrows('valuation_not_allowed', 'valuationOrePerUnit');
+    });
+
+    it('refuses a cash-releasing benefit in any category but budget (DFØ: budsjettmessig virkning i egen virksomhet)', () => {
+      for (const category of ['capacity', 'otherPublic'] as const)
+        given([]).when({ type: 'PlanBenefit', data: { ...planData, category }, context }).thenThrows('cash_releasing_not_budget', 'cashReleasing');
+      given([])
+        .when({ type: 'PlanBenefit', data: { ...planData, category: 'unpriced', valuationOrePerUnit: null }, context })
+        .thenThrows('cash_releasing_not_budget', 'cashReleasing');
+      given([])
+        .when({ type: 'PlanBenefit', data: { ...planData, category: 'capacity', cashReleasing: false }, context })
+        .then([{ ...planned, data: { ...planned.data, category: 'capacity', cashReleasing: false } } as BenefitEvent]);
     });
 
     it('refuses a target on the wrong side of the baseline for the direction', () => {
@@ -216,7 +228,7 @@ describe('benefit decider', () => {
         .when(withdraw(6 * 650_00 + 1))
         .thenThrows('withdrawal_exceeds_realised', 'amountOre');
       expect(error.message).toBe(
-        'Uttaket på kr\u00a03\u00a0900,01 er større enn det som er realisert og ikke tatt ut: kr\u00a03\u00a0900,00 (realisert kr\u00a06\u00a0500,00, allerede tatt ut kr\u00a02\u00a0600,00)',
+        'Uttaket på kr\u00a03\u00a0900,01 er større enn det som er realisert til og med 2027 og ikke tatt ut: kr\u00a03\u00a0900,00 (realisert kr\u00a06\u00a0500,00, allerede tatt ut kr\u00a02\u00a0600,00)',
       );
     });
 
@@ -230,6 +242,59 @@ describe('benefit decider', () => {
         .when(withdraw(100))
         .thenThrows('not_cash_releasing', 'benefitId'));
 
+    it('requires a saksnummer (bad input): missing, null, empty or blank', () => {
+      const history = [planned, realised('2026-T1', 10)];
+      for (const saksnummer of [undefined, null, '', '   ']) {
+        const error = given(history)
+          .when({ type: 'RecordBudgetWithdrawal', data: { benefitId: 'b1', withdrawalId: 'w2', period: '2027', amountOre: 100, saksnummer }, context: { now, units } })
+          .thenThrows('saksnummer_required', 'saksnummer');
+        expect(error).toBeInstanceOf(ValidationError);
+      }
+    });
+
+    it('stores the saksnummer trimmed', () =>
+      given([planned, realised('2026-T1', 10)])
+        .when({ type: 'RecordBudgetWithdrawal', data: { benefitId: 'b1', withdrawalId: 'w2', period: '2026-T1', amountOre: 100, saksnummer: ' 26/77 ' }, context: { now, units } })
+        .then([{ type: 'BudgetWithdrawalRecorded', data: { benefitId: 'b1', withdrawalId: 'w2', unitId: 'byggesak', period: '2026-T1', amountOre: 100, saksnummer: '26/77', comment: null } }]));
+
+    describe('only on what is realised in the same period or earlier', () => {
+      const at = (period: string, amountOre: number) =>
+        ({ type: 'RecordBudgetWithdrawal', data: { benefitId: 'b1', withdrawalId: 'w2', period, amountOre, saksnummer: '26/77' }, context: { now, units } }) as const;
+
+      it('refuses a withdrawal before any gain is realised, naming the first realisation', () => {
+        const error = given([planned, realised('2026-T2', 10)]).when(at('2026-T1', 100)).thenThrows('withdrawal_before_realisation', 'period');
+        expect(error.message).toContain('2026 T1');
+        expect(error.message).toContain('første realisering er i 2026 T2');
+        given([planned]).when(at('2027', 100)).thenThrows('withdrawal_before_realisation', 'period');
+      });
+
+      it('refuses a withdrawal in a tertial on a gain realised for the whole year (the year has not ended by then)', () =>
+        given([planned, realised('2026', 10)]).when(at('2026-T2', 100)).thenThrows('withdrawal_before_realisation', 'period'));
+
+      it('accepts the same period, a later one, and a year on its tertials', () => {
+        const history = [planned, realised('2026-T1', 10), realised('2026-T2', 2)];
+        given(history).when(at('2026-T1', 10 * 650_00)).then([{ type: 'BudgetWithdrawalRecorded', data: { ...at('2026-T1', 10 * 650_00).data, unitId: 'byggesak', comment: null } }]);
+        given(history).when(at('2026', 12 * 650_00)).then([{ type: 'BudgetWithdrawalRecorded', data: { ...at('2026', 12 * 650_00).data, unitId: 'byggesak', comment: null } }]);
+        given(history).when(at('2026-05', 12 * 650_00)).thenThrows('withdrawal_exceeds_realised', 'amountOre');
+      });
+
+      it('counts only what is realised by its period, less everything already withdrawn', () => {
+        // T1 10 × 650 = 6 500 kr, T2 2 × 650 = 1 300 kr; 1 000 kr already withdrawn (in T2)
+        const history = [planned, realised('2026-T1', 10), realised('2026-T2', 2), { ...withdrawn('w1', 1_000_00), data: { ...withdrawn('w1', 1_000_00).data, period: '2026-T2' } } as BenefitEvent];
+        given(history).when(at('2026-T1', 5_500_00)).then([{ type: 'BudgetWithdrawalRecorded', data: { ...at('2026-T1', 5_500_00).data, unitId: 'byggesak', comment: null } }]);
+        const error = given(history).when(at('2026-T1', 5_500_01)).thenThrows('withdrawal_exceeds_realised', 'amountOre');
+        expect(error.message).toBe(
+          'Uttaket på kr\u00a05\u00a0500,01 er større enn det som er realisert til og med 2026 T1 og ikke tatt ut: kr\u00a05\u00a0500,00 (realisert kr\u00a06\u00a0500,00, allerede tatt ut kr\u00a01\u00a0000,00)',
+        );
+        given(history).when(at('2026-T2', 6_800_00)).then([{ type: 'BudgetWithdrawalRecorded', data: { ...at('2026-T2', 6_800_00).data, unitId: 'byggesak', comment: null } }]);
+      });
+    });
+
+    it('refuses a withdrawal on a benefit stored as cash-releasing in another category than budget (before the rule)', () =>
+      given([{ ...planned, data: { ...planned.data, category: 'capacity' } } as BenefitEvent, realised('2026-T1', 10)])
+        .when(withdraw(100))
+        .thenThrows('cash_releasing_not_budget', 'cashReleasing'));
+
     it('refuses zero, negative and fractional amounts', () => {
       const history = [planned, realised('2026-T1', 10)];
       for (const amount of [0, -100, 10.5]) given(history).when(withdraw(amount)).thenThrows('validation_failed', 'amountOre');
@@ -238,7 +303,7 @@ describe('benefit decider', () => {
     it('refuses the same withdrawal twice and a merged unit', () => {
       given([planned, realised('2026-T1', 10), withdrawn('w1', 100)]).when(withdraw(100, 'w1')).thenThrows('withdrawal_exists', 'withdrawalId');
       given([planned, realised('2026-T1', 10)])
-        .when({ type: 'RecordBudgetWithdrawal', data: { benefitId: 'b1', withdrawalId: 'w9', period: '2027', amountOre: 100, unitId: 'gamle' }, context: { now, units } })
+        .when({ type: 'RecordBudgetWithdrawal', data: { benefitId: 'b1', withdrawalId: 'w9', period: '2027', amountOre: 100, unitId: 'gamle', saksnummer: '26/9' }, context: { now, units } })
         .thenThrows('unit_inactive', 'unitId');
     });
 

@@ -46,7 +46,7 @@ const contract: Record<string, string[]> = {
     'benefitId', 'projectId', 'title', 'recipientUnitId', 'category', 'period', 'quantity', 'unitOfMeasure',
     'valueOre', 'description',
   ],
-  SettlementRecorded: ['settlementId', 'fromUnitId', 'toUnitId', 'amountOre', 'period', 'saksnummer', 'projectId', 'comment'],
+  SettlementRecorded: ['settlementId', 'fromUnitId', 'toUnitId', 'amountOre', 'period', 'saksnummer', 'projectId', 'comment', 'override', 'overrideReason'],
   ReminderSent: ['benefitId', 'period', 'kind', 'recipients', 'dueDate', 'messageId'],
   ReminderEscalated: ['benefitId', 'period', 'recipients', 'dueDate', 'daysOverdue', 'messageId'],
   ReminderDeliveryFailed: ['benefitId', 'period', 'kind', 'recipients', 'error', 'attempts'],
@@ -100,6 +100,7 @@ describe('event catalogue', () => {
     expect(isEventType('BenefitRealised')).toBe(true);
     expect(isEventType('toString')).toBe(false);
     expect(schemaVersionOf('BenefitPlanned')).toBe(3);
+    expect(schemaVersionOf('SettlementRecorded')).toBe(2);
     expect(schemaVersionOf('UnitRegistered')).toBe(1);
     expect(schemaVersionOf('BaselineMeasured')).toBe(2);
   });
@@ -168,6 +169,17 @@ describe('validateEvent (on the way in)', () => {
     expect(validateEvent('SettlementRecorded', settlement).projectId).toBeNull();
     expect(fieldPaths(() => validateEvent('SettlementRecorded', { ...settlement, toUnitId: 'u1' }))).toEqual(['toUnitId']);
     expect(fieldPaths(() => validateEvent('SettlementRecorded', { ...settlement, saksnummer: '  ' }))).toEqual(['saksnummer']);
+  });
+
+  it('records a settlement as no override unless it says so, and an override only with its reason', () => {
+    const settlement = { settlementId: 's1', fromUnitId: 'u1', toUnitId: 'u2', amountOre: 500_00, period: '2026', saksnummer: '26/123' };
+    expect(validateEvent('SettlementRecorded', settlement)).toMatchObject({ override: false, overrideReason: null });
+    expect(validateEvent('SettlementRecorded', { ...settlement, override: true, overrideReason: 'Vedtak i formannskapet' })).toMatchObject({
+      override: true,
+      overrideReason: 'Vedtak i formannskapet',
+    });
+    expect(fieldPaths(() => validateEvent('SettlementRecorded', { ...settlement, override: true }))).toEqual(['overrideReason']);
+    expect(fieldPaths(() => validateEvent('SettlementRecorded', { ...settlement, override: true, overrideReason: ' ' }))).toEqual(['overrideReason']);
   });
 
   it('refuses an unknown event type', () => {

@@ -56,6 +56,13 @@ describe('parseEvent (on the way out)', () => {
     expect(v2).toEqual(copy);
   });
 
+  it('upcasts a stored v1 SettlementRecorded (before the cap on what is owed) to v2 as no override', () => {
+    const v1 = { settlementId: 's1', fromUnitId: 'u1', toUnitId: 'u2', amountOre: 999_999_999_999, period: '2026', saksnummer: '26/1', projectId: null, comment: null };
+    const event = parseEvent({ type: 'SettlementRecorded', data: v1, metadata: { schemaVersion: 1, recordedAt: '2026-01-10T00:00:00Z' } });
+    expect(event.data).toEqual({ ...v1, override: false, overrideReason: null });
+    expect(event.metadata?.schemaVersion).toBe(2);
+  });
+
   it('treats a missing schemaVersion as v1 without overwriting fields already there', () => {
     const event = parseEvent({ type: 'BenefitPlanned', data: { ...plannedV1, measurementSchedule: 'month', disbenefit: true } });
     expect(event.data).toMatchObject({ measurementSchedule: 'month', disbenefit: true, change: null, comment: null });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkWithdrawal, foldLedgerFacts, realisedCashReleasingOre, withdrawnOre, type LedgerEventInput } from '../../src/ledger';
+import { checkWithdrawal, foldLedgerFacts, Ledger, realisedCashReleasingOre, withdrawnOre, type LedgerEventInput } from '../../src/ledger';
 import { comparePeriods } from '../../src/periods';
 import { History } from './history';
 
@@ -17,7 +17,7 @@ export type Step =
   | { op: 'benefit'; project: number; recipient: number; valuation: number | null; cash: boolean; disbenefit: boolean; plan: { period: number; quantity: number }[] }
   | { op: 'realise'; benefit: number; period: number; quantity: number }
   | { op: 'withdraw'; benefit: number; amountOre: number; period: number }
-  | { op: 'settle'; from: number; to: number; amountOre: number; period: number }
+  | { op: 'settle'; from: number; to: number; amountOre: number; period: number; override: boolean }
   | { op: 'cancel'; benefit: number }
   | { op: 'unplanned'; recipient: number; project: number | null; valueOre: number; period: number };
 
@@ -52,7 +52,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 6, arbitrary: fc.record({ op: fc.constant('realise' as const), benefit: idx, period, quantity }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('withdraw' as const), benefit: idx, amountOre: fc.integer({ min: 1, max: 20_000_000 }), period }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('settle' as const), from: idx, to: idx, amountOre: fc.integer({ min: 1, max: 10_000_000 }), period }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('settle' as const), from: idx, to: idx, amountOre: fc.integer({ min: 1, max: 10_000_000 }), period, override: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), benefit: idx }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('unplanned' as const), recipient: idx, project: fc.option(idx), valueOre: fc.integer({ min: 0, max: 5_000_000 }), period }) },
 );
@@ -60,7 +60,8 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 /**
  * Turns generated steps into a valid history, skipping steps a decider would refuse (a merged unit
  * takes no new facts, no parent cycles, no realisation after cancellation, no withdrawal beyond
- * what is withdrawable, no correction below what has been withdrawn).
+ * what is realised by its period and not yet withdrawn, no correction below what has been withdrawn,
+ * no settlement beyond what is owed unless it is an override with a reason).
  */
 export function historyFrom(steps: Step[]): LedgerEventInput[] {
   const h = new History();
@@ -178,11 +179,12 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         const b = pick(benefits, s.benefit);
         if (!b) break;
         const fact = foldLedgerFacts(h.events).benefits.get(b.id)!;
-        const check = checkWithdrawal(fact, s.amountOre);
+        const per = periodAt(s.period);
+        const check = checkWithdrawal(fact, s.amountOre, per);
         // try the asked amount; when it is too much, finance takes what is left (if anything)
         const amount = check.ok ? s.amountOre : check.reason === 'exceeds_withdrawable' && check.withdrawableOre > 0 ? check.withdrawableOre : 0;
         if (amount > 0) {
-          h.add('BudgetWithdrawalRecorded', { benefitId: b.id, withdrawalId: `w${counter++}`, unitId: fact.recipientUnitId, period: periodAt(s.period), amountOre: amount, saksnummer: '2026/1', comment: null });
+          h.add('BudgetWithdrawalRecorded', { benefitId: b.id, withdrawalId: `w${counter++}`, unitId: fact.recipientUnitId, period: per, amountOre: amount, saksnummer: '2026/1', comment: null });
         }
         break;
       }
@@ -190,7 +192,18 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         const from = pick(active(), s.from)!;
         const to = pick(active(), s.to)!;
         if (from === to) break;
-        h.add('SettlementRecorded', { settlementId: `s${counter++}`, fromUnitId: from, toUnitId: to, amountOre: s.amountOre, period: periodAt(s.period), saksnummer: '2026/9', projectId: null, comment: null });
+        const per = periodAt(s.period);
+        const ledger = new Ledger();
+        for (const e of h.events) ledger.apply(e);
+        const { owedOre } = ledger.owed({ recipientUnitId: from, investorUnitId: to, upTo: per });
+        // within what is owed; above it, finance settles what is owed or overrides with a reason
+        const override = s.amountOre > owedOre && s.override;
+        const amount = s.amountOre <= owedOre || override ? s.amountOre : owedOre;
+        if (amount <= 0) break;
+        h.add('SettlementRecorded', {
+          settlementId: `s${counter++}`, fromUnitId: from, toUnitId: to, amountOre: amount, period: per, saksnummer: '2026/9', projectId: null, comment: null,
+          override, overrideReason: override ? 'Vedtak om kompensasjon ut over det beregnede' : null,
+        });
         break;
       }
       case 'cancel': {

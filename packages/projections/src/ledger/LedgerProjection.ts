@@ -1,4 +1,4 @@
-import { Ledger, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger';
+import { Ledger, type OwedBetween, type OwedQuery, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 /**
@@ -47,6 +47,11 @@ export class LedgerProjection implements Projection {
 
   balances(q: LedgerQuery) {
     return this.report(q).balances;
+  }
+
+  /** what a recipient owes an investor by the end of a period (the settlement decider's cap) */
+  owed(q: OwedQuery): OwedBetween {
+    return this.ledgerOfToday.owed(q);
   }
 
   trace(q: LedgerQuery & { fromUnitId?: string; toUnitId?: string }): TraceEntry[] {

@@ -1,5 +1,5 @@
-import type { PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
-import type { PortfolioModel, UnitsRegistry } from '@gevinst/projections';
+import type { OwedLookup, PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
   const nothing: Record<string, T | undefined> = {};
@@ -47,3 +47,9 @@ export const plannedBenefitsLookup = (portfolio: PortfolioModel): PlannedBenefit
     }
     return onUnit.length > 0 ? onUnit : undefined;
   });
+
+/** What a recipient owes an investor by a period, as the live ledger says (`Ledger.owed`). */
+export const owedLookup =
+  (ledger: LedgerProjection): OwedLookup =>
+  (query) =>
+    ledger.owed(query);

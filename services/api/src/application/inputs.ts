@@ -150,6 +150,7 @@ export const CancelBenefitInput = z.object({ reason });
 export const RecordWithdrawalInput = z.object({
   period,
   amountOre: positiveOre,
+  /** required: an empty or missing one is refused by the decider (400 `saksnummer_required`) */
   saksnummer: text.nullish(),
   comment: text.nullish(),
 });
@@ -161,6 +162,9 @@ export const RecordSettlementInput = z.object({
   saksnummer: visibleName(z.string().trim().min(1, { error: 'Saksnummer må fylles ut' }).max(200)),
   projectId: id.nullish(),
   comment: text.nullish(),
+  /** record more than the ledger says is owed; needs `overrideReason` (400 `override_reason_required`) */
+  override: z.boolean().nullish(),
+  overrideReason: text.nullish(),
 });
 export const RecordUnplannedBenefitInput = z.object({
   projectId: id.nullish(),

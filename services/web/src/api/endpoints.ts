@@ -112,7 +112,10 @@ export const benefits = {
 };
 
 export const settlements = {
-  record: (body: { fromUnitId: string; toUnitId: string; amountOre: number; period: string; saksnummer: string; projectId?: string | null; comment?: string | null }) =>
+  record: (body: {
+    fromUnitId: string; toUnitId: string; amountOre: number; period: string; saksnummer: string; projectId?: string | null; comment?: string | null;
+    override?: boolean; overrideReason?: string | null;
+  }) =>
     post<Created>('/api/settlements', body),
 };
 

@@ -61,7 +61,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'BenefitCancelled': return `Kansellerte gevinsten${reason(d)}`;
     case 'BudgetWithdrawalRecorded': return `Registrerte gevinstuttak ${formatKr(num(d, 'amountOre'))}${period(d)}${str(d, 'saksnummer') ? `, saksnummer ${str(d, 'saksnummer')}` : ''}`;
     case 'UnplannedBenefitRecorded': return `Registrerte ikke-planlagt gevinst «${str(d, 'title')}» (${labelOf(categoryLabel, str(d, 'category'))}), ${formatKr(num(d, 'valueOre'))}${period(d)}`;
-    case 'SettlementRecorded': return `Registrerte avregning ${formatKr(num(d, 'amountOre'))} fra ${unit('fromUnitId')} til ${unit('toUnitId')}${period(d)}`;
+    case 'SettlementRecorded': return `Registrerte avregning ${formatKr(num(d, 'amountOre'))} fra ${unit('fromUnitId')} til ${unit('toUnitId')}${period(d)}${d.override === true ? `, overstyrt: «${str(d, 'overrideReason')}»` : ''}`;
     case 'RoleGranted': return `Ga ${str(d, 'personId')} rollen ${grantedRole(d, unitName)}${reason(d)}`;
     case 'RoleRevoked': return `Fjernet rollen ${grantedRole(d, unitName)} fra ${str(d, 'personId')}${reason(d)}`;
     default: return `Hendelse: ${entry.type}`;

@@ -1,7 +1,7 @@
-import { refuse } from '../../errors';
+import { refuse, ValidationError } from '../../errors';
 import type { BenefitEvent } from '../../events';
 import { formatKroner, InvalidAmountError, multiplyOre } from '../../money';
-import { formatPeriod, formatPeriodNb, overlaps, periodOf } from '../../periods';
+import { comparePeriods, formatPeriod, formatPeriodNb, overlaps, periodOf } from '../../periods';
 import {
   emit,
   osloDate,
@@ -24,7 +24,7 @@ import type {
   RecordUnplannedBenefit,
 } from './commands';
 import { declareOverlaps } from './overlap';
-import { benefitRealisedCashReleasingOre, type BenefitState } from './state';
+import { benefitRealisedCashReleasingOre, benefitRealisedCashReleasingUpToOre, type BenefitState } from './state';
 
 type Recorded = Exclude<BenefitState, { status: 'none' }>;
 type Planned = Extract<BenefitState, { status: 'planned' | 'cancelled' }>;
@@ -72,6 +72,26 @@ const valueOf = (quantity: number, valuationOrePerUnit: number | null): number =
   }
 };
 
+/** DFØ: only a gain with *budsjettmessig virkning i egen virksomhet* (category `budget`) releases cash. */
+const requireCashReleasingOnlyForBudget = (category: string, cashReleasing: boolean): void => {
+  if (cashReleasing && category !== 'budget')
+    refuse(
+      'cash_releasing_not_budget',
+      'cashReleasing',
+      'Bare en gevinst i kategorien «budsjett» (budsjettmessig virkning i egen virksomhet) kan være kontantfrigjørende og tas ut av budsjettet',
+    );
+};
+
+/** A withdrawal is a decision: its saksnummer is required (bad input, HTTP 400). */
+const requireSaksnummer = (saksnummer: string | null | undefined): string => {
+  const value = saksnummer?.trim();
+  if (!value) {
+    const message = 'Saksnummer må fylles ut: et gevinstuttak er et vedtak';
+    throw new ValidationError(message, [{ path: 'saksnummer', message }], 'saksnummer_required');
+  }
+  return value;
+};
+
 const planBenefit = ({ data: { sharedWith, ...data }, context }: PlanBenefit, state: BenefitState): BenefitEvent[] => {
   if (state.status !== 'none') refuse('benefit_exists', 'benefitId', `Gevinsten «${data.benefitId}» er allerede registrert`);
   requireOpenProject(context.projects, data.projectId, 'projectId');
@@ -79,6 +99,7 @@ const planBenefit = ({ data: { sharedWith, ...data }, context }: PlanBenefit, st
   const valuationOrePerUnit = data.valuationOrePerUnit ?? null;
   if (data.category === 'unpriced' && valuationOrePerUnit !== null)
     refuse('valuation_not_allowed', 'valuationOrePerUnit', 'En ikke-prissatt gevinst kan ikke ha verdsetting i kroner');
+  requireCashReleasingOnlyForBudget(data.category, data.cashReleasing);
   if (data.cashReleasing && valuationOrePerUnit === null)
     refuse('valuation_required', 'valuationOrePerUnit', 'En budsjettmessig (kontantfrigjørende) gevinst må verdsettes i kroner per enhet');
   const baseline = data.baseline ?? null;
@@ -176,28 +197,44 @@ const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): 
 const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state: BenefitState): BenefitEvent[] => {
   const benefit = requireBenefit(state, data.benefitId);
   const unitId = data.unitId ?? benefit.recipientUnitId;
+  const saksnummer = requireSaksnummer(data.saksnummer);
   const event = emit('BudgetWithdrawalRecorded', {
     benefitId: data.benefitId,
     withdrawalId: data.withdrawalId,
     unitId,
     period: data.period,
     amountOre: data.amountOre,
-    saksnummer: data.saksnummer?.trim() ? data.saksnummer.trim() : null,
+    saksnummer,
     comment: data.comment ?? null,
   });
+  // a benefit stored before the rule as cash-releasing in another category: no new withdrawal
+  if (benefit.cashReleasing && !benefit.disbenefit) requireCashReleasingOnlyForBudget(benefit.category, true);
   if (!benefit.cashReleasing || benefit.disbenefit)
     refuse('not_cash_releasing', 'benefitId', `Gevinsten «${benefit.title}» er ikke budsjettmessig og kan ikke tas ut av budsjettet`);
   if (benefit.withdrawalIds.includes(data.withdrawalId))
     refuse('withdrawal_exists', 'withdrawalId', `Uttaket «${data.withdrawalId}» er allerede registrert`);
   requireActiveUnit(context.units, unitId, 'unitId');
-  const realised = benefitRealisedCashReleasingOre(benefit);
+  const period = event.data.period;
+  const realised = benefitRealisedCashReleasingUpToOre(benefit, period);
+  if (realised <= 0) {
+    const later = Object.keys(benefit.realisations)
+      .filter((p) => (benefit.realisations[p]?.valueOre ?? 0) > 0)
+      .sort(comparePeriods)[0];
+    refuse(
+      'withdrawal_before_realisation',
+      'period',
+      `Det er ikke realisert noen budsjettmessig gevinst i ${formatPeriodNb(period)} eller tidligere` +
+        (later ? `; første realisering er i ${formatPeriodNb(later)}` : '') +
+        '. Et gevinstuttak kan bare gjelde realisert gevinst.',
+    );
+  }
   const available = realised - benefit.withdrawnOre;
   if (event.data.amountOre > available)
     refuse(
       'withdrawal_exceeds_realised',
       'amountOre',
-      `Uttaket på ${formatKroner(event.data.amountOre)} er større enn det som er realisert og ikke tatt ut: ` +
-        `${formatKroner(available)} (realisert ${formatKroner(realised)}, allerede tatt ut ${formatKroner(benefit.withdrawnOre)})`,
+      `Uttaket på ${formatKroner(event.data.amountOre)} er større enn det som er realisert til og med ${formatPeriodNb(period)} og ikke tatt ut: ` +
+        `${formatKroner(Math.max(0, available))} (realisert ${formatKroner(realised)}, allerede tatt ut ${formatKroner(benefit.withdrawnOre)})`,
     );
   return [event];
 };

@@ -1,3 +1,4 @@
+import { spanMonths } from '../../periods';
 import type { BenefitCategory, BenefitEvent, DecisionPoint, Direction, MeasurementSchedule, PlanEntry } from '../../events';
 
 export interface RealisationState {
@@ -144,6 +145,18 @@ export const benefitRealisedCashReleasingOre = (state: BenefitState): number =>
   state.status !== 'none' && state.cashReleasing && !state.disbenefit
     ? Object.values(state.realisations).reduce((sum, r) => sum + r.valueOre, 0)
     : 0;
+
+/**
+ * Realised cash-releasing value of the periods that end no later than `period` ends (the same period
+ * or an earlier one, or one within it): what a withdrawal dated `period` may draw on.
+ */
+export const benefitRealisedCashReleasingUpToOre = (state: BenefitState, period: string): number => {
+  if (state.status === 'none' || !state.cashReleasing || state.disbenefit) return 0;
+  const end = spanMonths(period).end;
+  let sum = 0;
+  for (const [p, r] of Object.entries(state.realisations)) if (spanMonths(p).end <= end) sum += r.valueOre;
+  return sum;
+};
 
 /** What is realised as cash-releasing and not yet withdrawn. */
 export const benefitWithdrawableOre = (state: BenefitState): number =>

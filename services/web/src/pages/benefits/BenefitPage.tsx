@@ -100,7 +100,7 @@ export function BenefitPage() {
               </section>
             )}
             {/* only a cash-releasing (budget) gain can be taken out of a budget */}
-            {b.cashReleasing && !b.cancelled && <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>}
+            {b.cashReleasing && b.category === 'budget' && !b.cancelled && <p><Link to={`/okonomi/gevinstuttak?gevinst=${b.id}`}>Registrer gevinstuttak for denne gevinsten</Link></p>}
 
             {!b.unplanned && (
               <PlanVersionsSection benefitId={b.id} version={b} canApprove={!b.cancelled} onApproved={benefit.reload} />

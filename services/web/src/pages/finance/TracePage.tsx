@@ -33,7 +33,12 @@ export function TracePage() {
               <tbody>
                 {trace.data?.map((entry) => (
                   <tr key={`${entry.streamName}-${entry.revision}`}>
-                    <th scope="row">{eventLabel[entry.type] ?? entry.type}</th>
+                    <th scope="row">
+                      {eventLabel[entry.type] ?? entry.type}
+                      {entry.overrideReason !== null && (
+                        <> <span className="override-badge" title={entry.overrideReason}>Overstyrt</span><br /><span className="hint">Begrunnelse: {entry.overrideReason}</span></>
+                      )}
+                    </th>
                     <td>{formatPeriod(entry.period)}</td>
                     <td className="num">{formatKrExact(entry.ore)}</td>
                     <td>{entry.saksnummer ?? '–'}</td>

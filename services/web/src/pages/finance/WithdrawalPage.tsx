@@ -20,7 +20,8 @@ export function WithdrawalPage() {
   const [benefitId, setBenefitId] = useState(params.get('gevinst') ?? '');
   const candidates = (all.data ?? []).filter(({ benefit }) => !benefit.cancelled);
   const chosen = candidates.find(({ benefit }) => benefit.id === benefitId)?.benefit;
-  const realisedCash = chosen?.cashReleasing ? chosen.realisations.reduce((sum, r) => sum + r.valueOre, 0) : 0;
+  const withdrawable = (benefit: { cashReleasing: boolean; category: string }) => benefit.cashReleasing && benefit.category === 'budget';
+  const realisedCash = chosen && withdrawable(chosen) ? chosen.realisations.reduce((sum, r) => sum + r.valueOre, 0) : 0;
   const withdrawn = chosen?.withdrawals.reduce((sum, w) => sum + w.amountOre, 0) ?? 0;
 
   const submit = (data: FormData, _form: HTMLFormElement, check: FormCheck) => {
@@ -39,7 +40,7 @@ export function WithdrawalPage() {
   };
 
   return (
-    <Page title="Registrer gevinstuttak" intro={<p>Et uttak tar realisert, budsjettmessig gevinst ut av mottakerens budsjett. En gevinst kan bare tas ut én gang. <Link to="/okonomi">Til gevinstregnskapet</Link></p>}>
+    <Page title="Registrer gevinstuttak" intro={<p>Et uttak tar realisert, budsjettmessig gevinst ut av mottakerens budsjett, med vedtakets saksnummer. Det kan bare gjelde gevinst realisert i uttakets periode eller tidligere, og en gevinst kan bare tas ut én gang. <Link to="/okonomi">Til gevinstregnskapet</Link></p>}>
       <Busy loading={all.loading} error={all.error} hasData={!!all.data} label="Laster gevinstene …">
         <Form control={control} onSubmit={submit} submitLabel="Registrer gevinstuttak" label="Gevinstuttak">
           <SelectField
@@ -51,7 +52,7 @@ export function WithdrawalPage() {
             placeholder="Velg gevinst"
             options={candidates.map(({ benefit, project }) => ({
               value: benefit.id,
-              label: `${benefit.title} – ${units.name(benefit.recipientUnitId)} (${project.name})${benefit.cashReleasing ? '' : ' – ikke budsjettmessig'}`,
+              label: `${benefit.title} – ${units.name(benefit.recipientUnitId)} (${project.name})${withdrawable(benefit) ? '' : ' – ikke budsjettmessig'}`,
             }))}
           />
           {chosen && (
@@ -62,7 +63,7 @@ export function WithdrawalPage() {
           <div className="row">
             <TextField name="period" label="Periode" required defaultValue={tertialOf(todayIso())} hint="F.eks. 2026-T2 eller 2026" />
             <TextField name="amountOre" label="Beløp (kr)" inputMode="decimal" required />
-            <TextField name="saksnummer" label="Saksnummer" hint="F.eks. 26/01234" />
+            <TextField name="saksnummer" label="Saksnummer" required hint="Vedtakets saksnummer, f.eks. 26/01234" />
           </div>
           <TextArea name="comment" label="Kommentar" />
         </Form>

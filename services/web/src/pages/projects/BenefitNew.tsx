@@ -119,7 +119,7 @@ export function BenefitNew() {
             <SelectField name="category" label="Gevinstkategori" defaultValue="capacity" options={Object.entries(categoryLabel).map(([value, label]) => ({ value, label }))} />
             <TextField name="valuationOrePerUnit" label="Verdi per måleenhet (kr)" inputMode="decimal" hint="Tom hvis gevinsten ikke prissettes. For frigjort tid: timesatsen." />
           </div>
-          <CheckboxField name="cashReleasing" label="Budsjettmessig (kontantfrigjørende) – kan tas ut av budsjettet" />
+          <CheckboxField name="cashReleasing" label="Budsjettmessig (kontantfrigjørende) – kan tas ut av budsjettet" hint="Bare for kategorien «Budsjettmessig i egen virksomhet» (DFØ)" />
           <div className="row">
             <TextField name="baseline" label="Nullpunkt" inputMode="decimal" hint="Indikatorens verdi før endringen" />
             <TextField name="target" label="Målverdi" inputMode="decimal" />
