@@ -194,7 +194,7 @@ describe('project plan export → import (property)', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, Math.max(60_000, RUNS * 600));
 });
 
 describe('a disbenefit is not the benefit it mirrors', () => {
