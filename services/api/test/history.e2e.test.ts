@@ -258,6 +258,17 @@ describe('plan versions and history', () => {
     expect(v.totals).toMatchObject({ approvedQuantity: 330, currentQuantity: 180, currentVsApproved: -150 });
   });
 
+  it('the demo municipality has approved plans at BP2 and BP3, by the demo loader', async () => {
+    const projects = (await g.get<{ id: string; name: string }[]>('/api/projects')).body;
+    const archive = projects.find((p) => p.name === 'Digitalisering av byggesaksarkivet');
+    const detail = (await g.get<{ benefits: { id: string; cancelled: boolean }[] }>(`/api/projects/${archive!.id}`)).body;
+    const demoVersions = await g.get<PlanVersions>(`/api/benefits/${detail.benefits[0]!.id}/plan-versions`);
+    expect(demoVersions.body.versions.map((x) => x.decisionPoint)).toEqual(['BP2', 'BP3']);
+    expect(demoVersions.body.variance.some((r) => r.realisedVsApproved !== null && r.realisedVsApproved !== 0)).toBe(true);
+    const demoHistory = await history(`/api/projects/${archive!.id}/history`);
+    expect(of(demoHistory, 'planApproved').length).toBeGreaterThanOrEqual(4);
+  });
+
   it('the history after a rebuild is the same as live', async () => {
     const before = await history(`/api/projects/${project}/history`);
     const versionsBefore = await versions();

@@ -63,6 +63,7 @@ describe('planversjoner og historikk', () => {
     expect(items[3]).toMatch(/Prognosen revidert .*Begrunnelse: «Fagsystemet kom senere enn planlagt»/);
     expect(items[3]).toContain('Per Strand');
     await j.check('60-gevinst-planversjoner-historikk');
+    await j.checkNarrow('60-gevinst-planversjoner-historikk');
 
     // the project's history holds the project's own changes and the benefit's, named
     await page.goto(j.url(`/prosjekter/${ids.project}`));
