@@ -113,20 +113,18 @@ const planBenefit = ({ data: { sharedWith, ...data }, context }: PlanBenefit, st
         data.direction === 'increase' ? 'Målverdien må være høyere enn nullpunktet' : 'Målverdien må være lavere enn nullpunktet',
       );
   }
-  const overlapCandidate = { ...data, disbenefit: data.disbenefit ?? false, periods: data.plan.map((e) => e.period) };
-  const overlapsDeclared = declareOverlaps(data.benefitId, overlapCandidate, sharedWith ?? [], context.plannedBenefits);
-  return [
-    emit('BenefitPlanned', {
-      ...data,
-      valuationOrePerUnit,
-      baseline,
-      target,
-      targetDate: data.targetDate ?? null,
-      measurementSchedule: data.measurementSchedule ?? 'tertial',
-      disbenefit: data.disbenefit ?? false,
-    }),
-    ...overlapsDeclared,
-  ];
+  const planned = emit('BenefitPlanned', {
+    ...data,
+    valuationOrePerUnit,
+    baseline,
+    target,
+    targetDate: data.targetDate ?? null,
+    measurementSchedule: data.measurementSchedule ?? 'tertial',
+    disbenefit: data.disbenefit ?? false,
+  });
+  // the double-counting guard, on the plan as validated
+  const overlapCandidate = { ...planned.data, periods: planned.data.plan.map((e) => e.period) };
+  return [planned, ...declareOverlaps(data.benefitId, overlapCandidate, sharedWith ?? [], context.plannedBenefits)];
 };
 
 const recordRealisation = ({ data, context }: RecordRealisation, state: BenefitState): BenefitEvent[] => {

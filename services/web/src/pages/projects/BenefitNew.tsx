@@ -95,6 +95,11 @@ export function BenefitNew() {
       }).catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'benefit_overlaps')
           setOverlaps((shown) => [...shown, ...error.overlaps.filter((o) => !shown.some((s) => s.benefitId === o.benefitId))]);
+        // the benefit no longer overlaps one it was shared with (say, another recipient was chosen): its share goes
+        if (error instanceof ApiError && error.code === 'share_not_overlapping') {
+          const stale = error.fields.map((f) => /^sharedWith\.(\d+)\./.exec(f.path)?.[1]).filter((i) => i !== undefined).map(Number);
+          setOverlaps((shown) => shown.filter((_, i) => !stale.includes(i)));
+        }
         throw error;
       });
       void navigate(`/gevinster/${created.id}`);
