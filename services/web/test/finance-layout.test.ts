@@ -115,8 +115,13 @@ describe('Økonomi the first time', () => {
   it('a settlement changes what is open between the units (Åpent å betale / Åpent til gode)', async () => {
     const url = `/api/ledger/balances?from=2025-T1&to=2026-T3&level=1`;
     const before = await j.get<Balance[]>(url);
-    const payer = before.find((b) => b.owedByUnitOre > 100_000_00);
-    const investor = before.find((b) => b.owedToUnitOre > 100_000_00);
+    // a settlement is capped at what the paying unit owes the other: take the largest flow between two
+    // units, well above the demo's own settlement of kr 250 000
+    const matrix = await j.get<{ cells: { investorUnitId: string; recipientUnitId: string; ore: number }[] }>('/api/ledger/matrix?to=2026-T2&level=1');
+    const largest = [...matrix.cells].sort((a, b) => b.ore - a.ore)[0];
+    expect(largest?.ore ?? 0, 'the demo has a flow between units').toBeGreaterThan(300_000_00);
+    const payer = before.find((b) => b.unitId === largest?.recipientUnitId);
+    const investor = before.find((b) => b.unitId === largest?.investorUnitId);
     expect(payer && investor, 'the demo has something open between units').toBeTruthy();
     if (!payer || !investor) return;
     const open = (unitId: string, column: number) =>

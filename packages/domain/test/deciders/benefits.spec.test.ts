@@ -210,6 +210,19 @@ describe('benefit decider', () => {
       given([planned, realised('2026-T1', 100), withdrawn('w1', 60 * 650_00)])
         .when({ type: 'CorrectRealisation', data: { benefitId: 'b1', period: '2026-T1', quantity: 50, reason: 'x' }, context: { now } })
         .thenThrows('correction_below_withdrawn', 'quantity'));
+
+    it('refuses to lower a period below what was withdrawn on it by then, though the total still covers it', () => {
+      const inT1: BenefitEvent = { ...withdrawn('w1', 10 * 650_00), data: { ...withdrawn('w1', 10 * 650_00).data, period: '2026-T1' } } as BenefitEvent;
+      const history = [planned, realised('2026-T1', 10), realised('2026-T2', 10), inT1];
+      const correct = (period: string, quantity: number) =>
+        ({ type: 'CorrectRealisation', data: { benefitId: 'b1', period, quantity, reason: 'Feil i telling' }, context: { now } }) as const;
+      const error = given(history).when(correct('2026-T1', 5)).thenThrows('correction_below_withdrawn', 'quantity');
+      expect(error.message).toBe(
+        'Korrigeringen gir kr\u00a03\u00a0250,00 realisert budsjettmessig gevinst til og med 2026 T1, men kr\u00a06\u00a0500,00 er allerede tatt ut for perioder til og med da',
+      );
+      // T2 carries no withdrawal of its own: lowering it leaves the T1 withdrawal covered
+      given(history).when(correct('2026-T2', 0)).then([{ type: 'BenefitRealisationCorrected', data: { ...realised('2026-T2', 0).data, reason: 'Feil i telling' } } as BenefitEvent]);
+    });
   });
 
   describe('RecordBudgetWithdrawal', () => {

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { checkWithdrawal, foldLedgerFacts, Ledger, realisedCashReleasingOre, withdrawnOre, type LedgerEventInput } from '../../src/ledger';
+import {
+  checkWithdrawal,
+  foldLedgerFacts,
+  Ledger,
+  monthsOfPeriod,
+  realisedCashReleasingOre,
+  realisedCashReleasingUpToOre,
+  withdrawnOre,
+  type LedgerEventInput,
+} from '../../src/ledger';
 import { comparePeriods } from '../../src/periods';
 import { History } from './history';
 
@@ -171,6 +180,15 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
           const next = b.valuation === null ? 0 : Math.round(s.quantity * b.valuation);
           const realised = realisedCashReleasingOre(fact);
           if (realised > 0 && realised - old + next < withdrawnOre(fact)) break;
+          // …nor leave a withdrawal uncovered by what was realised by its period (the benefit decider's rule)
+          if (realised > 0 && next < old) {
+            const after = { ...fact, realisations: new Map(fact.realisations).set(per, { ...fact.realisations.get(per)!, valueOre: next }) };
+            const end = (period: string) => monthsOfPeriod(period).end;
+            const uncovered = fact.withdrawals.some(
+              (w) => realisedCashReleasingUpToOre(after, w.period) < fact.withdrawals.filter((x) => end(x.period) <= end(w.period)).reduce((a, x) => a + x.amountOre, 0),
+            );
+            if (uncovered) break;
+          }
           h.correct(b.id, per, s.quantity, b.valuation);
         }
         break;

@@ -24,7 +24,12 @@ import type {
   RecordUnplannedBenefit,
 } from './commands';
 import { declareOverlaps } from './overlap';
-import { benefitRealisedCashReleasingOre, benefitRealisedCashReleasingUpToOre, type BenefitState } from './state';
+import {
+  benefitRealisedCashReleasingOre,
+  benefitRealisedCashReleasingUpToOre,
+  benefitWithdrawnUpToOre,
+  type BenefitState,
+} from './state';
 
 type Recorded = Exclude<BenefitState, { status: 'none' }>;
 type Planned = Extract<BenefitState, { status: 'planned' | 'cancelled' }>;
@@ -165,19 +170,30 @@ const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): 
   const quantity = requireNonNegativeQuantity(data.quantity);
   const previous = Object.hasOwn(benefit.realisations, period) ? benefit.realisations[period] : undefined;
   if (!previous)
-    refuse('realisation_not_found', 'period', `Det finnes ingen realisert gevinst for ${formatPeriodNb(period)} å korrigere`);
+    return refuse('realisation_not_found', 'period', `Det finnes ingen realisert gevinst for ${formatPeriodNb(period)} å korrigere`);
   const valuationOrePerUnit = benefit.valuationOrePerUnit;
   const valueOre = valueOf(quantity, valuationOrePerUnit);
-  const realisedAfter = benefitRealisedCashReleasingOre({
-    ...benefit,
-    realisations: { ...benefit.realisations, [period]: { quantity, valueOre, corrected: true } },
-  });
+  const after: BenefitState = { ...benefit, realisations: { ...benefit.realisations, [period]: { quantity, valueOre, corrected: true } } };
+  const realisedAfter = benefitRealisedCashReleasingOre(after);
   if (realisedAfter < benefit.withdrawnOre)
     refuse(
       'correction_below_withdrawn',
       'quantity',
       `Korrigeringen gir ${formatKroner(realisedAfter)} realisert budsjettmessig gevinst, men ${formatKroner(benefit.withdrawnOre)} er allerede tatt ut`,
     );
+  // a lower value must also leave each withdrawal covered by what was realised by its period
+  if (valueOre < previous.valueOre)
+    for (const w of [...benefit.withdrawals].sort((a, b) => comparePeriods(a.period, b.period))) {
+      const realisedBy = benefitRealisedCashReleasingUpToOre(after, w.period);
+      const withdrawnBy = benefitWithdrawnUpToOre(benefit, w.period);
+      if (realisedBy < withdrawnBy)
+        refuse(
+          'correction_below_withdrawn',
+          'quantity',
+          `Korrigeringen gir ${formatKroner(realisedBy)} realisert budsjettmessig gevinst til og med ${formatPeriodNb(w.period)}, ` +
+            `men ${formatKroner(withdrawnBy)} er allerede tatt ut for perioder til og med da`,
+        );
+    }
   return [
     emit('BenefitRealisationCorrected', {
       benefitId: data.benefitId,

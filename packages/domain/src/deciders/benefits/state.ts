@@ -21,6 +21,8 @@ interface RecordedBenefit {
   realisations: Record<string, RealisationState>;
   withdrawnOre: number;
   withdrawalIds: string[];
+  /** each withdrawal's period and amount, in the order recorded */
+  withdrawals: { period: string; amountOre: number }[];
 }
 
 /** A planned benefit (BenefitPlanned), followed up per period. */
@@ -60,7 +62,7 @@ export type BenefitState =
 
 export const initialBenefitState = (): BenefitState => ({ status: 'none' });
 
-const nothingYet = () => ({ disbenefit: false, realisations: {}, withdrawnOre: 0, withdrawalIds: [] });
+const nothingYet = () => ({ disbenefit: false, realisations: {}, withdrawnOre: 0, withdrawalIds: [], withdrawals: [] });
 
 export const evolveBenefit = (state: BenefitState, event: BenefitEvent): BenefitState => {
   switch (event.type) {
@@ -115,6 +117,7 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
         ...state,
         withdrawnOre: state.withdrawnOre + event.data.amountOre,
         withdrawalIds: [...state.withdrawalIds, event.data.withdrawalId],
+        withdrawals: [...state.withdrawals, { period: event.data.period, amountOre: event.data.amountOre }],
       };
     case 'MeasurementRecorded':
     case 'EvidenceAttached':
@@ -155,6 +158,15 @@ export const benefitRealisedCashReleasingUpToOre = (state: BenefitState, period:
   const end = spanMonths(period).end;
   let sum = 0;
   for (const [p, r] of Object.entries(state.realisations)) if (spanMonths(p).end <= end) sum += r.valueOre;
+  return sum;
+};
+
+/** What was withdrawn in the periods that end no later than `period` ends. */
+export const benefitWithdrawnUpToOre = (state: BenefitState, period: string): number => {
+  if (state.status === 'none') return 0;
+  const end = spanMonths(period).end;
+  let sum = 0;
+  for (const w of state.withdrawals) if (spanMonths(w.period).end <= end) sum += w.amountOre;
   return sum;
 };
 

@@ -53,7 +53,7 @@ export function SettlementPage() {
   };
 
   return (
-    <Page title="Registrer avregning" intro={<p>Flytt verdi fra enheten som fikk gevinsten til enheten som investerte. <Link to="/okonomi">Til gevinstregnskapet</Link></p>}>
+    <Page title="Registrer avregning" intro={<p>Flytt verdi fra enheten som fikk gevinsten til enheten som investerte. Beløpet kan ikke være større enn det enheten skylder etter gevinstregnskapet, med mindre du overstyrer med en begrunnelse. <Link to="/okonomi">Til gevinstregnskapet</Link></p>}>
       <Busy loading={units.loading || projects.loading} hasData={!units.loading && !projects.loading} label="Laster enheter …">
         <Form control={control} onSubmit={submit} submitLabel="Registrer avregning" label="Avregning">
           <div className="row">
