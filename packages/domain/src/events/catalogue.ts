@@ -54,6 +54,8 @@ export type ReminderEventType = ReminderEvent['type'];
  */
 const currentVersions: Partial<Record<EventType, number>> = {
   BenefitPlanned: 3,
+  CostRecorded: 2,
+  CostCorrected: 2,
 };
 
 export interface EventSchemaEntry<T extends EventType = EventType> {

@@ -21,9 +21,10 @@ const contract: Record<string, string[]> = {
   ProjectRegistered: ['projectId', 'name', 'ownerUnitId', 'projectLeader', 'thresholds'],
   ProjectPhaseChanged: ['projectId', 'phase', 'previousPhase'],
   ProjectClosed: ['projectId', 'reason'],
-  CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description'],
-  CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'reason'],
+  CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description', 'startYear', 'endYear'],
+  CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'startYear', 'endYear', 'reason'],
   CostReversed: ['projectId', 'costId', 'reason'],
+  AnnualCostStopped: ['projectId', 'costId', 'lastYear', 'reason'],
   EvidenceAttached: ['benefitId', 'attachmentId', 'fileName', 'contentType', 'sizeBytes', 'period', 'measuredOn'],
   BenefitPlanned: [
     'benefitId', 'projectId', 'title', 'recipientUnitId', 'owner', 'indicator', 'unitOfMeasure', 'direction',
@@ -99,6 +100,8 @@ describe('event catalogue', () => {
     expect(isEventType('toString')).toBe(false);
     expect(schemaVersionOf('BenefitPlanned')).toBe(3);
     expect(schemaVersionOf('UnitRegistered')).toBe(1);
+    expect(schemaVersionOf('CostRecorded')).toBe(2);
+    expect(schemaVersionOf('CostCorrected')).toBe(2);
   });
 });
 
