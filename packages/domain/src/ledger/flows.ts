@@ -89,9 +89,9 @@ export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter, span: Month
       realisations.push({ benefit, realisation, ore, valued });
       if (!valued) continue;
       let gains = gainsByProject.get(benefit.projectId);
-      if (!gains) gainsByProject.set(benefit.projectId, (gains = new Map()));
+      if (!gains) gainsByProject.set(benefit.projectId, (gains = new Map<string, Map<string, Ore>>()));
       let byShares = gains.get(benefit.recipientUnitId);
-      if (!byShares) gains.set(benefit.recipientUnitId, (byShares = new Map()));
+      if (!byShares) gains.set(benefit.recipientUnitId, (byShares = new Map<string, Ore>()));
       const key = sharesKey(benefit.projectId, realisation.period);
       byShares.set(key, (byShares.get(key) ?? 0) + ore);
     }

@@ -144,7 +144,6 @@ const addAt = (column: Float64Array, i: number, v: number): void => {
 };
 const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 const benefitAgg = (benefit: BenefitFact, units: UnitIndex): BenefitAgg => {
   const valued = isValued(benefit);
