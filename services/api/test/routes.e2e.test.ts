@@ -50,7 +50,8 @@ describe('every command route, happy path, with its effect on the read models', 
     const hjemme = await created('/api/units', { name: 'Hjemmetjenesten', parentId: kommune });
     const project = await created('/api/projects', { name: 'Velferdsteknologi', ownerUnitId: ikt, projectLeader: 'pl@nyvik.no', thresholds: { greenPct: 95, yellowPct: 75 } });
     await created(`/api/projects/${project}/costs`, { payerUnitId: ikt, amountOre: 600_000_00, period: '2025', kind: 'one-off', description: 'Innkjøp' });
-    await created(`/api/projects/${project}/costs`, { payerUnitId: hjemme, amountOre: 200_000_00, period: '2025', kind: 'annual' });
+    // an annual cost for 2025 only (without endYear it would run until stopped and count again in 2026)
+    await created(`/api/projects/${project}/costs`, { payerUnitId: hjemme, amountOre: 200_000_00, period: '2025', kind: 'annual', endYear: 2025 });
     await created(`/api/projects/${project}/phase`, { phase: 'execution' });
     const benefit = await created(`/api/projects/${project}/benefits`, {
       title: 'Færre tilsynsbesøk',

@@ -12,7 +12,18 @@ const ids = { kommune: '', bygg: '', digital: '', project: '', benefit: '' };
 
 interface Project {
   totalCostOre: number;
-  costs: { costId: string; payerUnitId: string; amountOre: number; period: string; correctedReason: string | null; reversedReason: string | null }[];
+  costs: {
+    costId: string;
+    payerUnitId: string;
+    amountOre: number;
+    period: string;
+    kind: string;
+    startYear: number | null;
+    endYear: number | null;
+    correctedReason: string | null;
+    reversedReason: string | null;
+    stoppedReason: string | null;
+  }[];
 }
 const project = () => j.get<Project>(`/api/projects/${ids.project}`);
 
@@ -63,6 +74,42 @@ describe('kostnader', () => {
     expect(after.totalCostOre).toBe(300_000_00);
     expect(after.costs.find((c) => c.payerUnitId === ids.bygg)?.reversedReason).toBe('Ført på feil prosjekt');
     await j.check('61-prosjekt-kostnader-korrigert');
+  });
+});
+
+describe('årlige kostnader', () => {
+  it('registrerer en årlig kostnad «Årlig fra–til», viser årene i listen, og stopper den med begrunnelse via «Stopp»', async () => {
+    const page = j.page;
+    await page.goto(j.url(`/prosjekter/${ids.project}`));
+    await j.useUser(LEADER.email);
+    await page.locator('#f-kind').selectOption('annual');
+    await page.getByRole('group', { name: 'Årlig fra–til' }).waitFor();
+    await page.locator('#f-payerUnitId').selectOption(ids.bygg);
+    await page.locator('#f-amountOre').fill('100 000');
+    await page.locator('#f-startYear').fill('2027');
+    await page.locator('#f-endYear').fill('2026');
+    await page.getByRole('button', { name: 'Registrer kostnad' }).click();
+    await j.expectFieldError('f-endYear', /Sluttåret kan ikke være før startåret/);
+    expect((await project()).costs).toHaveLength(2);
+
+    await page.locator('#f-startYear').fill('2026');
+    await page.locator('#f-endYear').fill('');
+    await page.getByRole('button', { name: 'Registrer kostnad' }).click();
+    await page.getByRole('row', { name: /Byggesak.*Årlig fra 2026, løpende.*kr\s100\s000 per år/ }).waitFor();
+    const annual = (await project()).costs.find((c) => c.period === '2026');
+    expect(annual).toMatchObject({ payerUnitId: ids.bygg, amountOre: 100_000_00, kind: 'annual', startYear: 2026, endYear: null });
+    await j.check('64-prosjekt-arlig-kostnad');
+
+    await page.getByRole('link', { name: /Stopp den årlige kostnaden til Byggesak/ }).click();
+    await page.getByRole('button', { name: 'Stopp kostnaden' }).waitFor();
+    await page.locator('#f-lastYear').fill('2028');
+    await page.getByRole('button', { name: 'Stopp kostnaden' }).click();
+    await j.expectFieldError('f-reason', /Må fylles ut/);
+    await j.check('65-kostnad-stopp');
+    await page.locator('#f-reason').fill('Lisensen er sagt opp');
+    await page.getByRole('button', { name: 'Stopp kostnaden' }).click();
+    await page.getByRole('row', { name: /Byggesak.*Årlig 2026–2028.*Stoppet: Lisensen er sagt opp/ }).waitFor();
+    expect((await project()).costs.find((c) => c.costId === annual?.costId)).toMatchObject({ endYear: 2028, stoppedReason: 'Lisensen er sagt opp' });
   });
 });
 

@@ -75,6 +75,7 @@ export const policy = {
   recordCost: { does: 'registrere en kostnad', rules: [LEADER, unit('finance')] },
   correctCost: { does: 'korrigere en kostnad', rules: [LEADER, unit('finance')] },
   reverseCost: { does: 'reversere en kostnad', rules: [LEADER, unit('finance')] },
+  stopAnnualCost: { does: 'stoppe en årlig kostnad', rules: [LEADER, unit('finance')] },
   changeProjectPhase: { does: 'endre prosjektets fase', rules: [LEADER, unit('management')] },
   closeProject: { does: 'avslutte prosjektet', rules: [LEADER, unit('management')] },
   planBenefit: { does: 'planlegge en gevinst i prosjektet', rules: [LEADER, unit('management')] },

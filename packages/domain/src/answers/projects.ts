@@ -90,7 +90,10 @@ export const CostViewSchema = z.object({
   amountOre: ore,
   period,
   kind: CostKindSchema,
+  startYear: z.int().nullable().describe('årlig kostnad: første budsjettår den teller i; null for engangskostnad'),
+  endYear: z.int().nullable().describe('årlig kostnad: siste budsjettår den teller i (etter en eventuell stopp); null: løper til den stoppes'),
   description: z.string().nullable(),
+  stoppedReason: z.string().nullable().describe('begrunnelsen for stoppen (AnnualCostStopped); null når den ikke er stoppet'),
   correctedReason: z.string().nullable().describe('begrunnelsen for siste korrigering (CostCorrected); null når kostnaden står som registrert'),
   reversedReason: z.string().nullable().describe('begrunnelsen for reverseringen (CostReversed); en reversert kostnad teller ikke med'),
 });

@@ -56,6 +56,8 @@ const currentVersions: Partial<Record<EventType, number>> = {
   BenefitPlanned: 3,
   BaselineMeasured: 2,
   SettlementRecorded: 2,
+  CostRecorded: 2,
+  CostCorrected: 2,
 };
 
 export interface EventSchemaEntry<T extends EventType = EventType> {

@@ -1,3 +1,4 @@
+import { tryParsePeriod } from '../periods/parse';
 import type { EventType } from './catalogue';
 
 type Data = Record<string, unknown>;
@@ -23,4 +24,13 @@ export const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
     // v1 predates the cap on what is owed: no settlement was an override.
     1: (data) => ({ override: false, overrideReason: null, ...data }),
   },
+  // v1 predates the years of an annual cost: it counted in its period's year only.
+  CostRecorded: { 1: (data) => ({ ...annualYearsOfV1(data), ...data }) },
+  CostCorrected: { 1: (data) => ({ ...annualYearsOfV1(data), ...data }) },
 };
+
+function annualYearsOfV1(data: Data): { startYear: number | null; endYear: number | null } {
+  if (data.kind !== 'annual') return { startYear: null, endYear: null };
+  const year = tryParsePeriod(data.period)?.year ?? null;
+  return { startYear: year, endYear: year };
+}

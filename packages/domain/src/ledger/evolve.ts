@@ -32,6 +32,7 @@ export const LEDGER_EVENT_TYPES = [
   'CostRecorded',
   'CostCorrected',
   'CostReversed',
+  'AnnualCostStopped',
   'BenefitPlanned',
   'BaselineMeasured',
   'MeasurementRecorded',
@@ -113,6 +114,7 @@ function applyLedgerFact(facts: LedgerFacts, event: Recorded<LedgerEventType>): 
     case 'CostRecorded':
     case 'CostCorrected':
     case 'CostReversed':
+    case 'AnnualCostStopped':
       return applyProjectFact(facts, event);
     case 'BenefitPlanned':
     case 'UnplannedBenefitRecorded':
@@ -175,7 +177,7 @@ function applyUnitFact(facts: LedgerFacts, event: Recorded<'UnitRegistered' | 'U
 /** Projects and their costs. */
 function applyProjectFact(
   facts: LedgerFacts,
-  event: Recorded<'ProjectRegistered' | 'ProjectPhaseChanged' | 'ProjectClosed' | 'CostRecorded' | 'CostCorrected' | 'CostReversed'>,
+  event: Recorded<'ProjectRegistered' | 'ProjectPhaseChanged' | 'ProjectClosed' | 'CostRecorded' | 'CostCorrected' | 'CostReversed' | 'AnnualCostStopped'>,
 ): void {
   switch (event.type) {
     case 'ProjectRegistered': {
@@ -206,6 +208,8 @@ function applyProjectFact(
         amountOre: d.amountOre,
         period: d.period,
         kind: d.kind,
+        startYear: d.startYear,
+        endYear: d.endYear,
         source: sourceOf(event),
       });
       break;
@@ -218,6 +222,17 @@ function applyProjectFact(
       cost.amountOre = d.amountOre;
       cost.period = d.period;
       cost.kind = d.kind;
+      cost.startYear = d.startYear;
+      cost.endYear = d.endYear;
+      cost.source = sourceOf(event);
+      break;
+    }
+    case 'AnnualCostStopped': {
+      // the annual cost counts through its last year; tracing opens the stop
+      const d = event.data;
+      const cost = projectOf(facts, d.projectId).costs.find((c) => c.costId === d.costId);
+      if (!cost) break;
+      cost.endYear = d.lastYear;
       cost.source = sourceOf(event);
       break;
     }

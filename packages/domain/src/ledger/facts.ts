@@ -41,6 +41,9 @@ export interface CostFact {
   amountOre: Ore;
   period: string;
   kind: CostKind;
+  /** an annual cost's first and last budget year (`endYear` null: until stopped); null for a one-off cost */
+  startYear: number | null;
+  endYear: number | null;
   source: FactSource;
 }
 

@@ -1,5 +1,7 @@
 import { multiplyOre, splitLargestRemainder, type Ore } from '../money';
+import { costTerms, isOpenEnded, ledgerHorizonYear, timesInSpan, timesKnownAt } from './costs';
 import { isValued, ledgerSign, type BenefitFact, type CostFact, type LedgerFacts, type RealisationFact } from './facts';
+import { monthsOfPeriod, type MonthSpan } from './months';
 import type { PeriodFilter } from './span-filter';
 
 export type { Flow, UnitOre } from '../answers/ledger';
@@ -10,18 +12,18 @@ export interface ProjectLedger {
   /** null for unplanned benefits recorded without a project */
   projectId: string | null;
   ownerUnitId: string | null;
-  /** all recorded costs, whatever their period: the base of the cost shares */
+  /** all recorded costs, whatever their period (an annual cost once a year through its end, or through the horizon) */
   totalCostOre: Ore;
-  /** costs whose period lies within the span */
+  /** costs that count within the span */
   costsInSpanOre: Ore;
-  /** cost per payer unit over all recorded costs (the weights s_I(P)), ordered by unit id */
+  /** cost per payer unit over all recorded costs, ordered by unit id (the shares of a gain use only the costs known for its period) */
   payers: UnitOre[];
-  /** true when the project has no recorded cost and its gains flow from its owner unit */
+  /** true when the project has no recorded cost, or some gain of the span came before any cost and flows from its owner unit */
   investorIsOwner: boolean;
   /** realised valued gain per recipient unit in the span, g_R(P) */
   gains: UnitOre[];
   gainsOre: Ore;
-  /** investor → recipient; for each recipient the flows add up exactly to its gain */
+  /** investor → recipient (one per part of a split: a pair may repeat); for each recipient the flows add up exactly to its gain */
   flows: Flow[];
 }
 
@@ -51,15 +53,32 @@ export function plannedOreInSpan(benefit: BenefitFact, inSpan: PeriodFilter): Or
   return sum * ledgerSign(benefit);
 }
 
+const ALL: MonthSpan = { start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY };
+
 /**
- * The flows of every project between units as registered: each recipient's realised gain in the
- * span is split over the project's payers in proportion to their share of ALL its recorded costs,
- * by largest remainder. A project without costs has its owner unit as investor; an unplanned
- * benefit without a project has its recipient as investor (a gain from its own effort).
+ * The flows of every project between units as registered. A gain is split over the project's
+ * payers in proportion to the costs known for its period: the costs whose period (for an annual
+ * cost, each of its years) begins before the gain's period ends. A cost booked for a later period
+ * never moves an earlier gain. The span's gains of a recipient that see the same shares are added up
+ * and split together, by largest remainder. A gain with no cost known for its period has the
+ * project's owner unit as investor; an unplanned benefit without a project has its recipient as
+ * investor (a gain from its own effort).
  */
-export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter): BaseLedger {
-  const gainsByProject = new Map<string | null, Map<string, Ore>>();
+export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter, span: MonthSpan = ALL): BaseLedger {
+  /** project → recipient → shares (JSON of [payer, weight] pairs, '' for the owner) → gain */
+  const gainsByProject = new Map<string | null, Map<string, Map<string, Ore>>>();
   const realisations: CountedRealisation[] = [];
+  const sharesKey = (projectId: string | null, period: string): string => {
+    const project = projectId === null ? undefined : facts.projects.get(projectId);
+    const endMonth = monthsOfPeriod(period).end;
+    const byPayer = new Map<string, Ore>();
+    for (const cost of project?.costs ?? []) {
+      const times = timesKnownAt(costTerms(cost), endMonth);
+      if (times > 0) byPayer.set(cost.payerUnitId, (byPayer.get(cost.payerUnitId) ?? 0) + cost.amountOre * times);
+    }
+    const weights = [...byPayer].filter(([, ore]) => ore !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return weights.length === 0 ? '' : JSON.stringify(weights);
+  };
 
   for (const benefit of facts.benefits.values()) {
     const valued = isValued(benefit);
@@ -70,11 +89,15 @@ export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter): BaseLedger
       realisations.push({ benefit, realisation, ore, valued });
       if (!valued) continue;
       let gains = gainsByProject.get(benefit.projectId);
-      if (!gains) gainsByProject.set(benefit.projectId, (gains = new Map<string, Ore>()));
-      gains.set(benefit.recipientUnitId, (gains.get(benefit.recipientUnitId) ?? 0) + ore);
+      if (!gains) gainsByProject.set(benefit.projectId, (gains = new Map<string, Map<string, Ore>>()));
+      let byShares = gains.get(benefit.recipientUnitId);
+      if (!byShares) gains.set(benefit.recipientUnitId, (byShares = new Map<string, Ore>()));
+      const key = sharesKey(benefit.projectId, realisation.period);
+      byShares.set(key, (byShares.get(key) ?? 0) + ore);
     }
   }
 
+  const horizonYear = ledgerHorizonYear(facts);
   const projects: ProjectLedger[] = [];
   const projectIds = new Set<string | null>([...facts.projects.keys(), ...gainsByProject.keys()]);
   for (const projectId of projectIds) {
@@ -84,29 +107,37 @@ export function baseLedger(facts: LedgerFacts, inSpan: PeriodFilter): BaseLedger
     let totalCostOre = 0;
     let costsInSpanOre = 0;
     for (const cost of costs) {
-      byPayer.set(cost.payerUnitId, (byPayer.get(cost.payerUnitId) ?? 0) + cost.amountOre);
-      totalCostOre += cost.amountOre;
-      if (inSpan(cost.period)) costsInSpanOre += cost.amountOre;
+      const terms = costTerms(cost);
+      const all = cost.amountOre * timesInSpan(terms, ALL, horizonYear);
+      byPayer.set(cost.payerUnitId, (byPayer.get(cost.payerUnitId) ?? 0) + all);
+      totalCostOre += all;
+      costsInSpanOre += cost.amountOre * timesInSpan(terms, span, horizonYear);
     }
     const payers = [...byPayer].map(([unitId, ore]) => ({ unitId, ore })).sort(byUnitId);
-    const gains = [...(gainsByProject.get(projectId) ?? new Map<string, Ore>())]
-      .map(([unitId, ore]) => ({ unitId, ore }))
+    const byRecipient = gainsByProject.get(projectId) ?? new Map<string, Map<string, Ore>>();
+    const gains = [...byRecipient]
+      .map(([unitId, byShares]) => ({ unitId, ore: [...byShares.values()].reduce((a, b) => a + b, 0) }))
       .sort(byUnitId);
     const ownerUnitId = project?.ownerUnitId ?? null;
-    const investorIsOwner = totalCostOre === 0;
+    let investorIsOwner = totalCostOre === 0 && !costs.some(isOpenEnded);
 
     const flows: Flow[] = [];
+    const flow = (fromUnitId: string, toUnitId: string, ore: Ore) => flows.push({ fromUnitId, toUnitId, ore });
     for (const gain of gains) {
-      if (gain.ore === 0) continue;
-      if (investorIsOwner) {
-        flows.push({ fromUnitId: ownerUnitId ?? gain.unitId, toUnitId: gain.unitId, ore: gain.ore });
-        continue;
+      for (const [key, ore] of byRecipient.get(gain.unitId) ?? []) {
+        if (ore === 0) continue;
+        if (key === '') {
+          investorIsOwner = true;
+          flow(ownerUnitId ?? gain.unitId, gain.unitId, ore);
+          continue;
+        }
+        const shares = JSON.parse(key) as [string, Ore][];
+        const parts = splitLargestRemainder(ore, shares.map(([, w]) => w));
+        parts.forEach((part, i) => {
+          const payer = shares[i];
+          if (part !== 0 && payer) flow(payer[0], gain.unitId, part);
+        });
       }
-      const parts = splitLargestRemainder(gain.ore, payers.map((p) => p.ore));
-      parts.forEach((ore, i) => {
-        const payer = payers[i];
-        if (ore !== 0 && payer) flows.push({ fromUnitId: payer.unitId, toUnitId: gain.unitId, ore });
-      });
     }
     projects.push({
       projectId,

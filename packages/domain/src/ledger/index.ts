@@ -12,3 +12,4 @@ export * from './trace';
 export * from './withdrawals';
 export * from './as-of';
 export * from './owed';
+export * from './costs';

@@ -3,6 +3,7 @@ import type { LedgerEvent } from './evolve';
 import { isValued, ledgerSign, type BenefitFact, type LedgerFacts, type ProjectFact } from './facts';
 import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './months';
 import { assembleLedgerReport, type LedgerReport, type LedgerTotals } from './report';
+import { costTerms, isOpenEnded, ledgerHorizonYear, timesInSpan, timesKnownAt, type CostTerms } from './costs';
 import { splitOre } from './split';
 import { unitTree } from './tree';
 
@@ -76,24 +77,63 @@ const sumWithin = (d: DatedAmounts, start: number, end: number): typeof within$ 
   within$.hits = hits;
   return within$;
 };
-interface ProjectAgg {
-  owner: number | null;
-  /** cost per payer over all recorded costs, ordered by unit id (the weights s_I(P)); unit indices */
+/** The shares of the gains that see the same costs: payers (unit indices, ordered by unit id) and their weights. */
+interface Epoch {
   payers: number[];
   weights: number[];
-  totalCostOre: number;
-  costs: (Dated & { payer: number; amountOre: number })[];
-  /** gain → its split over the payers; valid while the costs are (the aggregate is rebuilt when they change) */
+  /** gain → its split over the payers */
   splits: Map<number, number[]>;
 }
+interface ProjectAgg {
+  owner: number | null;
+  costs: { terms: CostTerms; payer: number; payerId: string; amountOre: number }[];
+  /** some annual cost runs until stopped (an unbounded span then counts it through the horizon) */
+  openEnded: boolean;
+  /** the earliest and latest month a cost (or a year of an annual cost) begins; latest +∞ while one runs until stopped */
+  firstStart: number;
+  lastStart: number;
+  /** the end month of a gain's period → the shares of the costs known then (null: none, the owner invests) */
+  epochAt: Map<number, Epoch | null>;
+  /** epochs by their weights, so gains that see the same shares are split together */
+  epochs: Map<string, Epoch>;
+}
 
-const SPLITS_PER_PROJECT = 32;
-const splitFor = (project: ProjectAgg, ore: number): number[] => {
-  let parts = project.splits.get(ore);
+const EPOCHS_PER_PROJECT = 256;
+const SPLITS_PER_EPOCH = 32;
+/** The shares for a gain whose period ends at `endMonth`: the costs that begin before it ends (see `timesKnownAt`). */
+const epochOf = (project: ProjectAgg, endMonth: number): Epoch | null => {
+  let epoch = project.epochAt.get(endMonth);
+  if (epoch !== undefined) return epoch;
+  const byPayer = new Map<string, { payer: number; ore: number }>();
+  for (const c of project.costs) {
+    const times = timesKnownAt(c.terms, endMonth);
+    if (times === 0) continue;
+    const entry = byPayer.get(c.payerId);
+    if (entry) entry.ore += c.amountOre * times;
+    else byPayer.set(c.payerId, { payer: c.payer, ore: c.amountOre * times });
+  }
+  const shares = [...byPayer].filter(([, e]) => e.ore !== 0).sort(([a], [b]) => cmp(a, b));
+  if (shares.length === 0) epoch = null;
+  else {
+    const key = shares.map(([id, e]) => `${id}\u0000${e.ore}`).join('\u0001');
+    epoch = project.epochs.get(key) ?? null;
+    if (!epoch) {
+      epoch = { payers: shares.map(([, e]) => e.payer), weights: shares.map(([, e]) => e.ore), splits: new Map() };
+      if (project.epochs.size >= EPOCHS_PER_PROJECT) project.epochs.clear();
+      project.epochs.set(key, epoch);
+    }
+  }
+  if (project.epochAt.size >= EPOCHS_PER_PROJECT) project.epochAt.clear();
+  project.epochAt.set(endMonth, epoch);
+  return epoch;
+};
+
+const splitFor = (epoch: Epoch, ore: number): number[] => {
+  let parts = epoch.splits.get(ore);
   if (!parts) {
-    parts = splitOre(ore, project.weights);
-    if (project.splits.size >= SPLITS_PER_PROJECT) project.splits.clear();
-    project.splits.set(ore, parts);
+    parts = splitOre(ore, epoch.weights);
+    if (epoch.splits.size >= SPLITS_PER_EPOCH) epoch.splits.clear();
+    epoch.splits.set(ore, parts);
   }
   return parts;
 };
@@ -104,7 +144,6 @@ const addAt = (column: Float64Array, i: number, v: number): void => {
 };
 const within = (s: MonthSpan, d: Dated) => d.start >= s.start && d.end <= s.end;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 const benefitAgg = (benefit: BenefitFact, units: UnitIndex): BenefitAgg => {
   const valued = isValued(benefit);
@@ -123,20 +162,21 @@ const benefitAgg = (benefit: BenefitFact, units: UnitIndex): BenefitAgg => {
 };
 
 const projectAgg = (project: ProjectFact, units: UnitIndex): ProjectAgg => {
-  const byPayer = new Map<string, number>();
-  let totalCostOre = 0;
-  for (const cost of project.costs) {
-    add(byPayer, cost.payerUnitId, cost.amountOre);
-    totalCostOre += cost.amountOre;
+  const costs = project.costs.map((c) => ({ terms: costTerms(c), payer: units.of(c.payerUnitId), payerId: c.payerUnitId, amountOre: c.amountOre }));
+  let firstStart = Number.POSITIVE_INFINITY;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (const { terms } of costs) {
+    firstStart = Math.min(firstStart, terms.start);
+    lastStart = Math.max(lastStart, terms.annual ? terms.lastYear * 12 : terms.start);
   }
-  const payers = [...byPayer.keys()].sort(cmp);
   return {
     owner: project.ownerUnitId === null ? null : units.of(project.ownerUnitId),
-    payers: payers.map((p) => units.of(p)),
-    weights: payers.map((p) => byPayer.get(p) ?? 0),
-    totalCostOre,
-    costs: project.costs.map((c) => ({ ...monthsOfPeriod(c.period), payer: units.of(c.payerUnitId), amountOre: c.amountOre })),
-    splits: new Map(),
+    costs,
+    openEnded: project.costs.some(isOpenEnded),
+    firstStart,
+    lastStart,
+    epochAt: new Map(),
+    epochs: new Map(),
   };
 };
 
@@ -242,6 +282,7 @@ export class LedgerIndex {
       case 'CostRecorded':
       case 'CostCorrected':
       case 'CostReversed':
+      case 'AnnualCostStopped':
         this.dirtyProjects.add(event.data.projectId);
         return;
       case 'BenefitPlanned':
@@ -336,13 +377,32 @@ export class LedgerIndex {
       const key = from * m + to;
       flowCells.set(key, (flowCells.get(key) ?? 0) + ore);
     };
-    // a project's gains per registered recipient, in two small parallel arrays (a few recipients each)
+    // a project's gains per registered recipient and epoch of shares, in small parallel arrays (a few recipients each)
     const gainUnits: number[] = [];
+    const gainEpochs: (Epoch | null)[] = [];
     const gainOre: number[] = [];
+    const addGain = (recipient: number, epoch: Epoch | null, ore: number) => {
+      for (let k = 0; k < gainUnits.length; k++) {
+        if (gainUnits[k] === recipient && gainEpochs[k] === epoch) {
+          gainOre[k] = (gainOre[k] ?? 0) + ore;
+          return;
+        }
+      }
+      gainUnits.push(recipient);
+      gainEpochs.push(epoch);
+      gainOre.push(ore);
+    };
 
     for (const [projectId, benefitIds] of this.byProject) {
       gainUnits.length = 0;
+      gainEpochs.length = 0;
       gainOre.length = 0;
+      const project = projectId === null ? undefined : this.projects.get(projectId);
+      // the shares every gain of the span sees when they are the same for all (null: the owner
+      // invests); undefined when costs begin within the span, and each realisation looks up its own
+      let single: Epoch | null | undefined;
+      if (!project || project.costs.length === 0 || span.end <= project.firstStart) single = null;
+      else if (span.start >= project.lastStart) single = epochOf(project, project.lastStart + 1);
       for (const benefitId of benefitIds) {
         const agg = this.benefits.get(benefitId);
         if (!agg) continue;
@@ -365,34 +425,43 @@ export class LedgerIndex {
           continue;
         }
         if (b.cashReleasing && !b.disbenefit) addAt(cashReleasing, recipient, gain);
-        const k = gainUnits.indexOf(agg.recipient);
-        if (k < 0) {
-          gainUnits.push(agg.recipient);
-          gainOre.push(gain);
-        } else gainOre[k] = (gainOre[k] ?? 0) + gain;
+        if (single !== undefined || !project) {
+          addGain(agg.recipient, single ?? null, gain);
+          continue;
+        }
+        const r = agg.realised;
+        for (let i = 0; i < r.start.length; i++) {
+          const start = r.start[i] ?? 0;
+          const end = r.end[i] ?? 0;
+          if (start >= span.start && end <= span.end) addGain(agg.recipient, epochOf(project, end), r.ore[i] ?? 0);
+        }
       }
-      if (gainUnits.length === 0) continue;
-      const project = projectId === null ? undefined : this.projects.get(projectId);
       gainUnits.forEach((recipient, k) => {
         const ore = gainOre[k] ?? 0;
         if (ore === 0) return;
-        if (!project || project.totalCostOre === 0) {
+        const epoch = gainEpochs[k];
+        if (!epoch) {
           addFlow(project?.owner ?? recipient, recipient, ore);
           return;
         }
-        splitFor(project, ore).forEach((part, i) => {
-          const payer = project.payers[i];
+        splitFor(epoch, ore).forEach((part, i) => {
+          const payer = epoch.payers[i];
           if (part !== 0 && payer !== undefined) addFlow(payer, recipient, part);
         });
       });
     }
 
+    // a one-off cost counts in its period, an annual cost once in each of its years inside the span
+    let horizon: number | undefined;
+    const horizonYear = () => (horizon ??= ledgerHorizonYear(facts));
     for (const p of this.projects.values()) {
       for (const c of p.costs) {
-        if (!within(span, c)) continue;
+        const t = c.terms;
+        const times = t.annual ? timesInSpan(t, span, span.end === Number.POSITIVE_INFINITY && t.lastYear === Number.POSITIVE_INFINITY ? horizonYear() : 0) : t.start >= span.start && t.end <= span.end ? 1 : 0;
+        if (times === 0) continue;
         const payer = repOf(c.payer);
         row[payer] = 1;
-        addAt(costs, payer, c.amountOre);
+        addAt(costs, payer, c.amountOre * times);
       }
     }
 

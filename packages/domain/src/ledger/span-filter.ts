@@ -23,11 +23,7 @@ export type PeriodFilter = (period: string) => boolean;
 export function periodFilter(options: SpanOptions): PeriodFilter {
   const { from, to } = options;
   if ((from === undefined || from === null) && (to === undefined || to === null)) return () => true;
-  let start = -Infinity;
-  let end = Infinity;
-  if (from != null && to != null) ({ start, end } = spanMonths(makeSpan(from, to)));
-  else if (from != null) start = startMonth(toPeriod(from, 'from'));
-  else if (to != null) end = endMonth(toPeriod(to, 'to'));
+  const { start, end } = spanBounds(options);
   const cache = new Map<string, boolean>();
   return (code: string) => {
     let inside = cache.get(code);
@@ -38,4 +34,15 @@ export function periodFilter(options: SpanOptions): PeriodFilter {
     }
     return inside;
   };
+}
+
+/** The span as month bounds [start, end) (±∞ where it is open). */
+export function spanBounds(options: SpanOptions): { start: number; end: number } {
+  const { from, to } = options;
+  let start = -Infinity;
+  let end = Infinity;
+  if (from != null && to != null) ({ start, end } = spanMonths(makeSpan(from, to)));
+  else if (from != null) start = startMonth(toPeriod(from, 'from'));
+  else if (to != null) end = endMonth(toPeriod(to, 'to'));
+  return { start, end };
 }

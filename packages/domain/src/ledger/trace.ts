@@ -1,6 +1,7 @@
 import type { FactSource, LedgerFacts } from './facts';
 import { baseLedger } from './flows';
-import { periodFilter, type LedgerOptions } from './span-filter';
+import { costTerms, timesKnownAt } from './costs';
+import { periodFilter, spanBounds, type LedgerOptions } from './span-filter';
 import { unitTree } from './tree';
 
 export type { TraceEntry } from '../answers/ledger';
@@ -21,7 +22,8 @@ const entry = (source: FactSource, rest: Omit<TraceEntry, keyof FactSource | 'ov
 
 /**
  * The events behind the flow fromUnitId → toUnitId in the span: the investor's costs on each
- * project that produced part of the flow (all periods, since the shares are taken over all costs),
+ * project that produced part of the flow (every cost known by the span's end, since a gain's shares
+ * are taken over the costs known for its period),
  * the recipient's realisations of those projects in the span, and the settlements between the two.
  */
 export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): TraceEntry[] {
@@ -29,7 +31,8 @@ export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): Tra
   const at = unitTree(facts, options).reportingUnitOf;
   const fromOk = (u: string) => options.fromUnitId == null || at(u) === options.fromUnitId;
   const toOk = (u: string) => options.toUnitId == null || at(u) === options.toUnitId;
-  const base = baseLedger(facts, inSpan);
+  const bounds = spanBounds(options);
+  const base = baseLedger(facts, inSpan, bounds);
   const out: TraceEntry[] = [];
 
   const flowing = new Map<string | null, { investors: Set<string>; recipients: Set<string> }>();
@@ -45,7 +48,7 @@ export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): Tra
   for (const [projectId, p] of flowing) {
     const project = projectId === null ? undefined : facts.projects.get(projectId);
     for (const cost of project?.costs ?? []) {
-      if (!p.investors.has(cost.payerUnitId)) continue;
+      if (!p.investors.has(cost.payerUnitId) || timesKnownAt(costTerms(cost), bounds.end) === 0) continue;
       out.push(entry(cost.source, { period: cost.period, ore: cost.amountOre, role: 'cost', projectId, benefitId: null, unitId: cost.payerUnitId }));
     }
   }

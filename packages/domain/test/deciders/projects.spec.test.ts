@@ -15,7 +15,7 @@ const registered: ProjectEvent = {
   data: { projectId: 'p1', name: 'Digital byggesak', ownerUnitId: 'it', projectLeader: 'per@kommune.no', thresholds: { greenPct: 100, yellowPct: 80 } },
 };
 const closed: ProjectEvent = { type: 'ProjectClosed', data: { projectId: 'p1', reason: 'Levert' } };
-const cost = { projectId: 'p1', costId: 'c1', payerUnitId: 'byggesak', amountOre: 250_000_00, period: '2026-T1', kind: 'one-off' as const };
+const cost = { projectId: 'p1', costId: 'c1', payerUnitId: 'byggesak', amountOre: 250_000_00, period: '2026-T1', kind: 'one-off' as const, startYear: null, endYear: null };
 
 describe('project decider', () => {
   describe('RegisterProject', () => {
@@ -101,9 +101,58 @@ describe('project decider', () => {
       given([registered, closed]).when({ type: 'RecordCost', data: cost, context: { now, units } }).thenThrows('project_closed', 'projectId'));
   });
 
+  describe('annual costs and StopAnnualCost', () => {
+    const annual = { projectId: 'p1', costId: 'a1', payerUnitId: 'byggesak', amountOre: 120_000_00, period: '2026-T2', kind: 'annual' as const };
+    const recordedAnnual: ProjectEvent = {
+      type: 'CostRecorded',
+      data: { ...annual, period: '2026', startYear: 2026, endYear: null, description: null },
+    };
+    const stop = { projectId: 'p1', costId: 'a1', lastYear: 2028, reason: 'Lisensen er sagt opp' };
+
+    it('records an annual cost from its period\'s year until stopped, its period being its first year', () =>
+      given([registered]).when({ type: 'RecordCost', data: annual, context: { now, units } }).then([recordedAnnual]));
+
+    it('records an annual cost from a start year to an end year', () =>
+      given([registered])
+        .when({ type: 'RecordCost', data: { ...annual, startYear: 2027, endYear: 2029 }, context: { now, units } })
+        .then([{ type: 'CostRecorded', data: { ...annual, period: '2027', startYear: 2027, endYear: 2029, description: null } }]));
+
+    it('refuses an end year before the start year, and years on a one-off cost', () => {
+      given([registered]).when({ type: 'RecordCost', data: { ...annual, startYear: 2027, endYear: 2026 }, context: { now, units } }).thenThrows('invalid_cost_years', 'endYear');
+      given([registered]).when({ type: 'RecordCost', data: { ...cost, startYear: 2026 }, context: { now, units } }).thenThrows('invalid_cost_years', 'startYear');
+    });
+
+    it('stops an annual cost after a last year, with a reason', () =>
+      given([registered, recordedAnnual]).when({ type: 'StopAnnualCost', data: stop, context: { now } }).then([{ type: 'AnnualCostStopped', data: stop }]));
+
+    it('stops it again earlier, but not later than it already ends', () => {
+      const stopped: ProjectEvent = { type: 'AnnualCostStopped', data: stop };
+      given([registered, recordedAnnual, stopped])
+        .when({ type: 'StopAnnualCost', data: { ...stop, lastYear: 2027 }, context: { now } })
+        .then([{ type: 'AnnualCostStopped', data: { ...stop, lastYear: 2027 } }]);
+      given([registered, recordedAnnual, stopped]).when({ type: 'StopAnnualCost', data: { ...stop, lastYear: 2028 }, context: { now } }).thenThrows('cost_already_ends', 'lastYear');
+    });
+
+    it('refuses a stop before the first year, without a reason, of a one-off or reversed cost', () => {
+      given([registered, recordedAnnual]).when({ type: 'StopAnnualCost', data: { ...stop, lastYear: 2025 }, context: { now } }).thenThrows('invalid_cost_years', 'lastYear');
+      given([registered, recordedAnnual]).when({ type: 'StopAnnualCost', data: { ...stop, reason: '' }, context: { now } }).thenThrows('validation_failed', 'reason');
+      given([registered, { type: 'CostRecorded', data: { ...cost, costId: 'a1', description: null } }])
+        .when({ type: 'StopAnnualCost', data: stop, context: { now } })
+        .thenThrows('cost_not_annual', 'costId');
+      given([registered, recordedAnnual, { type: 'CostReversed', data: { projectId: 'p1', costId: 'a1', reason: 'Feil' } }])
+        .when({ type: 'StopAnnualCost', data: stop, context: { now } })
+        .thenThrows('cost_reversed', 'costId');
+    });
+
+    it('refuses a stop of a cost corrected to one-off', () =>
+      given([registered, recordedAnnual, { type: 'CostCorrected', data: { ...annual, period: '2026', kind: 'one-off', startYear: null, endYear: null, description: null, reason: 'Engang' } }])
+        .when({ type: 'StopAnnualCost', data: stop, context: { now } })
+        .thenThrows('cost_not_annual', 'costId'));
+  });
+
   describe('CorrectCost and ReverseCost', () => {
     const recorded: ProjectEvent = { type: 'CostRecorded', data: { ...cost, description: null } };
-    const correction = { projectId: 'p1', costId: 'c1', amountOre: 200_000_00, period: '2026-T2', kind: 'annual' as const, reason: 'Feil beløp fra faktura' };
+    const correction = { projectId: 'p1', costId: 'c1', amountOre: 200_000_00, period: '2026', kind: 'annual' as const, startYear: 2026, endYear: 2026, reason: 'Feil beløp fra faktura' };
     const reversed: ProjectEvent = { type: 'CostReversed', data: { projectId: 'p1', costId: 'c1', reason: 'Ført på feil prosjekt' } };
 
     it('corrects a recorded cost with new figures and a reason', () =>

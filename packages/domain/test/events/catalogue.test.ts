@@ -21,9 +21,10 @@ const contract: Record<string, string[]> = {
   ProjectRegistered: ['projectId', 'name', 'ownerUnitId', 'projectLeader', 'thresholds'],
   ProjectPhaseChanged: ['projectId', 'phase', 'previousPhase'],
   ProjectClosed: ['projectId', 'reason'],
-  CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description'],
-  CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'reason'],
+  CostRecorded: ['projectId', 'costId', 'payerUnitId', 'amountOre', 'period', 'kind', 'description', 'startYear', 'endYear'],
+  CostCorrected: ['projectId', 'costId', 'amountOre', 'period', 'kind', 'description', 'startYear', 'endYear', 'reason'],
   CostReversed: ['projectId', 'costId', 'reason'],
+  AnnualCostStopped: ['projectId', 'costId', 'lastYear', 'reason'],
   EvidenceAttached: ['benefitId', 'attachmentId', 'fileName', 'contentType', 'sizeBytes', 'period', 'measuredOn'],
   BenefitOverlapDeclared: ['benefitId', 'otherBenefitId', 'otherProjectId', 'sharePercent', 'otherSharePercent'],
   BenefitPlanned: [
@@ -103,6 +104,8 @@ describe('event catalogue', () => {
     expect(schemaVersionOf('SettlementRecorded')).toBe(2);
     expect(schemaVersionOf('UnitRegistered')).toBe(1);
     expect(schemaVersionOf('BaselineMeasured')).toBe(2);
+    expect(schemaVersionOf('CostRecorded')).toBe(2);
+    expect(schemaVersionOf('CostCorrected')).toBe(2);
   });
 });
 

@@ -49,6 +49,13 @@ describe('parseEvent (on the way out)', () => {
     expect(upcast('BenefitPlanned', v2, 2)).toEqual({ ...v2, change: null, comment: null });
   });
 
+  it('upcasts a stored v1 cost: an annual cost counted in its period\'s year only, a one-off cost has no years', () => {
+    const annual = { projectId: 'p1', costId: 'c1', payerUnitId: 'u1', amountOre: 100_00, period: '2026-T2', kind: 'annual', description: null };
+    expect(upcast('CostRecorded', annual, 1)).toEqual({ ...annual, startYear: 2026, endYear: 2026 });
+    expect(upcast('CostCorrected', { ...annual, reason: 'Feil' }, 1)).toEqual({ ...annual, reason: 'Feil', startYear: 2026, endYear: 2026 });
+    expect(upcast('CostRecorded', { ...annual, kind: 'one-off' }, 1)).toEqual({ ...annual, kind: 'one-off', startYear: null, endYear: null });
+  });
+
   it('the v2→v3 upcaster does not overwrite fields already there, and leaves the stored object alone', () => {
     const v2 = { ...plannedV1, measurementSchedule: 'year', disbenefit: false, change: 'Ny rutine', comment: 'fra arket' };
     const copy = structuredClone(v2);

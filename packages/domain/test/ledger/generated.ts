@@ -23,6 +23,9 @@ export type Step =
   | { op: 'cost'; project: number; payer: number; amountOre: number; period: number }
   | { op: 'correctCost'; cost: number; amountOre: number; period: number }
   | { op: 'reverseCost'; cost: number }
+  | { op: 'annualCost'; project: number; payer: number; amountOre: number; startYear: number; years: number | null }
+  | { op: 'correctAnnual'; cost: number; amountOre: number; startYear: number; years: number | null }
+  | { op: 'stopCost'; cost: number; lastYear: number }
   | { op: 'benefit'; project: number; recipient: number; valuation: number | null; cash: boolean; disbenefit: boolean; plan: { period: number; quantity: number }[] }
   | { op: 'realise'; benefit: number; period: number; quantity: number }
   | { op: 'withdraw'; benefit: number; amountOre: number; period: number }
@@ -37,6 +40,8 @@ const periodAt = (i: number): string => {
   if (code === undefined) throw new RangeError(`no period ${i}`);
   return code;
 };
+/** annual costs begin before, within and after the generated periods */
+const annualYear = fc.integer({ min: 2024, max: 2028 });
 const quantity = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.double({ min: 0, max: 1_000, noNaN: true }).map((x) => Math.round(x * 100) / 100));
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -47,6 +52,9 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('cost' as const), project: idx, payer: idx, amountOre: fc.integer({ min: 0, max: 50_000_000_00 }), period }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('correctCost' as const), cost: idx, amountOre: fc.integer({ min: 0, max: 50_000_000_00 }), period }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reverseCost' as const), cost: idx }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('annualCost' as const), project: idx, payer: idx, amountOre: fc.integer({ min: 0, max: 5_000_000_00 }), startYear: annualYear, years: fc.option(fc.nat({ max: 3 })) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('correctAnnual' as const), cost: idx, amountOre: fc.integer({ min: 0, max: 5_000_000_00 }), startYear: annualYear, years: fc.option(fc.nat({ max: 3 })) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('stopCost' as const), cost: idx, lastYear: annualYear }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -78,7 +86,9 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
   const parents = new Map<string, string | null>();
   const merged = new Set<string>();
   const projects: string[] = [];
-  const costs: { id: string; project: string; reversed: boolean }[] = [];
+  /** `years`: an annual cost's first and last year (last +∞ until stopped); null for a one-off cost */
+  const costs: { id: string; project: string; reversed: boolean; years: { first: number; last: number } | null }[] = [];
+  const lastOf = (startYear: number, years: number | null) => (years === null ? null : startYear + years);
   const benefits: { id: string; valuation: number | null; cancelled: boolean; realised: Set<string>; disbenefit: boolean }[] = [];
   let counter = 0;
   const active = () => units.filter((u) => !merged.has(u));
@@ -137,13 +147,40 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         if (!p) break;
         const id = `c${counter++}`;
         h.cost(p, id, pick(active(), s.payer)!, s.amountOre, periodAt(s.period));
-        costs.push({ id, project: p, reversed: false });
+        costs.push({ id, project: p, reversed: false, years: null });
         break;
       }
       case 'correctCost': {
         // the decider refuses correcting a reversed cost
         const c = pick(costs, s.cost);
-        if (c && !c.reversed) h.correctCost(c.project, c.id, s.amountOre, periodAt(s.period));
+        if (!c || c.reversed) break;
+        h.correctCost(c.project, c.id, s.amountOre, periodAt(s.period));
+        c.years = null;
+        break;
+      }
+      case 'annualCost': {
+        const p = pick(projects, s.project);
+        if (!p) break;
+        const id = `c${counter++}`;
+        const last = lastOf(s.startYear, s.years);
+        h.annualCost(p, id, pick(active(), s.payer)!, s.amountOre, s.startYear, last);
+        costs.push({ id, project: p, reversed: false, years: { first: s.startYear, last: last ?? Number.POSITIVE_INFINITY } });
+        break;
+      }
+      case 'correctAnnual': {
+        const c = pick(costs, s.cost);
+        if (!c || c.reversed) break;
+        const last = lastOf(s.startYear, s.years);
+        h.correctAnnualCost(c.project, c.id, s.amountOre, s.startYear, last);
+        c.years = { first: s.startYear, last: last ?? Number.POSITIVE_INFINITY };
+        break;
+      }
+      case 'stopCost': {
+        // the decider stops only a live annual cost, within its years and before its end
+        const c = pick(costs, s.cost);
+        if (!c || c.reversed || !c.years || s.lastYear < c.years.first || s.lastYear >= c.years.last) break;
+        h.stopAnnualCost(c.project, c.id, s.lastYear);
+        c.years.last = s.lastYear;
         break;
       }
       case 'reverseCost': {

@@ -5,7 +5,7 @@ import type { LedgerEventInput } from '../../src/ledger';
 function streamOf(type: string, data: Record<string, unknown>): string {
   if (type === 'UnitsMerged') return `unit-${data.successorUnitId}`;
   if (type.startsWith('Unit') || type === 'HourlyRateSet') return `unit-${data.unitId}`;
-  if (type.startsWith('Project') || type === 'CostRecorded') return `project-${data.projectId}`;
+  if (type.startsWith('Project') || type.includes('Cost')) return `project-${data.projectId}`;
   if (type === 'SettlementRecorded') return `settlement-${data.settlementId}`;
   return `benefit-${data.benefitId}`;
 }
@@ -41,6 +41,19 @@ export class History {
 
   correctCost(projectId: string, costId: string, amountOre: number, period: string): this {
     return this.add('CostCorrected', { projectId, costId, amountOre, period, kind: 'one-off', description: null, reason: 'Feil beløp' });
+  }
+
+  /** an annual cost from `startYear` through `endYear` (null: until stopped); its period is its first year */
+  annualCost(projectId: string, costId: string, payerUnitId: string, amountOre: number, startYear: number, endYear: number | null): this {
+    return this.add('CostRecorded', { projectId, costId, payerUnitId, amountOre, period: String(startYear), kind: 'annual', startYear, endYear, description: null });
+  }
+
+  correctAnnualCost(projectId: string, costId: string, amountOre: number, startYear: number, endYear: number | null): this {
+    return this.add('CostCorrected', { projectId, costId, amountOre, period: String(startYear), kind: 'annual', startYear, endYear, description: null, reason: 'Feil år' });
+  }
+
+  stopAnnualCost(projectId: string, costId: string, lastYear: number): this {
+    return this.add('AnnualCostStopped', { projectId, costId, lastYear, reason: 'Avtalen er sagt opp' });
   }
 
   reverseCost(projectId: string, costId: string): this {

@@ -1,5 +1,19 @@
 import type { Ore } from '../../src/money';
-import { assembleLedgerReport, baseLedger, isValued, periodFilter, plannedOreInSpan, unitTree, type LedgerFacts, type LedgerOptions, type LedgerReport } from '../../src/ledger';
+import {
+  assembleLedgerReport,
+  baseLedger,
+  costTerms,
+  isValued,
+  ledgerHorizonYear,
+  periodFilter,
+  plannedOreInSpan,
+  spanBounds,
+  timesInSpan,
+  unitTree,
+  type LedgerFacts,
+  type LedgerOptions,
+  type LedgerReport,
+} from '../../src/ledger';
 
 /**
  * The test oracle: the cross-unit ledger folded naively from the facts, rule by rule as the
@@ -17,7 +31,9 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
   const inSpan = periodFilter(options);
   const tree = unitTree(facts, options);
   const at = tree.reportingUnitOf;
-  const base = baseLedger(facts, inSpan);
+  const bounds = spanBounds(options);
+  const base = baseLedger(facts, inSpan, bounds);
+  const horizonYear = ledgerHorizonYear(facts);
 
   const rowIds = new Set<string>();
   for (const unit of facts.units.values()) rowIds.add(at(unit.unitId));
@@ -37,10 +53,12 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
   const costs = new Map<string, Ore>();
   for (const project of facts.projects.values()) {
     for (const cost of project.costs) {
-      if (!inSpan(cost.period)) continue;
+      // a one-off cost in its period, an annual cost once in each of its years inside the span
+      const times = timesInSpan(costTerms(cost), bounds, horizonYear);
+      if (times === 0) continue;
       const payer = at(cost.payerUnitId);
       rowIds.add(payer);
-      add(costs, payer, cost.amountOre);
+      add(costs, payer, cost.amountOre * times);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldLedgerFacts, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
+import { foldLedgerFacts, Ledger, traceLedger, withdrawableOre, checkWithdrawal } from '../../src/ledger';
 import { computeLedger } from './oracle';
 import { History } from './history';
 
@@ -229,5 +229,89 @@ describe('worked example 3: what finance sees as open', () => {
     expect(itCost('2026-T2', '2026-T3')).toBe(0);
     expect(itCost('2026-T1', '2026-T3')).toBe(kr(612_000));
     expect(itCost('2026', '2026')).toBe(kr(612_000));
+  });
+});
+
+/**
+ * Example 3 (docs/domain.md): «Velferdsteknologi», investment shares fixed in time. IT pays a
+ * one-off kr 300 000 for 2026; Helse pays an annual kr 100 000 for 2026–2027 and a one-off
+ * kr 200 000 in 2026-T2. Hjemmetjenesten (HJT) saves kr 40 000 in 2026-T1, kr 30 000 in T2 and
+ * kr 20 000,01 in T3 (valued at kr 1 per krone saved). Later Helse books kr 600 000 for 2030.
+ */
+function velferdsteknologi() {
+  return new History()
+    .unit('K', 'Kommunen')
+    .unit('IT', 'IT-avdelingen', 'K')
+    .unit('HEL', 'Helse og omsorg', 'K')
+    .unit('HJT', 'Hjemmetjenesten', 'HEL')
+    .project('P3', 'HEL')
+    .cost('P3', 'c1', 'IT', kr(300_000), '2026')
+    .annualCost('P3', 'c2', 'HEL', kr(100_000), 2026, 2027)
+    .cost('P3', 'c3', 'HEL', kr(200_000), '2026-T2')
+    .benefit('b1', 'P3', 'HJT', kr(1), [])
+    .realise('b1', '2026-T1', 40_000, kr(1))
+    .realise('b1', '2026-T2', 30_000, kr(1))
+    .realise('b1', '2026-T3', 20_000.01, kr(1));
+}
+
+describe('worked example 3: investment shares fixed in time, an annual cost, and a cost booked for 2030', () => {
+  const history = velferdsteknologi();
+  const flowsOf = (events: typeof history.events, from: string, to: string) => {
+    const ledger = new Ledger();
+    events.forEach((e) => ledger.apply(e));
+    const served = ledger.report({ from, to });
+    expect(served).toEqual((({ projects: _, ...rest }) => rest)(computeLedger(ledger.facts, { from, to })));
+    return served.flows;
+  };
+
+  it('T1 is split 75/25 by the costs known then (IT 300 000, Helse one year of 100 000); T2 and T3 50/50 (Helse’s 200 000 began in T2)', () => {
+    expect(flowsOf(history.events, '2026-T1', '2026-T1')).toEqual([
+      { fromUnitId: 'HEL', toUnitId: 'HJT', ore: 1_000_000 },
+      { fromUnitId: 'IT', toUnitId: 'HJT', ore: 3_000_000 },
+    ]);
+    expect(flowsOf(history.events, '2026-T2', '2026-T2')).toEqual([
+      { fromUnitId: 'HEL', toUnitId: 'HJT', ore: 1_500_000 },
+      { fromUnitId: 'IT', toUnitId: 'HJT', ore: 1_500_000 },
+    ]);
+    // 2 000 001 øre at 50/50: 1 000 000,5 each; the odd øre goes to the first payer by unit id (HEL) on the tie
+    expect(flowsOf(history.events, '2026-T3', '2026-T3')).toEqual([
+      { fromUnitId: 'HEL', toUnitId: 'HJT', ore: 1_000_001 },
+      { fromUnitId: 'IT', toUnitId: 'HJT', ore: 1_000_000 },
+    ]);
+    // the year: T1 split 75/25, T2 + T3 (5 000 001 øre, same shares) split together 50/50
+    expect(flowsOf(history.events, '2026-T1', '2026-T3')).toEqual([
+      { fromUnitId: 'HEL', toUnitId: 'HJT', ore: 1_000_000 + 2_500_001 },
+      { fromUnitId: 'IT', toUnitId: 'HJT', ore: 3_000_000 + 2_500_000 },
+    ]);
+  });
+
+  it('the annual cost counts once in each of its years: kr 100 000 for Helse in 2026 and in 2027', () => {
+    const facts = foldLedgerFacts(history.events);
+    const costs = (from: string, to: string) => Object.fromEntries(computeLedger(facts, { from, to }).units.filter((u) => u.costsOre !== 0).map((u) => [u.unitId, u.costsOre]));
+    expect(costs('2026', '2026')).toEqual({ IT: kr(300_000), HEL: kr(300_000) });
+    expect(costs('2027', '2027')).toEqual({ HEL: kr(100_000) });
+    expect(costs('2028', '2028')).toEqual({});
+    expect(costs('2026-T1', '2026-T1')).toEqual({}); // a whole year counts only in a span that holds it
+  });
+
+  it('booking kr 600 000 for 2030, and stopping the annual cost after 2026, moves none of 2026’s figures', () => {
+    const later = new History();
+    later.cost('P3', 'c4', 'HEL', kr(600_000), '2030').stopAnnualCost('P3', 'c2', 2026);
+    const after = [...history.events, ...later.events];
+    for (const [from, to] of [['2026-T1', '2026-T1'], ['2026-T2', '2026-T2'], ['2026-T3', '2026-T3'], ['2026-T1', '2026-T3']] as const) {
+      expect(flowsOf(after, from, to)).toEqual(flowsOf(history.events, from, to));
+    }
+    const facts = foldLedgerFacts(after);
+    expect(computeLedger(facts, { from: '2027', to: '2027' }).units.every((u) => u.costsOre === 0)).toBe(true);
+    expect(computeLedger(facts, { from: '2030', to: '2030' }).units.find((u) => u.unitId === 'HEL')?.costsOre).toBe(kr(600_000));
+  });
+
+  it('an open-ended annual cost counts in every year of a span, and through the last year with a fact when the span has no end', () => {
+    const h = velferdsteknologi().annualCost('P3', 'c5', 'IT', kr(10_000), 2026, null);
+    const facts = foldLedgerFacts(h.events);
+    const itCost = (q: { from?: string; to?: string }) => computeLedger(facts, q).units.find((u) => u.unitId === 'IT')?.costsOre;
+    expect(itCost({ from: '2026', to: '2029' })).toBe(kr(300_000) + 4 * kr(10_000));
+    // the last dated fact is the annual cost c2's end year 2027
+    expect(itCost({})).toBe(kr(300_000) + 2 * kr(10_000));
   });
 });

@@ -169,6 +169,14 @@ export class PortfolioModel implements Projection {
       case 'CostCorrected':
       case 'CostReversed':
         return this.amendCost(event);
+      case 'AnnualCostStopped':
+        return this.withProject(event.data.projectId, (p) => {
+          const cost = p.costs.find((c) => c.costId === event.data.costId);
+          if (!cost) return;
+          cost.endYear = event.data.lastYear;
+          cost.stoppedReason = event.data.reason;
+          cost.ref = refOf(event);
+        });
       case 'BenefitPlanned':
         return this.addBenefit(plannedBenefit(event));
       case 'UnplannedBenefitRecorded':
@@ -289,6 +297,9 @@ export class PortfolioModel implements Projection {
       amountOre: d.amountOre,
       period: d.period,
       kind: d.kind,
+      startYear: d.startYear ?? null,
+      endYear: d.endYear ?? null,
+      stoppedReason: null,
       description: d.description ?? null,
       ...monthsOf(d.period),
       ref: refOf(event),
@@ -309,7 +320,11 @@ export class PortfolioModel implements Projection {
     const before = counted();
     if (event.type === 'CostCorrected') {
       const c = event.data;
-      Object.assign(cost, { amountOre: c.amountOre, period: c.period, kind: c.kind, description: c.description ?? null, correctedReason: c.reason }, monthsOf(c.period));
+      Object.assign(
+        cost,
+        { amountOre: c.amountOre, period: c.period, kind: c.kind, startYear: c.startYear ?? null, endYear: c.endYear ?? null, description: c.description ?? null, correctedReason: c.reason },
+        monthsOf(c.period),
+      );
     } else cost.reversedReason = d.reason;
     cost.ref = refOf(event);
     countCost(p, cost.payerUnitId, counted() - before);

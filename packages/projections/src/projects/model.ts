@@ -22,6 +22,11 @@ export interface CostFact {
   amountOre: number;
   period: string;
   kind: CostKind;
+  /** an annual cost's first and last budget year (last null: until stopped); null for a one-off cost */
+  startYear: number | null;
+  endYear: number | null;
+  /** the reason of the latest stop of an annual cost */
+  stoppedReason: string | null;
   description: string | null;
   /** month scale [start, end) of the period, for cheap span tests */
   start: number;

@@ -72,6 +72,7 @@ export const commandFacts: Record<string, CommandAccess> = {
   }),
   correctCost: rule('correctCost', I.CorrectCostInput, ({ targetId, input, rm }) => costFacts(rm, targetId, input.costId)),
   reverseCost: rule('reverseCost', I.ReverseCostInput, ({ targetId, input, rm }) => costFacts(rm, targetId, input.costId)),
+  stopAnnualCost: rule('stopAnnualCost', I.StopAnnualCostInput, ({ targetId, input, rm }) => costFacts(rm, targetId, input.costId)),
   changeProjectPhase: { action: 'changeProjectPhase', facts: onProject },
   closeProject: { action: 'closeProject', facts: onProject },
   planBenefit: { action: 'planBenefit', facts: onProject },

@@ -4,6 +4,7 @@ import { tryParsePeriod } from '@gevinst/domain/periods';
 import {
   BenefitCategorySchema,
   BenefitPlannedSchema,
+  BudgetYearSchema,
   CostKindSchema,
   DecisionPointSchema,
   DirectionSchema,
@@ -80,16 +81,32 @@ export const SetHourlyRateInput = z.object({
 });
 
 export const RegisterProjectInput = z.object({ name, ownerUnitId: id, projectLeader: email, thresholds: thresholds.optional() });
+/** a budget year of an annual cost (the decider checks that only an annual cost has years, and the end is not before the start) */
+const budgetYear = BudgetYearSchema;
 export const RecordCostInput = z.object({
   payerUnitId: id,
   amountOre: nonNegativeOre,
   period,
   kind: costKind,
   description: text.nullish(),
+  /** annual: the first budget year (default: the period's year) and the last (absent or null: until stopped) */
+  startYear: budgetYear.nullish(),
+  endYear: budgetYear.nullish(),
 });
 /** `costId` comes from the path (`/api/projects/:id/costs/:costId/…`) */
-export const CorrectCostInput = z.object({ costId: id, amountOre: nonNegativeOre, period, kind: costKind, description: text.nullish(), reason });
+export const CorrectCostInput = z.object({
+  costId: id,
+  amountOre: nonNegativeOre,
+  period,
+  kind: costKind,
+  description: text.nullish(),
+  startYear: budgetYear.nullish(),
+  endYear: budgetYear.nullish(),
+  reason,
+});
 export const ReverseCostInput = z.object({ costId: id, reason });
+/** an annual cost counts through `lastYear` and no longer */
+export const StopAnnualCostInput = z.object({ costId: id, lastYear: budgetYear, reason });
 /** what an upload says of its file (`POST /api/benefits/:id/evidence?fileName=…`); the bytes' id and size come from the store */
 export const EvidenceUploadQuery = z.object({
   fileName: z.string({ error: 'Filnavn mangler' }).min(1, { error: 'Filnavn mangler' }).max(1000, { error: 'Filnavnet er for langt' }),

@@ -18,6 +18,7 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/projects/:id/costs', command: 'recordCost' },
   { path: '/api/projects/:id/costs/:costId/corrections', command: 'correctCost' },
   { path: '/api/projects/:id/costs/:costId/reversal', command: 'reverseCost' },
+  { path: '/api/projects/:id/costs/:costId/stop', command: 'stopAnnualCost' },
   { path: '/api/projects/:id/phase', command: 'changeProjectPhase' },
   { path: '/api/projects/:id/close', command: 'closeProject' },
   { path: '/api/projects/:id/benefits', command: 'planBenefit' },

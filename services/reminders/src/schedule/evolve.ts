@@ -23,6 +23,7 @@ const relevance: Record<EventType, boolean> = {
   CostRecorded: false,
   CostCorrected: false,
   CostReversed: false,
+  AnnualCostStopped: false,
   EvidenceAttached: false,
   BenefitPlanApproved: false,
   BenefitOverlapDeclared: false,
@@ -155,6 +156,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'CostRecorded':
     case 'CostCorrected':
     case 'CostReversed':
+    case 'AnnualCostStopped':
     case 'EvidenceAttached':
     case 'BenefitPlanApproved':
     case 'BenefitOverlapDeclared':

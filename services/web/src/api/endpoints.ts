@@ -30,6 +30,9 @@ export interface CostInput {
   period: string;
   kind: CostKind;
   description?: string | null;
+  /** annual: first budget year, and the last (null: until stopped) */
+  startYear?: number | null;
+  endYear?: number | null;
 }
 
 export interface BenefitInput {
@@ -68,6 +71,7 @@ export const projects = {
   reverseCost: (id: string, costId: string, body: { reason: string }) => post<Created>(`/api/projects/${enc(id)}/costs/${enc(costId)}/reversal`, body),
   /** the project's own changes and its benefits', oldest first */
   history: (id: string) => get<History>(`/api/projects/${enc(id)}/history`),
+  stopAnnualCost: (id: string, costId: string, body: { lastYear: number; reason: string }) => post<Created>(`/api/projects/${enc(id)}/costs/${enc(costId)}/stop`, body),
   changePhase: (id: string, body: { phase: string }) => post<Created>(`/api/projects/${enc(id)}/phase`, body),
   planBenefit: (id: string, body: BenefitInput) => post<Created>(`/api/projects/${enc(id)}/benefits`, body),
   /** Dry run or commit of a filled-in gevinstrealiseringsplan; a refused commit (422) still answers with the report. */

@@ -355,6 +355,11 @@ export class FormCheck {
     return this.read(name, rule, (raw) => (ISO_DATE.test(raw) ? raw : null), 'Skriv en gyldig dato.');
   }
 
+  /** A budget year (2026). */
+  year(name: string, rule: Rule = {}): number | null {
+    return this.read(name, rule, (raw) => (/^\d{4}$/.test(raw) ? Number(raw) : null), `Skriv et år med fire sifre, f.eks. ${rule.example ?? '2026'}.`);
+  }
+
   /** A tertial (2026-T2), a year (2026) or a month (2026-03). */
   period(name: string, rule: Rule = {}): string | null {
     return this.read(name, rule, (raw) => (PERIOD.test(raw) ? raw : null), 'Skriv perioden som tertial (2026-T2), år (2026) eller måned (2026-03).');

@@ -49,6 +49,7 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'CostRecorded': return `Registrerte kostnad ${formatKr(num(d, 'amountOre'))}${period(d)} betalt av ${unit('payerUnitId')}`;
     case 'CostCorrected': return `Korrigerte kostnad til ${formatKr(num(d, 'amountOre'))}${period(d)}${reason(d)}`;
     case 'CostReversed': return `Reverserte kostnad${reason(d)}`;
+    case 'AnnualCostStopped': return `Stoppet årlig kostnad etter ${num(d, 'lastYear') ?? ''}${reason(d)}`;
     case 'BenefitPlanned': return `Planla gevinsten «${str(d, 'title')}» for ${unit('recipientUnitId')} med ${str(d, 'owner')} som gevinsteier`;
     case 'BaselineMeasured': return `Registrerte nullpunkt ${formatNumber(num(d, 'value'))} målt ${formatDate(str(d, 'measuredOn'))}${reason(d)}`;
     case 'BenefitPlanApproved': return `Godkjente gevinstplanen ved ${decisionPointText(str(d, 'decisionPoint'))}${str(d, 'note') ? `: «${str(d, 'note')}»` : ''}`;

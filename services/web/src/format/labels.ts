@@ -46,6 +46,7 @@ export const eventLabel: Record<string, string> = {
   CostRecorded: 'Kostnad registrert',
   CostCorrected: 'Kostnad korrigert',
   CostReversed: 'Kostnad reversert',
+  AnnualCostStopped: 'Årlig kostnad stoppet',
   EvidenceAttached: 'Vedlegg lagt ved',
   BenefitPlanned: 'Gevinst planlagt',
   BenefitRealised: 'Gevinst realisert',

@@ -15,4 +15,6 @@ export type RecordCost = Command<'RecordCost', EventInputOf<'CostRecorded'>, Uni
 export type CorrectCost = Command<'CorrectCost', EventInputOf<'CostCorrected'>, TimeContext>;
 export type ReverseCost = Command<'ReverseCost', EventInputOf<'CostReversed'>, TimeContext>;
 
-export type ProjectCommand = RegisterProject | ChangeProjectPhase | CloseProject | RecordCost | CorrectCost | ReverseCost;
+export type StopAnnualCost = Command<'StopAnnualCost', EventInputOf<'AnnualCostStopped'>, TimeContext>;
+
+export type ProjectCommand = RegisterProject | ChangeProjectPhase | CloseProject | RecordCost | CorrectCost | ReverseCost | StopAnnualCost;

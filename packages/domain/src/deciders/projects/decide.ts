@@ -1,5 +1,6 @@
-import { refuse } from '../../errors';
+import { refuse, ValidationError } from '../../errors';
 import { DEFAULT_THRESHOLDS, type ProjectEvent } from '../../events';
+import { parsePeriod } from '../../periods';
 import { emit, requireActiveUnit, requireSameId, requireValidPeriod } from '../rules';
 import type { ProjectCommand } from './commands';
 import type { ProjectState, RegisteredProject } from './state';
@@ -16,6 +17,26 @@ const requireOpen = (state: ProjectState, projectId: string): RegisteredProject 
 const requireLiveCost = (project: RegisteredProject, costId: string): void => {
   if (!project.costIds.includes(costId)) refuse('cost_not_found', 'costId', `Kostnaden «${costId}» finnes ikke på prosjektet`);
   if (project.reversedCostIds.includes(costId)) refuse('cost_reversed', 'costId', `Kostnaden «${costId}» er allerede reversert`);
+};
+
+const badYears = (path: string, message: string): never => {
+  throw new ValidationError(message, [{ path, message }], 'invalid_cost_years');
+};
+
+/**
+ * An annual cost's years: from `startYear` (default: its period's year) through `endYear` (null:
+ * until stopped), and its period is its first year. A one-off cost has no years.
+ */
+const withYears = <C extends { kind: string; period: string; startYear?: number | null | undefined; endYear?: number | null | undefined }>(cost: C): C => {
+  const period = requireValidPeriod(cost.period);
+  if (cost.kind !== 'annual') {
+    if (cost.startYear != null) badYears('startYear', 'Bare en årlig kostnad har startår');
+    if (cost.endYear != null) badYears('endYear', 'Bare en årlig kostnad har sluttår');
+    return { ...cost, startYear: null, endYear: null };
+  }
+  const startYear = cost.startYear ?? parsePeriod(period).year;
+  if (cost.endYear != null && cost.endYear < startYear) badYears('endYear', 'Sluttåret kan ikke være før startåret');
+  return { ...cost, period: String(startYear), startYear, endYear: cost.endYear ?? null };
 };
 
 export const decideProject = (command: ProjectCommand, state: ProjectState): ProjectEvent[] => {
@@ -40,23 +61,33 @@ export const decideProject = (command: ProjectCommand, state: ProjectState): Pro
     case 'RecordCost': {
       const { data, context } = command;
       const project = requireOpen(state, data.projectId);
-      requireValidPeriod(data.period);
+      const cost = withYears(data);
       requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId');
       if (project.costIds.includes(data.costId)) refuse('cost_exists', 'costId', `Kostnaden «${data.costId}» er allerede registrert`);
-      return [emit('CostRecorded', data)];
+      return [emit('CostRecorded', cost)];
     }
     case 'CorrectCost': {
       const { data } = command;
       const project = requireOpen(state, data.projectId);
       requireLiveCost(project, data.costId);
-      requireValidPeriod(data.period);
-      return [emit('CostCorrected', data)];
+      return [emit('CostCorrected', withYears(data))];
     }
     case 'ReverseCost': {
       const { data } = command;
       const project = requireOpen(state, data.projectId);
       requireLiveCost(project, data.costId);
       return [emit('CostReversed', data)];
+    }
+    case 'StopAnnualCost': {
+      const { data } = command;
+      const project = requireOpen(state, data.projectId);
+      requireLiveCost(project, data.costId);
+      const years = project.annualCosts[data.costId] ?? refuse('cost_not_annual', 'costId', `Kostnaden «${data.costId}» er ikke en årlig kostnad`);
+      if (data.lastYear < years.startYear)
+        refuse('invalid_cost_years', 'lastYear', `Kostnaden løper fra ${years.startYear}: siste år kan ikke være før det (reverser kostnaden i stedet)`);
+      if (years.endYear !== null && data.lastYear >= years.endYear)
+        refuse('cost_already_ends', 'lastYear', `Kostnaden løper bare til og med ${years.endYear}: stopp den i et tidligere år, eller korriger den`);
+      return [emit('AnnualCostStopped', data)];
     }
   }
 };

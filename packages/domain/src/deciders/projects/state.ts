@@ -14,6 +14,8 @@ export interface RegisteredProject {
   /** what each recorded cost counts with now */
   costAmounts: Readonly<Record<string, number>>;
   totalCostOre: number;
+  /** the years of each live annual cost (what it counts with now; a stop sets `endYear`) */
+  annualCosts: Readonly<Record<string, { startYear: number; endYear: number | null }>>;
 }
 
 /** A project's lifecycle: not registered, open, or closed (it takes no new facts). */
@@ -28,7 +30,7 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
   if (event.type === 'ProjectRegistered') {
     const { projectId, name, ownerUnitId, projectLeader, thresholds } = event.data;
     // a stream is registered once: its first event
-    return { status: 'open', projectId, name, ownerUnitId, projectLeader, phase: 'planning', thresholds, costIds: [], reversedCostIds: [], costAmounts: {}, totalCostOre: 0 };
+    return { status: 'open', projectId, name, ownerUnitId, projectLeader, phase: 'planning', thresholds, costIds: [], reversedCostIds: [], costAmounts: {}, totalCostOre: 0, annualCosts: {} };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -42,11 +44,23 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
         costIds: [...state.costIds, event.data.costId],
         costAmounts: { ...state.costAmounts, [event.data.costId]: event.data.amountOre },
         totalCostOre: state.totalCostOre + event.data.amountOre,
+        annualCosts: withAnnualYears(state.annualCosts, event.data),
       };
     case 'CostCorrected': {
       const { costId, amountOre } = event.data;
       const before = state.costAmounts[costId] ?? 0;
-      return { ...state, costAmounts: { ...state.costAmounts, [costId]: amountOre }, totalCostOre: state.totalCostOre - before + amountOre };
+      return {
+        ...state,
+        costAmounts: { ...state.costAmounts, [costId]: amountOre },
+        totalCostOre: state.totalCostOre - before + amountOre,
+        annualCosts: withAnnualYears(state.annualCosts, event.data),
+      };
+    }
+    case 'AnnualCostStopped': {
+      const { costId, lastYear } = event.data;
+      const years = state.annualCosts[costId];
+      if (!years) return state;
+      return { ...state, annualCosts: { ...state.annualCosts, [costId]: { ...years, endYear: lastYear } } };
     }
     case 'CostReversed': {
       const { costId } = event.data;
@@ -56,7 +70,19 @@ export const evolveProject = (state: ProjectState, event: ProjectEvent): Project
         reversedCostIds: [...state.reversedCostIds, costId],
         costAmounts: { ...state.costAmounts, [costId]: 0 },
         totalCostOre: state.totalCostOre - before,
+        annualCosts: withAnnualYears(state.annualCosts, { costId, kind: 'one-off' }),
       };
     }
   }
 };
+
+/** The cost's entry in `annualCosts` after an event that sets its kind and years (a one-off cost has none). */
+function withAnnualYears(
+  annual: RegisteredProject['annualCosts'],
+  cost: { costId: string; kind: string; period?: string; startYear?: number | null; endYear?: number | null },
+): RegisteredProject['annualCosts'] {
+  const { [cost.costId]: _before, ...rest } = annual;
+  if (cost.kind !== 'annual') return rest;
+  const startYear = cost.startYear ?? Number((cost.period ?? '').slice(0, 4));
+  return { ...rest, [cost.costId]: { startYear, endYear: cost.endYear ?? null } };
+}

@@ -34,6 +34,11 @@ export const projectCommands: Record<string, CommandSpec> = {
     data: { projectId, ...input },
     context,
   })),
+  stopAnnualCost: onProject('stopAnnualCost', 'Stopp en årlig kostnad etter et siste år (med begrunnelse)', I.StopAnnualCostInput, (projectId, input, context) => ({
+    type: 'StopAnnualCost',
+    data: { projectId, ...input },
+    context,
+  })),
   changeProjectPhase: onProject('changeProjectPhase', 'Endre prosjektets fase', I.ChangePhaseInput, (projectId, input, context) => ({
     type: 'ChangeProjectPhase',
     data: { projectId, ...input },

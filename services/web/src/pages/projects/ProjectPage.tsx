@@ -9,9 +9,9 @@ import { BenefitChart, BenefitFigures } from '../../components/BenefitSummary';
 import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
 import { formatKr } from '../../format/money';
-import { formatPeriod } from '../../format/period';
 import { categoryLabel, phaseLabel } from '../../format/labels';
 import { CostForm } from './CostForm';
+import { costWhen } from './costYears';
 import { auditPath } from '../audit/AuditPage';
 import { PhaseForm } from './PhaseForm';
 import { statusReportPath } from './StatusReport';
@@ -77,16 +77,25 @@ export function ProjectPage() {
                   <table>
                     <caption className="visually-hidden">Kostnader i prosjektet</caption>
                     <thead>
-                      <tr><th scope="col">Enhet som betaler</th><th scope="col">Periode</th><th scope="col">Type</th><th scope="col" className="num">Beløp</th><th scope="col">Korrigering</th></tr>
+                      <tr><th scope="col">Enhet som betaler</th><th scope="col">Periode eller år</th><th scope="col">Type</th><th scope="col" className="num">Beløp</th><th scope="col">Korrigering</th></tr>
                     </thead>
                     <tbody>
                       {p.costs.map((cost) => (
                         <tr key={cost.costId}>
                           <th scope="row">{units.name(cost.payerUnitId)}</th>
-                          <td>{formatPeriod(cost.period)}</td>
+                          <td>{costWhen(cost)}</td>
                           <td>{cost.kind === 'annual' ? 'Årlig' : 'Engangs'}</td>
-                          <td className="num">{cost.reversedReason !== null ? <del>{formatKr(cost.amountOre)}</del> : formatKr(cost.amountOre)}</td>
-                          <td>{cost.reversedReason !== null ? `Reversert: ${cost.reversedReason}` : <>{cost.correctedReason && `Korrigert: ${cost.correctedReason} · `}<Link to={`/prosjekter/${p.id}/kostnader/${cost.costId}`}>Korriger eller reverser<span className="visually-hidden"> kostnaden til {units.name(cost.payerUnitId)}, {formatPeriod(cost.period)}</span></Link></>}</td>
+                          <td className="num">{cost.reversedReason !== null ? <del>{formatKr(cost.amountOre)}</del> : formatKr(cost.amountOre)}{cost.kind === 'annual' && ' per år'}</td>
+                          <td>{cost.reversedReason !== null ? `Reversert: ${cost.reversedReason}` : (
+                            <>
+                              {cost.correctedReason && `Korrigert: ${cost.correctedReason} · `}
+                              {cost.stoppedReason && `Stoppet: ${cost.stoppedReason} · `}
+                              <Link to={`/prosjekter/${p.id}/kostnader/${cost.costId}`}>Korriger eller reverser<span className="visually-hidden"> kostnaden til {units.name(cost.payerUnitId)}, {costWhen(cost)}</span></Link>
+                              {cost.kind === 'annual' && (
+                                <> · <Link to={`/prosjekter/${p.id}/kostnader/${cost.costId}?handling=stopp`}>Stopp<span className="visually-hidden"> den årlige kostnaden til {units.name(cost.payerUnitId)}, {costWhen(cost)}</span></Link></>
+                              )}
+                            </>
+                          )}</td>
                         </tr>
                       ))}
                     </tbody>
