@@ -45,9 +45,12 @@ export const fileAttachmentStore = (dir: string): AttachmentStore => {
           done(null, chunk);
         },
       });
+      const file = createWriteStream(temp, { flags: 'wx' });
       try {
-        await pipeline(content, bounded, createWriteStream(temp, { flags: 'wx' }));
+        await pipeline(content, bounded, file);
       } catch (error) {
+        // the file is opened asynchronously: removed before its open completes, it would come back
+        if (!file.closed) await new Promise((closed) => file.once('close', closed));
         rmSync(temp, { force: true });
         throw error;
       }
