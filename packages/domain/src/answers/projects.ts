@@ -77,7 +77,7 @@ export const ProjectSummarySchema = z.object({
   projectLeader: z.string(),
   phase: ProjectPhaseSchema,
   closed: z.boolean(),
-  totalCostOre: ore,
+  totalCostOre: ore.describe('summen av registrerte beløp (en årlig kostnad med beløpet per år); reverserte teller ikke'),
   benefitCount: z.int(),
   /** the worst status of the project's judged periods */
   status,

@@ -250,8 +250,9 @@ const totalsOf = (ids: readonly string[], c: Columns): LedgerTotals => {
 
 /**
  * The cross-unit benefit ledger for a span of periods at a level of the unit tree, answered from per-benefit and per-project aggregates (months of each
- * period, valued plan and realisation in øre, cost weights sorted by payer) that are rebuilt only for
- * the benefits and projects an event touched. Flows are split between units as registered and then
+ * period, valued plan and realisation in øre, each cost's months or years, and the cost weights per
+ * epoch: the shares seen by gains whose period ends in a given month, see `epochOf`) that are rebuilt
+ * only for the benefits and projects an event touched. Flows are split between units as registered and then
  * added up per reporting unit, so every level sums to the same totals as the leaves. A property test
  * keeps it equal to the øre to the naive fold of the rules (the test oracle `computeLedger`).
  */
