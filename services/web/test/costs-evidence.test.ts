@@ -128,7 +128,7 @@ describe('vedlegg som dokumentasjon', () => {
     await page.locator('#f-file').setInputFiles({ name: 'målinger mars.csv', mimeType: 'text/csv', buffer: Buffer.from(content) });
     await j.check('62-maling-med-vedlegg');
     await page.getByRole('button', { name: 'Lagre' }).click();
-    const link = page.getByRole('link', { name: 'målinger mars.csv' });
+    const link = page.getByRole('link', { name: 'målinger mars.csv', exact: true });
     await link.waitFor();
     await j.check('63-gevinst-vedlegg');
 
