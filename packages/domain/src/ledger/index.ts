@@ -11,3 +11,4 @@ export * from './report';
 export * from './trace';
 export * from './withdrawals';
 export * from './as-of';
+export * from './timeline';

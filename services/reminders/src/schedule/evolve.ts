@@ -28,6 +28,8 @@ const relevance: Record<EventType, boolean> = {
   UnitRenamed: true,
   UnitLeaderAssigned: true,
   UnitMergedInto: true,
+  UnitMergerAnnulled: true,
+  UnitMoveAnnulled: false,
   UnitMoved: false,
   HourlyRateSet: false,
   UnitsMerged: false,
@@ -124,6 +126,9 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
       withUnit(state, unitId, (u) => (u.mergedInto = textOrNull(successorUnitId)));
       return state;
     }
+    case 'UnitMergerAnnulled':
+      withUnit(state, event.data.unitId, (u) => (u.mergedInto = null));
+      return state;
     case 'ReminderSent':
     case 'ReminderEscalated': {
       const d = event.data;
@@ -155,6 +160,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'CostReversed':
     case 'EvidenceAttached':
     case 'UnitMoved':
+    case 'UnitMoveAnnulled':
     case 'HourlyRateSet':
     case 'UnitsMerged':
     case 'SettlementRecorded':

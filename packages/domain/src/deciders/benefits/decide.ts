@@ -5,6 +5,7 @@ import { formatPeriod, formatPeriodNb, overlaps, periodOf } from '../../periods'
 import {
   emit,
   osloDate,
+  carrierUnitOf,
   requireActiveUnit,
   requireFiniteNumber,
   requireIsoDate,
@@ -170,7 +171,8 @@ const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): 
 
 const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state: BenefitState): BenefitEvent[] => {
   const benefit = requireBenefit(state, data.benefitId);
-  const unitId = data.unitId ?? benefit.recipientUnitId;
+  // a merged recipient's gain is withdrawn from its successor's budget
+  const unitId = carrierUnitOf(context.units, data.unitId ?? benefit.recipientUnitId, osloDate(context.now));
   const event = emit('BudgetWithdrawalRecorded', {
     benefitId: data.benefitId,
     withdrawalId: data.withdrawalId,

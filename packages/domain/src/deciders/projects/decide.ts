@@ -41,7 +41,7 @@ export const decideProject = (command: ProjectCommand, state: ProjectState): Pro
       const { data, context } = command;
       const project = requireOpen(state, data.projectId);
       requireValidPeriod(data.period);
-      requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId');
+      requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId', data.period);
       if (project.costIds.includes(data.costId)) refuse('cost_exists', 'costId', `Kostnaden «${data.costId}» er allerede registrert`);
       return [emit('CostRecorded', data)];
     }
