@@ -55,7 +55,7 @@ export function changeDates(t: UnitTimeline): string[] {
 }
 
 /** Marks the latest move not yet annulled with this effective date as annulled; false when there is none. */
-export function annulMove(moves: TimedMove[], effectiveDate: string): boolean {
+export function annulMove<T extends TimedMove>(moves: T[], effectiveDate: string): boolean {
   for (let i = moves.length - 1; i >= 0; i--) {
     const m = moves[i];
     if (m && !m.annulled && m.effectiveDate === effectiveDate) {
@@ -67,7 +67,7 @@ export function annulMove(moves: TimedMove[], effectiveDate: string): boolean {
 }
 
 /** Marks the merger into `successorUnitId` at `effectiveDate` as annulled; false when there is none. */
-export function annulMerger(mergers: TimedMerger[], successorUnitId: string, effectiveDate: string): boolean {
+export function annulMerger<T extends TimedMerger>(mergers: T[], successorUnitId: string, effectiveDate: string): boolean {
   const i = mergers.findIndex((m) => !m.annulled && m.successorUnitId === successorUnitId && m.effectiveDate === effectiveDate);
   const m = mergers[i];
   if (!m) return false;
