@@ -15,6 +15,8 @@ export interface UnitFacts {
   mergedInto?: string | null;
   /** the unit's registered parent, moves and mergers in valid time */
   timeline?: UnitTimeline;
+  /** moves of other units under this one (not annulled), with their effective dates: a merger dated on or before one would orphan it */
+  incomingMoves?: readonly { unitId: string; effectiveDate: string }[];
 }
 export type UnitsLookup = Readonly<Record<string, UnitFacts | undefined>>;
 

@@ -262,6 +262,15 @@ describe('unit decider', () => {
         .when({ type: 'MoveUnit', data: { unitId: 'skole', newParentId: 'vann', effectiveDate: '2026-04-01' }, context })
         .then([{ type: 'UnitMoved', data: { unitId: 'skole', newParentId: 'vann', previousParentId: 'kommune', effectiveDate: '2026-04-01' } }]));
 
+    it('refuses a merger that would orphan a move planned into the merged unit', () =>
+      given([registered('teknisk', 'Teknisk', 'kommune')])
+        .when({
+          type: 'MergeUnits',
+          data: { successorUnitId: 'teknisk', mergedUnitIds: ['skole'], effectiveDate: '2026-06-01' },
+          context: { now, units: { ...org, skole: { ...org.skole!, incomingMoves: [{ unitId: 'naboskole', effectiveDate: '2026-08-01' }] } } },
+        })
+        .thenThrows('would_orphan', 'mergedUnitIds.0'));
+
     it('refuses merging a unit whose merger is already planned', () =>
       given([registered('teknisk', 'Teknisk', 'kommune')])
         .when({ type: 'MergeUnits', data: { successorUnitId: 'teknisk', mergedUnitIds: ['vann'], effectiveDate: '2027-01-01' }, context })

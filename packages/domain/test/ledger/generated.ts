@@ -138,6 +138,8 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         const b = pick(free(), s.b);
         if (!a || !b || a === b) break;
         const date = ORG_DATES[s.date]!;
+        // a move planned under a or b from the merger's date on would be orphaned
+        if (moves.some((m) => (m.newParentId === a || m.newParentId === b) && m.effectiveDate >= date)) break;
         const org = new ProposedOrganisation(lookup(), new Map());
         // a merger stays within one kommune: the successor comes under the merged units' kommune
         const rootA = org.root(a, date);

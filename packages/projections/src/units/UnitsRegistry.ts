@@ -333,6 +333,14 @@ export class UnitsRegistry implements Projection {
     return [...moves, ...mergers].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
   }
 
+  /** moves of other units under `id` (not annulled), with their effective dates */
+  incomingMoves(id: string): { unitId: string; effectiveDate: string }[] {
+    const out: { unitId: string; effectiveDate: string }[] = [];
+    for (const u of this.units.values())
+      for (const m of u.timeline.moves) if (!m.annulled && m.newParentId === id) out.push({ unitId: u.id, effectiveDate: m.effectiveDate });
+    return out;
+  }
+
   /** every effective date of a move or merger not annulled, sorted */
   changeDates(): string[] {
     return [...new Set([...this.units.values()].flatMap((u) => changeDates(u.timeline)))].sort();

@@ -21,7 +21,18 @@ export const unitsLookup = (units: UnitsRegistry): UnitsLookup =>
   liveLookup((id) => {
     const u = units.get(id);
     return u
-      ? { exists: true, active: u.mergedInto === null, name: u.name, parentId: u.parentId, mergedInto: u.mergedInto, timeline: u.timeline }
+      ? {
+          exists: true,
+          active: u.mergedInto === null,
+          name: u.name,
+          parentId: u.parentId,
+          mergedInto: u.mergedInto,
+          timeline: u.timeline,
+          // read only by a merger naming the unit (a scan of the units: mergers are rare)
+          get incomingMoves() {
+            return units.incomingMoves(id);
+          },
+        }
       : undefined;
   });
 

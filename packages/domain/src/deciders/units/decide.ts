@@ -94,6 +94,13 @@ const mergeUnits = ({ data, context }: MergeUnits, state: UnitState): UnitEvent[
         `Enheten «${unit.name}» er allerede slått sammen med en annen enhet${planned ? ` (fra ${planned.effectiveDate})` : ''}`,
       );
     requireActiveUnit(context.units, id, path);
+    const incoming = unit?.incomingMoves?.find((m) => m.effectiveDate >= effectiveDate);
+    if (incoming)
+      refuse(
+        'would_orphan',
+        path,
+        `Enheten «${incoming.unitId}» skal flyttes inn under «${unit?.name ?? id}» fra ${incoming.effectiveDate}; annuller eller endre den flyttingen før sammenslåingen`,
+      );
     const isRoot = today$.parent(id, effectiveDate) === null;
     if (isRoot ? !successorIsRoot : today$.root(id, effectiveDate) !== successorRoot)
       refuse(
