@@ -116,7 +116,7 @@ export const ledger = {
   matrix: (s: AsOfSpan) => get<Matrix>(`/api/ledger/matrix${query(span(s))}`),
   imbalances: (s: AsOfSpan) => get<Imbalance[]>(`/api/ledger/imbalances${query(span(s))}`),
   balances: (s: AsOfSpan) => get<Balance[]>(`/api/ledger/balances${query(span(s))}`),
-  trace: (s: Span & { fromUnitId?: string; toUnitId?: string }) =>
+  trace: (s: AsOfSpan & { fromUnitId?: string; toUnitId?: string }) =>
     get<TraceEntry[]>(`/api/ledger/trace${query({ ...span(s), fromUnitId: s.fromUnitId, toUnitId: s.toUnitId })}`),
 };
 
