@@ -61,6 +61,14 @@ describe('slik organisasjonen var', () => {
     await expect.poll(() => page.getByTestId('organisasjon').innerText()).toMatch(/sto 01\.10\.2026/);
     await expect.poll(unitsWithGain).toEqual(['Helse']);
     await j.check('42-okonomi-organisasjon-dato');
+    // the events behind Helse's figure are found under the same organisation
+    await page.getByRole('region', { name: 'Planlagt, realisert og tatt ut' }).getByRole('link', { name: 'Helse' }).click();
+    await page.waitForURL(/spor\?.*org=2026-10-01/);
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/Fordelt etter enhetene slik organisasjonen sto 01\.10\.2026/);
+    await expect.poll(() => page.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.goBack();
+    await page.waitForURL(/okonomi\?.*org=2026-10-01/);
+    await expect.poll(() => page.getByTestId('organisasjon').innerText()).toMatch(/sto 01\.10\.2026/);
 
     await page.getByRole('radio', { name: /Per periode/ }).check();
     await page.waitForURL(/org=period/);
