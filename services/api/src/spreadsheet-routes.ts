@@ -120,8 +120,11 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     return reports.ledger(at, q);
   };
   const inScope = () => sheetContext.getStore()?.inScope ?? nobody;
-  // the exports place figures by the organisation as it stands today, like the reports' default
-  const today = (q: { from?: string; to?: string; level?: number }) => ({ ...q, org: { mode: 'date' as const, date: osloDate(clock()) } });
+  // the organisation figures are placed by: the one asked for (`org`), else today's, like the reports' default
+  const today = (q: { from?: string; to?: string; level?: number; org?: string }): LedgerQuery => ({
+    ...q,
+    org: q.org === 'period' ? { mode: 'period' } : { mode: 'date', date: q.org ?? osloDate(clock()) },
+  });
   const exports: ExportPort = {
     units,
     ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q.asOf, today(q)) : rm.ledger.ledger(today(q)), inScope()),
@@ -130,7 +133,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => rm.projects.project(projectId) ?? null,
   };
-  const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string }) => {
+  const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string; org?: string }) => {
     // the same defaults as GET /api/portfolio: this year's tertials
     const year = new Date(clock()).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4);
     const from = q.from ?? `${year}-T1`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse, LedgerAnswer, UnitDetail, UnitSummary } from '@gevinst/domain/answers';
 import type { BalanceRow } from '@gevinst/domain/ledger';
-import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
+import { AS_ADMIN, countEvents, startTestGevinst, type TestGevinst } from './helpers';
 
 // Issue 12, "the unit tree as of any date": moves and mergers take effect on their effective date, the
 // decider refuses cycles, orphans and mergers across kommuner, reports place figures by the
@@ -109,6 +109,11 @@ describe('the organisation in time', () => {
     expect((await g.get<ErrorResponse>('/api/ledger?org=someday')).status).toBe(400);
     expect((await g.get<BalanceRow[]>('/api/ledger/balances?org=period&level=1')).status).toBe(200);
     expect((await g.get('/api/portfolio?org=period')).status).toBe(200);
+    // the exports place figures alike, and say so in the file name
+    const csv = await fetch(`${g.url}/api/export/ledger.csv?from=2026&to=2026&level=1&org=period&view=units`, { headers: AS_ADMIN });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/_orgperiode/);
+    expect((await fetch(`${g.url}/api/export/ledger.csv?org=someday`, { headers: AS_ADMIN })).status).toBe(400);
   });
 
   it('a correction of a planned move is an annulment with a reason and a new move', async () => {

@@ -60,7 +60,6 @@ export const ImportQuery = z.object({
   units: z.string().optional().describe('svar på spørsmål om enhetsnavn, JSON: {"navn i arket": "enhetens id"}'),
 });
 
-/** the exports place figures by the organisation as it stands today (no `org` parameter yet) */
-export const LedgerExportQuery = SpanQuery.extend(AsOfQuery.shape).extend({
+export const LedgerExportQuery = ReportQuery.extend({
   view: z.enum(LEDGER_VIEWS).optional().describe('bare for CSV: hvilken tabell; standard flows (XLSX har alle fire ark)'),
 });

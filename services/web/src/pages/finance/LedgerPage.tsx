@@ -47,8 +47,8 @@ export function LedgerPage() {
 
   const spanText = `${formatPeriod(span.from)}–${formatPeriod(span.to)}`;
   const deepest = Math.max(0, ...units.units.map((unit) => unit.depth));
-  // the downloads place figures by today's organisation
-  const dl = { ...spanOnly, asOf };
+  // the downloads as shown: the same span, organisation and date
+  const dl = { ...span, asOf };
 
   return (
     <Page

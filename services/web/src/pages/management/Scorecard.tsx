@@ -42,8 +42,8 @@ export function Scorecard() {
   const p = portfolio.data;
   const [asOf, setAsOf] = useAsOf();
   const past = useApi(async () => (asOf ? api.portfolio.get({ ...span, asOf }) : null), [span.from, span.to, span.level, org, asOf]);
-  // the downloads place figures by today's organisation
-  const dl = { ...spanOnly, asOf };
+  // the downloads as shown: the same span, organisation and date
+  const dl = { ...span, asOf };
   return (
     <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>.</p>}>
       <SpanPicker span={spanOnly} onChange={setSpan} units={units.units} />
