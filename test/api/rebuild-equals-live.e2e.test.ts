@@ -16,8 +16,10 @@ const PERIODS = ['2025', '2025-T1', '2025-T3', '2025-11', '2026-T1', '2026-02', 
 
 type Step =
   | { op: 'unit'; parent: number }
-  | { op: 'move'; unit: number; parent: number }
-  | { op: 'merge'; a: number; b: number }
+  | { op: 'move'; unit: number; parent: number; date: number }
+  | { op: 'merge'; a: number; b: number; date: number }
+  | { op: 'annulMove'; move: number }
+  | { op: 'annulMerger'; merger: number }
   | { op: 'project'; owner: number }
   | { op: 'cost'; project: number; payer: number; amountOre: number; period: number }
   | { op: 'benefit'; project: number; recipient: number; valuation: number | null; cash: boolean; plan: { period: number; quantity: number }[] }
@@ -28,12 +30,17 @@ type Step =
   | { op: 'cancel'; benefit: number };
 
 const idx = fc.nat({ max: 40 });
+/** effective dates of moves and mergers: past, within the periods, planned ahead */
+const ORG_DATES = ['2025-09-01', '2026-01-01', '2026-03-15', '2026-09-01', '2027-01-01', '2099-01-01'];
+const orgDate = fc.nat({ max: ORG_DATES.length - 1 });
 const period = fc.nat({ max: PERIODS.length - 1 });
 const quantity = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.double({ min: 0, max: 1_000, noNaN: true }).map((x) => Math.round(x * 100) / 100));
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('unit' as const), parent: fc.integer({ min: -1, max: 40 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), unit: idx, parent: fc.integer({ min: -1, max: 40 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), a: idx, b: idx }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), unit: idx, parent: fc.integer({ min: -1, max: 40 }), date: orgDate }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), a: idx, b: idx, date: orgDate }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('annulMove' as const), move: idx }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('annulMerger' as const), merger: idx }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('project' as const), owner: idx }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('cost' as const), project: idx, payer: idx, amountOre: fc.integer({ min: 0, max: 5_000_000_00 }), period }) },
   {
@@ -84,6 +91,8 @@ const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i %
 // ids made so far: later histories build on earlier ones (the store is shared)
 const units: string[] = [];
 const projects: string[] = [];
+const moves: { unit: string; effectiveDate: string }[] = [];
+const mergers: { unit: string; successorUnitId: string; effectiveDate: string }[] = [];
 const benefits: string[] = [];
 export const refusals = new Map<string, number>();
 
@@ -98,13 +107,27 @@ const drive = async (steps: Step[]) => {
         break;
       case 'move': {
         const unit = pick(units, s.unit);
-        if (unit) r = await post(`/api/units/${unit}/move`, { newParentId: s.parent < 0 ? null : (pick(units, s.parent) ?? null) });
+        const effectiveDate = ORG_DATES[s.date]!;
+        if (unit) r = await post(`/api/units/${unit}/move`, { newParentId: s.parent < 0 ? null : (pick(units, s.parent) ?? null), effectiveDate });
+        if (unit && r?.status === 201) moves.push({ unit, effectiveDate });
         break;
       }
       case 'merge': {
         const a = pick(units, s.a);
         const b = pick(units, s.b);
-        if (a && b) r = await post('/api/units/merge', { mergedUnitIds: [a], successorUnitId: b, effectiveDate: '2026-01-01' });
+        const effectiveDate = ORG_DATES[s.date]!;
+        if (a && b) r = await post('/api/units/merge', { mergedUnitIds: [a], successorUnitId: b, effectiveDate });
+        if (a && b && r?.status === 201) mergers.push({ unit: a, successorUnitId: b, effectiveDate });
+        break;
+      }
+      case 'annulMove': {
+        const m = pick(moves, s.move);
+        if (m) r = await post(`/api/units/${m.unit}/move/annul`, { effectiveDate: m.effectiveDate, reason: 'Feil dato' });
+        break;
+      }
+      case 'annulMerger': {
+        const m = pick(mergers, s.merger);
+        if (m) r = await post(`/api/units/${m.unit}/merger/annul`, { successorUnitId: m.successorUnitId, effectiveDate: m.effectiveDate, reason: 'Ikke vedtatt' });
         break;
       }
       case 'project': {
@@ -176,17 +199,22 @@ const drive = async (steps: Step[]) => {
 
 const queries = [{}, { from: '2025', to: '2026' }, { from: '2026-T1', to: '2026-T3' }, { from: '2025-11', to: '2026-02' }];
 const levels = [undefined, 0, 1, 2];
+/** after every change; as it stood in each period; as it stands at a date (valid time) */
+const orgs = [undefined, { mode: 'period' as const }, { mode: 'date' as const, date: '2026-06-30' }];
 
 const snapshot = (rm: ReadModels) => {
   const out: Record<string, unknown> = {};
   for (const q of queries)
-    for (const level of levels) {
-      const key = `${JSON.stringify(q)}@${level}`;
-      const report = rm.ledger.report({ ...q, level });
-      out[`ledger ${key}`] = { flows: report.flows, units: report.units, matrix: report.matrix, imbalances: report.imbalances, balances: report.balances };
-    }
+    for (const level of levels)
+      for (const org of orgs) {
+        const key = `${JSON.stringify(q)}@${level}@${JSON.stringify(org)}`;
+        const report = rm.ledger.report({ ...q, level, org });
+        out[`ledger ${key}`] = { flows: report.flows, units: report.units, matrix: report.matrix, imbalances: report.imbalances, balances: report.balances };
+      }
   out.portfolio = rm.portfolioStatus({ from: '2025-T1', to: '2026-T3', level: 1 });
+  out.portfolioPerPeriod = rm.portfolioStatus({ from: '2025-T1', to: '2026-T3', level: 1, org: { mode: 'period' } });
   out.units = rm.units.list();
+  out.unitsAt = ORG_DATES.map((d) => rm.units.listAt(d));
   out.projects = rm.projects.list();
   out.overlaps = declaredOverlaps(rm.portfolio, rm.units);
   out.position = rm.runner.position;

@@ -3,9 +3,10 @@ import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
 import { HistoryModel } from './history/HistoryModel';
 import { LedgerProjection } from './ledger/LedgerProjection';
-import type { LedgerQuery } from '@gevinst/domain/ledger';
+import type { LedgerQuery, OrgView } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
 import { computePortfolio } from '@gevinst/domain/status';
+import { osloDate } from '@gevinst/domain/deciders';
 import { PortfolioModel } from './projects/PortfolioModel';
 import { ProjectViews } from './projects/views';
 import { SqliteCheckpoints } from './runner/checkpoints';
@@ -23,7 +24,7 @@ export interface ReadModelsOptions {
 
 /** Every read model of the API, fed by one catch-up subscription. */
 export class ReadModels {
-  readonly units = new UnitsRegistry();
+  readonly units: UnitsRegistry;
   readonly portfolio = new PortfolioModel();
   readonly ledger = new LedgerProjection();
   readonly access = new AccessRegistry();
@@ -35,6 +36,8 @@ export class ReadModels {
 
   constructor(options: ReadModelsOptions) {
     this.clock = options.clock ?? (() => new Date().toISOString());
+    // the tree as it stands today by the same clock as the rest of the answers
+    this.units = new UnitsRegistry(() => osloDate(this.clock()));
     this.projects = new ProjectViews(this.portfolio, this.ledger, this.clock);
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({
@@ -69,8 +72,8 @@ export class ReadModels {
   }
 
   /** status per unit (at `level`) and tertial: the domain's `computePortfolio` over the ledger facts, judged as of the clock's now */
-  portfolioStatus(q: { from: string; to: string; level?: number }) {
-    return computePortfolio(this.ledger.facts, { from: q.from, to: q.to, level: q.level ?? null, asOf: this.clock() });
+  portfolioStatus(q: { from: string; to: string; level?: number; org?: OrgView | null }) {
+    return computePortfolio(this.ledger.facts, { from: q.from, to: q.to, level: q.level ?? null, org: q.org ?? null, asOf: this.clock() });
   }
 
   ledgerView(q: LedgerQuery) {

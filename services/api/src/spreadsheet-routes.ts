@@ -26,7 +26,8 @@ import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
 import { asOfParam } from './http/query';
-import { parseAsOf } from '@gevinst/domain/ledger';
+import { parseAsOf, type LedgerQuery } from '@gevinst/domain/ledger';
+import { osloDate } from '@gevinst/domain/deciders';
 
 export interface SpreadsheetRouteDeps {
   application: Application;
@@ -120,27 +121,33 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
       throw new ValidationError('Ugyldig parameter', [{ path: 'asOf', message: 'Denne tjenesten kan ikke vise rapporter bakover i tid' }]);
     return { reports: deps.pastReports, at: parseAsOf(asOf) };
   };
-  const pastLedger = (asOf: string, q: { from?: string; to?: string; level?: number }) => {
+  const pastLedger = (asOf: string, q: LedgerQuery) => {
     const { reports, at } = past(asOf);
     return reports.ledger(at, q);
   };
   const inScope = () => sheetContext.getStore()?.inScope ?? nobody;
+  // the organisation figures are placed by: the one asked for (`org`), else today's, like the reports' default
+  const today = (q: { from?: string; to?: string; level?: number; org?: string }): LedgerQuery => ({
+    ...q,
+    org: q.org === 'period' ? { mode: 'period' } : { mode: 'date', date: q.org ?? osloDate(clock()) },
+  });
   const exports: ExportPort = {
     units,
-    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q.asOf, q) : rm.ledger.ledger(q), inScope()),
-    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q.asOf, q)).matrix : rm.ledger.matrix(q), inScope()),
-    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, q)).balances : rm.ledger.balances(q), inScope()),
+    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q.asOf, today(q)) : rm.ledger.ledger(today(q)), inScope()),
+    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q.asOf, today(q))).matrix : rm.ledger.matrix(today(q)), inScope()),
+    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, today(q))).balances : rm.ledger.balances(today(q)), inScope()),
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => rm.projects.project(projectId) ?? null,
   };
-  const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string }) => {
+  const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string; org?: string }) => {
     // the same defaults as GET /api/portfolio: this year's tertials
     const year = new Date(clock()).toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4);
     const from = q.from ?? `${year}-T1`;
     const to = q.to ?? `${from.slice(0, 4)}-T3`;
-    if (!q.asOf) return rm.portfolioStatus({ from, to, level: q.level });
+    const org = today(q).org;
+    if (!q.asOf) return rm.portfolioStatus({ from, to, level: q.level, org });
     const { reports, at } = past(q.asOf);
-    return reports.portfolio(at, { from, to, level: q.level });
+    return reports.portfolio(at, { from, to, level: q.level, org });
   };
   return { imports, exports };
 }

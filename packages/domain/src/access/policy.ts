@@ -68,6 +68,8 @@ export const policy = {
   renameUnit: { does: 'gi en enhet nytt navn', rules: [unit('management')] },
   moveUnit: { does: 'flytte en enhet', rules: [unit('management')] },
   mergeUnits: { does: 'slå sammen enheter', rules: [unit('management')] },
+  annulUnitMove: { does: 'annullere en flytting av en enhet', rules: [unit('management')] },
+  annulUnitMerger: { does: 'annullere en sammenslåing', rules: [unit('management')] },
   assignUnitLeader: { does: 'sette leder for en enhet', rules: [unit('management')] },
   setHourlyRate: { does: 'sette timesats for en enhet', rules: [unit('finance')] },
   // projects

@@ -22,10 +22,23 @@ export const LedgerUnitRowSchema = z.object({
 export type LedgerUnitRow = z.infer<typeof LedgerUnitRowSchema>;
 
 /** `GET /api/ledger` */
+/**
+ * The organisation a report places its figures by (valid time): `period` — as it stood in each figure's
+ * period — or `date` — as it stands at `date`. `default` tells whether the reader chose it.
+ */
+export const OrgAnswerSchema = z.object({
+  mode: z.enum(['period', 'date']),
+  date: z.string().nullable(),
+  default: z.boolean(),
+});
+export type OrgAnswer = z.infer<typeof OrgAnswerSchema>;
+
 export const LedgerAnswerSchema = z.object({
   from: period.nullable(),
   to: period.nullable(),
   level: z.int().nullable(),
+  /** set by the API: the organisation the figures are placed by */
+  org: OrgAnswerSchema.optional(),
   flows: z.array(FlowSchema),
   units: z.array(LedgerUnitRowSchema),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrgAnswerSchema } from './ledger';
 import { AnswerOreSchema as ore, AnswerPeriodSchema as period, PENDING_DESCRIPTION, StatusSchema } from './primitives';
 
 export const PortfolioCellSchema = z.object({
@@ -18,6 +19,8 @@ export type PortfolioCell = z.infer<typeof PortfolioCellSchema>;
 /** `GET /api/portfolio`: status per recipient unit and period. */
 export const PortfolioSchema = z.object({
   periods: z.array(period),
+  /** set by the API: the organisation the rows are placed by (see `OrgAnswerSchema`) */
+  org: OrgAnswerSchema.optional(),
   rows: z.array(z.object({ unitId: z.string(), cells: z.array(PortfolioCellSchema) })),
 });
 export type Portfolio = z.infer<typeof PortfolioSchema>;

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { AnswerOreSchema } from './primitives';
 
-/** `GET /api/units` row: a unit as the tree stands now; merged units point at their successor. */
+/** A move or merger recorded to take effect after the date the tree is shown for. */
+export const PlannedChangeSchema = z.object({
+  kind: z.enum(['move', 'merger']),
+  effectiveDate: z.string(),
+  /** a move: the new parent */
+  newParentId: z.string().nullable(),
+  /** a merger: the successor */
+  successorUnitId: z.string().nullable(),
+});
+export type PlannedChange = z.infer<typeof PlannedChangeSchema>;
+
+/**
+ * `GET /api/units[?at=yyyy-mm-dd]` row: a unit as the tree stands today (or at `at`, valid time);
+ * merged units point at their successor; `planned` lists its moves and mergers dated later.
+ */
 export const UnitSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -11,6 +25,7 @@ export const UnitSummarySchema = z.object({
   depth: z.int(),
   active: z.boolean(),
   mergedInto: z.string().nullable(),
+  planned: z.array(PlannedChangeSchema),
 });
 export type UnitSummary = z.infer<typeof UnitSummarySchema>;
 

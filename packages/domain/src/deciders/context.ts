@@ -1,7 +1,11 @@
+import type { UnitTimeline } from '../ledger/timeline';
+
 /**
  * Facts from outside a stream, filled by the API from its read models (see docs/contract.md,
- * "Command context"). `parentId` and `mergedInto` are optional extras: with `parentId` the unit
- * decider also refuses moves that would make a cycle in the unit tree.
+ * "Command context"). `active` and `mergedInto` are as of today (a merger planned for a later date
+ * leaves the unit active). `parentId`, `mergedInto` and `timeline` are optional extras: with them the
+ * unit decider refuses a change that would make a cycle, an orphan or a merger across kommuner at
+ * any date; without `timeline`, the unit is taken as it stands today at every date.
  */
 export interface UnitFacts {
   exists: boolean;
@@ -9,6 +13,10 @@ export interface UnitFacts {
   name: string;
   parentId?: string | null;
   mergedInto?: string | null;
+  /** the unit's registered parent, moves and mergers in valid time */
+  timeline?: UnitTimeline;
+  /** moves of other units under this one (not annulled), with their effective dates: a merger dated on or before one would orphan it */
+  incomingMoves?: readonly { unitId: string; effectiveDate: string }[];
 }
 export type UnitsLookup = Readonly<Record<string, UnitFacts | undefined>>;
 

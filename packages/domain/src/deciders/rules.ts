@@ -1,16 +1,52 @@
 import { DomainError, refuse, ValidationError } from '../errors';
 import { IsoDateSchema } from '../events/primitives';
 import { validateEvent, type EventInputOf, type EventOf, type EventType } from '../events';
-import { formatPeriodNb, periodStart, toOslo, tryParsePeriod } from '../periods';
-import type { Now, ProjectsLookup, UnitsLookup } from './context';
+import { formatPeriodNb, periodStart, periodStartDate, toOslo, tryParsePeriod } from '../periods';
+import { mergerAt, type UnitTimeline } from '../ledger/timeline';
+import type { Now, ProjectsLookup, UnitFacts, UnitsLookup } from './context';
 
 const lookup = <T>(table: Readonly<Record<string, T | undefined>>, id: string): T | undefined =>
   Object.hasOwn(table, id) ? table[id] : undefined;
 
-/** The unit exists and is active (not merged into another). */
-export const requireActiveUnit = (units: UnitsLookup, unitId: string, path: string): void => {
+/** What the lookup tells of a unit's place over valid time; without a timeline, the unit as it stands today at every date. */
+export const timelineOf = (unit: UnitFacts | undefined): UnitTimeline => {
+  if (unit?.timeline) return unit.timeline;
+  return {
+    registeredParentId: unit?.parentId ?? null,
+    moves: [],
+    mergers: unit?.mergedInto ? [{ successorUnitId: unit.mergedInto, effectiveDate: '0001-01-01', annulled: false }] : [],
+  };
+};
+
+export const unitFactsOf = (units: UnitsLookup, unitId: string): UnitFacts | undefined => lookup(units, unitId);
+
+/**
+ * The unit that carries a unit's facts at `date`: the unit itself, or for a merged unit its (final)
+ * successor as of that date. A merged unit's open benefits, balances and owed amounts pass to it.
+ */
+export const carrierUnitOf = (units: UnitsLookup, unitId: string, date: string): string => {
+  let current = unitId;
+  const seen = new Set([current]);
+  for (;;) {
+    const unit = lookup(units, current);
+    if (!unit?.exists) return current;
+    const next = mergerAt(timelineOf(unit), date)?.successorUnitId;
+    if (next === undefined || seen.has(next)) return current;
+    seen.add(next);
+    current = next;
+  }
+};
+
+/**
+ * The unit exists and is active (not merged into another) today. With `period`, also not merged by the
+ * period's start: a merger planned for a later date leaves the unit open for the periods before it.
+ */
+export const requireActiveUnit = (units: UnitsLookup, unitId: string, path: string, period?: string): void => {
   const unit = lookup(units, unitId);
+  const merger = unit?.timeline && period && tryParsePeriod(period) ? mergerAt(unit.timeline, periodStartDate(period)) : null;
   if (!unit?.exists) refuse('unit_not_found', path, `Enheten «${unitId}» finnes ikke`);
+  else if (merger)
+    refuse('unit_inactive', path, `Enheten «${unit.name}» slås sammen med en annen enhet fra ${merger.effectiveDate} og kan ikke få registreringer for ${formatPeriodNb(period ?? '')}`);
   else if (!unit.active)
     refuse(
       'unit_inactive',

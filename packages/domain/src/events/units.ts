@@ -28,6 +28,21 @@ export const UnitsMergedSchema = z.object({
 /** On each merged unit's stream; afterwards the unit takes no new facts. */
 export const UnitMergedIntoSchema = z.object({ unitId: IdSchema, successorUnitId: IdSchema, effectiveDate: IsoDateSchema });
 
+/**
+ * Annuls a recorded move of the unit (valid time): the move with this effective date counts as never
+ * made. A correction is an annulment and a new move.
+ */
+const reason = TextSchema.min(1, { error: 'Begrunnelse må fylles ut' });
+export const UnitMoveAnnulledSchema = z.object({ unitId: IdSchema, effectiveDate: IsoDateSchema, reason });
+
+/** On the merged unit's stream: the merger into `successorUnitId` at `effectiveDate` counts as never made. */
+export const UnitMergerAnnulledSchema = z.object({
+  unitId: IdSchema,
+  successorUnitId: IdSchema,
+  effectiveDate: IsoDateSchema,
+  reason,
+});
+
 export const UnitLeaderAssignedSchema = z.object({ unitId: IdSchema, leader: EmailSchema });
 
 export const HourlyRateSourceSchema = z.object({
@@ -50,6 +65,8 @@ export const unitEventSchemas = {
   UnitMoved: UnitMovedSchema,
   UnitsMerged: UnitsMergedSchema,
   UnitMergedInto: UnitMergedIntoSchema,
+  UnitMoveAnnulled: UnitMoveAnnulledSchema,
+  UnitMergerAnnulled: UnitMergerAnnulledSchema,
   UnitLeaderAssigned: UnitLeaderAssignedSchema,
   HourlyRateSet: HourlyRateSetSchema,
 } as const;

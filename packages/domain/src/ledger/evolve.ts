@@ -8,6 +8,7 @@ import {
   type ProjectFact,
   type UnitFact,
 } from './facts';
+import { annulMerger, annulMove, parentAt } from './timeline';
 
 /** Where an event was recorded: its stream, revision and metadata (kept on the facts for tracing). */
 export interface EventEnvelope {
@@ -26,6 +27,8 @@ export const LEDGER_EVENT_TYPES = [
   'UnitMoved',
   'UnitsMerged',
   'UnitMergedInto',
+  'UnitMoveAnnulled',
+  'UnitMergerAnnulled',
   'ProjectRegistered',
   'ProjectPhaseChanged',
   'ProjectClosed',
@@ -68,7 +71,7 @@ function unitOf(facts: LedgerFacts, unitId: string): UnitFact {
   let unit = facts.units.get(unitId);
   if (!unit) {
     // an event about a unit we have not seen registered (e.g. a partial read): keep a placeholder
-    unit = { unitId, name: unitId, parentId: null, registeredParentId: null, moves: [], mergedInto: null, mergedUnitIds: [], source: null };
+    unit = { unitId, name: unitId, parentId: null, registeredParentId: null, moves: [], mergers: [], mergedInto: null, mergedUnitIds: [], source: null };
     facts.units.set(unitId, unit);
   }
   return unit;
@@ -83,11 +86,20 @@ function projectOf(facts: LedgerFacts, projectId: string): ProjectFact {
   return project;
 }
 
+/** A merger is told on both streams (`UnitsMerged`, `UnitMergedInto`): the first to arrive records it. */
 function markMerged(facts: LedgerFacts, unitId: string, successorUnitId: string, effectiveDate: string, source: FactSource) {
   const unit = unitOf(facts, unitId);
-  if (!unit.mergedInto) unit.mergedInto = { successorUnitId, effectiveDate, source };
+  if (!unit.mergers.some((m) => !m.annulled)) unit.mergers.push({ successorUnitId, effectiveDate, annulled: false, source });
+  settleUnit(unit);
   const successor = unitOf(facts, successorUnitId);
   if (!successor.mergedUnitIds.includes(unitId)) successor.mergedUnitIds.push(unitId);
+}
+
+/** `parentId` and `mergedInto` from the unit's timeline, whatever the dates. */
+function settleUnit(unit: UnitFact): void {
+  unit.parentId = parentAt(unit, null);
+  const merger = unit.mergers.find((m) => !m.annulled);
+  unit.mergedInto = merger ? { successorUnitId: merger.successorUnitId, effectiveDate: merger.effectiveDate, source: merger.source } : null;
 }
 
 /**
@@ -107,6 +119,8 @@ function applyLedgerFact(facts: LedgerFacts, event: Recorded<LedgerEventType>): 
     case 'UnitMoved':
     case 'UnitsMerged':
     case 'UnitMergedInto':
+    case 'UnitMoveAnnulled':
+    case 'UnitMergerAnnulled':
       return applyUnitFact(facts, event);
     case 'ProjectRegistered':
     case 'ProjectPhaseChanged':
@@ -135,15 +149,18 @@ function applyLedgerFact(facts: LedgerFacts, event: Recorded<LedgerEventType>): 
 }
 
 /** Units: registration, renames, moves and mergers (a merger is told on both streams). */
-function applyUnitFact(facts: LedgerFacts, event: Recorded<'UnitRegistered' | 'UnitRenamed' | 'UnitMoved' | 'UnitsMerged' | 'UnitMergedInto'>): void {
+function applyUnitFact(
+  facts: LedgerFacts,
+  event: Recorded<'UnitRegistered' | 'UnitRenamed' | 'UnitMoved' | 'UnitsMerged' | 'UnitMergedInto' | 'UnitMoveAnnulled' | 'UnitMergerAnnulled'>,
+): void {
   switch (event.type) {
     case 'UnitRegistered': {
       const d = event.data;
       const unit = unitOf(facts, d.unitId);
       unit.name = d.name;
-      unit.parentId = d.parentId ?? null;
       unit.registeredParentId = d.parentId ?? null;
       unit.source = sourceOf(event);
+      settleUnit(unit);
       break;
     }
     case 'UnitRenamed': {
@@ -154,8 +171,23 @@ function applyUnitFact(facts: LedgerFacts, event: Recorded<'UnitRegistered' | 'U
     case 'UnitMoved': {
       const d = event.data;
       const unit = unitOf(facts, d.unitId);
-      unit.parentId = d.newParentId;
-      unit.moves.push({ newParentId: d.newParentId, previousParentId: d.previousParentId, effectiveDate: d.effectiveDate, source: sourceOf(event) });
+      unit.moves.push({ newParentId: d.newParentId, previousParentId: d.previousParentId, effectiveDate: d.effectiveDate, annulled: false, source: sourceOf(event) });
+      settleUnit(unit);
+      break;
+    }
+    case 'UnitMoveAnnulled': {
+      const unit = unitOf(facts, event.data.unitId);
+      annulMove(unit.moves, event.data.effectiveDate);
+      settleUnit(unit);
+      break;
+    }
+    case 'UnitMergerAnnulled': {
+      const d = event.data;
+      const unit = unitOf(facts, d.unitId);
+      annulMerger(unit.mergers, d.successorUnitId, d.effectiveDate);
+      settleUnit(unit);
+      const successor = unitOf(facts, d.successorUnitId);
+      successor.mergedUnitIds = successor.mergedUnitIds.filter((id) => id !== d.unitId);
       break;
     }
     case 'UnitsMerged': {

@@ -16,18 +16,32 @@ export interface UnitMoveFact {
   newParentId: string | null;
   previousParentId: string | null;
   effectiveDate: string;
+  /** annulled by a later `UnitMoveAnnulled`: kept (transaction time), counts as never made (valid time) */
+  annulled: boolean;
   source: FactSource;
 }
 
+export interface UnitMergerFact {
+  successorUnitId: string;
+  effectiveDate: string;
+  /** annulled by a later `UnitMergerAnnulled` */
+  annulled: boolean;
+  source: FactSource;
+}
+
+/** A unit and its place over valid time (it is a `UnitTimeline`: see `timeline.ts`). */
 export interface UnitFact {
   unitId: string;
   name: string;
-  /** the parent after all moves so far */
+  /** the parent after every move not annulled, whatever its date (the tree at a date: `parentAt`) */
   parentId: string | null;
   /** the parent it was registered under */
   registeredParentId: string | null;
+  /** in recorded order, annulled ones included */
   moves: UnitMoveFact[];
-  /** set when the unit was merged into a successor; afterwards it takes no new facts */
+  /** in recorded order, annulled ones included; at most one is not annulled */
+  mergers: UnitMergerFact[];
+  /** the merger not annulled, whatever its date (from its effective date on, the unit takes no new facts) */
   mergedInto: { successorUnitId: string; effectiveDate: string; source: FactSource } | null;
   /** units merged into this one */
   mergedUnitIds: string[];
@@ -162,3 +176,11 @@ export function isValued(benefit: BenefitFact): boolean {
 export function ledgerSign(benefit: BenefitFact): 1 | -1 {
   return benefit.disbenefit ? -1 : 1;
 }
+
+/**
+ * The unit whose ledger row a withdrawal counts on: the benefit's recipient, placed by the tree like
+ * every other figure of the benefit. The withdrawal's own `unitId` names the budget that was cut —
+ * the recipient's, or its successor's once the recipient was merged — so a merged unit's balance
+ * passes to its successor with its history, and an annulled merger gives it back whole.
+ */
+export const withdrawalRowUnit = (benefit: BenefitFact): string => benefit.recipientUnitId;

@@ -13,3 +13,4 @@ export * from './withdrawals';
 export * from './as-of';
 export * from './owed';
 export * from './costs';
+export * from './timeline';

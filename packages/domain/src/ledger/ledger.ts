@@ -3,9 +3,11 @@ import { initialLedgerFacts, type LedgerFacts } from './facts';
 import { LedgerIndex, type ServedLedgerReport } from './ledgerIndex';
 import type { LedgerQuery } from './months';
 import { owedBetween, type OwedBetween, type OwedQuery } from './owed';
+import type { OrgView } from './timeline';
 import { traceLedger, type TraceEntry } from './trace';
 
 const CACHE_MAX = 64;
+const orgKey = (org: OrgView | null | undefined): string => (!org ? '' : org.mode === 'period' ? 'period' : org.date);
 
 /**
  * The cross-unit benefit ledger: the facts folded event by event (in place) and the index over them
@@ -38,7 +40,7 @@ export class Ledger {
   }
 
   report(q: LedgerQuery): ServedLedgerReport {
-    const key = `${q.from ?? ''}|${q.to ?? ''}|${q.level ?? ''}`;
+    const key = `${q.from ?? ''}|${q.to ?? ''}|${q.level ?? ''}|${orgKey(q.org)}`;
     let report = this.cache.get(key);
     if (!report) {
       report = this.index.compute(this.facts, q);
@@ -60,6 +62,7 @@ export class Ledger {
       level: q.level ?? null,
       fromUnitId: q.fromUnitId ?? null,
       toUnitId: q.toUnitId ?? null,
+      org: q.org ?? null,
     });
   }
 }

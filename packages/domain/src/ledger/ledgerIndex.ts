@@ -1,11 +1,11 @@
 import { multiplyOre } from '../money';
 import type { LedgerEvent } from './evolve';
-import { isValued, ledgerSign, type BenefitFact, type LedgerFacts, type ProjectFact } from './facts';
+import { isValued, ledgerSign, withdrawalRowUnit, type BenefitFact, type LedgerFacts, type ProjectFact } from './facts';
 import { monthsOfPeriod, monthSpanOf, type LedgerQuery, type MonthSpan } from './months';
 import { assembleLedgerReport, type LedgerReport, type LedgerTotals } from './report';
 import { costTerms, isOpenEnded, ledgerHorizonYear, timesInSpan, timesKnownAt, type CostTerms } from './costs';
 import { splitOre } from './split';
-import { unitTree } from './tree';
+import { orgLayers } from './tree';
 
 /** `LedgerReport` without the per-project part (the API does not serve it). */
 export type ServedLedgerReport = Omit<LedgerReport, 'projects'>;
@@ -60,15 +60,19 @@ const datedAmounts = (items: { period: string; ore: number }[]): DatedAmounts =>
   return out;
 };
 
-/** Σ amounts whose period lies within [start, end) into `within.sum`, their count into `within.hits` (no allocation per call). */
+/**
+ * Σ amounts whose period lies within [start, end) and begins before `before` (the end of an
+ * organisation layer) into `within.sum`, their count into `within.hits` (no allocation per call).
+ */
 const within$ = { sum: 0, hits: 0 };
-const sumWithin = (d: DatedAmounts, start: number, end: number): typeof within$ => {
+const sumWithin = (d: DatedAmounts, start: number, end: number, before = Infinity): typeof within$ => {
   let sum = 0;
   let hits = 0;
   const starts = d.start;
   const ends = d.end;
   for (let i = 0; i < starts.length; i++) {
-    if ((starts[i] ?? start - 1) >= start && (ends[i] ?? end + 1) <= end) {
+    const s = starts[i] ?? start - 1;
+    if (s >= start && s < before && (ends[i] ?? end + 1) <= end) {
       sum += d.ore[i] ?? 0;
       hits++;
     }
@@ -157,7 +161,8 @@ const benefitAgg = (benefit: BenefitFact, units: UnitIndex): BenefitAgg => {
     realised: datedAmounts(realised),
     planned: datedAmounts(perUnit === null ? [] : benefit.plan.map((e) => ({ period: e.period, ore: multiplyOre(e.quantity, perUnit) * sign }))),
     plan: datedAmounts(benefit.plan.map((e) => ({ period: e.period, ore: 0 }))),
-    withdrawals: benefit.withdrawals.map((w) => ({ ...monthsOfPeriod(w.period), unit: units.of(w.unitId), amountOre: w.amountOre })),
+    // a withdrawal shows on the benefit's row: its recipient, or the successor carrying it (see `withdrawalRowUnit`)
+    withdrawals: benefit.withdrawals.map((w) => ({ ...monthsOfPeriod(w.period), unit: units.of(withdrawalRowUnit(benefit)), amountOre: w.amountOre })),
   };
 };
 
@@ -303,6 +308,8 @@ export class LedgerIndex {
       case 'UnitMoved':
       case 'UnitsMerged':
       case 'UnitMergedInto':
+      case 'UnitMoveAnnulled':
+      case 'UnitMergerAnnulled':
       case 'SettlementRecorded':
         // read from the facts at query time
         return;
@@ -339,20 +346,32 @@ export class LedgerIndex {
   compute(facts: LedgerFacts, q: LedgerQuery): ServedLedgerReport {
     this.refresh(facts);
     const span = monthSpanOf(q);
-    const at = unitTree(facts, { level: q.level ?? null }).reportingUnitOf;
+    // one layer per organisation a figure may be placed by (one unless the organisation is taken per period)
+    const layers = orgLayers(facts, { level: q.level ?? null, org: q.org ?? null });
     const known = this.units;
     for (const unit of facts.units.values()) known.of(unit.unitId);
     for (const s of facts.settlements.values()) {
       known.of(s.fromUnitId);
       known.of(s.toUnitId);
     }
-    // every known unit → the unit its figures are shown under, both as indices
-    const rep = new Int32Array(known.ids.length);
-    known.ids.forEach((id, i) => (rep[i] = known.of(at(id))));
-    const repOf = (i: number): number => rep[i] ?? i;
+    // per layer: every known unit → the unit its figures are shown under, both as indices
+    const reps: Int32Array[] = [];
+    for (let k = 0; k < layers.count; k++) {
+      const at = layers.tree(k).reportingUnitOf;
+      const rep = new Int32Array(known.ids.length);
+      known.ids.forEach((id, i) => (rep[i] = known.of(at(id))));
+      reps.push(rep);
+    }
+    const repOf = (i: number, layer = 0): number => reps[layer]?.[i] ?? i;
+    const layerAt = (start: number): number => (layers.count === 1 ? 0 : layers.layerOf(start));
     const m = known.ids.length; // reporting units may be new ids (never: they are known units), kept for safety
     const row = new Uint8Array(m);
-    for (const unit of facts.units.values()) row[repOf(known.of(unit.unitId))] = 1;
+    // every unit gets a row under each organisation the span sees
+    for (let k = 0; k < layers.count; k++) {
+      const lm = layers.monthsOf(k);
+      if (layers.count > 1 && (lm.start >= span.end || lm.end <= span.start)) continue;
+      for (const unit of facts.units.values()) row[repOf(known.of(unit.unitId), k)] = 1;
+    }
 
     const planned = new Float64Array(m);
     const cashReleasing = new Float64Array(m);
@@ -370,9 +389,9 @@ export class LedgerIndex {
     };
     /** reporting from × m + reporting to → øre */
     const flowCells = new Map<number, number>();
-    const addFlow = (fromIx: number, toIx: number, ore: number) => {
-      const from = repOf(fromIx);
-      const to = repOf(toIx);
+    const addFlow = (fromIx: number, toIx: number, ore: number, layer: number) => {
+      const from = repOf(fromIx, layer);
+      const to = repOf(toIx, layer);
       row[from] = 1;
       row[to] = 1;
       const key = from * m + to;
@@ -395,61 +414,68 @@ export class LedgerIndex {
     };
 
     for (const [projectId, benefitIds] of this.byProject) {
-      gainUnits.length = 0;
-      gainEpochs.length = 0;
-      gainOre.length = 0;
       const project = projectId === null ? undefined : this.projects.get(projectId);
-      // the shares every gain of the span sees when they are the same for all (null: the owner
-      // invests); undefined when costs begin within the span, and each realisation looks up its own
-      let single: Epoch | null | undefined;
-      if (!project || project.costs.length === 0 || span.end <= project.firstStart) single = null;
-      else if (span.start >= project.lastStart) single = epochOf(project, project.lastStart + 1);
-      for (const benefitId of benefitIds) {
-        const agg = this.benefits.get(benefitId);
-        if (!agg) continue;
-        const b = agg.benefit;
-        const recipient = repOf(agg.recipient);
-        row[recipient] = 1;
-        addAt(planned, recipient, sumWithin(agg.planned, span.start, span.end).sum);
-        for (const w of agg.withdrawals) {
-          if (!within(span, w)) continue;
-          const unit = repOf(w.unit);
-          row[unit] = 1;
-          addAt(withdrawn, unit, w.amountOre);
+      for (let layer = 0; layer < layers.count; layer++) {
+        // the months of this layer within the span: a figure counts in the layer its period begins in
+        const lm = layers.monthsOf(layer);
+        const start = Math.max(span.start, lm.start);
+        if (start >= span.end || start >= lm.end) continue;
+        const before = lm.end;
+        gainUnits.length = 0;
+        gainEpochs.length = 0;
+        gainOre.length = 0;
+        // the shares every gain of this part of the span sees when they are the same for all (null: the
+        // owner invests); undefined when costs begin within it, and each realisation looks up its own
+        let single: Epoch | null | undefined;
+        if (!project || project.costs.length === 0 || span.end <= project.firstStart) single = null;
+        else if (start >= project.lastStart) single = epochOf(project, project.lastStart + 1);
+        for (const benefitId of benefitIds) {
+          const agg = this.benefits.get(benefitId);
+          if (!agg) continue;
+          const b = agg.benefit;
+          const recipient = repOf(agg.recipient, layer);
+          row[recipient] = 1;
+          addAt(planned, recipient, sumWithin(agg.planned, start, span.end, before).sum);
+          for (const w of agg.withdrawals) {
+            if (!within(span, w) || w.start < start || w.start >= before) continue;
+            const unit = repOf(w.unit, layer);
+            row[unit] = 1;
+            addAt(withdrawn, unit, w.amountOre);
+          }
+          if (!agg.valued && sumWithin(agg.plan, start, span.end, before).hits > 0) markNonValued(recipient, b.benefitId);
+          const { sum: gain, hits } = sumWithin(agg.realised, start, span.end, before);
+          if (hits === 0) continue;
+          if (!agg.valued) {
+            addAt(nonValuedRealisations, recipient, hits);
+            markNonValued(recipient, b.benefitId);
+            continue;
+          }
+          if (b.cashReleasing && !b.disbenefit) addAt(cashReleasing, recipient, gain);
+          if (single !== undefined || !project) {
+            addGain(agg.recipient, single ?? null, gain);
+            continue;
+          }
+          const r = agg.realised;
+          for (let i = 0; i < r.start.length; i++) {
+            const rs = r.start[i] ?? 0;
+            const re = r.end[i] ?? 0;
+            if (rs >= start && rs < before && re <= span.end) addGain(agg.recipient, epochOf(project, re), r.ore[i] ?? 0);
+          }
         }
-        if (!agg.valued && sumWithin(agg.plan, span.start, span.end).hits > 0) markNonValued(recipient, b.benefitId);
-        const { sum: gain, hits } = sumWithin(agg.realised, span.start, span.end);
-        if (hits === 0) continue;
-        if (!agg.valued) {
-          addAt(nonValuedRealisations, recipient, hits);
-          markNonValued(recipient, b.benefitId);
-          continue;
-        }
-        if (b.cashReleasing && !b.disbenefit) addAt(cashReleasing, recipient, gain);
-        if (single !== undefined || !project) {
-          addGain(agg.recipient, single ?? null, gain);
-          continue;
-        }
-        const r = agg.realised;
-        for (let i = 0; i < r.start.length; i++) {
-          const start = r.start[i] ?? 0;
-          const end = r.end[i] ?? 0;
-          if (start >= span.start && end <= span.end) addGain(agg.recipient, epochOf(project, end), r.ore[i] ?? 0);
-        }
-      }
-      gainUnits.forEach((recipient, k) => {
-        const ore = gainOre[k] ?? 0;
-        if (ore === 0) return;
-        const epoch = gainEpochs[k];
-        if (!epoch) {
-          addFlow(project?.owner ?? recipient, recipient, ore);
-          return;
-        }
-        splitFor(epoch, ore).forEach((part, i) => {
-          const payer = epoch.payers[i];
-          if (part !== 0 && payer !== undefined) addFlow(payer, recipient, part);
+        gainUnits.forEach((recipient, k) => {
+          const ore = gainOre[k] ?? 0;
+          if (ore === 0) return;
+          const epoch = gainEpochs[k];
+          if (!epoch) {
+            addFlow(project?.owner ?? recipient, recipient, ore, layer);
+            return;
+          }
+          splitFor(epoch, ore).forEach((part, i) => {
+            const payer = epoch.payers[i];
+            if (part !== 0 && payer !== undefined) addFlow(payer, recipient, part, layer);
+          });
         });
-      });
+      }
     }
 
     // a one-off cost counts in its period, an annual cost once in each of its years inside the span
@@ -460,16 +486,28 @@ export class LedgerIndex {
         const t = c.terms;
         const times = t.annual ? timesInSpan(t, span, span.end === Number.POSITIVE_INFINITY && t.lastYear === Number.POSITIVE_INFINITY ? horizonYear() : 0) : t.start >= span.start && t.end <= span.end ? 1 : 0;
         if (times === 0) continue;
-        const payer = repOf(c.payer);
+        if (t.annual && layers.count > 1) {
+          // each year of an annual cost under the organisation of its own first month
+          const first = Math.max(t.firstYear, Math.ceil(span.start / 12));
+          for (let year = first; year < first + times; year++) {
+            const payer = repOf(c.payer, layerAt(year * 12));
+            row[payer] = 1;
+            addAt(costs, payer, c.amountOre);
+          }
+          continue;
+        }
+        const payer = repOf(c.payer, layerAt(t.start));
         row[payer] = 1;
         addAt(costs, payer, c.amountOre * times);
       }
     }
 
     for (const s of facts.settlements.values()) {
-      if (!within(span, monthsOfPeriod(s.period))) continue;
-      const from = repOf(known.of(s.fromUnitId));
-      const to = repOf(known.of(s.toUnitId));
+      const months = monthsOfPeriod(s.period);
+      if (!within(span, months)) continue;
+      const layer = layerAt(months.start);
+      const from = repOf(known.of(s.fromUnitId), layer);
+      const to = repOf(known.of(s.toUnitId), layer);
       row[from] = 1;
       row[to] = 1;
       addAt(settledOut, from, s.amountOre);

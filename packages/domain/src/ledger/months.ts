@@ -1,4 +1,5 @@
 import { endMonth, span, startMonth, tryParsePeriod } from '../periods';
+import type { OrgView } from './timeline';
 
 export interface LedgerQuery {
   /** first period of the span (included); default: from the beginning */
@@ -7,6 +8,8 @@ export interface LedgerQuery {
   to?: string;
   /** depth in the unit tree (0 = roots); default: the units as registered */
   level?: number;
+  /** the organisation figures are placed by (valid time): per period, or at a date; default: after every recorded change */
+  org?: OrgView | null;
 }
 
 export interface MonthSpan {

@@ -1,8 +1,10 @@
-import type { FactSource, LedgerFacts } from './facts';
+import { withdrawalRowUnit, type FactSource, type LedgerFacts } from './facts';
 import { baseLedger } from './flows';
 import { costTerms, timesKnownAt } from './costs';
+import { monthsOfPeriod } from './months';
 import { periodFilter, spanBounds, type LedgerOptions } from './span-filter';
-import { unitTree } from './tree';
+import { orgLayers } from './tree';
+import type { OrgView } from './timeline';
 
 export type { TraceEntry } from '../answers/ledger';
 import type { TraceEntry } from '../answers/ledger';
@@ -12,6 +14,8 @@ export interface TraceOptions extends LedgerOptions {
   fromUnitId?: string | null;
   /** the recipient (reporting unit at the level); absent: any */
   toUnitId?: string | null;
+  /** the organisation figures are placed by (see `LedgerQuery.org`) */
+  org?: OrgView | null;
 }
 
 const entry = (source: FactSource, rest: Omit<TraceEntry, keyof FactSource | 'overrideReason'> & { overrideReason?: string | null }): TraceEntry => ({
@@ -28,13 +32,33 @@ const entry = (source: FactSource, rest: Omit<TraceEntry, keyof FactSource | 'ov
  */
 export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): TraceEntry[] {
   const inSpan = periodFilter(options);
-  const at = unitTree(facts, options).reportingUnitOf;
+  const layers = orgLayers(facts, options);
+  const layerOf = (period: string) => (layers.count === 1 ? 0 : layers.layerOf(monthsOfPeriod(period).start));
+  const out: TraceEntry[] = [];
+  const seen = new Set<string>();
+  const push = (e: TraceEntry) => {
+    const key = `${e.streamName ?? ''}|${e.revision ?? ''}|${e.type}|${e.role}|${e.unitId}|${e.period}|${e.benefitId ?? ''}|${e.projectId ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  // a figure is placed by the organisation of its period's layer: trace each layer on its own
+  for (let layer = 0; layer < layers.count; layer++) traceLayer(facts, options, (p) => inSpan(p) && layerOf(p) === layer, layers.tree(layer).reportingUnitOf, push);
+  return out;
+}
+
+function traceLayer(
+  facts: LedgerFacts,
+  options: TraceOptions,
+  inSpan: (period: string) => boolean,
+  at: (unitId: string) => string,
+  push: (e: TraceEntry) => void,
+): void {
   const fromOk = (u: string) => options.fromUnitId == null || at(u) === options.fromUnitId;
   const toOk = (u: string) => options.toUnitId == null || at(u) === options.toUnitId;
   const bounds = spanBounds(options);
   const base = baseLedger(facts, inSpan, bounds);
-  const out: TraceEntry[] = [];
-
+  const out = { push };
   const flowing = new Map<string | null, { investors: Set<string>; recipients: Set<string> }>();
   for (const project of base.projects) {
     for (const f of project.flows) {
@@ -67,10 +91,9 @@ export function traceLedger(facts: LedgerFacts, options: TraceOptions = {}): Tra
   if (options.fromUnitId == null) {
     for (const benefit of facts.benefits.values()) {
       for (const w of benefit.withdrawals) {
-        if (!inSpan(w.period) || !toOk(w.unitId)) continue;
+        if (!inSpan(w.period) || !toOk(withdrawalRowUnit(benefit))) continue;
         out.push(entry(w.source, { period: w.period, ore: w.amountOre, role: 'withdrawal', projectId: benefit.projectId, benefitId: benefit.benefitId, unitId: w.unitId }));
       }
     }
   }
-  return out;
 }

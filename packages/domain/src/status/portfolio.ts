@@ -2,9 +2,9 @@ import type { Portfolio, PortfolioCell } from '../answers/portfolio';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
 import { isValued, ledgerSign, type LedgerFacts } from '../ledger/facts';
 import { plannedOreInSpan } from '../ledger/flows';
-import { unitTree, type UnitTreeOptions } from '../ledger/tree';
+import { orgLayers, type OrgOptions } from '../ledger/tree';
 import type { Ore } from '../money';
-import { contains, formatPeriod, periodLastDate, periodsInSpan, type PeriodKind, type PeriodLike } from '../periods';
+import { contains, formatPeriod, periodLastDate, periodsInSpan, startMonth, type PeriodKind, type PeriodLike } from '../periods';
 import { achievementPct } from './achievement';
 import { measurementsInOrder } from './benefit-status';
 import { DUE_DAYS_AFTER_PERIOD_END, isRealisationOverdue } from './due';
@@ -12,7 +12,7 @@ import { statusFromRealisation } from './thresholds';
 
 export type { Portfolio, PortfolioCell } from '../answers/portfolio';
 
-export interface PortfolioOptions extends UnitTreeOptions {
+export interface PortfolioOptions extends OrgOptions {
   from: PeriodLike;
   to: PeriodLike;
   /** the columns: tertials by default */
@@ -33,7 +33,9 @@ export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions):
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const periods = periodsInSpan(options.from, options.to, kind);
   const codes = periods.map(formatPeriod);
-  const at = unitTree(facts, options).reportingUnitOf;
+  // each column's units as the organisation stood on its first day (org per period) or at one date
+  const layers = orgLayers(facts, options);
+  const atOf = periods.map((period) => layers.tree(layers.layerOf(startMonth(period))).reportingUnitOf);
 
   const asOf = options.asOf ?? null;
   const dueDays = options.dueDaysAfterPeriodEnd ?? DUE_DAYS_AFTER_PERIOD_END;
@@ -45,9 +47,10 @@ export function computePortfolio(facts: LedgerFacts, options: PortfolioOptions):
     return row;
   };
   for (const benefit of facts.benefits.values()) {
-    const row = rowOf(at(benefit.recipientUnitId));
     const measured = measurementsInOrder(benefit);
-    for (const cell of row) {
+    for (const [i, at] of atOf.entries()) {
+      const cell = rowOf(at(benefit.recipientUnitId))[i];
+      if (!cell) continue;
       const p = cell.column.period;
       const inP = (code: string) => contains(p, code);
       cell.planned += plannedOreInSpan(benefit, inP);

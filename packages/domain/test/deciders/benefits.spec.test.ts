@@ -313,12 +313,19 @@ describe('benefit decider', () => {
       for (const amount of [0, -100, 10.5]) given(history).when(withdraw(amount)).thenThrows('validation_failed', 'amountOre');
     });
 
-    it('refuses the same withdrawal twice and a merged unit', () => {
+    it('refuses the same withdrawal twice', () => {
       given([planned, realised('2026-T1', 10), withdrawn('w1', 100)]).when(withdraw(100, 'w1')).thenThrows('withdrawal_exists', 'withdrawalId');
+    });
+
+    it('books a withdrawal named on a merged unit to its successor (the carrier unit)', () =>
       given([planned, realised('2026-T1', 10)])
         .when({ type: 'RecordBudgetWithdrawal', data: { benefitId: 'b1', withdrawalId: 'w9', period: '2027', amountOre: 100, unitId: 'gamle', saksnummer: '26/9' }, context: { now, units } })
-        .thenThrows('unit_inactive', 'unitId');
-    });
+        .then([
+          {
+            type: 'BudgetWithdrawalRecorded',
+            data: { benefitId: 'b1', withdrawalId: 'w9', unitId: 'byggesak', period: '2027', amountOre: 100, saksnummer: '26/9', comment: null },
+          },
+        ]));
 
     it('keeps withdrawable = realised cash-releasing − withdrawn', () => {
       const state = foldEvents(benefitDecider, [planned, realised('2026-T1', 10), realised('2026-T2', 3), withdrawn('w1', 500_00)]);

@@ -9,6 +9,7 @@ const units: UnitsLookup = {
   helse: { exists: true, active: true, name: 'Helse og velferd', parentId: 'kommune' },
   sykehjem: { exists: true, active: true, name: 'Sykehjem', parentId: 'helse' },
   gamle: { exists: true, active: false, name: 'Gamle Forus', parentId: 'kommune', mergedInto: 'helse' },
+  nabo: { exists: true, active: true, name: 'Nabo kommune', parentId: null },
 };
 
 const registered = (unitId = 'helse', name = 'Helse og velferd', parentId: string | null = 'kommune'): UnitEvent => ({
@@ -144,12 +145,12 @@ describe('unit decider', () => {
       given([])
         .when({
           type: 'MergeUnits',
-          data: { successorUnitId: 'nye', mergedUnitIds: ['helse', 'sykehjem'], effectiveDate: '2027-01-01', successorName: 'Nye kommune' },
+          data: { successorUnitId: 'nye', mergedUnitIds: ['kommune', 'nabo'], effectiveDate: '2027-01-01', successorName: 'Nye kommune' },
           context: { now, units },
         })
         .then([
           { type: 'UnitRegistered', data: { unitId: 'nye', name: 'Nye kommune', parentId: null, orgNumber: null, leader: null } },
-          { type: 'UnitsMerged', data: { successorUnitId: 'nye', mergedUnitIds: ['helse', 'sykehjem'], effectiveDate: '2027-01-01' } },
+          { type: 'UnitsMerged', data: { successorUnitId: 'nye', mergedUnitIds: ['kommune', 'nabo'], effectiveDate: '2027-01-01' } },
         ]));
 
     it('refuses a new successor without a name', () =>
@@ -204,6 +205,121 @@ describe('unit decider', () => {
       merged
         .when({ type: 'SetHourlyRate', data: { unitId: 'helse', year: 2026, rateOre: 1, source: { wageOre: 0, employerContributionOre: 0, socialCostsOre: 0 } }, context: { now, units } })
         .thenThrows('unit_merged', 'unitId');
+    });
+  });
+
+  describe('the organisation in valid time', () => {
+    const at = (registeredParentId: string | null, moves: { newParentId: string | null; effectiveDate: string }[] = [], mergers: { successorUnitId: string; effectiveDate: string }[] = []) => ({
+      registeredParentId,
+      moves: moves.map((m) => ({ ...m, annulled: false })),
+      mergers: mergers.map((m) => ({ ...m, annulled: false })),
+    });
+    // Helse og omsorg is planned to move under Skole from 2027; Vann is merged into Teknisk from 2026-09-01
+    const org: UnitsLookup = {
+      kommune: { exists: true, active: true, name: 'Sandnes kommune', parentId: null, timeline: at(null) },
+      nabo: { exists: true, active: true, name: 'Nabo kommune', parentId: null, timeline: at(null) },
+      naboskole: { exists: true, active: true, name: 'Nabo skole', parentId: 'nabo', timeline: at('nabo') },
+      helse: { exists: true, active: true, name: 'Helse og omsorg', parentId: 'kommune', timeline: at('kommune', [{ newParentId: 'skole', effectiveDate: '2027-01-01' }]) },
+      hjemme: { exists: true, active: true, name: 'Hjemmetjenesten', parentId: 'helse', timeline: at('helse') },
+      skole: { exists: true, active: true, name: 'Skole', parentId: 'kommune', timeline: at('kommune') },
+      teknisk: { exists: true, active: true, name: 'Teknisk', parentId: 'kommune', timeline: at('kommune') },
+      vann: { exists: true, active: true, name: 'Vann og avløp', parentId: 'teknisk', timeline: at('teknisk', [], [{ successorUnitId: 'teknisk', effectiveDate: '2026-09-01' }]) },
+    };
+    const context = { now, units: org };
+
+    it('refuses a move that makes a cycle only at a later date (Helse moves under Skole in 2027)', () =>
+      given([registered('skole', 'Skole', 'kommune')])
+        .when({ type: 'MoveUnit', data: { unitId: 'skole', newParentId: 'hjemme', effectiveDate: '2026-06-01' }, context })
+        .thenThrows('move_into_descendant', 'newParentId'));
+
+    it('accepts the same move when it ends before the planned one would close the loop (no cycle at any date)', () =>
+      given([registered('teknisk', 'Teknisk', 'kommune')])
+        .when({ type: 'MoveUnit', data: { unitId: 'teknisk', newParentId: 'hjemme', effectiveDate: '2026-06-01' }, context })
+        .then([{ type: 'UnitMoved', data: { unitId: 'teknisk', newParentId: 'hjemme', previousParentId: 'kommune', effectiveDate: '2026-06-01' } }]));
+
+    it('refuses merging Helse og omsorg into its own child Hjemmetjenesten', () =>
+      given([registered('hjemme', 'Hjemmetjenesten', 'helse')])
+        .when({ type: 'MergeUnits', data: { successorUnitId: 'hjemme', mergedUnitIds: ['helse'], effectiveDate: '2026-05-01' }, context })
+        .thenThrows('merge_into_descendant', 'successorUnitId'));
+
+    it('refuses a merger across two kommuner', () =>
+      given([registered('helse', 'Helse og omsorg', 'kommune')])
+        .when({ type: 'MergeUnits', data: { successorUnitId: 'helse', mergedUnitIds: ['naboskole'], effectiveDate: '2026-05-01' }, context })
+        .thenThrows('merge_across_kommuner', 'mergedUnitIds.0'));
+
+    it('refuses merging a kommune into a unit of another kommune', () =>
+      given([registered('helse', 'Helse og omsorg', 'kommune')])
+        .when({ type: 'MergeUnits', data: { successorUnitId: 'helse', mergedUnitIds: ['nabo'], effectiveDate: '2026-05-01' }, context })
+        .thenThrows('merge_across_kommuner', 'mergedUnitIds.0'));
+
+    it('refuses an orphan: a move under a unit merged away by the move\'s date', () =>
+      given([registered('skole', 'Skole', 'kommune')])
+        .when({ type: 'MoveUnit', data: { unitId: 'skole', newParentId: 'vann', effectiveDate: '2026-10-01' }, context })
+        .thenThrows('would_orphan', 'newParentId'));
+
+    it('accepts a move under that unit before its merger', () =>
+      given([registered('skole', 'Skole', 'kommune')])
+        .when({ type: 'MoveUnit', data: { unitId: 'skole', newParentId: 'vann', effectiveDate: '2026-04-01' }, context })
+        .then([{ type: 'UnitMoved', data: { unitId: 'skole', newParentId: 'vann', previousParentId: 'kommune', effectiveDate: '2026-04-01' } }]));
+
+    it('refuses a merger that would orphan a move planned into the merged unit', () =>
+      given([registered('teknisk', 'Teknisk', 'kommune')])
+        .when({
+          type: 'MergeUnits',
+          data: { successorUnitId: 'teknisk', mergedUnitIds: ['skole'], effectiveDate: '2026-06-01' },
+          context: { now, units: { ...org, skole: { ...org.skole!, incomingMoves: [{ unitId: 'naboskole', effectiveDate: '2026-08-01' }] } } },
+        })
+        .thenThrows('would_orphan', 'mergedUnitIds.0'));
+
+    it('refuses merging a unit whose merger is already planned', () =>
+      given([registered('teknisk', 'Teknisk', 'kommune')])
+        .when({ type: 'MergeUnits', data: { successorUnitId: 'teknisk', mergedUnitIds: ['vann'], effectiveDate: '2027-01-01' }, context })
+        .thenThrows('unit_already_merged', 'mergedUnitIds.0'));
+
+    const plannedMerger: UnitEvent = { type: 'UnitMergedInto', data: { unitId: 'helse', successorUnitId: 'kommune', effectiveDate: '2099-01-01' } };
+
+    it('a merger dated in the future leaves the unit active now', () =>
+      given([registered(), plannedMerger])
+        .when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Helse og omsorg' }, context: { now, units } })
+        .then([{ type: 'UnitRenamed', data: { unitId: 'helse', name: 'Helse og omsorg', previousName: 'Helse og velferd' } }]));
+
+    it('refuses a move dated on or after the unit\'s planned merger', () =>
+      given([registered(), plannedMerger])
+        .when({ type: 'MoveUnit', data: { unitId: 'helse', newParentId: null, effectiveDate: '2099-02-01' }, context: { now, units } })
+        .thenThrows('unit_merged', 'effectiveDate'));
+
+    it('takes the previous parent as of the move\'s date', () =>
+      given([registered('skole', 'Skole', 'kommune'), { type: 'UnitMoved', data: { unitId: 'skole', newParentId: 'teknisk', previousParentId: 'kommune', effectiveDate: '2027-01-01' } }])
+        .when({ type: 'MoveUnit', data: { unitId: 'skole', newParentId: 'nabo', effectiveDate: '2026-06-01' }, context })
+        .then([{ type: 'UnitMoved', data: { unitId: 'skole', newParentId: 'nabo', previousParentId: 'kommune', effectiveDate: '2026-06-01' } }]));
+
+    it('annuls a planned move with a reason, and refuses annulling a move that is not there', () => {
+      const moved: UnitEvent = { type: 'UnitMoved', data: { unitId: 'skole', newParentId: 'helse', previousParentId: 'kommune', effectiveDate: '2027-01-01' } };
+      given([registered('skole', 'Skole', 'kommune'), moved])
+        .when({ type: 'AnnulUnitMove', data: { unitId: 'skole', effectiveDate: '2027-01-01', reason: 'Vedtaket ble omgjort' }, context })
+        .then([{ type: 'UnitMoveAnnulled', data: { unitId: 'skole', effectiveDate: '2027-01-01', reason: 'Vedtaket ble omgjort' } }]);
+      given([registered('skole', 'Skole', 'kommune'), moved, { type: 'UnitMoveAnnulled', data: { unitId: 'skole', effectiveDate: '2027-01-01', reason: 'x' } }])
+        .when({ type: 'AnnulUnitMove', data: { unitId: 'skole', effectiveDate: '2027-01-01', reason: 'igjen' }, context })
+        .thenThrows('move_not_found', 'effectiveDate');
+      given([registered('skole', 'Skole', 'kommune'), moved])
+        .when({ type: 'AnnulUnitMove', data: { unitId: 'skole', effectiveDate: '2027-01-01', reason: '' }, context })
+        .thenThrows('validation_failed', 'reason');
+    });
+
+    it('annuls a merger: the unit takes new facts again and can be merged anew', () => {
+      const annulled: UnitEvent = { type: 'UnitMergerAnnulled', data: { unitId: 'helse', successorUnitId: 'kommune', effectiveDate: '2026-01-01', reason: 'Feilregistrert' } };
+      given([registered(), mergedInto])
+        .when({ type: 'AnnulUnitMerger', data: { unitId: 'helse', successorUnitId: 'kommune', effectiveDate: '2026-01-01', reason: 'Feilregistrert' }, context: { now, units } })
+        .then([annulled]);
+      given([registered(), mergedInto, annulled])
+        .when({ type: 'RenameUnit', data: { unitId: 'helse', name: 'Helse og omsorg' }, context: { now, units } })
+        .then([{ type: 'UnitRenamed', data: { unitId: 'helse', name: 'Helse og omsorg', previousName: 'Helse og velferd' } }]);
+      given([registered(), mergedInto, annulled])
+        .when({ type: 'MergeUnitInto', data: { unitId: 'helse', successorUnitId: 'kommune', effectiveDate: '2026-06-01' }, context: { now } })
+        .then([{ type: 'UnitMergedInto', data: { unitId: 'helse', successorUnitId: 'kommune', effectiveDate: '2026-06-01' } }]);
+      given([registered(), mergedInto])
+        .when({ type: 'AnnulUnitMerger', data: { unitId: 'helse', successorUnitId: 'kommune', effectiveDate: '2025-01-01', reason: 'x' }, context: { now, units } })
+        .thenThrows('merger_not_found', 'effectiveDate');
     });
   });
 });

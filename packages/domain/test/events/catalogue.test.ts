@@ -16,6 +16,8 @@ const contract: Record<string, string[]> = {
   UnitMoved: ['unitId', 'newParentId', 'previousParentId', 'effectiveDate'],
   UnitsMerged: ['successorUnitId', 'mergedUnitIds', 'effectiveDate'],
   UnitMergedInto: ['unitId', 'successorUnitId', 'effectiveDate'],
+  UnitMoveAnnulled: ['unitId', 'effectiveDate', 'reason'],
+  UnitMergerAnnulled: ['unitId', 'successorUnitId', 'effectiveDate', 'reason'],
   UnitLeaderAssigned: ['unitId', 'leader'],
   HourlyRateSet: ['unitId', 'year', 'rateOre', 'source'],
   ProjectRegistered: ['projectId', 'name', 'ownerUnitId', 'projectLeader', 'thresholds'],

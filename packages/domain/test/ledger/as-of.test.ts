@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
-import { foldLedgerFacts, foldLedgerFactsAsOf, ledgerAsOf, parseAsOf, type LedgerEventInput } from '../../src/ledger';
+import { foldLedgerFacts, foldLedgerFactsAsOf, Ledger, ledgerAsOf, parseAsOf, type LedgerEventInput, type OrgView } from '../../src/ledger';
+import { historyArb, spanArb } from './generated';
 import { computeLedger } from './oracle';
 import { History } from './history';
 
@@ -92,5 +94,23 @@ describe('foldLedgerFactsAsOf: the ledger as it stood on a past date', () => {
         expect(ledgerAsOf(all, parseAsOf(cutoff)).report(span)).toEqual(expected);
       }
     }
+  });
+
+  it('on generated reorganisations (planned, corrected, annulled): as of any cutoff equals the events recorded by then, and as of the last equals live — under every organisation', () => {
+    const orgs: (OrgView | null)[] = [null, { mode: 'period' }, { mode: 'date', date: '2026-04-15' }];
+    fc.assert(
+      fc.property(historyArb, spanArb, fc.integer({ min: 0, max: 100 }), fc.constantFrom(...orgs), fc.constantFrom(undefined, 0, 1), (all, span, cut, org, level) => {
+        const n = Math.floor((all.length * cut) / 100);
+        const cutoff = n === 0 ? '2026-01-15T08:00:00Z' : (all[n - 1]?.metadata?.recordedAt ?? '');
+        const q = { ...span, level, org };
+        const { projects: _, ...expected } = computeLedger(foldLedgerFacts(all.slice(0, n)), { ...q, level: level ?? null });
+        expect(ledgerAsOf(all, parseAsOf(cutoff)).report(q)).toEqual(expected);
+        const live = new Ledger();
+        all.forEach((e) => live.apply(e));
+        const last = all.at(-1)?.metadata?.recordedAt ?? '2026-01-15T08:00:00Z';
+        expect(ledgerAsOf(all, parseAsOf(last)).report(q)).toEqual(live.report(q));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

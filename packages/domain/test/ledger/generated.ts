@@ -10,15 +10,25 @@ import {
   type LedgerEventInput,
 } from '../../src/ledger';
 import { comparePeriods } from '../../src/periods';
+import { ProposedOrganisation } from '../../src/deciders/units/organisation';
+import type { UnitsLookup } from '../../src/deciders';
+import { activeMerger, annulMerger, annulMove, mergerAt, parentAt, type TimedMerger, type TimedMove } from '../../src/ledger/timeline';
 import { History } from './history';
+
+/** Effective dates of generated moves and mergers: past, within the periods, planned ahead. */
+export const ORG_DATES = ['2025-09-01', '2026-01-01', '2026-03-15', '2026-05-01', '2026-09-01', '2027-01-01', '2099-01-01'];
+/** The day the generated history is recorded on: mergers in force by then stop new facts. */
+const TODAY = '2026-06-30';
 
 /** Periods a generated history uses: years, tertials and months that overlap in every way. */
 export const PERIODS = ['2025', '2025-T3', '2025-11', '2026-T1', '2026-02', '2026-T2', '2026-05', '2026-T3', '2026', '2027-T1'];
 
 export type Step =
   | { op: 'unit'; parent: number }
-  | { op: 'move'; unit: number; parent: number }
-  | { op: 'merge'; a: number; b: number; parent: number }
+  | { op: 'move'; unit: number; parent: number; date: number }
+  | { op: 'merge'; a: number; b: number; parent: number; date: number }
+  | { op: 'annulMove'; move: number; redate: number | null }
+  | { op: 'annulMerger'; merger: number }
   | { op: 'project'; owner: number }
   | { op: 'cost'; project: number; payer: number; amountOre: number; period: number }
   | { op: 'correctCost'; cost: number; amountOre: number; period: number }
@@ -35,6 +45,7 @@ export type Step =
 
 const idx = fc.nat({ max: 50 });
 const period = fc.nat({ max: PERIODS.length - 1 });
+const orgDate = fc.nat({ max: ORG_DATES.length - 1 });
 const periodAt = (i: number): string => {
   const code = PERIODS[i];
   if (code === undefined) throw new RangeError(`no period ${i}`);
@@ -46,8 +57,11 @@ const quantity = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.double({ min: 0
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('unit' as const), parent: fc.integer({ min: -1, max: 50 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('move' as const), unit: idx, parent: fc.integer({ min: -1, max: 50 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), a: idx, b: idx, parent: fc.integer({ min: -1, max: 50 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('move' as const), unit: idx, parent: fc.integer({ min: -1, max: 50 }), date: orgDate }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), a: idx, b: idx, parent: fc.integer({ min: -1, max: 50 }), date: orgDate }) },
+  // an annulment, or a correction (an annulment and the same move at another date)
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('annulMove' as const), move: idx, redate: fc.option(orgDate) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('annulMerger' as const), merger: idx }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('project' as const), owner: idx }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('cost' as const), project: idx, payer: idx, amountOre: fc.integer({ min: 0, max: 50_000_000_00 }), period }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('correctCost' as const), cost: idx, amountOre: fc.integer({ min: 0, max: 50_000_000_00 }), period }) },
@@ -76,34 +90,56 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 /**
  * Turns generated steps into a valid history, skipping steps a decider would refuse (a merged unit
- * takes no new facts, no parent cycles, no realisation after cancellation, no withdrawal beyond
- * what is realised by its period and not yet withdrawn, no correction below what has been withdrawn,
- * no settlement beyond what is owed unless it is an override with a reason).
+ * takes no new facts, no parent cycles at any date, no orphans, no merger across kommuner; moves and
+ * mergers are dated in the past or planned ahead, and some are annulled or corrected; no realisation
+ * after cancellation, no withdrawal beyond what is realised by its period and not yet withdrawn, no
+ * correction below what has been withdrawn, no settlement beyond what is owed unless it is an override
+ * with a reason).
  */
 export function historyFrom(steps: Step[]): LedgerEventInput[] {
   const h = new History();
   const units: string[] = [];
-  const parents = new Map<string, string | null>();
-  const merged = new Set<string>();
+  // each unit's place over valid time, as the unit decider's lookup would tell it
+  const timelines = new Map<string, { registeredParentId: string | null; moves: TimedMove[]; mergers: TimedMerger[] }>();
+  const lookup = (): UnitsLookup =>
+    Object.fromEntries(
+      [...timelines].map(([id, timeline]) => [id, { exists: true, active: mergerAt(timeline, TODAY) === null, name: id, parentId: parentAt(timeline, TODAY), timeline }]),
+    );
+  const moves: { unit: string; newParentId: string | null; effectiveDate: string }[] = [];
+  const mergers: { unit: string; successor: string; effectiveDate: string }[] = [];
   const projects: string[] = [];
   /** `years`: an annual cost's first and last year (last +∞ until stopped); null for a one-off cost */
   const costs: { id: string; project: string; reversed: boolean; years: { first: number; last: number } | null }[] = [];
   const lastOf = (startYear: number, years: number | null) => (years === null ? null : startYear + years);
   const benefits: { id: string; valuation: number | null; cancelled: boolean; realised: Set<string>; disbenefit: boolean }[] = [];
   let counter = 0;
-  const active = () => units.filter((u) => !merged.has(u));
+  /** units not merged by today: they take new facts */
+  const active = () => units.filter((u) => !mergerAt(timelines.get(u)!, TODAY));
+  /** units with no merger at all, not even a planned one: they may be moved or merged */
+  const free = () => units.filter((u) => !activeMerger(timelines.get(u)!));
   const pick = <T>(xs: T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined);
-  const pickParent = (i: number) => (i < 0 ? null : (pick(active(), i) ?? null));
-  const isAncestor = (a: string, b: string | null) => {
-    for (let p = b; p !== null; p = parents.get(p) ?? null) if (p === a) return true;
-    return false;
-  };
+  const pickParent = (i: number) => (i < 0 ? null : (pick(free(), i) ?? null));
   const newUnit = (parent: string | null) => {
     const id = `u${units.length}`;
     h.unit(id, `Enhet ${id}`, parent);
     units.push(id);
-    parents.set(id, parent);
+    timelines.set(id, { registeredParentId: parent, moves: [], mergers: [] });
     return id;
+  };
+  /** the change the unit decider would accept: no cycle at any date from `date` on */
+  const acyclic = (proposed: Map<string, { registeredParentId: string | null; moves: TimedMove[]; mergers: TimedMerger[] }>, starts: string[], date: string) =>
+    new ProposedOrganisation(lookup(), proposed).firstCycle(starts, date) === null;
+  const move = (u: string, p: string | null, date: string): boolean => {
+    const t = timelines.get(u)!;
+    const previous = parentAt(t, date);
+    if (p === previous || p === u) return false;
+    if (p !== null && mergerAt(timelines.get(p)!, date)) return false; // an orphan
+    const next = { ...t, moves: [...t.moves, { newParentId: p, effectiveDate: date, annulled: false }] };
+    if (!acyclic(new Map([[u, next]]), [u], date)) return false;
+    h.add('UnitMoved', { unitId: u, newParentId: p, previousParentId: previous, effectiveDate: date });
+    timelines.set(u, next);
+    moves.push({ unit: u, newParentId: p, effectiveDate: date });
+    return true;
   };
   newUnit(null);
   newUnit('u0');
@@ -114,26 +150,67 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         newUnit(pickParent(s.parent));
         break;
       case 'move': {
-        const u = pick(active(), s.unit)!;
-        const p = pickParent(s.parent);
-        if (p === parents.get(u) || (p !== null && isAncestor(u, p))) break;
-        h.add('UnitMoved', { unitId: u, newParentId: p, previousParentId: parents.get(u) ?? null, effectiveDate: '2026-03-01' });
-        parents.set(u, p);
+        const u = pick(free(), s.unit);
+        if (u) move(u, pickParent(s.parent), ORG_DATES[s.date]!);
         break;
       }
       case 'merge': {
-        const a = pick(active(), s.a)!;
-        const b = pick(active(), s.b)!;
-        if (a === b) break;
+        const a = pick(free(), s.a);
+        const b = pick(free(), s.b);
+        if (!a || !b || a === b) break;
+        const date = ORG_DATES[s.date]!;
+        // a move planned under a or b from the merger's date on would be orphaned
+        if (moves.some((m) => (m.newParentId === a || m.newParentId === b) && m.effectiveDate >= date)) break;
+        const org = new ProposedOrganisation(lookup(), new Map());
+        // a merger stays within one kommune: the successor comes under the merged units' kommune
+        const rootA = org.root(a, date);
+        if (rootA !== org.root(b, date)) break;
+        if (org.parent(a, date) === null || org.parent(b, date) === null) break;
         let p = pickParent(s.parent);
-        if (p === a || p === b) p = parents.get(a) ?? null;
-        if (p !== null && (isAncestor(a, p) || isAncestor(b, p))) p = null;
-        const succ = newUnit(p);
-        h.add('UnitsMerged', { successorUnitId: succ, mergedUnitIds: [a, b], effectiveDate: '2026-05-01' });
+        if (p === null || p === a || p === b || mergerAt(timelines.get(p)!, date) || org.root(p, date) !== rootA) p = rootA;
+        if (p === a || p === b) break;
+        const succ = `u${units.length}`;
+        type Timeline = { registeredParentId: string | null; moves: TimedMove[]; mergers: TimedMerger[] };
+        const proposed = new Map<string, Timeline>();
         for (const m of [a, b]) {
-          h.add('UnitMergedInto', { unitId: m, successorUnitId: succ, effectiveDate: '2026-05-01' });
-          merged.add(m);
+          const t = timelines.get(m)!;
+          proposed.set(m, { ...t, mergers: [...t.mergers, { successorUnitId: succ, effectiveDate: date, annulled: false }] });
         }
+        // the successor is new, under p: a cycle would need p under a or b
+        proposed.set(succ, { registeredParentId: p, moves: [], mergers: [] });
+        const withSucc = new ProposedOrganisation(lookup(), proposed);
+        if (withSucc.firstCycle([p, a, b], date) !== null) break;
+        newUnit(p);
+        h.add('UnitsMerged', { successorUnitId: succ, mergedUnitIds: [a, b], effectiveDate: date });
+        for (const m of [a, b]) {
+          h.add('UnitMergedInto', { unitId: m, successorUnitId: succ, effectiveDate: date });
+          timelines.set(m, proposed.get(m)!);
+          mergers.push({ unit: m, successor: succ, effectiveDate: date });
+        }
+        break;
+      }
+      case 'annulMove': {
+        const m = pick(moves, s.move);
+        if (!m) break;
+        const t = timelines.get(m.unit)!;
+        const next = { ...t, moves: [...t.moves] };
+        if (!annulMove(next.moves, m.effectiveDate) || !acyclic(new Map([[m.unit, next]]), [m.unit], m.effectiveDate)) break;
+        h.add('UnitMoveAnnulled', { unitId: m.unit, effectiveDate: m.effectiveDate, reason: 'Feil dato' });
+        timelines.set(m.unit, next);
+        moves.splice(moves.indexOf(m), 1);
+        // a correction: the same move at another date
+        if (s.redate !== null && !activeMerger(next)) move(m.unit, m.newParentId, ORG_DATES[s.redate]!);
+        break;
+      }
+      case 'annulMerger': {
+        const m = pick(mergers, s.merger);
+        if (!m) break;
+        const t = timelines.get(m.unit)!;
+        const next = { ...t, mergers: [...t.mergers] };
+        if (!annulMerger(next.mergers, m.successor, m.effectiveDate) || !acyclic(new Map([[m.unit, next]]), [m.unit], m.effectiveDate)) break;
+        h.add('UnitMergerAnnulled', { unitId: m.unit, successorUnitId: m.successor, effectiveDate: m.effectiveDate, reason: 'Sammenslåingen ble ikke vedtatt' });
+        timelines.set(m.unit, next);
+        mergers.splice(mergers.indexOf(m), 1);
         break;
       }
       case 'project': {
@@ -239,7 +316,9 @@ export function historyFrom(steps: Step[]): LedgerEventInput[] {
         // try the asked amount; when it is too much, finance takes what is left (if anything)
         const amount = check.ok ? s.amountOre : check.reason === 'exceeds_withdrawable' && check.withdrawableOre > 0 ? check.withdrawableOre : 0;
         if (amount > 0) {
-          h.add('BudgetWithdrawalRecorded', { benefitId: b.id, withdrawalId: `w${counter++}`, unitId: fact.recipientUnitId, period: per, amountOre: amount, saksnummer: '2026/1', comment: null });
+          // a merged recipient's gain is withdrawn from its successor's budget (the carrier unit)
+          const carrier = new ProposedOrganisation(lookup(), new Map()).carrier(fact.recipientUnitId, TODAY);
+          h.add('BudgetWithdrawalRecorded', { benefitId: b.id, withdrawalId: `w${counter++}`, unitId: carrier, period: per, amountOre: amount, saksnummer: '2026/1', comment: null });
         }
         break;
       }

@@ -3,17 +3,22 @@ import {
   assembleLedgerReport,
   baseLedger,
   costTerms,
+  dateOfMonth,
   isValued,
   ledgerHorizonYear,
+  orgChangeMonths,
   periodFilter,
   plannedOreInSpan,
   spanBounds,
-  timesInSpan,
   unitTree,
   type LedgerFacts,
   type LedgerOptions,
   type LedgerReport,
+  type OrgView,
+  type PeriodFilter,
+  type ProjectLedger,
 } from '../../src/ledger';
+import { endMonth, parsePeriod, periodStartDate, spanMonths, span as makeSpan, startMonth, toPeriod } from '../../src/periods';
 
 /**
  * The test oracle: the cross-unit ledger folded naively from the facts, rule by rule as the
@@ -22,64 +27,160 @@ import {
 
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
+interface Totals {
+  rowIds: Set<string>;
+  flows: Map<string, Map<string, Ore>>;
+  costs: Map<string, Ore>;
+  planned: Map<string, Ore>;
+  cashReleasing: Map<string, Ore>;
+  withdrawn: Map<string, Ore>;
+  settledIn: Map<string, Ore>;
+  settledOut: Map<string, Ore>;
+  settledWithin: Map<string, Ore>;
+  nonValuedBenefits: Map<string, Set<string>>;
+  nonValuedRealisations: Map<string, number>;
+}
+
+/** The change dates not annulled, straight off the facts. */
+const changeDatesOf = (facts: LedgerFacts): string[] => {
+  const dates = new Set<string>();
+  for (const u of facts.units.values()) {
+    for (const m of u.moves) if (!m.annulled) dates.add(m.effectiveDate);
+    for (const m of u.mergers) if (!m.annulled) dates.add(m.effectiveDate);
+  }
+  return [...dates];
+};
+
 /**
  * The cross-unit benefit ledger for a span of periods at a level of the unit tree. Flows are split
  * between units as registered and then added up per reporting unit, so every level sums to the
- * same totals as the leaves.
+ * same totals as the leaves. With the organisation per period, each figure is placed by the tree
+ * as it stood on its period's first day, and the gains of periods under one organisation are split
+ * together.
  */
-export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): LedgerReport {
+export function computeLedger(facts: LedgerFacts, options: LedgerOptions & { org?: OrgView | null } = {}): LedgerReport {
   const inSpan = periodFilter(options);
-  const tree = unitTree(facts, options);
-  const at = tree.reportingUnitOf;
-  const bounds = spanBounds(options);
-  const base = baseLedger(facts, inSpan, bounds);
+  const spanRange = spanBounds(options);
   const horizonYear = ledgerHorizonYear(facts);
+  const org = options.org ?? null;
+  const t: Totals = {
+    rowIds: new Set(),
+    flows: new Map(),
+    costs: new Map(),
+    planned: new Map(),
+    cashReleasing: new Map(),
+    withdrawn: new Map(),
+    settledIn: new Map(),
+    settledOut: new Map(),
+    settledWithin: new Map(),
+    nonValuedBenefits: new Map(),
+    nonValuedRealisations: new Map(),
+  };
+  const projects: ProjectLedger[] = [];
+  if (org?.mode !== 'period') {
+    const at = unitTree(facts, { ...options, at: org?.date ?? null }).reportingUnitOf;
+    for (const unit of facts.units.values()) t.rowIds.add(at(unit.unitId));
+    projects.push(...place(facts, inSpan, at, t, spanRange, horizonYear));
+  } else {
+    // periods under the same organisation: those that begin after the same set of changes
+    const dates = changeDatesOf(facts);
+    const keyOf = (period: string) => {
+      const first = periodStartDate(period);
+      return dates.filter((d) => d <= first).length;
+    };
+    const groups = new Map<number, string>();
+    const note = (period: string) => {
+      if (!inSpan(period)) return;
+      const k = keyOf(period);
+      if (!groups.has(k)) groups.set(k, periodStartDate(period));
+    };
+    for (const b of facts.benefits.values()) {
+      b.plan.forEach((e) => note(e.period));
+      for (const r of b.realisations.values()) note(r.period);
+      b.withdrawals.forEach((w) => note(w.period));
+    }
+    for (const p of facts.projects.values()) p.costs.forEach((c) => note(c.period));
+    for (const s of facts.settlements.values()) note(s.period);
+    for (const [k, date] of groups) {
+      const at = unitTree(facts, { ...options, at: date }).reportingUnitOf;
+      projects.push(...place(facts, (p) => inSpan(p) && keyOf(p) === k, at, t, spanRange, horizonYear));
+    }
+    // every unit gets a row under each organisation the span sees
+    const { start, end } = spanOf(options);
+    const bounds = orgChangeMonths(facts);
+    const starts = [-Infinity, ...bounds];
+    starts.forEach((from, i) => {
+      const to = bounds[i] ?? Infinity;
+      if (bounds.length > 0 && (from >= end || to <= start)) return;
+      const at = unitTree(facts, { ...options, at: from === -Infinity ? '0000-01-01' : dateOfMonth(from) }).reportingUnitOf;
+      for (const unit of facts.units.values()) t.rowIds.add(at(unit.unitId));
+    });
+  }
+  return { ...assembleLedgerReport(t, options), projects };
+}
 
-  const rowIds = new Set<string>();
-  for (const unit of facts.units.values()) rowIds.add(at(unit.unitId));
+const spanOf = (options: LedgerOptions): { start: number; end: number } => {
+  const { from, to } = options;
+  if (from != null && to != null) return spanMonths(makeSpan(from, to));
+  if (from != null) return { start: startMonth(toPeriod(from, 'from')), end: Infinity };
+  if (to != null) return { start: -Infinity, end: endMonth(parsePeriod(String(to))) };
+  return { start: -Infinity, end: Infinity };
+};
 
-  const flowMap = new Map<string, Map<string, Ore>>();
+/** Adds the facts of the periods `inSpan` takes into the totals, placed by `at`. */
+function place(
+  facts: LedgerFacts,
+  inSpan: PeriodFilter,
+  at: (unitId: string) => string,
+  t: Totals,
+  bounds: { start: number; end: number },
+  horizonYear: number,
+): ProjectLedger[] {
+  const base = baseLedger(facts, inSpan, bounds);
+  const { rowIds } = t;
+
   for (const project of base.projects) {
     for (const f of project.flows) {
       const from = at(f.fromUnitId);
       const to = at(f.toUnitId);
       rowIds.add(from).add(to);
-      let row = flowMap.get(from);
-      if (!row) flowMap.set(from, (row = new Map()));
+      let row = t.flows.get(from);
+      if (!row) t.flows.set(from, (row = new Map()));
       add(row, to, f.ore);
     }
   }
 
-  const costs = new Map<string, Ore>();
   for (const project of facts.projects.values()) {
     for (const cost of project.costs) {
-      // a one-off cost in its period, an annual cost once in each of its years inside the span
-      const times = timesInSpan(costTerms(cost), bounds, horizonYear);
+      // a one-off cost in its period, an annual cost once in each of its years inside the span, each
+      // year placed like any figure of that year
+      const terms = costTerms(cost);
+      let times = terms.annual ? 0 : inSpan(cost.period) ? 1 : 0;
+      if (terms.annual) {
+        const spanLast = bounds.end !== Infinity ? Math.floor(bounds.end / 12) - 1 : terms.lastYear !== Infinity ? terms.lastYear : horizonYear;
+        for (let year = terms.firstYear; year <= Math.min(terms.lastYear, spanLast); year++) if (inSpan(String(year))) times++;
+      }
       if (times === 0) continue;
       const payer = at(cost.payerUnitId);
       rowIds.add(payer);
-      add(costs, payer, cost.amountOre * times);
+      add(t.costs, payer, cost.amountOre * times);
     }
   }
 
-  const planned = new Map<string, Ore>();
-  const cashReleasing = new Map<string, Ore>();
-  const withdrawn = new Map<string, Ore>();
-  const nonValuedBenefits = new Map<string, Set<string>>();
-  const nonValuedRealisations = new Map<string, number>();
   for (const benefit of facts.benefits.values()) {
     const recipient = at(benefit.recipientUnitId);
     rowIds.add(recipient);
-    add(planned, recipient, plannedOreInSpan(benefit, inSpan));
+    add(t.planned, recipient, plannedOreInSpan(benefit, inSpan));
     for (const w of benefit.withdrawals) {
       if (!inSpan(w.period)) continue;
-      const unit = at(w.unitId);
+      // on the benefit's row, whichever budget (recipient or its successor) was cut
+      const unit = at(benefit.recipientUnitId);
       rowIds.add(unit);
-      add(withdrawn, unit, w.amountOre);
+      add(t.withdrawn, unit, w.amountOre);
     }
     if (!isValued(benefit) && benefit.plan.some((e) => inSpan(e.period))) {
-      let set = nonValuedBenefits.get(recipient);
-      if (!set) nonValuedBenefits.set(recipient, (set = new Set()));
+      let set = t.nonValuedBenefits.get(recipient);
+      if (!set) t.nonValuedBenefits.set(recipient, (set = new Set()));
       set.add(benefit.benefitId);
     }
   }
@@ -87,33 +188,23 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions = {}): 
     const recipient = at(counted.benefit.recipientUnitId);
     if (counted.valued) {
       // a disbenefit is never withdrawable, so it does not count as cash released
-      if (counted.benefit.cashReleasing && !counted.benefit.disbenefit) add(cashReleasing, recipient, counted.ore);
+      if (counted.benefit.cashReleasing && !counted.benefit.disbenefit) add(t.cashReleasing, recipient, counted.ore);
     } else {
-      add(nonValuedRealisations, recipient, 1);
-      let set = nonValuedBenefits.get(recipient);
-      if (!set) nonValuedBenefits.set(recipient, (set = new Set()));
+      add(t.nonValuedRealisations, recipient, 1);
+      let set = t.nonValuedBenefits.get(recipient);
+      if (!set) t.nonValuedBenefits.set(recipient, (set = new Set()));
       set.add(counted.benefit.benefitId);
     }
   }
 
-  const settledIn = new Map<string, Ore>();
-  const settledOut = new Map<string, Ore>();
-  const settledWithin = new Map<string, Ore>();
   for (const s of facts.settlements.values()) {
     if (!inSpan(s.period)) continue;
     const from = at(s.fromUnitId);
     const to = at(s.toUnitId);
     rowIds.add(from).add(to);
-    add(settledOut, from, s.amountOre);
-    add(settledIn, to, s.amountOre);
-    if (from === to) add(settledWithin, from, s.amountOre);
+    add(t.settledOut, from, s.amountOre);
+    add(t.settledIn, to, s.amountOre);
+    if (from === to) add(t.settledWithin, from, s.amountOre);
   }
-
-  return {
-    ...assembleLedgerReport(
-      { rowIds, flows: flowMap, costs, planned, cashReleasing, withdrawn, settledIn, settledOut, settledWithin, nonValuedBenefits, nonValuedRealisations },
-      options,
-    ),
-    projects: base.projects,
-  };
+  return base.projects;
 }

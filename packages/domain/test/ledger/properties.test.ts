@@ -140,6 +140,24 @@ describe('the ledger on generated histories', () => {
     );
   });
 
+  it('every figure counts once whatever organisation places it: per period, at any date, or after every change — at every level', () => {
+    fc.assert(
+      fc.property(historyArb, spanArb, fc.constantFrom('2025-01-01', '2026-04-15', '2026-12-31', '2100-01-01'), (events, span, date) => {
+        const facts = foldLedgerFacts(events);
+        const latest = totals(computeLedger(facts, span));
+        for (const level of [null, 0, 1]) {
+          expect(totals(computeLedger(facts, { ...span, level, org: { mode: 'period' } }))).toEqual(latest);
+          expect(totals(computeLedger(facts, { ...span, level, org: { mode: 'date', date } }))).toEqual(latest);
+        }
+        // after the last change, the organisation at a late date is the organisation after every change
+        const { projects: _a, ...late } = computeLedger(facts, { ...span, level: 0, org: { mode: 'date', date: '2100-01-01' } });
+        const { projects: _b, ...after } = computeLedger(facts, { ...span, level: 0 });
+        expect(late).toEqual(after);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('folding the events in one go equals folding them in any split into batches', () => {
     fc.assert(
       fc.property(historyArb, fc.array(fc.nat(), { maxLength: 5 }), spanArb, (events, cuts, span) => {

@@ -315,3 +315,61 @@ describe('worked example 3: investment shares fixed in time, an annual cost, and
     expect(itCost({})).toBe(kr(300_000) + 2 * kr(10_000));
   });
 });
+
+/**
+ * Example 5 (docs/domain.md, «Gyldighetstid og registreringstid»): Skolehelsetjenesten (SHT) lies under
+ * Oppvekst (OPP) and moves to Helse (HEL) from 1 July 2026. A move to IT dated 1 May was recorded by
+ * mistake and annulled. IT pays 100 000 kr; SHT saves 100 hours in 2026-T1, 40 in July and 60 in
+ * 2026-T3, at 500 kr an hour.
+ */
+function skolehelseMoves() {
+  return new History()
+    .unit('K', 'Kommunen')
+    .unit('OPP', 'Oppvekst', 'K')
+    .unit('HEL', 'Helse', 'K')
+    .unit('IT', 'IT-avdelingen', 'K')
+    .unit('SHT', 'Skolehelsetjenesten', 'OPP')
+    .project('P', 'IT')
+    .cost('P', 'c1', 'IT', kr(100_000), '2026')
+    .benefit('b', 'P', 'SHT', kr(500), [{ period: '2026', quantity: 200 }])
+    .realise('b', '2026-T1', 100, kr(500))
+    .add('UnitMoved', { unitId: 'SHT', newParentId: 'IT', previousParentId: 'OPP', effectiveDate: '2026-05-01' })
+    .add('UnitMoveAnnulled', { unitId: 'SHT', effectiveDate: '2026-05-01', reason: 'Registrert på feil enhet' })
+    .add('UnitMoved', { unitId: 'SHT', newParentId: 'HEL', previousParentId: 'OPP', effectiveDate: '2026-07-01' })
+    .realise('b', '2026-07', 40, kr(500))
+    .realise('b', '2026-T3', 60, kr(500));
+}
+
+describe('worked example 5: a unit moves in the middle of the year', () => {
+  const facts = foldLedgerFacts(skolehelseMoves().events);
+  const year = { from: '2026', to: '2026', level: 1 } as const;
+  const received = (report: ReturnType<typeof computeLedger>) =>
+    Object.fromEntries(report.units.filter((u) => u.gainsReceivedOre !== 0).map((u) => [u.unitId, u.gainsReceivedOre]));
+
+  it('as the organisation stood in each period: T1 under Oppvekst, July and T3 under Helse', () => {
+    const report = computeLedger(facts, { ...year, org: { mode: 'period' } });
+    expect(received(report)).toEqual({ OPP: kr(50_000), HEL: kr(50_000) });
+    expect(report.flows).toEqual([
+      { fromUnitId: 'IT', toUnitId: 'HEL', ore: kr(50_000) },
+      { fromUnitId: 'IT', toUnitId: 'OPP', ore: kr(50_000) },
+    ]);
+    // the year's plan begins in January: it stays where the unit stood then
+    expect(report.balances.find((b) => b.unitId === 'OPP')?.plannedOre).toBe(kr(100_000));
+  });
+
+  it('as the organisation stands at a date: all of the year under the unit’s parent of that day', () => {
+    expect(received(computeLedger(facts, { ...year, org: { mode: 'date', date: '2026-12-31' } }))).toEqual({ HEL: kr(100_000) });
+    expect(received(computeLedger(facts, { ...year, org: { mode: 'date', date: '2026-06-30' } }))).toEqual({ OPP: kr(100_000) });
+    // the annulled move to IT never counts, not even on the days it was meant for
+    expect(received(computeLedger(facts, { ...year, org: { mode: 'date', date: '2026-05-15' } }))).toEqual({ OPP: kr(100_000) });
+  });
+
+  it('a tertial that straddles the move: a month after the move counts under Helse', () => {
+    expect(received(computeLedger(facts, { from: '2026-T2', to: '2026-T2', level: 1, org: { mode: 'period' } }))).toEqual({ HEL: kr(20_000) });
+  });
+
+  it('the kommune total is the same whichever organisation is chosen', () => {
+    for (const org of [{ mode: 'period' } as const, { mode: 'date', date: '2026-01-01' } as const, null])
+      expect(computeLedger(facts, { from: '2026', to: '2026', level: 0, org }).units.find((u) => u.unitId === 'K')?.gainsReceivedOre).toBe(kr(100_000));
+  });
+});

@@ -1,4 +1,4 @@
-import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type ServedLedgerReport, type LedgerEventInput, type LedgerQuery } from '@gevinst/domain/ledger';
+import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type ServedLedgerReport, type LedgerEventInput, type LedgerQuery, type OrgView } from '@gevinst/domain/ledger';
 import { computePortfolio } from '@gevinst/domain/status';
 import type { EventStore } from '@gevinst/eventstore';
 import { upcastRecorded } from '../runner/upcast';
@@ -54,7 +54,7 @@ export class PastReports {
     return (await this.ledgerAt(asOf)).report(q);
   }
 
-  async portfolio(asOf: AsOf, q: { from: string; to: string; level?: number }) {
-    return computePortfolio((await this.ledgerAt(asOf)).facts, { from: q.from, to: q.to, level: q.level ?? null, asOf: asOf.instant });
+  async portfolio(asOf: AsOf, q: { from: string; to: string; level?: number; org?: OrgView | null }) {
+    return computePortfolio((await this.ledgerAt(asOf)).facts, { from: q.from, to: q.to, level: q.level ?? null, org: q.org ?? null, asOf: asOf.instant });
   }
 }

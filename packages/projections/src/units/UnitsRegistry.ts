@@ -1,5 +1,7 @@
 import { unitEventSchemas, type UnitEvent } from '@gevinst/domain/events';
-import type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
+import { osloDate } from '@gevinst/domain/deciders';
+import { activeMerger, annulMerger, annulMove, changeDates, mergerAt, parentAt, type TimedMerger, type TimedMove } from '@gevinst/domain/ledger';
+import type { HourlyRate, PlannedChange, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 
 type UnitRecorded = Extract<ProjectedEvent, UnitEvent>;
@@ -16,6 +18,8 @@ const unitIdOf = (event: UnitRecorded): string => {
     case 'UnitRenamed':
     case 'UnitMoved':
     case 'UnitMergedInto':
+    case 'UnitMoveAnnulled':
+    case 'UnitMergerAnnulled':
     case 'UnitLeaderAssigned':
     case 'HourlyRateSet':
       return event.data.unitId;
@@ -28,18 +32,22 @@ const unhandled = (event: never): never => {
   throw new Error(`Unhandled unit event: ${JSON.stringify(event)}`);
 };
 
-export type { HourlyRate, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
+export type { HourlyRate, PlannedChange, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
 
 
 export interface UnitState {
   id: string;
   name: string;
+  /** the parent today (valid time: a move planned for a later date is not in force yet) */
   parentId: string | null;
   orgNumber: string | null;
   leader: string | null;
+  /** the successor today (a merger planned for a later date leaves the unit active) */
   mergedInto: string | null;
   history: UnitHistoryEntry[];
   hourlyRates: HourlyRate[];
+  /** the unit's place over valid time */
+  timeline: { registeredParentId: string | null; moves: TimedMove[]; mergers: TimedMerger[] };
 }
 
 /**
@@ -64,6 +72,25 @@ export class UnitsRegistry implements Projection {
   version = 0;
   private depthCache = new Map<string, number>();
   private depthCacheVersion = -1;
+  /** the date `parentId`/`mergedInto` hold for, and the version they were computed at */
+  private asOfDate = '';
+  private asOfVersion = -1;
+
+  /** `today`: the date in Oslo the tree is shown for by default (injectable for tests) */
+  constructor(private readonly today: () => string = () => osloDate(new Date())) {}
+
+  /** brings every unit's `parentId`/`mergedInto` to today */
+  private current(): void {
+    const date = this.today();
+    if (date === this.asOfDate && this.asOfVersion === this.version) return;
+    for (const u of this.units.values()) {
+      u.parentId = parentAt(u.timeline, date);
+      u.mergedInto = mergerAt(u.timeline, date)?.successorUnitId ?? null;
+    }
+    this.version++;
+    this.asOfDate = date;
+    this.asOfVersion = this.version;
+  }
 
   reset(): void {
     this.units = new Map();
@@ -87,6 +114,7 @@ export class UnitsRegistry implements Projection {
         mergedInto: null,
         history: [],
         hourlyRates: [],
+        timeline: { registeredParentId: d.parentId ?? null, moves: [], mergers: [] },
       });
     }
     const unit = this.units.get(id);
@@ -107,10 +135,20 @@ export class UnitsRegistry implements Projection {
         unit.name = event.data.name;
         break;
       case 'UnitMoved':
-        unit.parentId = event.data.newParentId ?? null;
+        unit.timeline.moves.push({ newParentId: event.data.newParentId ?? null, effectiveDate: event.data.effectiveDate, annulled: false });
         break;
-      case 'UnitMergedInto':
-        unit.mergedInto = event.data.successorUnitId;
+      case 'UnitMoveAnnulled':
+        annulMove(unit.timeline.moves, event.data.effectiveDate);
+        break;
+      case 'UnitMergedInto': {
+        const d = event.data;
+        if (!unit.timeline.mergers.some((m) => !m.annulled && m.successorUnitId === d.successorUnitId && m.effectiveDate === d.effectiveDate))
+          unit.timeline.mergers.push({ successorUnitId: d.successorUnitId, effectiveDate: d.effectiveDate, annulled: false });
+        this.incomplete.delete(unit.id);
+        break;
+      }
+      case 'UnitMergerAnnulled':
+        annulMerger(unit.timeline.mergers, event.data.successorUnitId, event.data.effectiveDate);
         this.incomplete.delete(unit.id);
         break;
       case 'UnitsMerged':
@@ -138,8 +176,8 @@ export class UnitsRegistry implements Projection {
     const { successorUnitId, mergedUnitIds, effectiveDate } = event.data;
     for (const unitId of mergedUnitIds) {
       const merged = this.units.get(unitId);
-      if (!merged || merged.mergedInto !== null) continue;
-      merged.mergedInto = successorUnitId;
+      if (!merged || activeMerger(merged.timeline)) continue;
+      merged.timeline.mergers.push({ successorUnitId, effectiveDate, annulled: false });
       this.incomplete.set(unitId, {
         unitId,
         successorUnitId,
@@ -160,10 +198,12 @@ export class UnitsRegistry implements Projection {
   }
 
   get(id: string): UnitState | undefined {
+    this.current();
     return this.units.get(id);
   }
 
   isActive(id: string): boolean {
+    this.current();
     const u = this.units.get(id);
     return !!u && u.mergedInto === null;
   }
@@ -174,6 +214,7 @@ export class UnitsRegistry implements Projection {
 
   /** the unit that carries a merged unit's facts today (itself when not merged) */
   successorOf(id: string): string {
+    this.current();
     let current = id;
     for (let guard = 0; guard < 1000; guard++) {
       const next = this.units.get(current)?.mergedInto;
@@ -184,6 +225,7 @@ export class UnitsRegistry implements Projection {
   }
 
   depthOf(id: string): number {
+    this.current();
     if (this.depthCacheVersion !== this.version) {
       this.depthCache = new Map();
       this.depthCacheVersion = this.version;
@@ -208,6 +250,7 @@ export class UnitsRegistry implements Projection {
    * level, every unit stands for itself (history stays under the old unit).
    */
   rollUp(id: string, level: number | undefined): string {
+    this.current();
     if (level === undefined) return id;
     const start = this.successorOf(id);
     const path: string[] = [];
@@ -225,6 +268,7 @@ export class UnitsRegistry implements Projection {
 
   /** `unitId` is `scopeUnitId` or lies below it; a merged unit also lies wherever its successor does */
   isWithin(unitId: string, scopeUnitId: string): boolean {
+    this.current();
     for (const start of new Set([unitId, this.successorOf(unitId)])) {
       const seen = new Set<string>();
       for (let current: string | null | undefined = start; current && !seen.has(current); current = this.units.get(current)?.parentId) {
@@ -236,6 +280,7 @@ export class UnitsRegistry implements Projection {
   }
 
   summary(id: string): UnitSummary | undefined {
+    this.current();
     const u = this.units.get(id);
     if (!u) return undefined;
     return {
@@ -247,11 +292,58 @@ export class UnitsRegistry implements Projection {
       depth: this.depthOf(u.id),
       active: u.mergedInto === null,
       mergedInto: u.mergedInto,
+      planned: this.plannedAfter(u.id, this.asOfDate),
     };
   }
 
   list(): UnitSummary[] {
     return this.ids().flatMap((id) => this.summary(id) ?? []);
+  }
+
+  /** the units as the tree stands at `date` (valid time), each with its moves and mergers planned after it */
+  listAt(date: string): UnitSummary[] {
+    const out: UnitSummary[] = [];
+    for (const u of this.units.values()) {
+      const parentId = parentAt(u.timeline, date);
+      const mergedInto = mergerAt(u.timeline, date)?.successorUnitId ?? null;
+      let depth = 0;
+      const seen = new Set([u.id]);
+      for (let p = parentId; p !== null && this.units.has(p) && !seen.has(p); depth++) {
+        seen.add(p);
+        const parent = this.units.get(p);
+        p = parent ? parentAt(parent.timeline, date) : null;
+      }
+      const summary = this.summary(u.id);
+      if (!summary) continue;
+      out.push({ ...summary, parentId, mergedInto, active: mergedInto === null, depth, planned: this.plannedAfter(u.id, date) });
+    }
+    return out;
+  }
+
+  /** moves and mergers of the unit that take effect after `date` (not annulled) */
+  plannedAfter(id: string, date: string): PlannedChange[] {
+    const u = this.units.get(id);
+    if (!u) return [];
+    const moves: PlannedChange[] = u.timeline.moves
+      .filter((m) => !m.annulled && m.effectiveDate > date)
+      .map((m) => ({ kind: 'move', effectiveDate: m.effectiveDate, newParentId: m.newParentId, successorUnitId: null }));
+    const mergers: PlannedChange[] = u.timeline.mergers
+      .filter((m) => !m.annulled && m.effectiveDate > date)
+      .map((m) => ({ kind: 'merger', effectiveDate: m.effectiveDate, newParentId: null, successorUnitId: m.successorUnitId }));
+    return [...moves, ...mergers].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+  }
+
+  /** moves of other units under `id` (not annulled), with their effective dates */
+  incomingMoves(id: string): { unitId: string; effectiveDate: string }[] {
+    const out: { unitId: string; effectiveDate: string }[] = [];
+    for (const u of this.units.values())
+      for (const m of u.timeline.moves) if (!m.annulled && m.newParentId === id) out.push({ unitId: u.id, effectiveDate: m.effectiveDate });
+    return out;
+  }
+
+  /** every effective date of a move or merger not annulled, sorted */
+  changeDates(): string[] {
+    return [...new Set([...this.units.values()].flatMap((u) => changeDates(u.timeline)))].sort();
   }
 
   detail(id: string): UnitDetail | undefined {

@@ -9,6 +9,8 @@ export interface LedgerQuery {
   level?: number;
   /** as it stood at this instant (ISO, UTC): only facts recorded by then count */
   asOf?: string;
+  /** the organisation figures are placed by: `period`, or a date `yyyy-mm-dd` (absent: today) */
+  org?: string;
 }
 
 /** `GET /api/ledger`: the sheets show only these columns of a unit. */

@@ -12,7 +12,7 @@ const one = (query: Query, name: string): string | undefined => {
   return value === '' ? undefined : value;
 };
 
-/** `from`, `to`, `level` and `asOf` exactly as `/api/ledger` reads them (`asOf` as an ISO instant). */
+/** `from`, `to`, `level`, `asOf` and `org` exactly as `/api/ledger` reads them (`asOf` as an ISO instant). */
 export function ledgerQuery(query: Query): LedgerQuery {
   const from = one(query, 'from');
   const to = one(query, 'to');
@@ -32,7 +32,14 @@ export function ledgerQuery(query: Query): LedgerQuery {
     throw new ValidationError('Ugyldig nivå', [{ path: 'level', message: 'Nivå må være et helt tall fra 0 (kommunen) og nedover' }]);
   const asOfText = one(query, 'asOf');
   const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText, 'asOf').instant;
-  return { from, to, level: levelText === undefined ? undefined : Number(levelText), ...(asOf ? { asOf } : {}) };
+  // `org` as `/api/ledger` reads it: `period`, `today` (the default, left out) or a date
+  const orgText = one(query, 'org');
+  if (orgText !== undefined && orgText !== 'period' && orgText !== 'today' && !(/^\d{4}-\d{2}-\d{2}$/.test(orgText) && !Number.isNaN(Date.parse(orgText))))
+    throw new ValidationError('Ugyldig organisasjon', [
+      { path: 'org', message: 'Oppgi «period» (slik organisasjonen var i hver periode), «today» eller en dato åååå-mm-dd' },
+    ]);
+  const org = orgText === 'today' ? undefined : orgText;
+  return { from, to, level: levelText === undefined ? undefined : Number(levelText), ...(asOf ? { asOf } : {}), ...(org ? { org } : {}) };
 }
 
 export function choice<T extends string>(query: Query, name: string, allowed: readonly T[], fallback?: T): T {
@@ -66,4 +73,5 @@ export function unitAnswers(query: Query): Record<string, string> {
 export const spanLabel = (q: LedgerQuery): string =>
   [q.from ?? 'start', q.to ?? 'slutt'].join('_') +
   (q.level !== undefined ? `_niva${q.level}` : '') +
-  (q.asOf ? `_per${q.asOf.slice(0, 16).replace(/[-:]/g, '')}` : '');
+  (q.asOf ? `_per${q.asOf.slice(0, 16).replace(/[-:]/g, '')}` : '') +
+  (q.org ? `_org${q.org === 'period' ? 'periode' : q.org.replace(/-/g, '')}` : '');

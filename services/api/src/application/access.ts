@@ -63,6 +63,8 @@ export const commandFacts: Record<string, CommandAccess> = {
   mergeUnits: rule('mergeUnits', I.MergeUnitsInput, ({ input }) => ({
     units: units(...input.mergedUnitIds, input.successorUnitId, input.parentId),
   })),
+  annulUnitMove: { action: 'annulUnitMove', facts: onUnit },
+  annulUnitMerger: rule('annulUnitMerger', I.AnnulUnitMergerInput, ({ targetId, input }) => ({ units: units(targetId, input.successorUnitId) })),
   assignUnitLeader: { action: 'assignUnitLeader', facts: onUnit },
   setHourlyRate: { action: 'setHourlyRate', facts: onUnit },
   registerProject: rule('registerProject', I.RegisterProjectInput, ({ input }) => ({ units: units(input.ownerUnitId) })),

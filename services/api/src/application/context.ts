@@ -13,11 +13,27 @@ const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<str
   });
 };
 
-/** The facts from outside a stream a decider needs, read live from the read models (contract: "Command context"). */
+/**
+ * The facts from outside a stream a decider needs, read live from the read models (contract: "Command context").
+ * A unit is active and placed as of today; its timeline lets the unit decider check the tree at every date.
+ */
 export const unitsLookup = (units: UnitsRegistry): UnitsLookup =>
   liveLookup((id) => {
     const u = units.get(id);
-    return u ? { exists: true, active: u.mergedInto === null, name: u.name, parentId: u.parentId, mergedInto: u.mergedInto } : undefined;
+    return u
+      ? {
+          exists: true,
+          active: u.mergedInto === null,
+          name: u.name,
+          parentId: u.parentId,
+          mergedInto: u.mergedInto,
+          timeline: u.timeline,
+          // read only by a merger naming the unit (a scan of the units: mergers are rare)
+          get incomingMoves() {
+            return units.incomingMoves(id);
+          },
+        }
+      : undefined;
   });
 
 export const projectsLookup = (portfolio: PortfolioModel): ProjectsLookup =>

@@ -62,6 +62,10 @@ export const RegisterUnitInput = z.object({
 export const RenameUnitInput = z.object({ name });
 export const MoveUnitInput = z.object({ newParentId: id.nullable(), effectiveDate: date.optional() });
 export const AssignUnitLeaderInput = z.object({ leader: email });
+/** annuls the unit's move with this effective date (a correction: annul, then move anew) */
+export const AnnulUnitMoveInput = z.object({ effectiveDate: date, reason });
+/** annuls the unit's merger into `successorUnitId` at `effectiveDate` */
+export const AnnulUnitMergerInput = z.object({ successorUnitId: id, effectiveDate: date, reason });
 export const MergeUnitsInput = z.object({
   mergedUnitIds: z.array(id).min(1, { error: 'Minst én enhet må slås sammen' }).max(200),
   successorUnitId: id.optional(),

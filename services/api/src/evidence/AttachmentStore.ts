@@ -50,7 +50,7 @@ export const fileAttachmentStore = (dir: string): AttachmentStore => {
         await pipeline(content, bounded, file);
       } catch (error) {
         // the file is opened asynchronously: removed before its open completes, it would come back
-        if (!file.closed) await new Promise((closed) => file.once('close', closed));
+        if (!file.closed) await new Promise<void>((closed) => file.once('close', () => closed()));
         rmSync(temp, { force: true });
         throw error;
       }

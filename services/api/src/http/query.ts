@@ -1,7 +1,8 @@
 import { ValidationError } from '@gevinst/domain/errors';
 import { tryParsePeriod, span } from '@gevinst/domain/periods';
 import type { Request } from 'express';
-import { parseAsOf, type AsOf } from '@gevinst/domain/ledger';
+import { parseAsOf, type AsOf, type OrgView } from '@gevinst/domain/ledger';
+import type { OrgAnswer } from '@gevinst/domain/answers';
 
 const one = (req: Request, name: string): string | undefined => {
   const value = req.query[name];
@@ -58,4 +59,24 @@ export const dateParam = (req: Request, name: string): string | undefined => {
 export const asOfParam = (req: Request): AsOf | undefined => {
   const value = one(req, 'asOf');
   return value === undefined ? undefined : parseAsOf(value, 'asOf');
+};
+
+/** The organisation reports place figures by when the reader does not choose: as it stands today. */
+export const DEFAULT_ORG = 'today';
+
+/**
+ * `org`: the organisation figures are placed by (valid time) — `period` (as it stood in each period),
+ * `today`, or a date `yyyy-mm-dd` (as it stands on that day). Default: today. Combines freely with
+ * `asOf` (transaction time: as known at).
+ */
+export const orgParam = (req: Request, today: string): { org: OrgView; answer: OrgAnswer } => {
+  const value = one(req, 'org') ?? DEFAULT_ORG;
+  const chosen = req.query.org !== undefined && req.query.org !== '';
+  if (value === 'period') return { org: { mode: 'period' }, answer: { mode: 'period', date: null, default: !chosen } };
+  const date = value === 'today' ? today : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new ValidationError('Ugyldig organisasjon', [
+      { path: 'org', message: 'Oppgi «period» (slik organisasjonen var i hver periode), «today» eller en dato åååå-mm-dd' },
+    ]);
+  return { org: { mode: 'date', date }, answer: { mode: 'date', date, default: !chosen } };
 };

@@ -12,6 +12,8 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/units/merge', command: 'mergeUnits' },
   { path: '/api/units/:id/rename', command: 'renameUnit' },
   { path: '/api/units/:id/move', command: 'moveUnit' },
+  { path: '/api/units/:id/move/annul', command: 'annulUnitMove' },
+  { path: '/api/units/:id/merger/annul', command: 'annulUnitMerger' },
   { path: '/api/units/:id/leader', command: 'assignUnitLeader' },
   { path: '/api/units/:id/hourly-rates', command: 'setHourlyRate' },
   { path: '/api/projects', command: 'registerProject' },

@@ -88,7 +88,7 @@ export const openapiDocument = (publicUrl?: string) => {
     };
   }
   Object.assign(paths, {
-    '/api/units': { ...paths['/api/units'], ...read('Enheter', z.array(R.UnitSummary)) },
+    '/api/units': { ...paths['/api/units'], ...read('Enheter, med flyttinger og sammenslåinger som er planlagt', z.array(R.UnitSummary), queryParameters(Q.UnitsQuery)) },
     '/api/units/{id}': read('En enhet med historikk og timesatser', R.UnitDetail, [idParameter]),
     '/api/projects': { ...paths['/api/projects'], ...read('Prosjekter', z.array(R.ProjectSummary)) },
     '/api/projects/{id}': read('Et prosjekt: plan mot realisering', R.ProjectDetail, [idParameter]),

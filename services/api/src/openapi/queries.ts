@@ -21,9 +21,25 @@ export const AsOfQuery = z.object({
     .meta({ examples: ['2026-04-30', '2026-04-30T12:00:00Z'] }),
 });
 
-export const ReportQuery = SpanQuery.extend(AsOfQuery.shape);
+export const OrgQuery = z.object({
+  org: z
+    .string()
+    .optional()
+    .describe(
+      'slik organisasjonen var (gyldighetstid): «period» plasserer hvert tall etter enhetstreet slik det sto første dag i tallets periode; ' +
+        '«today» (standard) eller en dato åååå-mm-dd plasserer alt etter treet den dagen. Kombineres fritt med asOf. ' +
+        'Svaret har headerne X-Org (period eller datoen) og X-Org-Default (true når standarden ble brukt).',
+    )
+    .meta({ examples: ['period', 'today', '2026-12-31'] }),
+});
 
-export const TraceQuery = SpanQuery.extend({
+export const ReportQuery = SpanQuery.extend(AsOfQuery.shape).extend(OrgQuery.shape);
+
+export const UnitsQuery = z.object({
+  at: z.iso.date().optional().describe('enhetstreet slik det står (eller sto) denne dagen; standard: i dag (Oslo)'),
+});
+
+export const TraceQuery = SpanQuery.extend(OrgQuery.shape).extend({
   fromUnitId: z.string().optional().describe('investorenheten'),
   toUnitId: z.string().optional().describe('mottakerenheten'),
 });

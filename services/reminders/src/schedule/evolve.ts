@@ -31,6 +31,8 @@ const relevance: Record<EventType, boolean> = {
   UnitRenamed: true,
   UnitLeaderAssigned: true,
   UnitMergedInto: true,
+  UnitMergerAnnulled: true,
+  UnitMoveAnnulled: false,
   UnitMoved: false,
   HourlyRateSet: false,
   UnitsMerged: false,
@@ -127,6 +129,9 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
       withUnit(state, unitId, (u) => (u.mergedInto = textOrNull(successorUnitId)));
       return state;
     }
+    case 'UnitMergerAnnulled':
+      withUnit(state, event.data.unitId, (u) => (u.mergedInto = null));
+      return state;
     case 'ReminderSent':
     case 'ReminderEscalated': {
       const d = event.data;
@@ -161,6 +166,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'BenefitPlanApproved':
     case 'BenefitOverlapDeclared':
     case 'UnitMoved':
+    case 'UnitMoveAnnulled':
     case 'HourlyRateSet':
     case 'UnitsMerged':
     case 'SettlementRecorded':

@@ -6,9 +6,13 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
-/** `asOf`: the report as it stood at the end of that day (Oslo) — only events recorded by then. */
-export type AsOfSpan = Span & { asOf?: string | null };
-const span = (s: AsOfSpan) => ({ from: s.from, to: s.to, level: s.level, asOf: s.asOf ?? null });
+/**
+ * `asOf`: the report as it stood at the end of that day (Oslo) — only events recorded by then.
+ * `org`: the organisation the figures are placed by — `period` (as it stood in each period), `today`
+ * or a date; absent: the API's default (today).
+ */
+export type AsOfSpan = Span & { asOf?: string | null; org?: string | null };
+const span = (s: AsOfSpan) => ({ from: s.from, to: s.to, level: s.level, asOf: s.asOf ?? null, org: s.org ?? null });
 
 export const units = {
   list: () => get<Unit[]>('/api/units'),
@@ -22,6 +26,9 @@ export const units = {
     post<Created>(`/api/units/${enc(id)}/hourly-rates`, body),
   merge: (body: { mergedUnitIds: string[]; successorUnitId?: string; successorName?: string; parentId?: string | null; effectiveDate: string }) =>
     post<Created>('/api/units/merge', body),
+  annulMove: (id: string, body: { effectiveDate: string; reason: string }) => post<Created>(`/api/units/${enc(id)}/move/annul`, body),
+  annulMerger: (id: string, body: { successorUnitId: string; effectiveDate: string; reason: string }) =>
+    post<Created>(`/api/units/${enc(id)}/merger/annul`, body),
 };
 
 export interface CostInput {
@@ -132,7 +139,7 @@ export const ledger = {
   matrix: (s: AsOfSpan) => get<Matrix>(`/api/ledger/matrix${query(span(s))}`),
   imbalances: (s: AsOfSpan) => get<Imbalance[]>(`/api/ledger/imbalances${query(span(s))}`),
   balances: (s: AsOfSpan) => get<Balance[]>(`/api/ledger/balances${query(span(s))}`),
-  trace: (s: Span & { fromUnitId?: string; toUnitId?: string }) =>
+  trace: (s: AsOfSpan & { fromUnitId?: string; toUnitId?: string }) =>
     get<TraceEntry[]>(`/api/ledger/trace${query({ ...span(s), fromUnitId: s.fromUnitId, toUnitId: s.toUnitId })}`),
 };
 

@@ -5,6 +5,7 @@ import { comparePeriods, formatPeriod, formatPeriodNb, overlaps, periodOf } from
 import {
   emit,
   osloDate,
+  carrierUnitOf,
   requireActiveUnit,
   requireFiniteNumber,
   requireIsoDate,
@@ -210,7 +211,8 @@ const correctRealisation = ({ data }: CorrectRealisation, state: BenefitState): 
 
 const recordBudgetWithdrawal = ({ data, context }: RecordBudgetWithdrawal, state: BenefitState): BenefitEvent[] => {
   const benefit = requireBenefit(state, data.benefitId);
-  const unitId = data.unitId ?? benefit.recipientUnitId;
+  // a merged recipient's gain is withdrawn from its successor's budget
+  const unitId = carrierUnitOf(context.units, data.unitId ?? benefit.recipientUnitId, osloDate(context.now));
   const saksnummer = requireSaksnummer(data.saksnummer);
   const event = emit('BudgetWithdrawalRecorded', {
     benefitId: data.benefitId,

@@ -62,7 +62,7 @@ export const decideProject = (command: ProjectCommand, state: ProjectState): Pro
       const { data, context } = command;
       const project = requireOpen(state, data.projectId);
       const cost = withYears(data);
-      requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId');
+      requireActiveUnit(context.units, data.payerUnitId, 'payerUnitId', cost.period);
       if (project.costIds.includes(data.costId)) refuse('cost_exists', 'costId', `Kostnaden «${data.costId}» er allerede registrert`);
       return [emit('CostRecorded', cost)];
     }

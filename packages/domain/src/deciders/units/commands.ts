@@ -24,4 +24,22 @@ export type MergeUnits = Command<
 /** On each merged unit's stream. */
 export type MergeUnitInto = Command<'MergeUnitInto', { unitId: string; successorUnitId: string; effectiveDate: string }, TimeContext>;
 
-export type UnitCommand = RegisterUnit | RenameUnit | MoveUnit | AssignUnitLeader | SetHourlyRate | MergeUnits | MergeUnitInto;
+/** Annuls the unit's move with this effective date (a correction is an annulment and a new move). */
+export type AnnulUnitMove = Command<'AnnulUnitMove', { unitId: string; effectiveDate: string; reason: string }, UnitsContext>;
+/** On the merged unit's stream: annuls its merger into `successorUnitId` at `effectiveDate`. */
+export type AnnulUnitMerger = Command<
+  'AnnulUnitMerger',
+  { unitId: string; successorUnitId: string; effectiveDate: string; reason: string },
+  UnitsContext
+>;
+
+export type UnitCommand =
+  | RegisterUnit
+  | RenameUnit
+  | MoveUnit
+  | AssignUnitLeader
+  | SetHourlyRate
+  | MergeUnits
+  | MergeUnitInto
+  | AnnulUnitMove
+  | AnnulUnitMerger;

@@ -31,6 +31,23 @@ export const unitCommands: Record<string, CommandSpec> = {
     target: UNIT,
     steps: ({ id, input, env }) => [stepOn(unitDecider, unitStream(id), { type: 'MoveUnit', data: { unitId: id, ...input }, context: env })],
   }),
+  annulUnitMove: defineCommand({
+    name: 'annulUnitMove',
+    summary: 'Annuller en flytting av en enhet (med begrunnelse)',
+    input: I.AnnulUnitMoveInput,
+    id: 'target',
+    target: UNIT,
+    steps: ({ id, input, env }) => [stepOn(unitDecider, unitStream(id), { type: 'AnnulUnitMove', data: { unitId: id, ...input }, context: env })],
+  }),
+  /** on the merged unit's stream: the successor's record of the merger stays, the registry reads the annulment */
+  annulUnitMerger: defineCommand({
+    name: 'annulUnitMerger',
+    summary: 'Annuller en sammenslåing (med begrunnelse)',
+    input: I.AnnulUnitMergerInput,
+    id: 'target',
+    target: UNIT,
+    steps: ({ id, input, env }) => [stepOn(unitDecider, unitStream(id), { type: 'AnnulUnitMerger', data: { unitId: id, ...input }, context: env })],
+  }),
   assignUnitLeader: defineCommand({
     name: 'assignUnitLeader',
     summary: 'Sett leder for en enhet',

@@ -4,13 +4,17 @@ import type { ReadModels } from '@gevinst/projections';
 import { Router, type Request, type Response } from 'express';
 import { REPORT_READERS, type AccessControl } from '../access';
 import { declaredOverlaps, type PastReports } from '@gevinst/projections';
-import { asOfParam, spanParams, stringParam } from '../query';
+import { asOfParam, orgParam, spanParams, stringParam } from '../query';
+import type { OrgAnswer } from '@gevinst/domain/answers';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from '../scope';
 import { todayInOslo } from './today';
 
 /**
  * The reports, cut to the reader's units: the ledger (`/api/ledger`, its matrix, imbalances, balances
- * and trace) and the portfolio's status. With `asOf` they are computed from the events recorded by then.
+ * and trace) and the portfolio's status. Two times: with `asOf` they are computed from the events
+ * recorded by then (as known at); with `org` the figures are placed by the organisation as it stood
+ * in each period (`period`) or at a date (`today`, the default, or `yyyy-mm-dd`). Headers `X-Org` and
+ * `X-Org-Default` name the organisation used; `/api/ledger` and `/api/portfolio` also answer `org`.
  */
 export const reportRoutes = ({ readModels: rm, access, clock, pastReports }: { readModels: ReadModels; access: AccessControl; clock: () => string; pastReports?: PastReports }) => {
   const router = Router();
@@ -25,53 +29,61 @@ export const reportRoutes = ({ readModels: rm, access, clock, pastReports }: { r
     res.setHeader('X-As-Of', asOf.instant);
     return res.json(answer);
   };
+  /** the span, level and organisation of a report; names the organisation in the answer's headers */
+  const reportQuery = (req: Request, res: Response) => {
+    const { org, answer } = orgParam(req, todayInOslo(clock()));
+    res.setHeader('X-Org', answer.mode === 'period' ? 'period' : (answer.date ?? ''));
+    res.setHeader('X-Org-Default', String(answer.default));
+    return { q: { ...spanParams(req), org }, org: answer };
+  };
+  const withOrg = <T extends object>(answer: T, org: OrgAnswer): T & { org: OrgAnswer } => ({ ...answer, org });
   /** the ledger's readers, with what their roles reach */
   const ledgerScope = (req: Request) => access.inScope(access.allow(req, 'readLedger'), REPORT_READERS);
 
   router.get('/api/ledger', async (req, res) => {
     const inScope = ledgerScope(req);
-    const q = spanParams(req);
+    const { q, org } = reportQuery(req, res);
     await pastOr(
       req,
       res,
       async (p, asOf) => {
         const r = await p.ledger(asOf, q);
-        return cutLedger({ from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units }, inScope);
+        return withOrg(cutLedger({ from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units }, inScope), org);
       },
-      () => cutLedger(rm.ledger.ledger(q), inScope),
+      () => withOrg(cutLedger(rm.ledger.ledger(q), inScope), org),
     );
   });
   router.get('/api/ledger/matrix', async (req, res) => {
     const inScope = ledgerScope(req);
-    const q = spanParams(req);
+    const { q } = reportQuery(req, res);
     await pastOr(req, res, async (p, asOf) => cutMatrix((await p.ledger(asOf, q)).matrix, inScope), () => cutMatrix(rm.ledger.matrix(q), inScope));
   });
   router.get('/api/ledger/imbalances', async (req, res) => {
     const inScope = ledgerScope(req);
-    const q = spanParams(req);
+    const { q } = reportQuery(req, res);
     await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).imbalances, inScope), () => cutRows(rm.ledger.imbalances(q), inScope));
   });
   router.get('/api/ledger/balances', async (req, res) => {
     const inScope = ledgerScope(req);
-    const q = spanParams(req);
+    const { q } = reportQuery(req, res);
     await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).balances, inScope), () => cutRows(rm.ledger.balances(q), inScope));
   });
   router.get('/api/ledger/trace', (req, res) => {
     const inScope = ledgerScope(req);
-    const q = spanParams(req);
+    const { q } = reportQuery(req, res);
     res.json(cutTrace(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }), inScope));
   });
   router.get('/api/portfolio', async (req, res) => {
     const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
-    const q = spanParams(req);
+    const { q, org } = reportQuery(req, res);
     const year = todayInOslo(clock()).slice(0, 4);
     const from = q.from ?? `${year}-T1`;
     const to = q.to ?? `${from.slice(0, 4)}-T3`;
     await pastOr(
       req,
       res,
-      async (p, asOf) => cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level }), inScope),
-      () => cutPortfolio(rm.portfolioStatus({ from, to, level: q.level }), inScope),
+      async (p, asOf) => withOrg(cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level, org: q.org }), inScope), org),
+      () => withOrg(cutPortfolio(rm.portfolioStatus({ from, to, level: q.level, org: q.org }), inScope), org),
     );
   });
   /** every declared overlap (two projects' benefits sharing one gain) on the reader's units */

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { AsOfComparison, AsOfPicker, useAsOf, type ComparedRow } from '../../components/AsOf';
+import { OrgPicker, orgText, useOrg } from '../../components/Org';
 import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -23,9 +24,12 @@ function compareByUnit<T extends { unitId: string }>(then: T[], now: T[], value:
 
 export function LedgerPage() {
   // level 0 is the whole municipality as one unit, where nothing crosses: the page opens one level down
-  const [span, setSpan] = useSpan(1);
+  const [spanOnly, setSpan] = useSpan(1);
+  const [org, setOrg] = useOrg();
+  // «Slik organisasjonen var»: every figure below is placed by the chosen unit tree
+  const span = { ...spanOnly, org };
   const units = useUnits();
-  const key = [span.from, span.to, span.level];
+  const key = [span.from, span.to, span.level, org];
   const data = useApi(async () => {
     const [flows, matrix, imbalances, balances] = await Promise.all([
       api.ledger.flows(span), api.ledger.matrix(span), api.ledger.imbalances(span), api.ledger.balances(span),
@@ -43,6 +47,7 @@ export function LedgerPage() {
 
   const spanText = `${formatPeriod(span.from)}–${formatPeriod(span.to)}`;
   const deepest = Math.max(0, ...units.units.map((unit) => unit.depth));
+  // the downloads as shown: the same span, organisation and date
   const dl = { ...span, asOf };
 
   return (
@@ -51,8 +56,9 @@ export function LedgerPage() {
       intro={<p>Hvem betalte, hvem fikk gevinsten, og hva er tatt ut eller avregnet. Velg et tall for å se hendelsene bak det.</p>}
       actions={<><Link className="button" to="/okonomi/gevinstuttak">Registrer gevinstuttak</Link> <Link className="button" to="/okonomi/avregning">Registrer avregning</Link></>}
     >
-      <SpanPicker span={span} onChange={setSpan} units={units.units} />
-      <p className="showing" data-testid="viser">Viser {spanText}, {levelLabel(span.level).replace(/^Nivå/, 'nivå')}.</p>
+      <SpanPicker span={spanOnly} onChange={setSpan} units={units.units} />
+      <p className="showing" data-testid="viser">Viser {spanText}, {levelLabel(span.level).replace(/^Nivå/, 'nivå')}, {orgText(org)}.</p>
+      <OrgPicker org={org} onChange={setOrg} />
       <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.ledger.balances({ ...span, asOf: date })} />
       <Downloads
         id="last-ned"

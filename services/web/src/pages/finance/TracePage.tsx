@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { spanQuery, useSpan } from '../../components/SpanPicker';
+import { orgText, useOrg } from '../../components/Org';
 import { TableWrap } from '../../components/Table';
 import { useApi } from '../../hooks/useApi';
 import { useUnits } from '../../hooks/useUnits';
@@ -13,15 +14,17 @@ import { formatPeriod } from '../../format/period';
 
 /** The events behind a figure in the ledger: stream, revision, who, when, saksnummer. */
 export function TracePage() {
-  const [span] = useSpan();
+  const [spanOnly] = useSpan();
+  const [org] = useOrg();
+  const span = { ...spanOnly, org };
   const [params] = useSearchParams();
   const fromUnitId = params.get('fraEnhet') ?? undefined;
   const toUnitId = params.get('tilEnhet') ?? undefined;
   const units = useUnits();
-  const trace = useApi(() => api.ledger.trace({ ...span, fromUnitId, toUnitId }), [span.from, span.to, span.level, fromUnitId, toUnitId]);
+  const trace = useApi(() => api.ledger.trace({ ...span, fromUnitId, toUnitId }), [span.from, span.to, span.level, org, fromUnitId, toUnitId]);
   const what = [fromUnitId && `betalt av ${units.name(fromUnitId)}`, toUnitId && `gevinst hos ${units.name(toUnitId)}`].filter(Boolean).join(', ');
   return (
-    <Page title="Hendelsene bak tallet" intro={<p>{what || 'Alle enheter'}, {formatPeriod(span.from)}–{formatPeriod(span.to)}. <Link to={`/okonomi?${spanQuery(span)}`}>Tilbake til gevinstregnskapet</Link></p>}>
+    <Page title="Hendelsene bak tallet" intro={<p>{what || 'Alle enheter'}, {formatPeriod(span.from)}–{formatPeriod(span.to)}. {org && <>Fordelt etter {orgText(org)}. </>}<Link to={`/okonomi?${spanQuery(span)}${org ? `&org=${encodeURIComponent(org)}` : ''}`}>Tilbake til gevinstregnskapet</Link></p>}>
       <Busy loading={trace.loading} error={trace.error} hasData={!!trace.data} label="Henter hendelsene …">
         {trace.data?.length === 0 ? <p>Ingen hendelser bak dette tallet.</p> : (
           <TableWrap label="Hendelser">

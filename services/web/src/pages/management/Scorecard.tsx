@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { AsOfComparison, AsOfPicker, useAsOf, type ComparedRow } from '../../components/AsOf';
+import { OrgPicker, useOrg } from '../../components/Org';
 import { Downloads } from '../../components/Downloads';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -33,16 +34,20 @@ function compareCells(then: Portfolio, now: Portfolio, name: (id: string) => str
 
 /** The portfolio as a municipal scorecard: units × periods, status by colour, icon and word. */
 export function Scorecard() {
-  const [span, setSpan] = useSpan();
+  const [spanOnly, setSpan] = useSpan();
+  const [org, setOrg] = useOrg();
+  const span = { ...spanOnly, org };
   const units = useUnits();
-  const portfolio = useApi(() => api.portfolio.get(span), [span.from, span.to, span.level]);
+  const portfolio = useApi(() => api.portfolio.get(span), [span.from, span.to, span.level, org]);
   const p = portfolio.data;
   const [asOf, setAsOf] = useAsOf();
-  const past = useApi(async () => (asOf ? api.portfolio.get({ ...span, asOf }) : null), [span.from, span.to, span.level, asOf]);
+  const past = useApi(async () => (asOf ? api.portfolio.get({ ...span, asOf }) : null), [span.from, span.to, span.level, org, asOf]);
+  // the downloads as shown: the same span, organisation and date
   const dl = { ...span, asOf };
   return (
     <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>. <Link to="/ledelse/delte-gevinster">Delte gevinster</Link>: gevinster to prosjekter deler.</p>}>
-      <SpanPicker span={span} onChange={setSpan} units={units.units} />
+      <SpanPicker span={spanOnly} onChange={setSpan} units={units.units} />
+      <OrgPicker org={org} onChange={setOrg} />
       <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.portfolio.get({ ...span, asOf: date })} />
       <Downloads
         id="last-ned"

@@ -11,6 +11,7 @@ import { formatDate, formatInstant, todayIso } from '../../format/date';
 import { formatKr } from '../../format/money';
 import { auditPath } from '../audit/AuditPage';
 import { HourlyRates, UnplannedBenefitForm } from './UnitActions';
+import { PlannedChanges } from './PlannedChanges';
 
 export function UnitPage() {
   const { unitId = '' } = useParams();
@@ -40,6 +41,8 @@ export function UnitPage() {
       case 'UnitMoved': return `Flyttet fra ${parentName('previousParentId')} til ${parentName('newParentId')} fra ${formatDate(field('effectiveDate'))}`;
       case 'UnitsMerged': return `${merged.map(units.name).join(', ')} slått sammen hit fra ${formatDate(field('effectiveDate'))}`;
       case 'UnitMergedInto': return `Slått sammen inn i ${unitName('successorUnitId')} fra ${formatDate(field('effectiveDate'))}`;
+      case 'UnitMoveAnnulled': return `Flyttingen fra ${formatDate(field('effectiveDate'))} annullert: ${field('reason')}`;
+      case 'UnitMergerAnnulled': return `Sammenslåingen inn i ${unitName('successorUnitId')} fra ${formatDate(field('effectiveDate'))} annullert: ${field('reason')}`;
       case 'UnitLeaderAssigned': return `Leder: ${field('leader')}`;
       case 'HourlyRateSet': return `Timesats ${field('year')}: ${formatKr(rateOre)}`;
       default: return eventLabel[entry.type] ?? entry.type;
@@ -57,6 +60,8 @@ export function UnitPage() {
               <div><dt>Leder</dt><dd>{u.leader ?? '–'}</dd></div>
               <div><dt>Status</dt><dd>{u.active ? 'Aktiv' : <>Slått sammen inn i <Link to={`/enheter/${u.mergedInto}`}>{units.name(u.mergedInto)}</Link></>}</dd></div>
             </dl>
+
+            <PlannedChanges unit={u} name={units.name} onSaved={reload} />
 
             <section aria-labelledby="historikk">
               <h2 id="historikk">Historikk</h2>

@@ -5,6 +5,17 @@ import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useUnits } from '../../hooks/useUnits';
+import { formatDate } from '../../format/date';
+
+/** A unit's planned moves and mergers in words (they are annulled on the unit's page). */
+const plannedText = (unit: Unit, name: (id: string) => string): string =>
+  unit.planned
+    .map((c) =>
+      c.kind === 'move'
+        ? `flyttes til ${c.newParentId ? name(c.newParentId) : 'øverste nivå'} fra ${formatDate(c.effectiveDate)}`
+        : `slås sammen inn i ${c.successorUnitId ? name(c.successorUnitId) : '–'} fra ${formatDate(c.effectiveDate)}`,
+    )
+    .join('; ');
 
 function Branch({ units, parentId }: { units: Unit[]; parentId: string | null }) {
   const children = units
@@ -18,6 +29,9 @@ function Branch({ units, parentId }: { units: Unit[]; parentId: string | null })
           <Link to={`/enheter/${unit.id}`}>{unit.name}</Link>
           {!unit.active && <span className="muted"> (slått sammen)</span>}
           {unit.orgNumber && <span className="muted"> · org.nr. {unit.orgNumber}</span>}
+          {unit.planned.length > 0 && (
+            <span className="planned"> · planlagt: {plannedText(unit, (id) => units.find((u) => u.id === id)?.name ?? id)} (<Link to={`/enheter/${unit.id}#planlagt`}>annuller</Link>)</span>
+          )}
           <Branch units={units} parentId={unit.id} />
         </li>
       ))}
