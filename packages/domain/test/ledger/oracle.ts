@@ -11,6 +11,7 @@ import {
   plannedOreInSpan,
   spanBounds,
   unitTree,
+  type CostTerms,
   type LedgerFacts,
   type LedgerOptions,
   type LedgerReport,
@@ -99,7 +100,12 @@ export function computeLedger(facts: LedgerFacts, options: LedgerOptions & { org
       for (const r of b.realisations.values()) note(r.period);
       b.withdrawals.forEach((w) => note(w.period));
     }
-    for (const p of facts.projects.values()) p.costs.forEach((c) => note(c.period));
+    for (const p of facts.projects.values())
+      for (const c of p.costs) {
+        note(c.period);
+        // each year of an annual cost is a figure of its own year
+        for (const year of annualYears(costTerms(c), spanRange, horizonYear)) note(String(year));
+      }
     for (const s of facts.settlements.values()) note(s.period);
     for (const [k, date] of groups) {
       const at = unitTree(facts, { ...options, at: date }).reportingUnitOf;
@@ -125,6 +131,15 @@ const spanOf = (options: LedgerOptions): { start: number; end: number } => {
   if (from != null) return { start: startMonth(toPeriod(from, 'from')), end: Infinity };
   if (to != null) return { start: -Infinity, end: endMonth(parsePeriod(String(to))) };
   return { start: -Infinity, end: Infinity };
+};
+
+/** The budget years an annual cost may count in for a span: from its first year through its last, the span's last or the horizon. */
+const annualYears = (terms: CostTerms, bounds: { end: number }, horizonYear: number): number[] => {
+  if (!terms.annual) return [];
+  const spanLast = bounds.end !== Infinity ? Math.floor(bounds.end / 12) - 1 : terms.lastYear !== Infinity ? terms.lastYear : horizonYear;
+  const years: number[] = [];
+  for (let year = terms.firstYear; year <= Math.min(terms.lastYear, spanLast); year++) years.push(year);
+  return years;
 };
 
 /** Adds the facts of the periods `inSpan` takes into the totals, placed by `at`. */
@@ -155,11 +170,7 @@ function place(
       // a one-off cost in its period, an annual cost once in each of its years inside the span, each
       // year placed like any figure of that year
       const terms = costTerms(cost);
-      let times = terms.annual ? 0 : inSpan(cost.period) ? 1 : 0;
-      if (terms.annual) {
-        const spanLast = bounds.end !== Infinity ? Math.floor(bounds.end / 12) - 1 : terms.lastYear !== Infinity ? terms.lastYear : horizonYear;
-        for (let year = terms.firstYear; year <= Math.min(terms.lastYear, spanLast); year++) if (inSpan(String(year))) times++;
-      }
+      const times = terms.annual ? annualYears(terms, bounds, horizonYear).filter((year) => inSpan(String(year))).length : inSpan(cost.period) ? 1 : 0;
       if (times === 0) continue;
       const payer = at(cost.payerUnitId);
       rowIds.add(payer);
