@@ -43,7 +43,7 @@ const benefit = (title: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const importPlan = async (projectId: string, bytes: Uint8Array, dryRun = false) => {
+const importPlan = async (projectId: string, bytes: Uint8Array<ArrayBuffer>, dryRun = false) => {
   const res = await fetch(`${g.url}/api/projects/${projectId}/import${dryRun ? '?dryRun=true' : ''}`, {
     method: 'POST',
     headers: { 'content-type': XLSX, ...AS_ADMIN },
