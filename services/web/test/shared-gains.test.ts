@@ -60,6 +60,7 @@ describe('delte gevinster', () => {
     expect(await shared.getByRole('link', { name: 'Raskere byggesaksbehandling' }).getAttribute('href')).toBe(`/gevinster/${arranged.benefit}`);
     const history = page.getByRole('region', { name: 'Historikk' });
     await history.getByText('Delt gevinst med «Raskere byggesaksbehandling»: 60 % / 40 %').waitFor();
+    await j.check('delt-gevinst-gevinstside');
 
     // and the other benefit's page shows it from its side
     await page.goto(j.url(`/gevinster/${arranged.benefit}`));
