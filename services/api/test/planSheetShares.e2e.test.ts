@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenefitView, DeclaredOverlaps, ProjectDetail } from '@gevinst/domain/answers';
+import type { BenefitView, DeclaredOverlaps, History, ProjectDetail } from '@gevinst/domain/answers';
 import { AS_ADMIN, startTestGevinst, type TestGevinst } from './helpers';
 
 /**
@@ -95,6 +95,11 @@ describe('declared shares through plan export and import', () => {
     expect(claimedView.body.sharedWith.map((s) => [s.benefitId, s.sharePercent, s.otherSharePercent, s.declaredHere, s.otherCancelled])).toEqual([
       [sharing, 60, 40, false, true],
       [copy, 60, 40, false, false],
+    ]);
+    // the copy's history says with whom and how it was shared, and who declared it
+    const history = await g.get<History>(`/api/benefits/${copy}/history`);
+    expect(history.body.entries.filter((e) => e.kind === 'overlapDeclared')).toMatchObject([
+      { benefitId: copy, otherBenefitId: claimed, otherBenefitTitle: 'Raskere saksbehandling', otherProjectId: first, sharePercent: 40, otherSharePercent: 60, declaredHere: true, by: 'admin' },
     ]);
     expect((await g.get<ProjectDetail>(`/api/projects/${target}`)).body.benefits[0]!.sharedWith).toMatchObject([{ benefitId: claimed, sharePercent: 40, otherSharePercent: 60, declaredHere: true }]);
   });
