@@ -90,4 +90,48 @@ describe('HistoryModel', () => {
     await rebuilt.stop();
     await store.close();
   });
+
+  it('shows a declared share of a gain in both benefits\' histories, each from its own side, and across both projects', async () => {
+    const store = open();
+    await setUp(store);
+    await store.appendToStream('project-p2', [
+      { type: 'ProjectRegistered', data: { projectId: 'p2', name: 'Q', ownerUnitId: 'u1', projectLeader: 'pl@k.no', thresholds: { greenPct: 100, yellowPct: 80 } }, metadata: meta('admin') },
+    ]);
+    await store.appendToStream('benefit-b2', [
+      {
+        type: 'BenefitPlanned',
+        data: {
+          benefitId: 'b2', projectId: 'p2', title: 'Også færre timer', recipientUnitId: 'u1', owner: 'eier@k.no', indicator: 'i', unitOfMeasure: 'timer',
+          direction: 'decrease', category: 'capacity', cashReleasing: false, valuationOrePerUnit: 100_00, baseline: null, target: null, targetDate: null,
+          plan: [{ period: '2026-T2', quantity: 5 }], measurementSchedule: 'tertial', disbenefit: false, change: null, comment: null,
+        },
+        metadata: meta('pl@k.no', 3),
+      },
+      { type: 'BenefitOverlapDeclared', data: { benefitId: 'b2', otherBenefitId: 'b1', otherProjectId: 'p1', sharePercent: 40, otherSharePercent: 60 }, metadata: meta('pl@k.no') },
+    ]);
+    const live = new ReadModels({ store, db: store.db });
+    await live.start();
+    await live.waitFor((await store.readAll()).at(-1)!.globalPosition);
+
+    const declared = live.history.benefitHistory('b2')!.at(-1)!;
+    expect(declared).toMatchObject({
+      kind: 'overlapDeclared', benefitId: 'b2', projectId: 'p2', otherBenefitId: 'b1', otherBenefitTitle: 'Færre timer', otherProjectId: 'p1',
+      sharePercent: 40, otherSharePercent: 60, declaredHere: true, by: 'pl@k.no',
+    });
+    const seen = live.history.benefitHistory('b1')!.at(-1)!;
+    expect(seen).toMatchObject({
+      kind: 'overlapDeclared', benefitId: 'b1', projectId: 'p1', otherBenefitId: 'b2', otherBenefitTitle: 'Også færre timer', otherProjectId: 'p2',
+      sharePercent: 60, otherSharePercent: 40, declaredHere: false, position: declared.position,
+    });
+    expect(live.history.projectHistory('p1')!.filter((e) => e.kind === 'overlapDeclared')).toEqual([seen]);
+    expect(live.history.projectHistory('p2')!.map((e) => e.kind)).toEqual(['projectRegistered', 'benefitPlanned', 'overlapDeclared']);
+
+    const rebuilt = new ReadModels({ store, db: store.db });
+    await rebuilt.rebuild();
+    expect(rebuilt.history.benefitHistory('b1')).toEqual(live.history.benefitHistory('b1'));
+    expect(rebuilt.history.benefitHistory('b2')).toEqual(live.history.benefitHistory('b2'));
+    await live.stop();
+    await rebuilt.stop();
+    await store.close();
+  });
 });

@@ -47,6 +47,7 @@ try {
     valuationOrePerUnit: i % 4 === 3 ? null : 65000 + i,
     cashReleasing: i % 4 === 0,
     measurementSchedule: 'tertial',
+    sharedWith: [],
     plan: periods.map((period, k) => ({ period, quantity: ((i + k) % 20) * 1.5 })),
     comment: i % 10 === 0 ? 'Merknad' : null,
   }));

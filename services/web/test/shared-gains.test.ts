@@ -52,6 +52,25 @@ describe('delte gevinster', () => {
     await Promise.all([page.waitForURL(/\/gevinster\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Lagre gevinstplan' }).click()]);
     const planned = page.url().split('/').pop()!;
 
+    // the benefit page shows the declared share, with a link to the other benefit, and the history keeps it
+    const shared = page.getByRole('table', { name: /Gevinster denne gevinsten deles med/ });
+    await shared.waitFor();
+    const row = await shared.locator('tbody tr').first().locator('th, td').allTextContents();
+    expect(row).toEqual(['Raskere byggesaksbehandling', 'Digital byggesak', '60 %', '40 %', 'da denne gevinsten ble planlagt']);
+    expect(await shared.getByRole('link', { name: 'Raskere byggesaksbehandling' }).getAttribute('href')).toBe(`/gevinster/${arranged.benefit}`);
+    const history = page.getByRole('region', { name: 'Historikk' });
+    await history.getByText('Delt gevinst med «Raskere byggesaksbehandling»: 60 % / 40 %').waitFor();
+    await j.check('delt-gevinst-gevinstside');
+
+    // and the other benefit's page shows it from its side
+    await page.goto(j.url(`/gevinster/${arranged.benefit}`));
+    const otherSide = page.getByRole('table', { name: /Gevinster denne gevinsten deles med/ });
+    await otherSide.waitFor();
+    expect(await otherSide.locator('tbody tr').first().locator('th, td').allTextContents()).toEqual([
+      'Kortere byggesaker', 'Byggesak 2.0', '40 %', '60 %', 'da den andre gevinsten ble planlagt',
+    ]);
+    await page.getByRole('region', { name: 'Historikk' }).getByText('Delt gevinst med «Kortere byggesaker»: 40 % / 60 % (oppgitt da den andre gevinsten ble planlagt)').waitFor();
+
     await page.goto(j.url('/ledelse'));
     await j.useUser(MANAGEMENT.email);
     await page.getByRole('link', { name: 'Delte gevinster' }).click();

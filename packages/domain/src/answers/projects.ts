@@ -66,8 +66,26 @@ export const BenefitViewSchema = z.object({
   achievementPct: z.number().nullable(),
   trend: TrendSchema.nullable(),
   statusByPeriod: z.array(BenefitPeriodStatusSchema),
+  /**
+   * The gains this benefit shares with benefits of other projects (BenefitOverlapDeclared), in the
+   * order declared: those declared when this benefit was planned (`declaredHere`, what its plan
+   * sheet's «Delt med» column holds) and those declared by the other benefit when it was planned.
+   */
+  sharedWith: z.array(
+    z.object({
+      benefitId: z.string().describe('the other benefit'),
+      title: z.string(),
+      projectId: z.string().nullable(),
+      projectName: z.string().nullable(),
+      sharePercent: z.number().describe('this benefit\'s share of the common gain, in per cent'),
+      otherSharePercent: z.number().describe('the other benefit\'s share, in per cent'),
+      declaredHere: z.boolean().describe('declared when this benefit was planned (else when the other was)'),
+      otherCancelled: z.boolean(),
+    }),
+  ),
 });
 export type BenefitView = z.infer<typeof BenefitViewSchema>;
+export type BenefitShare = BenefitView['sharedWith'][number];
 
 /** `GET /api/projects` row. */
 export const ProjectSummarySchema = z.object({

@@ -296,6 +296,32 @@ export class HistoryModel implements Projection {
       case 'BenefitCancelled':
         benefit.entries.push(this.entry(event, benefit.projectId, ref, { kind: 'benefitCancelled', reason: event.data.reason }));
         return;
+      case 'BenefitOverlapDeclared': {
+        // in both benefits' histories: each sees the share from its own side
+        const d = event.data;
+        const other = this.benefits.get(d.otherBenefitId);
+        benefit.entries.push(this.entry(event, benefit.projectId, ref, {
+          kind: 'overlapDeclared',
+          otherBenefitId: d.otherBenefitId,
+          otherBenefitTitle: other?.title ?? null,
+          otherProjectId: d.otherProjectId,
+          sharePercent: d.sharePercent,
+          otherSharePercent: d.otherSharePercent,
+          declaredHere: true,
+        }));
+        if (other && d.otherBenefitId !== benefitId) {
+          other.entries.push(this.entry(event, other.projectId, { id: d.otherBenefitId, title: other.title }, {
+            kind: 'overlapDeclared',
+            otherBenefitId: benefitId,
+            otherBenefitTitle: benefit.title,
+            otherProjectId: benefit.projectId ?? '',
+            sharePercent: d.otherSharePercent,
+            otherSharePercent: d.sharePercent,
+            declaredHere: false,
+          }));
+        }
+        return;
+      }
     }
   }
 

@@ -1,8 +1,8 @@
-import type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers';
+import type { BenefitShare, BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers';
 import type { BenefitFact } from '@gevinst/domain/ledger';
 import { benefitStatus, type Status } from '@gevinst/domain/status';
 import type { LedgerProjection } from '../ledger/LedgerProjection';
-import type { BenefitState, ProjectState, Thresholds } from './model';
+import type { BenefitState, OverlapFact, ProjectState, Thresholds } from './model';
 import { plannedOreOf, type PortfolioModel } from './PortfolioModel';
 
 export type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain/answers';
@@ -10,7 +10,13 @@ export type { BenefitView, ProjectDetail, ProjectSummary } from '@gevinst/domain
 const DEFAULT_THRESHOLDS: Thresholds = { greenPct: 100, yellowPct: 80 };
 
 /** A benefit as its owner and project leader see it; achievement, trend and status from the domain's `benefitStatus`. */
-export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thresholds: Thresholds, now: string): BenefitView => {
+export const benefitView = (
+  b: BenefitState,
+  fact: BenefitFact | undefined,
+  thresholds: Thresholds,
+  now: string,
+  sharedWith: BenefitShare[] = [],
+): BenefitView => {
   const sign = b.disbenefit ? -1 : 1;
   const status = fact ? benefitStatus(fact, { thresholds, asOf: now }) : undefined;
   return {
@@ -60,7 +66,43 @@ export const benefitView = (b: BenefitState, fact: BenefitFact | undefined, thre
       dueDate: p.dueDate,
       unreported: p.unreported,
     })),
+    sharedWith,
   };
+};
+
+/** The declared shares of a gain (BenefitOverlapDeclared) the benefit is on either side of, as its view shows them. */
+export const sharesOf = (portfolio: PortfolioModel, benefitId: string): BenefitShare[] =>
+  (overlapIndex(portfolio).get(benefitId) ?? []).map((o) => {
+      const declaredHere = o.benefitId === benefitId;
+      const otherId = declaredHere ? o.otherBenefitId : o.benefitId;
+      const other = portfolio.benefits.get(otherId);
+      const projectId = other?.projectId ?? null;
+      return {
+        benefitId: otherId,
+        title: other?.title ?? otherId,
+        projectId,
+        projectName: (projectId && portfolio.projects.get(projectId)?.name) || null,
+        sharePercent: declaredHere ? o.sharePercent : o.otherSharePercent,
+        otherSharePercent: declaredHere ? o.otherSharePercent : o.sharePercent,
+        declaredHere,
+        otherCancelled: other?.cancelled ?? false,
+      };
+    });
+
+/** benefit id → the declared overlaps it is on either side of; rebuilt when the portfolio's list changes (it only grows, or is replaced on a rebuild) */
+const overlapIndexes = new WeakMap<PortfolioModel, { list: OverlapFact[]; length: number; index: Map<string, OverlapFact[]> }>();
+const overlapIndex = (portfolio: PortfolioModel): Map<string, OverlapFact[]> => {
+  const cached = overlapIndexes.get(portfolio);
+  if (cached && cached.list === portfolio.overlaps && cached.length === portfolio.overlaps.length) return cached.index;
+  const index = new Map<string, OverlapFact[]>();
+  for (const o of portfolio.overlaps)
+    for (const id of new Set([o.benefitId, o.otherBenefitId])) {
+      const list = index.get(id);
+      if (list) list.push(o);
+      else index.set(id, [o]);
+    }
+  overlapIndexes.set(portfolio, { list: portfolio.overlaps, length: portfolio.overlaps.length, index });
+  return index;
 };
 
 /** The worst status of the project's judged periods (red beats yellow beats green). */
@@ -88,7 +130,7 @@ export class ProjectViews {
       const benefit = this.portfolio.benefits.get(id);
       // the portfolio adds a benefit before it lists it under its project
       if (!benefit) throw new Error(`Project ${p.id} lists unknown benefit ${id}`);
-      return benefitView(benefit, this.ledger.facts.benefits.get(id), p.thresholds, now);
+      return benefitView(benefit, this.ledger.facts.benefits.get(id), p.thresholds, now, sharesOf(this.portfolio, id));
     });
   }
 
@@ -141,6 +183,6 @@ export class ProjectViews {
     const b = this.portfolio.benefits.get(id);
     if (!b) return undefined;
     const thresholds = (b.projectId && this.portfolio.projects.get(b.projectId)?.thresholds) || DEFAULT_THRESHOLDS;
-    return benefitView(b, this.ledger.facts.benefits.get(id), thresholds, this.clock());
+    return benefitView(b, this.ledger.facts.benefits.get(id), thresholds, this.clock(), sharesOf(this.portfolio, id));
   }
 }

@@ -211,6 +211,10 @@ export function benefitAsPlanRow(b: BenefitView, names: UnitNames): PlanRow {
     valuationOrePerUnit: b.valuationOrePerUnit,
     cashReleasing: b.cashReleasing,
     measurementSchedule: b.measurementSchedule,
+    // only the shares declared when this benefit was planned: the other side's are declared by the other benefit
+    sharedWith: b.sharedWith
+      .filter((s) => s.declaredHere)
+      .map((s) => ({ benefitId: s.benefitId, sharePercent: s.sharePercent, otherSharePercent: s.otherSharePercent })),
     plan: b.plan.map((p) => ({ period: p.period, quantity: p.quantity })),
     comment: b.comment ?? null,
   };

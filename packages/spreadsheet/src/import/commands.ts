@@ -1,4 +1,4 @@
-import type { MeasurementSchedule, PlanRow } from '../plan/planRow';
+import type { MeasurementSchedule, PlanRow, SharedGainCell } from '../plan/planRow';
 
 /** The input of the API's `planBenefit` command (`POST /api/projects/:id/benefits`). */
 export interface PlanBenefitInput {
@@ -21,6 +21,8 @@ export interface PlanBenefitInput {
   /** Endring/tiltak and Kommentar (BenefitPlanned v3) */
   change?: string | null;
   comment?: string | null;
+  /** Delt med: how a gain benefits of other projects claim too is shared (BenefitOverlapDeclared); left out when not shared */
+  sharedWith?: SharedGainCell[];
 }
 
 /** `POST /api/benefits/:id/baseline` */
@@ -55,6 +57,7 @@ export function planBenefitInput(row: PlanRow, recipientUnitId: string): PlanBen
     disbenefit: row.disbenefit,
     change: row.change,
     comment: row.comment,
+    ...(row.sharedWith.length > 0 ? { sharedWith: row.sharedWith.map((s) => ({ ...s })) } : {}),
   };
 }
 

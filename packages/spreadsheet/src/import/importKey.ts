@@ -18,6 +18,9 @@ export function importKey(projectId: string, fileHash: string, row: number, what
   return `import:${projectId}:${fileHash.slice(0, 32)}:${row}:${what}`;
 }
 
-/** Canonical text of a row's content (for comparing plans). */
-export const rowFingerprint = (row: PlanRow): string =>
-  JSON.stringify({ ...row, plan: [...row.plan].sort((a, b) => a.period.localeCompare(b.period)) });
+/**
+ * Canonical text of a row's content (for comparing plans). A row without shares reads as before the
+ * «Delt med» column existed, so a file imported then has the same hash (and keys) now.
+ */
+export const rowFingerprint = ({ sharedWith, ...row }: PlanRow): string =>
+  JSON.stringify({ ...row, plan: [...row.plan].sort((a, b) => a.period.localeCompare(b.period)), ...(sharedWith.length > 0 ? { sharedWith } : {}) });

@@ -162,6 +162,7 @@ const FIELD_COLUMNS: Record<string, ColumnKey> = {
   targetDate: 'targetDate',
   change: 'change',
   comment: 'comment',
+  sharedWith: 'sharedWith',
 };
 
 /** Puts the API's field errors on the sheet's columns: `plan.2.quantity` is the column of that period. */

@@ -32,8 +32,20 @@ export interface PlanRow {
   cashReleasing: boolean;
   /** Målefrekvens; null when the sheet does not say (the import then goes by the plan's periods) */
   measurementSchedule: MeasurementSchedule | null;
+  /** Delt med: how the gain is shared with benefits of other projects that claim it too (empty: not shared) */
+  sharedWith: SharedGainCell[];
   plan: PlannedQuantity[];
   comment: string | null;
+}
+
+/** A gain the row's benefit shares with a benefit of another project («Delt med»; the PlanBenefit command's `sharedWith`). */
+export interface SharedGainCell {
+  /** the other benefit */
+  benefitId: string;
+  /** this benefit's share of the common gain, in per cent */
+  sharePercent: number;
+  /** the other benefit's share, in per cent */
+  otherSharePercent: number;
 }
 
 /** A parsed row with where it came from. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { isValidEmail } from '@gevinst/domain/validation';
 import { columnByKey, columnForHeader, PLAN_COLUMNS, PLAN_SHEET, type ColumnKey, type PlanColumn } from '../plan/columns';
+import { parseShares } from '../plan/shares';
 import { booleanFromLabel, categoryFromLabel, directionFromLabel, normalise, scheduleFromLabel } from '../plan/labels';
 import type { PlanRow, SheetRow } from '../plan/planRow';
 import { cellDate, cellNumber, cellText, plain, rawText, type Plain } from './cells';
@@ -198,6 +199,12 @@ function readRow(
         else report(col, header, `Ukjent målefrekvens «${text.value}»: velg tertial, år eller måned`);
         break;
       }
+      case 'shares': {
+        const shares = parseShares(text.value);
+        if (shares.ok) out.sharedWith = shares.value;
+        else report(col, header, shares.reason);
+        break;
+      }
       case 'number': {
         const n = cellNumber(p);
         if (n.ok) (out as Record<string, unknown>)[column.key] = n.value;
@@ -249,6 +256,7 @@ function readRow(
     valuationOrePerUnit: out.valuationOrePerUnit ?? null,
     cashReleasing: out.cashReleasing ?? false,
     measurementSchedule: out.measurementSchedule ?? null,
+    sharedWith: out.sharedWith ?? [],
     plan: out.plan,
     comment: out.comment ?? null,
   };

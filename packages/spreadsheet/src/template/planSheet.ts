@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { columnByKey, PLAN_COLUMNS, PLAN_SHEET, UNITS_SHEET, type PlanColumn } from '../plan/columns';
 import { CATEGORY_LABELS, DIRECTION_LABELS, NO, SCHEDULE_LABELS, YES } from '../plan/labels';
 import type { PlanRow } from '../plan/planRow';
+import { formatShares } from '../plan/shares';
 import { sheetText } from '../plan/sheetText';
 import { isoToCellDate } from '../read/dates';
 import { periodHeader } from '../read/periodHeader';
@@ -111,6 +112,10 @@ function rowValues(row: PlanRow, layout: SheetColumn[]): ExcelJS.CellValue[] {
         return row.disbenefit ? YES : NO;
       case 'measurementSchedule':
         return row.measurementSchedule === null ? null : SCHEDULE_LABELS[row.measurementSchedule];
+      case 'sharedWith': {
+        const shares = formatShares(row.sharedWith);
+        return shares === null ? null : sheetText(shares);
+      }
       case 'valuationOrePerUnit':
         return row.valuationOrePerUnit === null ? null : row.valuationOrePerUnit / 100;
       case 'baselineDate':

@@ -147,6 +147,8 @@ describe('the template', () => {
     const text = help.getSheetValues().flat().join(' ');
     expect(text).toMatch(/desimalkomma og desimalpunktum/);
     expect(text).toMatch(/dd\.mm\.åååå/);
+    // Delt med: how a person writes a declared share
+    expect(text).toMatch(/Delt med .*«<gevinst-id> 40\/60»/);
     const units = wb.getWorksheet('Enheter')!;
     const active = g.api.readModels.units.list().filter((u) => u.active);
     expect(units.rowCount - 1).toBe(active.length);

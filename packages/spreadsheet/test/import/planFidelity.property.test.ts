@@ -10,7 +10,7 @@ import { FIXTURE_UNITS } from '../fixtures/units';
 
 /**
  * Export → import gives back the same plan: benefits (disbenefits among them) with every planned
- * field are written by the real project-plan exporter and read by the real importer, and the
+ * field, the shares of a gain they declared with other projects' benefits («Delt med») too, are written by the real project-plan exporter and read by the real importer, and the
  * commands the import would send are the plan the project has, field by field.
  */
 
@@ -51,6 +51,26 @@ const quantity = fc.oneof(
 ).map((n) => n + 0);
 const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
+/** A share of a common gain in per cent: whole, decimal, tiny. */
+const percent = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(12.5, 1 / 3, 1e-7, 0.1)).map((n) => n + 0);
+/**
+ * The benefit's declared shares with benefits of other projects: those declared when it was planned
+ * (`declaredHere`, exported in «Delt med») and those the other benefit declared (not the plan's).
+ */
+const shares = fc.uniqueArray(
+  fc.record({
+    benefitId: fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/)),
+    title: name,
+    projectId: fc.constantFrom('p-other', 'p-third'),
+    projectName: fc.option(name, { nil: null }),
+    sharePercent: percent,
+    otherSharePercent: percent,
+    declaredHere: fc.boolean(),
+    otherCancelled: fc.boolean(),
+  }),
+  { maxLength: 3, selector: (s) => s.benefitId },
+);
+
 let nextId = 0;
 const benefit = (cancelled: boolean): fc.Arbitrary<BenefitView> =>
   fc
@@ -71,6 +91,7 @@ const benefit = (cancelled: boolean): fc.Arbitrary<BenefitView> =>
       disbenefit: fc.boolean(),
       change: fc.option(freeText, { nil: null }),
       comment: fc.option(freeText, { nil: null }),
+      sharedWith: shares,
       plan: fc.shuffledSubarray(PERIODS).chain((periods) => fc.tuple(...periods.map((period) => quantity.map((q) => ({ period, quantity: q }))))),
     })
     .map(({ baseline, plan, ...b }): BenefitView => ({
@@ -150,12 +171,19 @@ const expected = (b: BenefitView): { plan: PlanBenefitInput; baseline: RecordBas
     disbenefit: b.disbenefit,
     change: b.change,
     comment: b.comment,
+    ...(b.sharedWith.some((s) => s.declaredHere)
+      ? {
+          sharedWith: b.sharedWith
+            .filter((s) => s.declaredHere)
+            .map((s) => ({ benefitId: s.benefitId, sharePercent: s.sharePercent, otherSharePercent: s.otherSharePercent })),
+        }
+      : {}),
   },
   baseline: b.baseline !== null && b.baselineMeasuredOn !== null ? { value: b.baseline, measuredOn: b.baselineMeasuredOn } : null,
 });
 
 describe('project plan export → import (property)', () => {
-  it(`gives back every planned field of every live benefit, disbenefits included (${RUNS} plans)`, async () => {
+  it(`gives back every planned field of every live benefit, disbenefits and declared shares included (${RUNS} plans)`, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(benefit(false), { minLength: 1, maxLength: 6 }),

@@ -16,6 +16,13 @@ const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.s
 const quantity = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).map((n) => n + 0);
 const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
+/** «Delt med»: shares of a gain with benefits of other projects (whole, decimal and tiny per cents) */
+const percent = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(12.5, 1 / 3, 1e-7)).map((n) => n + 0);
+const shares = fc.uniqueArray(
+  fc.record({ benefitId: fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/)), sharePercent: percent, otherSharePercent: percent }),
+  { maxLength: 3, selector: (s) => s.benefitId },
+);
+
 const planRow: fc.Arbitrary<PlanRow> = fc.record({
   change: fc.option(word, { nil: null }),
   title: word,
@@ -33,6 +40,7 @@ const planRow: fc.Arbitrary<PlanRow> = fc.record({
   valuationOrePerUnit: fc.option(fc.integer({ min: 0, max: 10_000_000_00 }), { nil: null }),
   cashReleasing: fc.boolean(),
   measurementSchedule: fc.constantFrom('tertial', 'year', 'month', null),
+  sharedWith: shares,
   plan: fc.subarray(PERIODS).chain((periods) =>
     fc.tuple(...periods.map((period) => quantity.map((q) => ({ period, quantity: q })))),
   ),

@@ -43,6 +43,8 @@ export function describeHistoryEntry(e: HistoryEntry, unitName: (id: string) => 
       return `Gevinstuttak ${formatKr(e.amountOre)} i ${formatPeriod(e.period)} fra ${unitName(e.unitId)}${e.saksnummer ? `, saksnummer ${e.saksnummer}` : ''}`;
     case 'benefitCancelled':
       return `Gevinsten kansellert${because(e.reason)}`;
+    case 'overlapDeclared':
+      return `Delt gevinst med ${e.otherBenefitTitle ? quoted(e.otherBenefitTitle) : e.otherBenefitId}: ${formatNumber(e.sharePercent)} % / ${formatNumber(e.otherSharePercent)} %${e.declaredHere ? '' : ' (oppgitt da den andre gevinsten ble planlagt)'}`;
     case 'projectRegistered':
       return `Prosjektet «${e.name}» registrert med ${e.projectLeader} som prosjektleder, eid av ${unitName(e.ownerUnitId)}`;
     case 'phaseChanged':

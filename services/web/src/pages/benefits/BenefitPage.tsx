@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api';
+import { api, type BenefitView } from '../../api';
 import { BenefitChart, BenefitTable, IndicatorChart, IndicatorFigures, RealisedFigures } from '../../components/BenefitSummary';
 import { Form, TextArea, TextField, text, useFormControl } from '../../components/Form';
 import { EvidenceList } from '../../components/Evidence';
@@ -39,6 +39,7 @@ export function BenefitPage() {
               <div><dt>Kategori</dt><dd>{categoryLabel[b.category]}{b.cashReleasing ? ', budsjettmessig' : ', ikke budsjettmessig'}</dd></div>
               <div><dt>Verdi per enhet</dt><dd>{b.valuationOrePerUnit === null ? 'Ikke prissatt' : `${formatKr(b.valuationOrePerUnit)} per ${b.unitOfMeasure}`}</dd></div>
             </dl>
+            {b.sharedWith.length > 0 && <SharedGains benefit={b} />}
             <p className="links"><Link to={auditPath('benefits', b.id)}>Hvem gjorde hva, når</Link></p>
 
             <section aria-labelledby="indikator" className="benefit-part">
@@ -129,6 +130,46 @@ export function BenefitPage() {
         )}
       </Busy>
     </Page>
+  );
+}
+
+/** «Delt gevinst»: the gains this benefit shares with benefits of other projects, and how (BenefitOverlapDeclared). */
+function SharedGains({ benefit: b }: { benefit: BenefitView }) {
+  return (
+    <section aria-labelledby="delt-gevinst" className="benefit-part">
+      <h2 id="delt-gevinst">Delt gevinst</h2>
+      <p className="explain">
+        Gevinsten gjelder samme mottakerenhet, indikator og måleenhet som gevinster i andre prosjekter. Andelene sier hvor mye av den felles gevinsten hver av dem regner seg, så den ikke telles to ganger.
+      </p>
+      <TableWrap label="Delt gevinst">
+        <table>
+          <caption className="visually-hidden">Gevinster denne gevinsten deles med</caption>
+          <thead>
+            <tr>
+              <th scope="col">Delt med</th>
+              <th scope="col">Prosjekt</th>
+              <th scope="col" className="num">Denne gevinstens andel</th>
+              <th scope="col" className="num">Den andres andel</th>
+              <th scope="col">Oppgitt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.sharedWith.map((s) => (
+              <tr key={s.benefitId}>
+                <th scope="row">
+                  <Link to={`/gevinster/${s.benefitId}`}>{s.title}</Link>
+                  {s.otherCancelled && ' (kansellert)'}
+                </th>
+                <td>{s.projectId ? <Link to={`/prosjekter/${s.projectId}`}>{s.projectName ?? s.projectId}</Link> : '–'}</td>
+                <td className="num">{formatNumber(s.sharePercent)} %</td>
+                <td className="num">{formatNumber(s.otherSharePercent)} %</td>
+                <td>{s.declaredHere ? 'da denne gevinsten ble planlagt' : 'da den andre gevinsten ble planlagt'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
   );
 }
 
