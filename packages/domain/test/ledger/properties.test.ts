@@ -271,8 +271,15 @@ describe('the ledger on generated histories', () => {
             }
             const least = Math.min(...owedAt.map((o) => o.owedOre));
             const owed = ledger.owed({ recipientUnitId: event.data.fromUnitId, investorUnitId: event.data.toUnitId, upTo: event.data.period });
-            expect(owedAt).toContainEqual(owed);
-            expect(owed.owedOre).toBe(least);
+            if (owedAt.length === 0) {
+              // one unit in the tree after every change (one is merged or moved into the other, also ahead
+              // of time): nothing is owed between them, so only an override settles
+              expect(owed).toMatchObject({ flowOre: 0, settledOre: 0, owedOre: 0 });
+              expect(event.data.override).toBe(true);
+            } else {
+              expect(owedAt).toContainEqual(owed);
+              expect(owed.owedOre).toBe(least);
+            }
             if (event.data.override) {
               overrides++;
               expect(event.data.overrideReason?.trim()).toBeTruthy();
