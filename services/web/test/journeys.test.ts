@@ -437,7 +437,7 @@ describe('Gevinst i nettleseren', () => {
     await page.getByRole('heading', { level: 1, name: 'Oppvekst samlet' }).waitFor();
     await page.getByText(/Oppvekst og utdanning slått sammen hit fra 01\.10\.2026/).waitFor();
     await visit('16-enhet', `/enheter/${oppvekst}`);
-    await page.getByText(/Slått sammen inn i Oppvekst samlet fra 01\.10\.2026/).waitFor();
+    await page.locator('p', { hasText: /Slått sammen inn i Oppvekst samlet fra 01\.10\.2026/ }).waitFor();
     const units = await apiGet<{ id: string; active: boolean; mergedInto: string | null }[]>('/api/units');
     expect(units.find((u) => u.id === oppvekst)).toMatchObject({ active: false, mergedInto: expect.any(String) });
   });
