@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse, LedgerAnswer, ProjectDetail, WriteResult } from '@gevinst/domain/answers';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
@@ -8,15 +5,11 @@ import { loginAs } from './login';
 
 // Annual costs run from a start year to an end year or until stopped, and land in each budget year;
 // a cost booked for a later year never moves how an earlier period's gains were split (issue 12).
-const dir = mkdtempSync(join(tmpdir(), 'gevinst-annual-'));
 let g: TestGevinst;
 beforeAll(async () => {
-  g = await startTestGevinst({ demo: true }, dir);
+  g = await startTestGevinst({ demo: true });
 });
-afterAll(async () => {
-  await g.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => g.destroy());
 
 const OWNER = 'byggesak@fjordvik.kommune.no';
 

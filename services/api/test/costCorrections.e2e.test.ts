@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse, LedgerAnswer, ProjectDetail, WriteResult } from '@gevinst/domain/answers';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
@@ -8,16 +5,12 @@ import { loginAs } from './login';
 
 // A cost recorded wrong is corrected or reversed by an event with a reason (issue 12, 17): the ledger
 // counts the new figures (a reversed cost as nothing), the project shows what happened and why.
-const dir = mkdtempSync(join(tmpdir(), 'gevinst-costs-'));
 let g: TestGevinst;
 beforeAll(async () => {
   // the demo's people, to be refused as someone without the right
-  g = await startTestGevinst({ demo: true }, dir);
+  g = await startTestGevinst({ demo: true });
 });
-afterAll(async () => {
-  await g.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => g.destroy());
 
 const OWNER = 'byggesak@fjordvik.kommune.no';
 

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HistorySchema,
@@ -17,16 +14,12 @@ import { loginAs } from './login';
 // Every change visible (issue 12, 5): a benefit's plan is approved at decision points, and its history
 // shows the original plan, each approval, each revision with its reason and author, the owners, the
 // new baseline's reason, measurements with comment and evidence, corrections and the cancellation.
-const dir = mkdtempSync(join(tmpdir(), 'gevinst-history-'));
 let g: TestGevinst;
 beforeAll(async () => {
   // the demo's people log in: a project leader who may approve, a benefit owner who may not
-  g = await startTestGevinst({ demo: true }, dir);
+  g = await startTestGevinst({ demo: true });
 });
-afterAll(async () => {
-  await g.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => g.destroy());
 
 const LEADER = 'prosjektleder.byggesak@fjordvik.kommune.no';
 const OWNER = 'byggesak@fjordvik.kommune.no';
