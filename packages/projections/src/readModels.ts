@@ -6,12 +6,11 @@ import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery, OrgView } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
 import { computePortfolio } from '@gevinst/domain/status';
-import { osloDate } from '@gevinst/domain/deciders';
 import { PortfolioModel } from './projects/PortfolioModel';
 import { ProjectViews } from './projects/views';
 import { SqliteCheckpoints } from './runner/checkpoints';
 import { ProjectionRunner } from './runner/ProjectionRunner';
-import { UnitsRegistry } from './units/UnitsRegistry';
+import { osloTodayBy, UnitsRegistry } from './units/UnitsRegistry';
 
 export interface ReadModelsOptions {
   store: EventStore;
@@ -37,7 +36,7 @@ export class ReadModels {
   constructor(options: ReadModelsOptions) {
     this.clock = options.clock ?? (() => new Date().toISOString());
     // the tree as it stands today by the same clock as the rest of the answers
-    this.units = new UnitsRegistry(() => osloDate(this.clock()));
+    this.units = new UnitsRegistry(osloTodayBy(() => this.clock()));
     this.projects = new ProjectViews(this.portfolio, this.ledger, this.clock);
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({

@@ -63,6 +63,25 @@ export interface IncompleteMerger {
   correlationId: string | null;
 }
 
+/**
+ * Today's date in Oslo by a clock of ISO instants, worked out once a UTC minute: Oslo's midnight falls
+ * on a whole UTC minute (its offsets are whole hours), so the date is the same all through one.
+ */
+export const osloTodayBy = (clock: () => string): (() => string) => {
+  let minute = '';
+  let date = '';
+  return () => {
+    const now = clock();
+    const utcMinute = now.length >= 17 && now.endsWith('Z') ? now.slice(0, 16) : null;
+    if (utcMinute === null) return osloDate(now);
+    if (utcMinute !== minute) {
+      minute = utcMinute;
+      date = osloDate(now);
+    }
+    return date;
+  };
+};
+
 /** The unit tree as it stands now, with each unit's history; merged units point at their successor. */
 export class UnitsRegistry implements Projection {
   readonly name = 'units';
@@ -74,27 +93,39 @@ export class UnitsRegistry implements Projection {
   private depthCacheVersion = -1;
   /** the date `parentId`/`mergedInto` hold for, and the version they were computed at */
   private asOfDate = '';
-  private asOfVersion = -1;
+  /** units whose timeline changed since `asOfDate` was applied (an event changes only the units it names) */
+  private stale = new Set<string>();
 
   /** `today`: the date in Oslo the tree is shown for by default (injectable for tests) */
-  constructor(private readonly today: () => string = () => osloDate(new Date())) {}
+  constructor(private readonly today: () => string = osloTodayBy(() => new Date().toISOString())) {}
 
   /** brings every unit's `parentId`/`mergedInto` to today */
   private current(): void {
     const date = this.today();
-    if (date === this.asOfDate && this.asOfVersion === this.version) return;
-    for (const u of this.units.values()) {
-      u.parentId = parentAt(u.timeline, date);
-      u.mergedInto = mergerAt(u.timeline, date)?.successorUnitId ?? null;
+    if (date === this.asOfDate) {
+      if (this.stale.size === 0) return;
+      for (const id of this.stale) {
+        const u = this.units.get(id);
+        if (u) this.placeAt(u, date);
+      }
+    } else {
+      for (const u of this.units.values()) this.placeAt(u, date);
+      this.asOfDate = date;
+      this.version++;
     }
-    this.version++;
-    this.asOfDate = date;
-    this.asOfVersion = this.version;
+    this.stale.clear();
+  }
+
+  private placeAt(u: UnitState, date: string): void {
+    u.parentId = parentAt(u.timeline, date);
+    u.mergedInto = mergerAt(u.timeline, date)?.successorUnitId ?? null;
   }
 
   reset(): void {
     this.units = new Map();
     this.incomplete = new Map();
+    this.stale.clear();
+    this.asOfDate = '';
     this.version++;
   }
 
@@ -120,6 +151,7 @@ export class UnitsRegistry implements Projection {
     const unit = this.units.get(id);
     if (!unit) return;
     this.evolve(unit, event);
+    this.stale.add(id);
     unit.history.push({
       type: event.type,
       recordedAt: event.metadata.recordedAt,
@@ -178,6 +210,7 @@ export class UnitsRegistry implements Projection {
       const merged = this.units.get(unitId);
       if (!merged || activeMerger(merged.timeline)) continue;
       merged.timeline.mergers.push({ successorUnitId, effectiveDate, annulled: false });
+      this.stale.add(unitId);
       this.incomplete.set(unitId, {
         unitId,
         successorUnitId,
