@@ -1,7 +1,6 @@
 import type { EventStore } from '@gevinst/eventstore';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
-import { HistoryModel } from './history/HistoryModel';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery, OrgView } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
@@ -27,7 +26,6 @@ export class ReadModels {
   readonly portfolio = new PortfolioModel();
   readonly ledger = new LedgerProjection();
   readonly access = new AccessRegistry();
-  readonly history = new HistoryModel();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -41,7 +39,7 @@ export class ReadModels {
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
-      projections: [this.units, this.portfolio, this.ledger, this.access, this.history],
+      projections: [this.units, this.portfolio, this.ledger, this.access],
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,

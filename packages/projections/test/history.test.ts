@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteEventStore, type EventStore, type SqliteEventStore } from '@gevinst/eventstore';
-import { ReadModels } from '../src/readModels';
+import { HistoryModel } from '../src/history/HistoryModel';
+import { upcastRecorded } from '../src/runner/upcast';
+
+/** folds the store's events from the `from`-th on into the model, as the history routes do */
+const fold = async (store: EventStore, model = new HistoryModel(), from = 0): Promise<HistoryModel> => {
+  for (const event of (await store.readAll()).slice(from)) {
+    const projected = upcastRecorded(event);
+    if (projected) model.apply(projected);
+  }
+  return model;
+};
 
 const dirs: string[] = [];
 const open = () => {
@@ -61,18 +71,19 @@ describe('HistoryModel', () => {
   it('keeps each change with who and when, reads a v1 baseline with reason null, and a rebuild equals the live model', async () => {
     const store = open();
     await setUp(store);
-    const live = new ReadModels({ store, db: store.db });
-    await live.start();
+    // folded as the events came: the first ones, then the rest
+    const live = await fold(store);
+    const before = (await store.readAll()).length;
     await more(store);
-    await live.waitFor((await store.readAll()).at(-1)!.globalPosition);
+    await fold(store, live, before);
 
-    const entries = live.history.projectHistory('p1')!;
+    const entries = live.projectHistory('p1')!;
     expect(entries.map((e) => e.kind)).toEqual(['projectRegistered', 'benefitPlanned', 'baselineMeasured', 'planApproved', 'forecastRevised', 'realised', 'ownerChanged', 'projectClosed']);
     expect(entries.find((e) => e.kind === 'baselineMeasured')).toMatchObject({ reason: null, previousValue: 10, value: 11, by: 'eier@k.no' });
     expect(entries.find((e) => e.kind === 'planApproved')).toMatchObject({ decisionPoint: 'BP2', by: 'pl@k.no', byName: 'Per Leder', role: 'project-leader', benefitTitle: 'Færre timer' });
-    expect(live.history.benefitHistory('b1')!.map((e) => e.kind)).not.toContain('projectClosed');
+    expect(live.benefitHistory('b1')!.map((e) => e.kind)).not.toContain('projectClosed');
 
-    const versions = live.history.planVersions('b1')!;
+    const versions = live.planVersions('b1')!;
     expect(versions.versions).toHaveLength(1);
     expect(versions.variance.map((r) => [r.period, r.approvedQuantity, r.currentQuantity, r.realisedQuantity, r.currentVsApproved, r.realisedVsApproved])).toEqual([
       ['2026-T1', 10, 10, 12.2, 0, 2.2],
@@ -80,14 +91,11 @@ describe('HistoryModel', () => {
     ]);
     expect(versions.totals).toMatchObject({ approvedQuantity: 30, currentQuantity: 25.1, currentVsApproved: -4.9 });
 
-    const rebuilt = new ReadModels({ store, db: store.db });
-    await rebuilt.rebuild();
-    expect(rebuilt.history.projectHistory('p1')).toEqual(entries);
-    expect(rebuilt.history.planVersions('b1')).toEqual(versions);
-    expect(live.history.benefitHistory('nope')).toBeUndefined();
-    expect(live.history.planVersions('nope')).toBeUndefined();
-    await live.stop();
-    await rebuilt.stop();
+    const rebuilt = await fold(store);
+    expect(rebuilt.projectHistory('p1')).toEqual(entries);
+    expect(rebuilt.planVersions('b1')).toEqual(versions);
+    expect(live.benefitHistory('nope')).toBeUndefined();
+    expect(live.planVersions('nope')).toBeUndefined();
     await store.close();
   });
 
@@ -109,29 +117,24 @@ describe('HistoryModel', () => {
       },
       { type: 'BenefitOverlapDeclared', data: { benefitId: 'b2', otherBenefitId: 'b1', otherProjectId: 'p1', sharePercent: 40, otherSharePercent: 60 }, metadata: meta('pl@k.no') },
     ]);
-    const live = new ReadModels({ store, db: store.db });
-    await live.start();
-    await live.waitFor((await store.readAll()).at(-1)!.globalPosition);
+    const live = await fold(store);
 
-    const declared = live.history.benefitHistory('b2')!.at(-1)!;
+    const declared = live.benefitHistory('b2')!.at(-1)!;
     expect(declared).toMatchObject({
       kind: 'overlapDeclared', benefitId: 'b2', projectId: 'p2', otherBenefitId: 'b1', otherBenefitTitle: 'Færre timer', otherProjectId: 'p1',
       sharePercent: 40, otherSharePercent: 60, declaredHere: true, by: 'pl@k.no',
     });
-    const seen = live.history.benefitHistory('b1')!.at(-1)!;
+    const seen = live.benefitHistory('b1')!.at(-1)!;
     expect(seen).toMatchObject({
       kind: 'overlapDeclared', benefitId: 'b1', projectId: 'p1', otherBenefitId: 'b2', otherBenefitTitle: 'Også færre timer', otherProjectId: 'p2',
       sharePercent: 60, otherSharePercent: 40, declaredHere: false, position: declared.position,
     });
-    expect(live.history.projectHistory('p1')!.filter((e) => e.kind === 'overlapDeclared')).toEqual([seen]);
-    expect(live.history.projectHistory('p2')!.map((e) => e.kind)).toEqual(['projectRegistered', 'benefitPlanned', 'overlapDeclared']);
+    expect(live.projectHistory('p1')!.filter((e) => e.kind === 'overlapDeclared')).toEqual([seen]);
+    expect(live.projectHistory('p2')!.map((e) => e.kind)).toEqual(['projectRegistered', 'benefitPlanned', 'overlapDeclared']);
 
-    const rebuilt = new ReadModels({ store, db: store.db });
-    await rebuilt.rebuild();
-    expect(rebuilt.history.benefitHistory('b1')).toEqual(live.history.benefitHistory('b1'));
-    expect(rebuilt.history.benefitHistory('b2')).toEqual(live.history.benefitHistory('b2'));
-    await live.stop();
-    await rebuilt.stop();
+    const rebuilt = await fold(store);
+    expect(rebuilt.benefitHistory('b1')).toEqual(live.benefitHistory('b1'));
+    expect(rebuilt.benefitHistory('b2')).toEqual(live.benefitHistory('b2'));
     await store.close();
   });
 });

@@ -82,7 +82,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(grantRoutes({ readModels, access }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
-  app.use(historyRoutes({ readModels, access }));
+  app.use(historyRoutes({ store: deps.store, readModels, access }));
   mountAdminTools(app, { tools: deps.admin ?? [], access });
   app.use('/api', apiNotFound);
   app.use(webRoutes(deps.webDist));
