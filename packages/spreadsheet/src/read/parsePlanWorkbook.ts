@@ -106,15 +106,17 @@ export function parsePlanSheet(workbook: ExcelJS.Workbook): ParsedPlan {
   for (let r = headerRow + 1; r <= last; r++) {
     const row = worksheet.getRow(r);
     const cells = new Map<number, Plain>();
+    // findCell, not getCell: reading must not add a cell to every column of every row (a sheet of
+    // 400,000 rows would grow by millions of objects in the parser's bounded memory)
     for (const col of columns.keys()) {
-      const p = plain(row.getCell(col).value);
+      const p = plain(row.findCell(col)?.value);
       if (p.kind !== 'empty') cells.set(col, p);
     }
     if (cells.size === 0) continue; // an empty row is skipped
     // in a row with content, free text of only blanks is text too (the domain keeps it)
     for (const [col, mapped] of columns) {
       if (cells.has(col) || mapped.kind !== 'field' || mapped.column.kind !== 'freeText') continue;
-      const raw = rawText(row.getCell(col).value);
+      const raw = rawText(row.findCell(col)?.value);
       if (raw) cells.set(col, { kind: 'text', text: raw });
     }
     const before = problems.length;
