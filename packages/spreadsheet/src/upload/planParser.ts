@@ -77,6 +77,9 @@ export class PlanParser {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.workerMemoryMb, maxYoungGenerationSizeMb: Math.min(32, this.limits.workerMemoryMb) },
     });
     this.all.add(worker);
+    // A worker stopped at its time limit may still run out of memory while it is being terminated;
+    // the read has been answered by then, and an 'error' with no listener would end the whole process.
+    worker.on('error', () => {});
     worker.once('exit', () => {
       this.all.delete(worker);
       clearTimeout(this.idleTimers.get(worker));

@@ -12,7 +12,7 @@ export function useAsOf(): [string | null, (next: string | null) => void] {
   const set = (next: string | null) => {
     const search = new URLSearchParams(params);
     if (next) search.set('pr', next); else search.delete('pr');
-    setParams(search);
+    setParams(search, { flushSync: true });
   };
   return [asOf, set];
 }

@@ -15,7 +15,7 @@ export function useOrg(): [string | null, (next: string | null) => void] {
   const set = (next: string | null) => {
     const search = new URLSearchParams(params);
     if (next && next !== DEFAULT_ORG) search.set('org', next); else search.delete('org');
-    setParams(search);
+    setParams(search, { flushSync: true }); // the radio shows the choice at once, not after a transition
   };
   return [org, set];
 }

@@ -22,7 +22,7 @@ export function useSpan(defaultLevel = 0): [Span, (next: Span) => void] {
     search.set('fra', next.from);
     search.set('til', next.to);
     search.set('niva', String(next.level));
-    setParams(search);
+    setParams(search, { flushSync: true });
   };
   return [span, set];
 }

@@ -23,7 +23,7 @@ function useProjectFilters() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(next, { replace: true, flushSync: true }); // a typed letter is shown at once
   };
   return { filters, set, clear: () => setParams(new URLSearchParams(), { replace: true }) };
 }
