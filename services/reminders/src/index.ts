@@ -10,6 +10,7 @@ import type { QueueWorker, ReminderQueue, RetryPolicy } from './queue/port';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { type DueItem, dueList } from './schedule/dueList';
 import { type DeliveryHooks, deliveryFailedHandler, deliveryHandler } from './worker/deliver';
+import { type ActionReminders, createActionReminders } from './worker/actions';
 
 export { FakeClock, systemClock, type Clock } from './clock';
 export { defaultReminderConfig, reminderConfig, type ReminderConfig } from './config';
@@ -56,6 +57,8 @@ export interface Reminders {
   readonly queue: ReminderQueue;
   readonly scheduler: Scheduler;
   readonly mailer: Mailer;
+  /** reminders of overdue realisation actions (with the scheduler role) */
+  readonly actionReminders?: ActionReminders;
 }
 
 export const createReminders = (options: RemindersOptions): Reminders => {
@@ -80,6 +83,7 @@ export const createReminders = (options: RemindersOptions): Reminders => {
   const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, log });
   const roles = { scheduler: options.roles?.scheduler ?? true, worker: options.roles?.worker ?? true };
   let worker: QueueWorker | undefined;
+  const actionReminders = roles.scheduler ? createActionReminders({ store: options.store, clock, config, mailer, publicUrl, log }) : undefined;
 
   let adminRouter: Reminders['adminRouter'];
   if (bull) adminRouter = bullBoardRouter(bull.queue);
@@ -89,11 +93,13 @@ export const createReminders = (options: RemindersOptions): Reminders => {
     scheduler,
     mailer,
     adminRouter,
+    actionReminders,
     async start() {
       log('info', 'reminders starting', { queue: queue.backend, mail: mailer.describe });
       if (roles.scheduler) {
         await scheduler.start();
         await scheduler.caughtUp;
+        await actionReminders?.start();
       }
       if (roles.worker) {
         worker = queue.startWorker(
@@ -105,6 +111,7 @@ export const createReminders = (options: RemindersOptions): Reminders => {
     },
     async stop() {
       await worker?.close();
+      await actionReminders?.stop();
       if (roles.scheduler) await scheduler.stop();
       await queue.close();
       mailer.close();

@@ -16,6 +16,7 @@ import { WithdrawalPage } from './pages/finance/WithdrawalPage';
 import { SettlementPage } from './pages/finance/SettlementPage';
 import { Scorecard } from './pages/management/Scorecard';
 import { SharedGains } from './pages/management/SharedGains';
+import { RiskMatrixPage } from './pages/followUp/RiskMatrixPage';
 import { UnitTree } from './pages/units/UnitTree';
 import { UnitPage } from './pages/units/UnitPage';
 import { MergeUnits } from './pages/units/MergeUnits';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: '/okonomi/avregning', element: <SettlementPage /> },
       { path: '/ledelse', element: <Scorecard /> },
       { path: '/ledelse/delte-gevinster', element: <SharedGains /> },
+      { path: '/ledelse/risiko', element: <RiskMatrixPage /> },
       { path: '/enheter', element: <UnitTree /> },
       { path: '/enheter/sammenslaing', element: <MergeUnits /> },
       { path: '/enheter/:unitId', element: <UnitPage /> },

@@ -91,6 +91,8 @@ export const policy = {
   assignBenefitOwner: { does: 'bytte gevinsteier', rules: [LEADER, unit('management')] },
   cancelBenefit: { does: 'kansellere gevinsten', rules: [LEADER, unit('management')] },
   approveBenefitPlan: { does: 'godkjenne gevinstplanen ved et beslutningspunkt', rules: [LEADER, unit('management')] },
+  manageBenefitActions: { does: 'legge inn og oppdatere tiltak for gevinsten', rules: [OWNER, LEADER] },
+  manageBenefitRisks: { does: 'vurdere og lukke risiko for gevinsten', rules: [OWNER, LEADER] },
   recordUnplannedBenefit: { does: 'registrere en uplanlagt gevinst', rules: [unit('management'), unit('finance')] },
   // money between units
   recordWithdrawal: { does: 'registrere et gevinstuttak', rules: [unit('finance')] },
@@ -106,6 +108,7 @@ export const policy = {
   readPortfolio: { does: 'se målekortet', rules: [{ role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
   readDue: { does: 'se listen over gevinster som forfaller', rules: [{ role: 'benefit-owner', reach: 'self' }, { role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
   readUnitAudit: { does: 'se hvem som endret enheten', rules: [anyUnit('management'), anyUnit('finance')] },
+  readRisks: { does: 'se risikomatrisen for porteføljen', rules: [{ role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
   readRoles: { does: 'se hvem som har hvilke roller', rules: [] },
   administer: { does: 'bruke administrasjonsverktøyene', rules: [] },
 } as const satisfies Record<string, ActionPolicy>;

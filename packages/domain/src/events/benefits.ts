@@ -198,6 +198,49 @@ export const BenefitOverlapDeclaredSchema = z
     error: 'Andelene kan til sammen ikke være over 100 %',
   });
 
+/** A realisation action's status: planlagt, pågår, fullført, avbrutt. */
+export const ActionStatusSchema = z.enum(['planned', 'inProgress', 'done', 'cancelled']);
+export type ActionStatus = z.infer<typeof ActionStatusSchema>;
+
+/** A gevinstrealiseringstiltak: what is to be done for the benefit, by whom and when; it starts as `planned`. */
+export const BenefitActionAddedSchema = z.object({
+  benefitId: IdSchema,
+  actionId: IdSchema,
+  title: NameSchema,
+  owner: EmailSchema,
+  deadline: IsoDateSchema,
+  comment: nullableDefault(TextSchema),
+});
+
+/** A change to an action; a null field is left as it was. */
+export const BenefitActionUpdatedSchema = z.object({
+  benefitId: IdSchema,
+  actionId: IdSchema,
+  status: nullableDefault(ActionStatusSchema),
+  deadline: nullableDefault(IsoDateSchema),
+  owner: nullableDefault(EmailSchema),
+  comment: nullableDefault(TextSchema),
+});
+
+/** 1 (svært lav) to 5 (svært høy) */
+export const RiskGradeSchema = z.int({ error: 'Må være et helt tall fra 1 til 5' }).min(1, { error: 'Må være minst 1' }).max(5, { error: 'Kan ikke være over 5' });
+
+/** A threat to the benefit, assessed as probability × consequence; a new assessment of the same `riskId` replaces the last, which stays in the history. */
+export const BenefitRiskAssessedSchema = z.object({
+  benefitId: IdSchema,
+  riskId: IdSchema,
+  threat: NameSchema,
+  probability: RiskGradeSchema,
+  consequence: RiskGradeSchema,
+  mitigation: TextSchema,
+});
+
+export const BenefitRiskClosedSchema = z.object({
+  benefitId: IdSchema,
+  riskId: IdSchema,
+  reason: TextSchema.min(1, { error: 'Begrunnelse må fylles ut' }),
+});
+
 export const benefitEventSchemas = {
   BenefitPlanned: BenefitPlannedSchema,
   BaselineMeasured: BaselineMeasuredSchema,
@@ -212,4 +255,8 @@ export const benefitEventSchemas = {
   EvidenceAttached: EvidenceAttachedSchema,
   BenefitPlanApproved: BenefitPlanApprovedSchema,
   BenefitOverlapDeclared: BenefitOverlapDeclaredSchema,
+  BenefitActionAdded: BenefitActionAddedSchema,
+  BenefitActionUpdated: BenefitActionUpdatedSchema,
+  BenefitRiskAssessed: BenefitRiskAssessedSchema,
+  BenefitRiskClosed: BenefitRiskClosedSchema,
 } as const;

@@ -43,9 +43,32 @@ export const ReminderDeliveredSchema = z.object({
   messageId: TextSchema.min(1),
 });
 
+/** An overdue realisation action's reminder to its owner (`overdue`) or to the benefit owner and project leader (`escalation`). */
+export const ActionReminderKindSchema = z.enum(['overdue', 'escalation']);
+export type ActionReminderKind = z.infer<typeof ActionReminderKindSchema>;
+
+/** The claim of an action's reminder, on its own stream created once (`reminder-<benefit>-action-<action>-<kind>`): never sent twice. */
+export const ActionReminderSentSchema = z.object({
+  benefitId: IdSchema,
+  actionId: IdSchema,
+  kind: ActionReminderKindSchema,
+  recipients: Recipients,
+  deadline: IsoDateSchema,
+  messageId: TextSchema.min(1),
+});
+
+export const ActionReminderDeliveredSchema = z.object({
+  benefitId: IdSchema,
+  actionId: IdSchema,
+  kind: ActionReminderKindSchema,
+  messageId: TextSchema.min(1),
+});
+
 export const reminderEventSchemas = {
   ReminderSent: ReminderSentSchema,
   ReminderEscalated: ReminderEscalatedSchema,
   ReminderDeliveryFailed: ReminderDeliveryFailedSchema,
   ReminderDelivered: ReminderDeliveredSchema,
+  ActionReminderSent: ActionReminderSentSchema,
+  ActionReminderDelivered: ActionReminderDeliveredSchema,
 } as const;

@@ -54,6 +54,12 @@ const contract: Record<string, string[]> = {
   ReminderEscalated: ['benefitId', 'period', 'recipients', 'dueDate', 'daysOverdue', 'messageId'],
   ReminderDeliveryFailed: ['benefitId', 'period', 'kind', 'recipients', 'error', 'attempts'],
   ReminderDelivered: ['benefitId', 'period', 'kind', 'recipients', 'messageId'],
+  BenefitActionAdded: ['benefitId', 'actionId', 'title', 'owner', 'deadline', 'comment'],
+  BenefitActionUpdated: ['benefitId', 'actionId', 'status', 'deadline', 'owner', 'comment'],
+  BenefitRiskAssessed: ['benefitId', 'riskId', 'threat', 'probability', 'consequence', 'mitigation'],
+  BenefitRiskClosed: ['benefitId', 'riskId', 'reason'],
+  ActionReminderSent: ['benefitId', 'actionId', 'kind', 'recipients', 'deadline', 'messageId'],
+  ActionReminderDelivered: ['benefitId', 'actionId', 'kind', 'messageId'],
   RoleGranted: ['grantId', 'personId', 'role', 'unitId', 'reason'],
   RoleRevoked: ['grantId', 'personId', 'role', 'unitId', 'reason'],
 };

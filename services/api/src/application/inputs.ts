@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidOrgNumber, validText, visibleName } from '@gevinst/domain/validation';
 import { tryParsePeriod } from '@gevinst/domain/periods';
 import {
+  ActionStatusSchema,
   BenefitCategorySchema,
   BenefitPlannedSchema,
   BudgetYearSchema,
@@ -198,3 +199,13 @@ export const RecordUnplannedBenefitInput = z.object({
   valueOre: nonNegativeOre,
   description: text,
 });
+
+/** a realisation action (gevinstrealiseringstiltak) */
+export const AddBenefitActionInput = z.object({ title: name, owner: email, deadline: date, comment: text.nullish() });
+const actionStatus = z.enum(ActionStatusSchema.options, { error: 'Status må være planned, inProgress, done eller cancelled' });
+/** `actionId` comes from the path (`/api/benefits/:id/actions/:actionId`); what is left out stays as it was */
+export const UpdateBenefitActionInput = z.object({ actionId: id, status: actionStatus.nullish(), deadline: date.nullish(), owner: email.nullish(), comment: text.nullish() });
+const grade = z.int({ error: 'Må være et helt tall fra 1 til 5' }).min(1, { error: 'Må være et helt tall fra 1 til 5' }).max(5, { error: 'Må være et helt tall fra 1 til 5' });
+/** a new risk, or (with the `riskId` of an open one) a new assessment of it */
+export const AssessBenefitRiskInput = z.object({ riskId: id.optional(), threat: name, probability: grade, consequence: grade, mitigation: text.nullish() });
+export const CloseBenefitRiskInput = z.object({ riskId: id, reason });

@@ -13,6 +13,7 @@ import { errorHandler } from './errors';
 import { requestLog } from './requestLog';
 import { mountAdminTools, rebuildRoutes } from './routers/admin';
 import { benefitRoutes } from './routers/benefits';
+import { followUpRoutes } from './routers/followUp';
 import { commandRouter } from './routers/commands';
 import { grantRoutes } from './routers/grants';
 import { healthRoutes } from './routers/health';
@@ -78,6 +79,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(unitRoutes({ readModels, access }));
   app.use(projectRoutes({ readModels, access }));
   app.use(benefitRoutes({ readModels, access, clock, due: deps.due }));
+  app.use(followUpRoutes({ readModels, access, clock }));
   app.use(reportRoutes({ readModels, access, clock, pastReports: deps.pastReports }));
   app.use(grantRoutes({ readModels, access }));
   app.use(rebuildRoutes({ readModels, access }));

@@ -126,6 +126,10 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/ledger/balances': read('Åpne saldoer', R.Balances, queryParameters(Q.ReportQuery)),
     '/api/ledger/trace': read('Hendelsene bak et tall', R.Trace, queryParameters(Q.TraceQuery)),
     '/api/portfolio': read('Status per enhet og periode (standard: årets tertialer)', R.Portfolio, queryParameters(Q.ReportQuery)),
+    '/api/benefits/{id}/actions': { ...paths['/api/benefits/{id}/actions'], ...read('Gevinstens tiltak (gevinstrealiseringstiltak), forfalte først', R.BenefitActions, [idParameter]) },
+    '/api/benefits/{id}/risks': { ...paths['/api/benefits/{id}/risks'], ...read('Gevinstens risikoer (sannsynlighet × konsekvens), åpne og høyest først, med historikk', R.BenefitRisks, [idParameter]) },
+    '/api/actions': read('Personens tiltak (egne og på gevinster de eier), forfalte først', R.MyActions, queryParameters(Q.ActionsQuery)),
+    '/api/portfolio/risks': read('Risikomatrise 5 × 5 for porteføljen: åpne risikoer per sannsynlighet og konsekvens', R.RiskMatrix),
     '/api/portfolio/overlaps': read('Delte gevinster: gevinster i to prosjekter som deler én gevinst, med andelene', R.DeclaredOverlaps),
     '/api/admin/rebuild': {
       post: {

@@ -63,3 +63,7 @@ export const ImportQuery = z.object({
 export const LedgerExportQuery = ReportQuery.extend({
   view: z.enum(LEDGER_VIEWS).optional().describe('bare for CSV: hvilken tabell; standard flows (XLSX har alle fire ark)'),
 });
+
+export const ActionsQuery = z.object({
+  owner: z.string().optional().describe('personens e-post; standard: den innloggede'),
+});

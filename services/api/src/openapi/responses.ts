@@ -53,3 +53,5 @@ export const AuditTrail = AuditTrailSchema;
 
 export const History = HistorySchema;
 export const PlanVersions = PlanVersionsSchema;
+
+export { BenefitActionsSchema as BenefitActions, BenefitRisksSchema as BenefitRisks, MyActionsSchema as MyActions, RiskMatrixSchema as RiskMatrix } from '@gevinst/domain/answers';

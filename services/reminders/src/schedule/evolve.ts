@@ -43,6 +43,13 @@ const relevance: Record<EventType, boolean> = {
   ReminderDeliveryFailed: true,
   RoleGranted: false,
   RoleRevoked: false,
+  // actions' reminders are folded by schedule/actions.ts
+  BenefitActionAdded: false,
+  BenefitActionUpdated: false,
+  BenefitRiskAssessed: false,
+  BenefitRiskClosed: false,
+  ActionReminderSent: false,
+  ActionReminderDelivered: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -172,6 +179,12 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'SettlementRecorded':
     case 'RoleGranted':
     case 'RoleRevoked':
+    case 'BenefitActionAdded':
+    case 'BenefitActionUpdated':
+    case 'BenefitRiskAssessed':
+    case 'BenefitRiskClosed':
+    case 'ActionReminderSent':
+    case 'ActionReminderDelivered':
       return state;
     default: {
       const unconsidered: never = event;

@@ -174,3 +174,20 @@ export const auth = {
   login: (returnTo: string) => `/auth/login${query({ returnTo })}`,
   logout: '/auth/logout',
 };
+
+import type { ActionStatus, BenefitAction, BenefitRisk, MyAction, RiskMatrix } from './types';
+
+/** Realisation actions (gevinstrealiseringstiltak) and risks per benefit, the person's actions and the portfolio's risk matrix. */
+export const followUp = {
+  actions: (benefitId: string) => get<BenefitAction[]>(`/api/benefits/${enc(benefitId)}/actions`),
+  addAction: (benefitId: string, body: { title: string; owner: string; deadline: string; comment?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(benefitId)}/actions`, body),
+  updateAction: (benefitId: string, actionId: string, body: { status?: ActionStatus | null; deadline?: string | null; owner?: string | null; comment?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(benefitId)}/actions/${enc(actionId)}`, body),
+  risks: (benefitId: string) => get<BenefitRisk[]>(`/api/benefits/${enc(benefitId)}/risks`),
+  assessRisk: (benefitId: string, body: { riskId?: string; threat: string; probability: number; consequence: number; mitigation?: string | null }) =>
+    post<Created>(`/api/benefits/${enc(benefitId)}/risks`, body),
+  closeRisk: (benefitId: string, riskId: string, body: { reason: string }) => post<Created>(`/api/benefits/${enc(benefitId)}/risks/${enc(riskId)}/close`, body),
+  mine: (params: { owner?: string }) => get<MyAction[]>(`/api/actions${query(params)}`),
+  matrix: () => get<RiskMatrix>('/api/portfolio/risks'),
+};

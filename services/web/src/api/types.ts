@@ -66,3 +66,7 @@ export interface Span {
 }
 
 export type AuditSubject = 'projects' | 'benefits' | 'units';
+
+/** Realisation actions and risks per benefit. */
+export type { BenefitAction, BenefitRisk, MatrixRisk, MyAction, RiskMatrix } from '@gevinst/domain/answers';
+export type { ActionStatus } from '@gevinst/domain/events';

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../api';
 import { formatDate } from './date';
 import { categoryLabel, decisionPointText, labelOf, phaseLabel, roleText } from './labels';
+import { actionStatusLabel } from './labels';
 import { formatKr } from './money';
 import { formatNumber } from './number';
 
@@ -65,6 +66,10 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'type' | 'data'>, uni
     case 'SettlementRecorded': return `Registrerte avregning ${formatKr(num(d, 'amountOre'))} fra ${unit('fromUnitId')} til ${unit('toUnitId')}${period(d)}${d.override === true ? `, overstyrt: «${str(d, 'overrideReason')}»` : ''}`;
     case 'RoleGranted': return `Ga ${str(d, 'personId')} rollen ${grantedRole(d, unitName)}${reason(d)}`;
     case 'RoleRevoked': return `Fjernet rollen ${grantedRole(d, unitName)} fra ${str(d, 'personId')}${reason(d)}`;
+    case 'BenefitActionAdded': return `La til tiltaket «${str(d, 'title')}» med ${str(d, 'owner')} som ansvarlig og frist ${formatDate(str(d, 'deadline'))}`;
+    case 'BenefitActionUpdated': return `Oppdaterte et tiltak${str(d, 'status') ? `: ${labelOf(actionStatusLabel, str(d, 'status')).toLowerCase()}` : ''}${str(d, 'deadline') ? `, ny frist ${formatDate(str(d, 'deadline'))}` : ''}${str(d, 'owner') ? `, ny ansvarlig ${str(d, 'owner')}` : ''}`;
+    case 'BenefitRiskAssessed': return `Vurderte risikoen «${str(d, 'threat')}»: sannsynlighet ${num(d, 'probability') ?? ''} × konsekvens ${num(d, 'consequence') ?? ''}`;
+    case 'BenefitRiskClosed': return `Lukket en risiko${reason(d)}`;
     default: return `Hendelse: ${entry.type}`;
   }
 }

@@ -1,4 +1,5 @@
 import type { Category, Direction, DueItem, JudgedStatus, ProjectPhase, ReminderKind, RoleName, Status, Trend } from '../api';
+import type { ActionStatus, RiskMatrix } from '../api';
 
 export const categoryLabel: Record<Category, string> = {
   budget: 'Budsjettmessig i egen virksomhet',
@@ -98,3 +99,20 @@ export const roleText = (role: string, unitName?: string | null): string => {
   const label = isRole(role) ? roleLabel[role] : role;
   return unitName ? `${label} – ${unitName}` : label;
 };
+
+/** A realisation action's status (planlagt / pågår / fullført / avbrutt). */
+export const actionStatusLabel: Record<ActionStatus, string> = {
+  planned: 'Planlagt',
+  inProgress: 'Pågår',
+  done: 'Fullført',
+  cancelled: 'Avbrutt',
+};
+
+/** A risk's band, by word and icon beside its colour (the colour is never the only signal). */
+export const riskLevelText: Record<RiskMatrix['cells'][number]['level'], { label: string; icon: string; css: string }> = {
+  low: { label: 'Lav risiko', icon: '●', css: 'green' },
+  medium: { label: 'Middels risiko', icon: '▲', css: 'yellow' },
+  high: { label: 'Høy risiko', icon: '■', css: 'red' },
+};
+
+export const gradeLabel: Record<number, string> = { 1: 'svært lav', 2: 'lav', 3: 'middels', 4: 'høy', 5: 'svært høy' };

@@ -1,4 +1,4 @@
-import type { DecisionPoint, EventInputOf, MeasurementSchedule, PlanEntry } from '../../events';
+import type { ActionStatus, DecisionPoint, EventInputOf, MeasurementSchedule, PlanEntry } from '../../events';
 import type { PlanBenefitContext, TimeContext, UnitsAndProjectsContext, UnitsContext } from '../context';
 import type { Command } from '../decider';
 
@@ -82,7 +82,11 @@ export type BenefitCommand =
   | RecordBudgetWithdrawal
   | RecordUnplannedBenefit
   | AttachEvidence
-  | ApproveBenefitPlan;
+  | ApproveBenefitPlan
+  | AddBenefitAction
+  | UpdateBenefitAction
+  | AssessBenefitRisk
+  | CloseBenefitRisk;
 
 export type AttachEvidence = Command<'AttachEvidence', EventInputOf<'EvidenceAttached'>, TimeContext>;
 
@@ -92,3 +96,23 @@ export type ApproveBenefitPlan = Command<
   { benefitId: string; decisionPoint: DecisionPoint; note?: string | null },
   TimeContext
 >;
+
+/** A realisation action (gevinstrealiseringstiltak); it starts as planned. */
+export type AddBenefitAction = Command<
+  'AddBenefitAction',
+  { benefitId: string; actionId: string; title: string; owner: string; deadline: string; comment?: string | null },
+  TimeContext
+>;
+/** Changes what is given; the rest stays. */
+export type UpdateBenefitAction = Command<
+  'UpdateBenefitAction',
+  { benefitId: string; actionId: string; status?: ActionStatus | null; deadline?: string | null; owner?: string | null; comment?: string | null },
+  TimeContext
+>;
+/** A new risk, or a new assessment of an open one (same `riskId`). */
+export type AssessBenefitRisk = Command<
+  'AssessBenefitRisk',
+  { benefitId: string; riskId: string; threat: string; probability: number; consequence: number; mitigation?: string | null },
+  TimeContext
+>;
+export type CloseBenefitRisk = Command<'CloseBenefitRisk', { benefitId: string; riskId: string; reason: string }, TimeContext>;

@@ -24,6 +24,7 @@ import type {
   RecordRealisation,
   RecordUnplannedBenefit,
 } from './commands';
+import { addAction, assessRisk, closeRisk, updateAction } from './actions';
 import { declareOverlaps } from './overlap';
 import {
   benefitRealisedCashReleasingOre,
@@ -52,6 +53,12 @@ const requirePlanned = (state: BenefitState, benefitId: string, notPlanned: (tit
 const requireActivePlanned = (state: BenefitState, benefitId: string): Planned => {
   const benefit = requirePlanned(state, benefitId, (title) => `«${title}» er en uplanlagt gevinst og kan ikke følges opp som en planlagt`);
   if (benefit.status === 'cancelled') refuse('benefit_cancelled', 'benefitId', `Gevinsten «${benefit.title}» er kansellert`);
+  return benefit;
+};
+
+const requirePursued = (state: BenefitState, benefitId: string): Extract<BenefitState, { status: 'planned' }> => {
+  const benefit = requireActivePlanned(state, benefitId);
+  if (benefit.status !== 'planned') return refuse('benefit_cancelled', 'benefitId', `Gevinsten «${benefit.title}» er kansellert`);
   return benefit;
 };
 
@@ -351,5 +358,14 @@ export const decideBenefit = (command: BenefitCommand, state: BenefitState): Ben
       return [emit('EvidenceAttached', command.data)];
     case 'ApproveBenefitPlan':
       return approveBenefitPlan(command, state);
+    // actions and risks: only on a benefit still pursued
+    case 'AddBenefitAction':
+      return addAction(command, requirePursued(state, command.data.benefitId));
+    case 'UpdateBenefitAction':
+      return updateAction(command, requirePursued(state, command.data.benefitId));
+    case 'AssessBenefitRisk':
+      return assessRisk(command, requirePursued(state, command.data.benefitId));
+    case 'CloseBenefitRisk':
+      return closeRisk(command, requirePursued(state, command.data.benefitId));
   }
 };

@@ -8,6 +8,7 @@ export * from './commands';
 export * from './state';
 export { decideBenefit } from './decide';
 export * from './overlap';
+export { actionStatusLabels } from './actions';
 
 export const benefitDecider: StreamDecider<BenefitState, BenefitCommand, BenefitEvent> = {
   decide: decideBenefit,

@@ -1,5 +1,5 @@
 import { spanMonths } from '../../periods';
-import type { BenefitCategory, BenefitEvent, DecisionPoint, Direction, MeasurementSchedule, PlanEntry } from '../../events';
+import type { ActionStatus, BenefitCategory, BenefitEvent, DecisionPoint, Direction, MeasurementSchedule, PlanEntry } from '../../events';
 
 export interface RealisationState {
   quantity: number;
@@ -40,6 +40,26 @@ export interface PlannedBenefit extends RecordedBenefit {
   targetDate?: string | null;
   /** the latest approved plan per decision point (BenefitPlanApproved) */
   approvals?: Partial<Record<DecisionPoint, ApprovedPlan>>;
+  /** realisation actions by id (BenefitActionAdded / BenefitActionUpdated) */
+  actions?: Readonly<Record<string, ActionState>>;
+  /** risks by id (BenefitRiskAssessed / BenefitRiskClosed) */
+  risks?: Readonly<Record<string, RiskState>>;
+}
+
+export interface ActionState {
+  title: string;
+  owner: string;
+  deadline: string;
+  status: ActionStatus;
+  comment: string | null;
+}
+
+export interface RiskState {
+  threat: string;
+  probability: number;
+  consequence: number;
+  mitigation: string;
+  closed: boolean;
 }
 
 /** What was approved at a decision point. */
@@ -140,6 +160,32 @@ export const evolveBenefit = (state: BenefitState, event: BenefitEvent): Benefit
       return { ...state, owner: event.data.owner };
     case 'BenefitCancelled':
       return { ...state, status: 'cancelled' };
+    case 'BenefitActionAdded': {
+      const { actionId, title, owner, deadline, comment } = event.data;
+      return { ...state, actions: { ...state.actions, [actionId]: { title, owner, deadline, comment, status: 'planned' } } };
+    }
+    case 'BenefitActionUpdated': {
+      const { actionId, status, deadline, owner, comment } = event.data;
+      const before = state.actions?.[actionId];
+      if (!before) return state;
+      const after: ActionState = {
+        ...before,
+        status: status ?? before.status,
+        deadline: deadline ?? before.deadline,
+        owner: owner ?? before.owner,
+        comment: comment ?? before.comment,
+      };
+      return { ...state, actions: { ...state.actions, [actionId]: after } };
+    }
+    case 'BenefitRiskAssessed': {
+      const { riskId, threat, probability, consequence, mitigation } = event.data;
+      return { ...state, risks: { ...state.risks, [riskId]: { threat, probability, consequence, mitigation, closed: false } } };
+    }
+    case 'BenefitRiskClosed': {
+      const before = state.risks?.[event.data.riskId];
+      if (!before) return state;
+      return { ...state, risks: { ...state.risks, [event.data.riskId]: { ...before, closed: true } } };
+    }
   }
 };
 

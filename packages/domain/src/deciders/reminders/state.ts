@@ -28,5 +28,9 @@ export const evolveReminder = (state: ReminderState, event: ReminderEvent): Remi
     case 'ReminderDelivered':
       // delivery is recorded only for a claimed reminder (the decider refuses otherwise)
       return state.status === 'claimed' ? { ...state, delivered: true } : state;
+    case 'ActionReminderSent':
+    case 'ActionReminderDelivered':
+      // an action's reminder lives on a stream of its own (services/reminders/src/schedule/actions.ts)
+      return state;
   }
 };

@@ -79,6 +79,26 @@ export const benefitCommands: Record<string, CommandSpec> = {
     data: { benefitId, withdrawalId: uuidv7(), ...input },
     context,
   })),
+  addBenefitAction: onBenefit('addBenefitAction', 'Legg til et gevinstrealiseringstiltak', I.AddBenefitActionInput, (benefitId, input, context) => ({
+    type: 'AddBenefitAction',
+    data: { benefitId, actionId: uuidv7(), ...input },
+    context,
+  })),
+  updateBenefitAction: onBenefit('updateBenefitAction', 'Oppdater et tiltak (status, frist, ansvarlig, kommentar)', I.UpdateBenefitActionInput, (benefitId, input, context) => ({
+    type: 'UpdateBenefitAction',
+    data: { benefitId, ...input },
+    context,
+  })),
+  assessBenefitRisk: onBenefit('assessBenefitRisk', 'Vurder en risiko for gevinsten (sannsynlighet × konsekvens)', I.AssessBenefitRiskInput, (benefitId, input, context) => ({
+    type: 'AssessBenefitRisk',
+    data: { benefitId, ...input, riskId: input.riskId ?? uuidv7() },
+    context,
+  })),
+  closeBenefitRisk: onBenefit('closeBenefitRisk', 'Lukk en risiko', I.CloseBenefitRiskInput, (benefitId, input, context) => ({
+    type: 'CloseBenefitRisk',
+    data: { benefitId, ...input },
+    context,
+  })),
   recordUnplannedBenefit: defineCommand({
     name: 'recordUnplannedBenefit',
     summary: 'Registrer en uplanlagt gevinst',

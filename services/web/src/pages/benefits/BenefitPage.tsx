@@ -16,6 +16,7 @@ import { formatNumber, parseNumber } from '../../format/number';
 import { formatPeriod } from '../../format/period';
 import { auditPath } from '../audit/AuditPage';
 import { CancelForm, CorrectionForm, ForecastForm, OwnerForm } from './BenefitActions';
+import { ActionsSection, RisksSection } from '../followUp/BenefitFollowUp';
 
 export function BenefitPage() {
   const { benefitId = '' } = useParams();
@@ -83,6 +84,9 @@ export function BenefitPage() {
             </section>
 
             <EvidenceList benefit={b} />
+
+            {!b.unplanned && <ActionsSection benefit={b} />}
+            {!b.unplanned && <RisksSection benefit={b} />}
 
             {b.withdrawals.length > 0 && (
               <section aria-labelledby="uttak">

@@ -10,6 +10,7 @@ import { useMe } from '../../hooks/useMe';
 import { dueStateLabel, reminderKindLabel } from '../../format/labels';
 import { formatDate, formatInstant } from '../../format/date';
 import { formatPeriod } from '../../format/period';
+import { MyActions } from '../followUp/MyActions';
 
 const ORDER: DueItem['state'][] = ['overdue', 'due', 'upcoming'];
 
@@ -104,6 +105,7 @@ export function MyBenefits() {
           })}
         </Busy>
       )}
+      {owner && <MyActions owner={owner} />}
     </Page>
   );
 }

@@ -46,6 +46,7 @@ export function Scorecard() {
   const dl = { ...span, asOf };
   return (
     <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>. <Link to="/ledelse/delte-gevinster">Delte gevinster</Link>: gevinster to prosjekter deler.</p>}>
+      <p className="links"><Link to="/ledelse/risiko">Risikomatrise</Link>: åpne risikoer for gevinstene, etter sannsynlighet og konsekvens.</p>
       <SpanPicker span={spanOnly} onChange={setSpan} units={units.units} />
       <OrgPicker org={org} onChange={setOrg} />
       <AsOfPicker asOf={asOf} onChange={setAsOf} check={(date) => api.portfolio.get({ ...span, asOf: date })} />
