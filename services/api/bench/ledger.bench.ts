@@ -12,7 +12,8 @@
  * with an Idempotency-Key and at synchronous=NORMAL), BENCH_BASELINE (a checkout of another commit
  * with its node_modules, e.g. `git worktree add --detach ../base main && pnpm install --offline`: its
  * server is measured with the same load right after this one, for a side-by-side comparison).
- * The servers run with the shipped log settings (their standard output dropped).
+ * The servers run with the shipped log settings (their standard output dropped); BENCH_REMINDERS=0
+ * serves without the in-process reminder service, to see the command path alone.
  */
 import autocannon from 'autocannon';
 import { BENCH_ADMIN_TOKEN, recordMeasurementsLoad, registerUnitsLoad, rssMiB, startServerProcess } from './serverProcess';
@@ -132,7 +133,8 @@ try {
   // 3. the generated store served by its own process, per tree: start, restart, commands on existing benefits
   const trees = [{ label: '', root: join(here, '..', '..', '..') }];
   if (process.env.BENCH_BASELINE) trees.push({ label: ` [baseline ${process.env.BENCH_BASELINE}]`, root: process.env.BENCH_BASELINE });
-  const shipped = { LOG_LEVEL: 'info' };
+  // BENCH_REMINDERS=0: the served processes without the in-process reminder service (the command path alone)
+  const shipped = { LOG_LEVEL: 'info', ...(process.env.BENCH_REMINDERS === '0' ? { GEVINST_REMINDERS: '0' } : {}) };
   const mib = (n: number) => `${fmt(n)} MiB`;
   for (const tree of trees) {
     const served = join(dir, `served-${tree.label ? 'baseline' : 'this'}.sqlite`);
