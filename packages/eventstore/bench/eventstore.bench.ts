@@ -1,8 +1,10 @@
 /**
  * pnpm bench:eventstore — append and read throughput of Gevinst's SQLite event store beside Emmett's
- * SQLite store (the peer) and raw better-sqlite3 (the practical limit), on the same generated events,
+ * SQLite store (the peer) and raw better-sqlite3 at synchronous=NORMAL and FULL (the practical limit at
+ * each durability), on the same generated events,
  * in one process. Prints a table; asserts nothing. Sizes: BENCH_SINGLE (default 5000 single appends),
- * BENCH_BATCHES (default 300 batches of 100; the first 100 form one 10,000-event stream).
+ * BENCH_BATCHES (default 300 batches of 100; the first 100 form one 10,000-event stream); BENCH_PEER=0
+ * leaves Emmett out (it is installed on first use, which needs the npm registry).
  */
 import Database from 'better-sqlite3';
 import { execSync } from 'node:child_process';
@@ -63,10 +65,10 @@ const ours = (synchronous: Synchronous): Contender => {
 };
 
 /** the same rows and indexes as ours, written with bare prepared statements: what SQLite itself costs */
-const raw = (): Contender => {
-  const db = new Database(fresh('raw'));
+const raw = (synchronous: Synchronous): Contender => {
+  const db = new Database(fresh(`raw-${synchronous}`));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${synchronous}`);
   createSchema(db);
   const insert = db.prepare(
     'INSERT INTO events (stream_name, stream_revision, category, event_id, event_type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -83,7 +85,7 @@ const raw = (): Contender => {
   type Row = { global_position: number; data: string; metadata: string };
   const parse = (rows: Row[]) => rows.map((r) => ({ ...r, data: JSON.parse(r.data), metadata: JSON.parse(r.metadata) }));
   return {
-    name: 'raw better-sqlite3 (synchronous=NORMAL, no checks)',
+    name: `raw better-sqlite3 (synchronous=${synchronous}, no checks)`,
     appendOne: (s, event) => insertRow(s, event),
     appendBatch: (s, events) => insertBatch(s, events),
     readAll() {
@@ -232,11 +234,11 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
 const main = async () => {
   const events = generateEvents(2 * singles + batches * batchSize);
   const contenders: Array<() => Contender | Promise<Contender>> = [
-    () => raw(),
+    () => raw('NORMAL'),
     () => ours('NORMAL'),
+    () => raw('FULL'),
     () => ours('FULL'),
-    () => emmett(true),
-    () => emmett(false),
+    ...(process.env.BENCH_PEER === '0' ? [] : [() => emmett(true), () => emmett(false)]),
   ];
   const rows = [];
   for (const make of contenders) {

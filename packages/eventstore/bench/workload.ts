@@ -1,17 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
 
-/** The same generated events for every store: benefit measurements of a realistic size (~300 bytes). */
+/**
+ * The same generated events for every store: benefit measurements of a realistic size (~300 bytes),
+ * each with the metadata a command writes (its own instant and correlation, one of 40 people in a role).
+ */
 export interface BenchEvent {
   id: string;
   type: string;
   data: Record<string, unknown>;
-  metadata: { userId: string; recordedAt: string; correlationId: string; causationId: string; schemaVersion: number };
+  metadata: { userId: string; userName: string; actingRole: string; recordedAt: string; correlationId: string; causationId: string; schemaVersion: number };
 }
 
+const roles = ['benefit-owner', 'project-leader', 'finance', 'administrator'];
+
 export const generateEvents = (count: number): BenchEvent[] => {
-  const recordedAt = '2026-03-01T10:15:30.123Z';
+  const start = Date.parse('2026-03-01T10:15:30.123Z');
   return Array.from({ length: count }, (_, i) => {
     const correlationId = uuidv7();
+    const person = (i * 7) % 40;
     return {
       id: uuidv7(),
       type: 'MeasurementRecorded',
@@ -23,7 +29,15 @@ export const generateEvents = (count: number): BenchEvent[] => {
         comment: `Timer per byggesak, måling ${i}`,
         evidenceUrl: null,
       },
-      metadata: { userId: 'kari.nordmann@sandnes.kommune.no', recordedAt, correlationId, causationId: correlationId, schemaVersion: 1 },
+      metadata: {
+        userId: `person${person}@sandnes.kommune.no`,
+        userName: `Person ${person} Nordmann`,
+        actingRole: roles[person % roles.length] ?? 'benefit-owner',
+        recordedAt: new Date(start + i * 1_237).toISOString(),
+        correlationId,
+        causationId: correlationId,
+        schemaVersion: 1,
+      },
     };
   });
 };

@@ -32,6 +32,8 @@ declare module 'autocannon' {
     '2xx': number;
     non2xx: number;
     errors: number;
+    /** answers per HTTP status, e.g. `{ '201': { count: 9000 }, '409': { count: 3 } }` */
+    statusCodeStats?: Record<string, { count: number }>;
   }
 
   const autocannon: (options: AutocannonOptions) => Promise<AutocannonResult>;

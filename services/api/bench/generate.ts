@@ -22,13 +22,25 @@ export function generateMunicipality(options: { units: number; projects: number;
   };
   const int = (max: number) => Math.floor(rand() * max);
   const meta = { userId: 'bench@gevinst.no', recordedAt: '2026-11-01T12:00:00.000Z', schemaVersion: 1 };
-  // BENCH_DISTINCT_METADATA=1: every event its own recordedAt and correlation ids, as when each is its own command
-  const distinct = process.env.BENCH_DISTINCT_METADATA === '1';
+  // as real commands write them: every event its own instant and correlation and causation ids, by one
+  // of a few dozen people in their role (BENCH_DISTINCT_METADATA=0: one shared metadata, which flatters reads)
+  const distinct = process.env.BENCH_DISTINCT_METADATA !== '0';
+  const people = Array.from({ length: 40 }, (_, i) => ({
+    userId: `person${i}@kommune.no`,
+    userName: `Person ${i} Nordmann`,
+    actingRole: ['benefit-owner', 'project-leader', 'finance', 'administrator'][i % 4],
+  }));
   let n = 0;
   const metadataOf = (schemaVersion: number) => {
     if (!distinct) return { ...meta, schemaVersion };
     const correlationId = uuidv7();
-    return { ...meta, recordedAt: new Date(Date.UTC(2024, 0, 1) + 60_000 * n++).toISOString(), correlationId, causationId: correlationId, schemaVersion };
+    return {
+      ...people[int(people.length)],
+      recordedAt: new Date(Date.UTC(2024, 0, 1) + 60_000 * n++ + int(60_000)).toISOString(),
+      correlationId,
+      causationId: correlationId,
+      schemaVersion,
+    };
   };
   const ev = (type: string, data: Record<string, unknown>, schemaVersion = 1): EventToAppend => ({
     id: uuidv7(),

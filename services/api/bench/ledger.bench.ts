@@ -2,15 +2,22 @@
  * pnpm bench:ledger — one run prints:
  *  1. ledger rebuild from 1,000,000 generated events (events/s; goal ≥ 200,000/s)
  *  2. GET /api/ledger over 3 years at kommune level, 500 units × 5,000 projects (p50/p95; goal p95 < 50 ms)
- *  3. command throughput over HTTP on loopback with autocannon (goal ≥ 3,000 commands/s)
- * Env: BENCH_EVENTS (default 1000000), BENCH_SECONDS (autocannon duration, default 10),
- * BENCH_DISTINCT_METADATA=1 (each generated event its own metadata, as if each were its own command),
- * BENCH_BASELINE (a checkout of another commit with its node_modules, e.g. made with `git archive`:
- * its server is measured with the same load right after this one, for a side-by-side comparison).
+ *  3. the generated store served by its own process: cold start (to listening, to current) and RSS,
+ *     first start and restart; commands over HTTP (a measurement on existing benefits, 32 connections,
+ *     autocannon) and RSS after them
+ *  4. command throughput on a small store (a new unit under the demo's kommune; goal ≥ 3,000 commands/s)
+ * Env: BENCH_EVENTS (default 100000, ~2 minutes on an idle machine; 1000000 is the large kommune of the goals),
+ * BENCH_SECONDS (autocannon duration, default 10), BENCH_DISTINCT_METADATA=0 (all generated events
+ * one shared metadata; by default each its own, as real commands write), BENCH_VARIANTS=1 (part 4 also
+ * with an Idempotency-Key and at synchronous=NORMAL), BENCH_BASELINE (a checkout of another commit
+ * with its node_modules, e.g. `git worktree add --detach ../base main && pnpm install --offline`: its
+ * server is measured with the same load right after this one, for a side-by-side comparison).
+ * The servers run with the shipped log settings (their standard output dropped); BENCH_REMINDERS=0
+ * serves without the in-process reminder service, to see the command path alone.
  */
 import autocannon from 'autocannon';
-import { BENCH_ADMIN_TOKEN, registerUnitsLoad, startServerProcess } from './serverProcess';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { BENCH_ADMIN_TOKEN, recordMeasurementsLoad, registerUnitsLoad, rssMiB, startServerProcess } from './serverProcess';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +27,7 @@ import { upcastRecorded } from '@gevinst/projections';
 import { startGevinst } from '../src/server';
 import { generateMunicipality } from './generate';
 
-const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-'));
@@ -31,8 +38,11 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 try {
   // 1. generate and store
   let t = performance.now();
-  let streams: ReturnType<typeof generateMunicipality> | null = generateMunicipality({ units: 500, projects: 5_000, totalEvents: TOTAL });
+  // 5,000 projects (15,000 benefits) at 1M events; fewer on a smaller store, so measurements still fill most of it
+  const projects = Math.max(50, Math.min(5_000, Math.round(TOTAL / 200)));
+  let streams: ReturnType<typeof generateMunicipality> | null = generateMunicipality({ units: 500, projects, totalEvents: TOTAL });
   const total = streams!.reduce((n, s) => n + s.events.length, 0);
+  const generatedBenefits = streams!.flatMap((s) => (s.streamName.startsWith('benefit-') ? [s.streamName.slice('benefit-'.length)] : []));
   console.log(`generated ${fmt(total)} events in ${fmt(performance.now() - t)} ms`);
   const dbPath = join(dir, 'big.sqlite');
   const store = openSqliteEventStore({ path: dbPath, synchronous: 'NORMAL' } as never);
@@ -43,6 +53,10 @@ try {
   streams = null;
   const writeMs = performance.now() - t;
   console.log(`stored them in SQLite in ${fmt(writeMs)} ms (${fmt(total / (writeMs / 1000))} events/s)`);
+  // the store as generated, before anything here adds read models or checkpoints to it: each served tree gets a copy
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  const pristine = join(dir, 'pristine.sqlite');
+  copyFileSync(dbPath, pristine);
 
   // 1a. the projections alone, over events already in memory
   // typed once at the edge, as the runner does (current-version events pass as they are)
@@ -116,21 +130,68 @@ try {
   rows.push(['GET /api/ledger same, between writes (cached report)', `p50 ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
   await g.close();
 
-  // 3. command throughput: a separate server process (demo loaded), autocannon from this one
+  // 3. the generated store served by its own process, per tree: start, restart, commands on existing benefits
   const trees = [{ label: '', root: join(here, '..', '..', '..') }];
   if (process.env.BENCH_BASELINE) trees.push({ label: ` [baseline ${process.env.BENCH_BASELINE}]`, root: process.env.BENCH_BASELINE });
+  // BENCH_REMINDERS=0: the served processes without the in-process reminder service (the command path alone)
+  const shipped = { LOG_LEVEL: 'info', ...(process.env.BENCH_REMINDERS === '0' ? { GEVINST_REMINDERS: '0' } : {}) };
+  const mib = (n: number) => `${fmt(n)} MiB`;
+  for (const tree of trees) {
+    const served = join(dir, `served-${tree.label ? 'baseline' : 'this'}.sqlite`);
+    copyFileSync(pristine, served);
+    const env = { ...shipped, GEVINST_DB: served, GEVINST_OUTBOX: join(dir, 'outbox'), GEVINST_DEMO: '0' };
+    for (const start of ['first start', 'restart'] as const) {
+      const server = await startServerProcess(tree.root, env, { quiet: true });
+      rows.push([
+        `cold start on the ${fmt(total)}-event store, ${start} (to listening / to current; RSS when current)${tree.label}`,
+        `${fmt(server.listeningMs)} ms / ${fmt(server.currentMs)} ms; RSS ${mib(rssMiB(server.pid))}`,
+        '< 1 s / < 3 s; < 400 MiB',
+      ]);
+      if (start === 'first start') {
+        await server.stop();
+        continue;
+      }
+      const result = await recordMeasurementsLoad({
+        base: server.base,
+        benefitIds: generatedBenefits,
+        seconds: SECONDS,
+        connections: 32,
+        headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'x-user-id': 'load@gevinst.no' },
+      });
+      const rssAfter = rssMiB(server.pid);
+      await server.stop();
+      const conflicts = result.statusCodeStats?.['409']?.count ?? 0;
+      rows.push([
+        `commands on the ${fmt(total)}-event store: record a measurement on existing benefits (${fmt(generatedBenefits.length)}), 32 connections, ${SECONDS} s, synchronous=FULL${tree.label}`,
+        `${fmt(result['2xx'] / SECONDS)} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, 409 ${conflicts}, other non-2xx ${result.non2xx - conflicts}, errors ${result.errors}); RSS after ${mib(rssAfter)}`,
+        '≥ 5,000/s; RSS < 500 MiB',
+      ]);
+    }
+  }
+
+  // 4. command throughput on a small store: a separate server process (demo loaded), autocannon from this one
   const variants = [
     { sync: 'FULL', key: false },
-    { sync: 'FULL', key: true },
-    { sync: 'NORMAL', key: false },
+    ...(process.env.BENCH_VARIANTS === '1'
+      ? ([
+          { sync: 'FULL', key: true },
+          { sync: 'NORMAL', key: false },
+        ] as const)
+      : []),
   ] as const;
   for (const { sync, key } of variants)
     for (const tree of trees) {
-      const { base, stop } = await startServerProcess(tree.root, {
-        GEVINST_DB: join(dir, `load-${sync}-${key}-${tree.label ? 'baseline' : 'this'}.sqlite`),
-        GEVINST_OUTBOX: join(dir, 'outbox'),
-        GEVINST_SQLITE_SYNCHRONOUS: sync,
-      });
+      const server = await startServerProcess(
+        tree.root,
+        {
+          ...shipped,
+          GEVINST_DB: join(dir, `load-${sync}-${key}-${tree.label ? 'baseline' : 'this'}.sqlite`),
+          GEVINST_OUTBOX: join(dir, 'outbox'),
+          GEVINST_SQLITE_SYNCHRONOUS: sync,
+        },
+        { quiet: true },
+      );
+      const { base, stop } = server;
       const unitsList = (await (await fetch(`${base}/api/units`, { headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } })).json()) as { id: string; name: string }[];
       const parentId = unitsList.find((u) => u.name === 'Fjordvik kommune')!.id;
       // the baseline tree (before login) ignores the token and reads X-User-Id
@@ -146,11 +207,12 @@ try {
         }),
       });
       const health = await autocannon({ url: `${base}/healthz`, connections: 32, duration: 3 });
+      const rssAfter = rssMiB(server.pid);
       await stop();
       const ok = result['2xx'];
       rows.push([
-        `commands over HTTP, SQLite synchronous=${sync}${key ? ', with Idempotency-Key' : ''} (POST /api/units, 32 connections, ${SECONDS} s, autocannon)${tree.label}`,
-        `${fmt(ok / SECONDS)} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}); GET /healthz on the same server: ${fmt(health.requests.average)} req/s`,
+        `commands over HTTP on the demo store, SQLite synchronous=${sync}${key ? ', with Idempotency-Key' : ''} (POST /api/units, 32 connections, ${SECONDS} s, autocannon)${tree.label}`,
+        `${fmt(ok / SECONDS)} commands/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}); GET /healthz on the same server: ${fmt(health.requests.average)} req/s; RSS after ${mib(rssAfter)}`,
         '≥ 3,000/s',
       ]);
     }

@@ -2,6 +2,7 @@ import { synchronousFromEnv } from '@gevinst/eventstore';
 import { parseGroupRoles } from './auth/actor';
 import { AuthConfigError, authConfigFromEnv, type AuthConfig } from './auth/config';
 import { rateLimitsFromEnv } from './http/security/rateLimits';
+import { requestLogLevelOf } from './http/requestLog';
 import { startGevinst } from './server';
 import { describeStartupError } from './startupError';
 
@@ -30,6 +31,7 @@ const gevinst = await startGevinst({
   eventStoreUrl: env.EVENTSTORE_URL || undefined,
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
+  requestLogLevel: requestLogLevelOf(env.GEVINST_REQUEST_LOG_LEVEL),
   publicUrl: env.GEVINST_PUBLIC_URL,
   reminders: env.GEVINST_REMINDERS !== '0',
   redisUrl: env.REDIS_URL || undefined,

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino, type Logger } from 'pino';
+import { pino, type Level, type Logger } from 'pino';
 import { Application } from './application/handle';
 import { commands } from './application/commands/index';
 import { IdempotencyStore } from './application/idempotency';
@@ -43,6 +43,8 @@ export interface GevinstConfig {
   /** load the demo municipality when the store is empty; default true */
   demo?: boolean;
   logLevel?: string;
+  /** the level of each request's line; default debug (`GEVINST_REQUEST_LOG_LEVEL`) */
+  requestLogLevel?: Level;
   logger?: Logger;
   webDist?: string;
   publicUrl?: string;
@@ -181,6 +183,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     due: running ? (owner, at) => (owner ? running.dueFor(owner, at) : []) : undefined,
     admin: running?.adminRouter ? [{ path: '/admin/queues', router: running.adminRouter }] : [],
     logger,
+    requestLogLevel: config.requestLogLevel,
     authentication: auth,
     openapi: () => openapiDocument(config.publicUrl),
     webDist: config.webDist ?? DEFAULT_WEB_DIST,

@@ -91,7 +91,7 @@ describe('the log says loudly when the embedded test provider runs', () => {
 
   it('warns once, naming its address, without OIDC_ISSUER; says nothing of it with one', async () => {
     const embedded = logged();
-    const a = await startTestGevinst({ logger: embedded.logger });
+    const a = await startTestGevinst({ logger: embedded.logger, requestLogLevel: 'info' });
     const external = logged();
     const b = await startTestGevinst({ logger: external.logger, auth: { issuer: `${a.url}/oidc`, clientId: 'x' } });
     try {

@@ -149,7 +149,7 @@ describe('commands over HTTP on a real SQLite file', () => {
     // hold both reads until both requests have read, so both decide on the same revision
     store.readStream = async (streamName, options) => {
       const result = await original(streamName, options);
-      if (streamName.startsWith('benefit-') && !options) {
+      if (streamName === `benefit-${benefit}` && options?.direction !== 'backwards') {
         await new Promise<void>((resolve) => {
           waiting.push(resolve);
           if (waiting.length === 2) for (const w of waiting) w();

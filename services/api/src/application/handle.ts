@@ -1,8 +1,8 @@
-import { schemaVersionOf, isEventType, parseEvent, type GevinstEvent } from '@gevinst/domain/events';
+import { schemaVersionOf, type GevinstEvent } from '@gevinst/domain/events';
 import { parseWith, ValidationError } from '@gevinst/domain/errors';
 import { WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend } from '@gevinst/eventstore';
 import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore';
-import type { ReadModels } from '@gevinst/projections';
+import { upcastRecorded, type ReadModels } from '@gevinst/projections';
 import { v7 as uuidv7 } from 'uuid';
 import { authorize } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
@@ -11,6 +11,7 @@ import { owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from '
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, type IdempotencyStore } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
+import { StreamStates } from './streamStates';
 
 export interface HandleRequest {
   /** application command name, see `commandNames` */
@@ -46,6 +47,8 @@ export interface ApplicationDeps {
   commands: Record<string, CommandSpec>;
   clock?: () => string;
   newId?: () => string;
+  /** how many streams' decided states to keep between commands (default `DEFAULT_STREAM_STATES`; 0 keeps none) */
+  streamStates?: number;
 }
 
 const isHandleResult = (value: unknown): value is HandleResult =>
@@ -84,10 +87,13 @@ export class Application {
   private readonly newId: () => string;
   private readonly inFlight = new Map<string, Promise<HandleResult>>();
   private readonly env: Omit<CommandEnv, 'now'>;
+  /** decided state of the streams commands went to last (see `StreamStates`) */
+  readonly streamStates: StreamStates;
 
   constructor(private readonly deps: ApplicationDeps) {
     this.clock = deps.clock ?? (() => new Date().toISOString());
     this.newId = deps.newId ?? uuidv7;
+    this.streamStates = new StreamStates(deps.streamStates);
     this.env = {
       units: unitsLookup(deps.readModels.units),
       projects: projectsLookup(deps.readModels.portfolio),
@@ -165,16 +171,20 @@ export class Application {
     // decide every step before writing anything, so a refusal anywhere writes nothing
     const decided: { step: Step; revision: bigint | undefined; events: GevinstEvent[] }[] = [];
     for (const step of steps) {
-      const recorded = await store.readStream(step.streamName);
-      if (target && step.streamName === target.stream && recorded.length === 0) throw new NotFoundError(target.what, target.id);
-      if (step.mustExist && recorded.length === 0) throw new NotFoundError(step.mustExist.what, step.mustExist.id, step.mustExist.path);
-      const revision = recorded.at(-1)?.revision;
+      // only the events after the kept state's revision are read; each was validated when it was decided
+      const kept = this.streamStates.get(step.streamName);
+      const from = kept && step.continues(kept.folded) ? kept : undefined;
+      const recorded = await store.readStream(step.streamName, from ? { fromRevision: from.revision + 1n } : undefined);
+      const revision = recorded.at(-1)?.revision ?? from?.revision;
+      if (target && step.streamName === target.stream && revision === undefined) throw new NotFoundError(target.what, target.id);
+      if (step.mustExist && revision === undefined) throw new NotFoundError(step.mustExist.what, step.mustExist.id, step.mustExist.path);
       if (decided.length === 0 && request.expectedRevision !== undefined) {
         const current = revision === undefined ? null : revision.toString();
         if (request.expectedRevision !== current) throw new PreconditionFailedError(request.expectedRevision, current);
       }
-      const events = recorded.filter((e) => isEventType(e.type)).map((e) => parseEvent(e));
-      decided.push({ step, revision, events: step.decide(events) });
+      const folded = step.fold(from?.folded, recorded.flatMap((e) => upcastRecorded(e) ?? []));
+      if (revision !== undefined) this.streamStates.set(step.streamName, { revision, folded });
+      decided.push({ step, revision, events: step.decideOn(folded) });
     }
 
     const correlationId = request.correlationId ?? uuidv7();
@@ -219,8 +229,10 @@ export class Application {
             ? await sqlite.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
             : await store.appendToStream(step.streamName, toAppend, { expectedRevision });
         } catch (error) {
-          if (error instanceof WrongExpectedRevisionError)
+          if (error instanceof WrongExpectedRevisionError) {
+            this.streamStates.drop(step.streamName);
             throw new ConflictError(error.actual === 'no_stream' ? null : error.actual.toString());
+          }
           throw error;
         }
         lastPosition = result.globalPosition;

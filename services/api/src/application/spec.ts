@@ -14,11 +14,24 @@ export interface CommandEnv {
   owed: OwedLookup;
 }
 
+/** A stream's state as one decider folded it (kept between commands by `StreamStates`). */
+export interface Folded {
+  /** the decider whose state this is: another decider's step folds from its own initial state */
+  readonly decider: object;
+  readonly state: unknown;
+}
+
 /** One step of a command: a decider command on one stream. */
 export interface Step {
   streamName: string;
   /** folds the stream's events into the decider's state and decides the step's command on it */
   decide(events: readonly GevinstEvent[]): GevinstEvent[];
+  /** whether `fold` goes on from `folded` (made by the same decider) rather than from the start */
+  continues(folded: Folded): boolean;
+  /** `events` (the stream's next ones) folded onto `from`, or onto the initial state when absent */
+  fold(from: Folded | undefined, events: readonly GevinstEvent[]): Folded;
+  /** decides the step's command on a state `fold` made */
+  decideOn(folded: Folded): GevinstEvent[];
   /** refuse with 404 when the stream has no events yet */
   mustExist?: { what: string; id: string; path?: string };
   /**
@@ -34,7 +47,24 @@ export const stepOn = <State, Command, Event extends GevinstEvent>(
   streamName: string,
   command: NoInfer<Command>,
   options: Pick<Step, 'mustExist' | 'eventId'> = {},
-): Step => ({ ...options, streamName, decide: (events) => decideOn(decider, command, events) });
+): Step => {
+  const continues = (folded: Folded) => folded.decider === decider;
+  // a Folded of this decider holds its State: `fold` below is the only place that makes one
+  const stateOf = (folded: Folded | undefined): State => (folded && continues(folded) ? (folded.state as State) : decider.initialState());
+  const fold = (from: Folded | undefined, events: readonly GevinstEvent[]): Folded => {
+    let state = stateOf(from);
+    for (const event of events) if (decider.isEvent(event)) state = decider.evolve(state, event);
+    return { decider, state };
+  };
+  return {
+    ...options,
+    streamName,
+    decide: (events) => decideOn(decider, command, events),
+    continues,
+    fold,
+    decideOn: (folded) => decider.decide(command, stateOf(folded)),
+  };
+};
 
 export interface StepArgs<Input> {
   /** the answer's id: new, or the target's */

@@ -1,5 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
-import type { Logger } from 'pino';
+import type { Level, Logger } from 'pino';
 import type { Application } from '../application/handle';
 import type { EventStore } from '@gevinst/eventstore';
 import type { DueItem } from '@gevinst/domain/answers';
@@ -34,6 +34,8 @@ export interface AppDeps {
   /** the policy at the HTTP edge (who is asking, may they, what may they see) */
   access: AccessControl;
   logger: Logger;
+  /** the level of each request's line (default debug: not written at the default LOG_LEVEL info) */
+  requestLogLevel?: Level;
   openapi: () => unknown;
   /** built web UI (services/web/dist); served at / when present */
   webDist?: string;
@@ -63,7 +65,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.set('query parser', 'simple');
   app.set('etag', false);
   app.use(securityHeaders({ extraFormAction: deps.security?.extraFormAction }));
-  app.use(requestLog(deps.logger));
+  app.use(requestLog(deps.logger, deps.requestLogLevel));
   const limits = deps.security?.rateLimits;
   app.use(sameOriginWrites({ publicUrl: deps.security?.publicUrl }), loginRateLimit(limits));
   if (deps.authentication) app.use(deps.authentication.routes, deps.authentication.authenticate);
