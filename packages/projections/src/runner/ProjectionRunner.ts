@@ -91,6 +91,7 @@ export class ProjectionRunner {
   private snapshotPosition: bigint | undefined;
   private snapshotTime = Date.now();
   private runState: RunnerState = 'idle';
+  private currentWaiters: (() => void)[] = [];
   private progress: { kind: CatchUpProgress['kind']; started: number; from: bigint; applied: number; lastReport: number; head: bigint | undefined } | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -110,6 +111,12 @@ export class ProjectionRunner {
   /** `catching up` from `start` or `rebuild` until the models hold every event there was when it began */
   get state(): RunnerState {
     return this.runState;
+  }
+
+  /** resolves once no catch-up (start, rebuild) runs any more */
+  whenCurrent(): Promise<void> {
+    if (this.runState === 'current') return Promise.resolve();
+    return new Promise((resolve) => this.currentWaiters.push(resolve));
   }
 
   /** how far the running catch-up has come (undefined when none runs) */
@@ -198,7 +205,10 @@ export class ProjectionRunner {
     } finally {
       this.progress = undefined;
     }
-    if (!this.stopped) this.runState = 'current';
+    if (!this.stopped) {
+      this.runState = 'current';
+      for (const resolve of this.currentWaiters.splice(0)) resolve();
+    }
     this.options.onProgress?.(this.progressOf(progress, true));
     if (progress.applied >= (this.options.snapshotAfterEvents ?? 10_000)) this.storeSnapshotsSafely();
   }
@@ -241,7 +251,7 @@ export class ProjectionRunner {
   private catchUpOnce(): Promise<void> {
     if (this.catchingUp) return this.catchingUp;
     const run = (async () => {
-      for (;;) {
+      while (!this.stopped) {
         const events = await this.options.store.readAll({ after: this.current, maxCount: this.batchSize });
         if (events.length === 0) break;
         this.applyBatch(events);
@@ -286,10 +296,10 @@ export class ProjectionRunner {
       if (event) {
         if (from) {
           // a model restored further on than the others skips what its state already includes
-          for (let i = 0; i < projections.length; i++) {
+          projections.forEach((p, i) => {
             const after = from[i];
-            if (after === undefined || position > after) projections[i]!.apply(event);
-          }
+            if (after === undefined || position > after) p.apply(event);
+          });
         } else for (const p of projections) p.apply(event);
       }
       this.current = position;

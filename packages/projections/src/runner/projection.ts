@@ -41,5 +41,5 @@ export const snapshotFields = <K extends string>(state: unknown, fields: Record<
     const ok = kind === 'map' ? v instanceof Map : kind === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null;
     if (!ok) throw new Error(`snapshot field ${key} is not a ${kind}`);
   }
-  return s as Record<K, unknown>;
+  return s;
 };
