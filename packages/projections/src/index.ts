@@ -14,3 +14,4 @@ export * from './readModels';
 export * from './runner/upcast';
 export * from './history/HistoryModel';
 export * from './projects/overlaps';
+export * from './runner/snapshots';
