@@ -21,8 +21,9 @@ export interface ProjectionRunnerOptions {
   checkpointEveryMs?: number;
   /**
    * where the read models are stored with their position; without it they are rebuilt from the first
-   * event at every start. Stored at most every `snapshotEveryMs` while events flow (default 60 s),
-   * after a catch-up of at least `snapshotAfterEvents` events (default 10,000) and on stop.
+   * event at every start. Stored while events flow every `snapshotEveryMs` (default 60 s) once
+   * `snapshotAfterEvents` (default 10,000) came since the last, else every ten times that; after a
+   * catch-up of at least `snapshotAfterEvents` events; and on stop.
    */
   snapshots?: SqliteSnapshots;
   snapshotEveryMs?: number;
@@ -90,6 +91,7 @@ export class ProjectionRunner {
   private resumeUntil: bigint | undefined;
   private snapshotPosition: bigint | undefined;
   private snapshotTime = Date.now();
+  private snapshotApplied = 0;
   private runState: RunnerState = 'idle';
   private currentWaiters: (() => void)[] = [];
   private progress: { kind: CatchUpProgress['kind']; started: number; from: bigint; applied: number; lastReport: number; head: bigint | undefined } | undefined;
@@ -131,6 +133,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.stopped = false;
     this.eventsApplied = 0;
+    this.snapshotApplied = 0;
     this.restore();
     await this.track('start', () => this.catchUp());
     this.subscribe();
@@ -149,6 +152,7 @@ export class ProjectionRunner {
     this.resumeFrom = undefined;
     this.snapshotPosition = undefined;
     this.eventsApplied = 0;
+    this.snapshotApplied = 0;
     await this.track('rebuild', () => this.catchUp());
   }
 
@@ -319,7 +323,7 @@ export class ProjectionRunner {
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = undefined;
       try {
-        if (this.options.snapshots && Date.now() - this.snapshotTime >= (this.options.snapshotEveryMs ?? 60_000)) this.storeSnapshots();
+        if (this.snapshotDue()) this.storeSnapshots();
         else this.storeCheckpoints();
       } catch (error) {
         // another process holds the write lock: the checkpoint (and snapshot) waits for the next tick
@@ -359,6 +363,18 @@ export class ProjectionRunner {
     })();
     this.snapshotPosition = position;
     this.snapshotTime = Date.now();
+    this.snapshotApplied = this.eventsApplied;
+  }
+
+  /**
+   * A snapshot of a large kommune is hundreds of MB and takes the event loop for a while: stored every
+   * `snapshotEveryMs` once `snapshotAfterEvents` events came since the last one, else every ten times that.
+   */
+  private snapshotDue(): boolean {
+    if (!this.options.snapshots) return false;
+    const every = this.options.snapshotEveryMs ?? 60_000;
+    const elapsed = Date.now() - this.snapshotTime;
+    return elapsed >= every * 10 || (elapsed >= every && this.eventsApplied - this.snapshotApplied >= (this.options.snapshotAfterEvents ?? 10_000));
   }
 
   private storeSnapshotsSafely(): void {
