@@ -181,6 +181,8 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   let started = false;
   let stopping = false;
   const startUp = async (): Promise<void> => {
+    // a turn of the event loop first, so /healthz answers before the snapshots are read
+    await new Promise((resolve) => setImmediate(resolve));
     await readModels.start();
     if (stopping) return;
     await mergers.start();

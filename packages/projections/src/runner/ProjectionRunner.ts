@@ -260,6 +260,9 @@ export class ProjectionRunner {
         if (events.length === 0) break;
         this.applyBatch(events);
         if (events.length < this.batchSize) break;
+        // the SQLite store reads synchronously: without a turn of the event loop a long catch-up would
+        // hold up every request (and /healthz) until its end
+        await new Promise((resolve) => setImmediate(resolve));
       }
     })();
     this.catchingUp = run.finally(() => {
