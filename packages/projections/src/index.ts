@@ -16,3 +16,4 @@ export * from './history/HistoryModel';
 export * from './projects/overlaps';
 export * from './actions/FollowUpModel';
 export * from './actions/followUp';
+export * from './runner/snapshots';

@@ -9,7 +9,8 @@ import { computePortfolio } from '@gevinst/domain/status';
 import { PortfolioModel } from './projects/PortfolioModel';
 import { ProjectViews } from './projects/views';
 import { SqliteCheckpoints } from './runner/checkpoints';
-import { ProjectionRunner } from './runner/ProjectionRunner';
+import { ProjectionRunner, type CatchUpProgress, type RestoreOutcome } from './runner/ProjectionRunner';
+import { SqliteSnapshots } from './runner/snapshots';
 import { osloTodayBy, UnitsRegistry } from './units/UnitsRegistry';
 
 export interface ReadModelsOptions {
@@ -19,7 +20,32 @@ export interface ReadModelsOptions {
   clock?: () => string;
   onError?: (error: unknown) => void;
   batchSize?: number;
+  /** store the read models in `db` and resume from them at start (default true; false rebuilds at every start) */
+  snapshots?: boolean;
+  /** how often the read models are stored while events flow (ms; default 60 s) */
+  snapshotEveryMs?: number;
+  /** the store's last position; default: read from `db` when it is the SQLite store's own file */
+  head?: () => bigint | undefined;
+  onProgress?: (progress: CatchUpProgress) => void;
+  onRestore?: (outcome: RestoreOutcome) => void;
 }
+
+/** whether the read models hold every event (`current`), and how far they have come otherwise */
+export interface ReadModelsStatus {
+  status: 'current' | 'catching up';
+  position: bigint | undefined;
+  head: bigint | undefined;
+  percent: number | null;
+}
+
+const sqliteHead = (options: ReadModelsOptions): (() => bigint | undefined) | undefined => {
+  if ((options.store as { db?: unknown }).db !== options.db) return undefined;
+  const stmt = options.db.prepare<[], { head: number | bigint | null }>('SELECT MAX(global_position) AS head FROM events').safeIntegers(true);
+  return () => {
+    const head = stmt.get()?.head;
+    return head === null || head === undefined ? undefined : BigInt(head);
+  };
+};
 
 /** Every read model of the API, fed by one catch-up subscription. */
 export class ReadModels {
@@ -32,6 +58,7 @@ export class ReadModels {
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
+  readonly snapshots: SqliteSnapshots | undefined;
   private readonly clock: () => string;
 
   constructor(options: ReadModelsOptions) {
@@ -40,19 +67,34 @@ export class ReadModels {
     this.units = new UnitsRegistry(osloTodayBy(() => this.clock()));
     this.projects = new ProjectViews(this.portfolio, this.ledger, this.clock);
     this.checkpoints = new SqliteCheckpoints(options.db);
+    this.snapshots = options.snapshots === false ? undefined : new SqliteSnapshots(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
       projections: [this.units, this.portfolio, this.ledger, this.access, this.followUp],
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,
+      snapshots: this.snapshots,
+      snapshotEveryMs: options.snapshotEveryMs,
+      head: options.head ?? sqliteHead(options),
+      onProgress: options.onProgress,
+      onRestore: options.onRestore,
     });
   }
 
-  /** rebuilds every read model from the first event, follows the store live, and builds the ledger's aggregates */
+  /**
+   * takes up the stored read models (or rebuilds them from the first event), reads on to the end of the
+   * store, follows it live, and builds the ledger's aggregates; resolves once the models are current
+   */
   async start(): Promise<void> {
     await this.runner.start();
     this.ledger.report({});
+  }
+
+  status(): ReadModelsStatus {
+    const p = this.runner.catchUpProgress();
+    if (this.runner.state === 'current' && !p) return { status: 'current', position: this.runner.position, head: this.runner.position, percent: 100 };
+    return { status: 'catching up', position: this.runner.position, head: p?.head, percent: p?.percent ?? null };
   }
 
   stop(): Promise<void> {

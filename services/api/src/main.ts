@@ -41,10 +41,17 @@ const gevinst = await startGevinst({
   auth,
   rateLimits: rateLimitsFromEnv(env),
   storeBusyTimeoutMs: positiveInteger('GEVINST_STORE_BUSY_TIMEOUT_MS'),
+  // listen at once; /healthz says `catching up` until the read models are current
+  returnWhenListening: true,
 }).catch((error: unknown) => {
   const line = describeStartupError(error, { dbPath, port });
   if (!line) throw error;
   process.stderr.write(`${line}\n`);
+  process.exit(1);
+});
+
+gevinst.ready.catch((err: unknown) => {
+  gevinst.logger.fatal({ err }, 'start-up failed');
   process.exit(1);
 });
 

@@ -70,6 +70,15 @@ export interface GevinstConfig {
   uploadLimits?: UploadLimits;
   /** evidence files: their folder (default `evidence/` next to the SQLite file) and max size (default GEVINST_EVIDENCE_MAX_BYTES, else 10 MB) */
   evidence?: { dir?: string; maxBytes?: number };
+  /**
+   * resolve `startGevinst` as soon as it listens, while the read models still catch up (`ready` tells
+   * when they are current); default false: it resolves once they are (what tests and tools want)
+   */
+  returnWhenListening?: boolean;
+  /** how long a request under /api waits for the read models to catch up before it is answered 503 (ms; default 2000) */
+  catchUpWaitMs?: number;
+  /** store the read models in the SQLite file and resume from them at start (default true) */
+  snapshots?: boolean;
 }
 
 export interface RunningGevinst {
@@ -84,6 +93,8 @@ export interface RunningGevinst {
   logger: Logger;
   reminders?: Reminders;
   auth: Authentication;
+  /** resolves once the read models are current and the start-up work is done (rejects when it failed) */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,9 +127,18 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     store,
     db,
     clock: config.clock,
+    snapshots: config.snapshots,
     onError: (err) => logger.warn({ err }, 'projection subscription dropped; resubscribing from the checkpoint'),
+    onRestore: ({ name, position, rebuildBecause }) =>
+      rebuildBecause
+        ? logger.info({ model: name, reason: rebuildBecause }, 'read model rebuilt from the first event')
+        : logger.info({ model: name, position: position?.toString() }, 'read model taken up from its snapshot'),
+    onProgress: (p) =>
+      logger.info(
+        { kind: p.kind, position: p.position?.toString() ?? null, head: p.head?.toString() ?? null, percent: p.percent, eventsApplied: p.eventsApplied, ms: p.ms },
+        p.done ? 'read models current' : 'read models catching up',
+      ),
   });
-  await readModels.start();
   const application = new Application({ store, readModels, idempotency: new IdempotencyStore(db), commands, clock: config.clock });
   // a merger cut short between its appends (a crash) is completed before the API takes requests
   const mergers = new CompleteMergers({
@@ -131,12 +151,6 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         : logger.debug({ merger }, 'merger completed: UnitMergedInto appended'),
     onError: (err, merger) => logger.error({ err, merger }, 'could not complete a merger'),
   });
-  await mergers.start();
-
-  if (config.demo ?? true) {
-    const loaded = await loadDemo(application, store);
-    if (loaded) logger.info({ commands: loaded }, 'demo municipality loaded');
-  }
 
   /**
    * The address people use to reach Gevinst, for the login's callback and the links in mails:
@@ -158,9 +172,34 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       // the demo's history is loaded at once: what was already late in it is not mailed
       config: { historyLoaders: [DEMO_USER], ...options.config },
     });
-    await reminders.start();
   }
   const running = reminders;
+
+  /**
+   * The start-up work, after the server listens (requests under /api wait for it, see `whileCatchingUp`):
+   * the read models catch up from their snapshots, a merger cut short is completed, the demo loaded into
+   * an empty store, and the reminder scheduler catches up.
+   */
+  let started = false;
+  let stopping = false;
+  const startUp = async (): Promise<void> => {
+    // a turn of the event loop first, so /healthz answers before the snapshots are read
+    await new Promise((resolve) => setImmediate(resolve));
+    await readModels.start();
+    if (stopping) return;
+    await mergers.start();
+    if (stopping) return;
+    if (config.demo ?? true) {
+      const loaded = await loadDemo(application, store);
+      if (loaded) logger.info({ commands: loaded }, 'demo municipality loaded');
+    }
+    if (stopping) return;
+    await reminders?.start();
+    started = true;
+  };
+  let listening: () => void = () => undefined;
+  const whenStarted = new Promise<void>((resolve) => (listening = resolve)).then(startUp);
+  whenStarted.catch(() => undefined);
 
   const access = new AccessControl(readModels, config.groupRoles ?? DEFAULT_GROUP_ROLES);
   const auth = await createAuthentication({ db, logger, publicUrl: config.publicUrl, config: config.auth, describe: (p) => ({ roles: access.rolesOf(p) }) });
@@ -195,6 +234,8 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       // a form's redirect to an outside issuer (logout) must be allowed by the CSP's form-action
       extraFormAction: config.auth?.issuer ? [new URL(config.auth.issuer).origin] : [],
     },
+    readiness: { started: () => started, whenStarted },
+    catchUpWaitMs: config.catchUpWaitMs,
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port ?? 3000, config.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -206,6 +247,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   logger.info({ url }, 'gevinst api listening');
   if (!config.publicUrl) publicBase = host === config.host ? url : `http://localhost:${port}`;
   auth.setListeningUrl(publicBase);
+  listening();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -216,6 +258,10 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         server.closeIdleConnections();
       });
       auth.close();
+      // a start-up still catching up stops where it is (the models are stored as far as they got)
+      stopping = true;
+      if (!started) await readModels.stop();
+      await whenStarted.catch(() => undefined);
       await reminders?.stop();
       await sheets.close();
       await mergers.stop();
@@ -225,5 +271,11 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       logger.info('gevinst api stopped');
     })());
 
-  return { url, app, port, store, readModels, application, handle: application.handle, logger, reminders, auth, close };
+  const gevinst: RunningGevinst = { url, app, port, store, readModels, application, handle: application.handle, logger, reminders, auth, ready: whenStarted, close };
+  if (!config.returnWhenListening)
+    await whenStarted.catch(async (error: unknown) => {
+      await close().catch(() => undefined);
+      throw error;
+    });
+  return gevinst;
 };

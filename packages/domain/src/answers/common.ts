@@ -21,7 +21,17 @@ export const ErrorResponseSchema = z.object({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
-export const HealthSchema = z.object({ status: z.literal('ok'), position: z.string().nullable(), eventsApplied: z.int() });
+/**
+ * `catching up` (HTTP 503) from start until the read models hold every event and the start-up work is done
+ * (and while a rebuild runs); `head` is the store's last position and `percent` how far the catch-up got.
+ */
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'catching up']),
+  position: z.string().nullable(),
+  eventsApplied: z.int(),
+  head: z.string().nullable().optional(),
+  percent: z.number().nullable().optional(),
+});
 export type Health = z.infer<typeof HealthSchema>;
 
 export const RebuiltSchema = z.object({ position: z.string().nullable(), eventsApplied: z.int(), ms: z.int() });

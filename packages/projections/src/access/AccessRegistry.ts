@@ -1,6 +1,6 @@
 import type { RoleAssignment } from '@gevinst/domain/access';
 import type { EventDataOf } from '@gevinst/domain/events';
-import type { ProjectedEvent, Projection } from '../runner/projection';
+import { snapshotFields, type ProjectedEvent, type SnapshotProjection } from '../runner/projection';
 
 /** A role grant in force, with who granted it and when. */
 export interface GrantView extends EventDataOf<'RoleGranted'> {
@@ -9,7 +9,7 @@ export interface GrantView extends EventDataOf<'RoleGranted'> {
 }
 
 /** The role grants in force (revoked ones drop out), by grant and by person. */
-export class AccessRegistry implements Projection {
+export class AccessRegistry implements SnapshotProjection {
   readonly name = 'access';
   private grants = new Map<string, GrantView>();
 
@@ -41,5 +41,17 @@ export class AccessRegistry implements Projection {
     const roles: RoleAssignment[] = [];
     for (const g of this.grants.values()) if (g.personId === id) roles.push({ role: g.role, unitId: g.unitId, source: 'grant' });
     return roles;
+  }
+
+  /** bump when `GrantView` or the fold changes (stored snapshots are then rebuilt) */
+  readonly snapshotVersion = 1;
+
+  snapshot(): unknown {
+    return { grants: this.grants };
+  }
+
+  restore(state: unknown): void {
+    const s = snapshotFields(state, { grants: 'map' });
+    this.grants = s.grants as Map<string, GrantView>;
   }
 }

@@ -1,11 +1,12 @@
 import { Ledger, type OwedBetween, type OwedQuery, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger';
-import type { ProjectedEvent, Projection } from '../runner/projection';
+import type { LedgerFacts } from '@gevinst/domain/ledger';
+import { snapshotFields, type ProjectedEvent, type SnapshotProjection } from '../runner/projection';
 
 /**
  * The domain's cross-unit benefit ledger, folded live: the same `Ledger` that answers as of a past
  * instant, fed every event as it is recorded.
  */
-export class LedgerProjection implements Projection {
+export class LedgerProjection implements SnapshotProjection {
   readonly name = 'ledger';
   private readonly ledgerOfToday = new Ledger();
 
@@ -56,5 +57,21 @@ export class LedgerProjection implements Projection {
 
   trace(q: LedgerQuery & { fromUnitId?: string; toUnitId?: string }): TraceEntry[] {
     return this.ledgerOfToday.trace(q);
+  }
+
+  /** bump when the domain's `LedgerFacts` or `applyLedgerEvent` changes (stored snapshots are then rebuilt) */
+  readonly snapshotVersion = 1;
+
+  /** the folded facts; the index over them is rebuilt from the facts at the first report */
+  snapshot(): unknown {
+    return { facts: this.ledgerOfToday.facts };
+  }
+
+  restore(state: unknown): void {
+    const { facts } = snapshotFields(state, { facts: 'object' });
+    const f = facts as LedgerFacts;
+    for (const key of ['units', 'projects', 'benefits', 'settlements'] as const) if (!(f[key] instanceof Map)) throw new Error(`ledger snapshot: facts.${key} is not a map`);
+    this.ledgerOfToday.reset();
+    this.ledgerOfToday.facts = f;
   }
 }

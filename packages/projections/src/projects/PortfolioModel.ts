@@ -1,7 +1,7 @@
 import type { AnyEventOf } from '@gevinst/domain/events';
 import { monthsOfPeriod } from '@gevinst/domain/ledger';
 import { multiplyOre } from '@gevinst/domain/money';
-import type { ProjectedEvent, Projection } from '../runner/projection';
+import { snapshotFields, type ProjectedEvent, type SnapshotProjection } from '../runner/projection';
 import type { BenefitState, EventRef, OverlapFact, ProjectState, RealisationFact } from './model';
 
 type Of<T extends ProjectedEvent['type']> = Extract<ProjectedEvent, AnyEventOf<T>>;
@@ -132,7 +132,7 @@ function countCost(p: ProjectState, payerUnitId: string, deltaOre: number): void
   p.payerWeights = p.payerIds.map((id) => p.costByPayer.get(id) ?? 0);
 }
 
-export class PortfolioModel implements Projection {
+export class PortfolioModel implements SnapshotProjection {
   readonly name = 'portfolio';
   projects = new Map<string, ProjectState>();
   benefits = new Map<string, BenefitState>();
@@ -336,5 +336,20 @@ export class PortfolioModel implements Projection {
     this.benefits.set(benefit.id, benefit);
     if (benefit.projectId) this.projects.get(benefit.projectId)?.benefitIds.push(benefit.id);
     return true;
+  }
+
+  /** bump when `ProjectState`, `BenefitState`, `OverlapFact` or the fold changes (stored snapshots are then rebuilt) */
+  readonly snapshotVersion = 1;
+
+  snapshot(): unknown {
+    return { projects: this.projects, benefits: this.benefits, overlaps: this.overlaps };
+  }
+
+  restore(state: unknown): void {
+    const s = snapshotFields(state, { projects: 'map', benefits: 'map', overlaps: 'array' });
+    this.reset();
+    this.projects = s.projects as Map<string, ProjectState>;
+    this.benefits = s.benefits as Map<string, BenefitState>;
+    this.overlaps = s.overlaps as OverlapFact[];
   }
 }

@@ -2,7 +2,7 @@ import { unitEventSchemas, type UnitEvent } from '@gevinst/domain/events';
 import { osloDate } from '@gevinst/domain/deciders';
 import { activeMerger, annulMerger, annulMove, changeDates, mergerAt, parentAt, type TimedMerger, type TimedMove } from '@gevinst/domain/ledger';
 import type { HourlyRate, PlannedChange, UnitDetail, UnitHistoryEntry, UnitSummary } from '@gevinst/domain/answers';
-import type { ProjectedEvent, Projection } from '../runner/projection';
+import { snapshotFields, type ProjectedEvent, type SnapshotProjection } from '../runner/projection';
 
 type UnitRecorded = Extract<ProjectedEvent, UnitEvent>;
 
@@ -83,7 +83,7 @@ export const osloTodayBy = (clock: () => string): (() => string) => {
 };
 
 /** The unit tree as it stands now, with each unit's history; merged units point at their successor. */
-export class UnitsRegistry implements Projection {
+export class UnitsRegistry implements SnapshotProjection {
   readonly name = 'units';
   private units = new Map<string, UnitState>();
   private incomplete = new Map<string, IncompleteMerger>();
@@ -392,5 +392,19 @@ export class UnitsRegistry implements Projection {
     const ids = new Set<string>();
     for (const id of this.units.keys()) ids.add(this.rollUp(id, level));
     return [...ids];
+  }
+
+  /** bump when `UnitState`, `IncompleteMerger` or the fold changes (stored snapshots are then rebuilt) */
+  readonly snapshotVersion = 1;
+
+  snapshot(): unknown {
+    return { units: this.units, incomplete: this.incomplete };
+  }
+
+  restore(state: unknown): void {
+    const s = snapshotFields(state, { units: 'map', incomplete: 'map' });
+    this.reset();
+    this.units = s.units as Map<string, UnitState>;
+    this.incomplete = s.incomplete as Map<string, IncompleteMerger>;
   }
 }

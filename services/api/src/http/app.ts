@@ -7,6 +7,7 @@ import type { ReadModels } from '@gevinst/projections';
 import type { PastReports } from '@gevinst/projections';
 import type { AccessControl } from './access';
 import { apiNotFound, loggedInOnly } from './apiGate';
+import { whileCatchingUp, type Readiness } from './catchingUp';
 import { auditRoutes } from './audit';
 import { historyRoutes } from './routers/history';
 import { errorHandler } from './errors';
@@ -54,6 +55,10 @@ export interface AppDeps {
   authentication?: { routes: RequestHandler; authenticate: RequestHandler };
   /** the public address (Origin check), rate limits, and origins forms may post to (the login issuer) */
   security?: { publicUrl?: string; rateLimits?: RateLimitConfig; extraFormAction?: string[] };
+  /** start-up still running: /api waits for it briefly, then answers 503 (see `whileCatchingUp`) */
+  readiness?: Readiness;
+  /** how long a request under /api waits for the read models to catch up before it is answered 503 (ms; default 2000) */
+  catchUpWaitMs?: number;
 }
 
 /** The HTTP API and the web UI: the middleware in the order each needs the one before, then the routers. */
@@ -68,6 +73,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(requestLog(deps.logger, deps.requestLogLevel));
   const limits = deps.security?.rateLimits;
   app.use(sameOriginWrites({ publicUrl: deps.security?.publicUrl }), loginRateLimit(limits));
+  if (deps.readiness) app.use('/api', whileCatchingUp(deps.readiness, readModels, deps.catchUpWaitMs));
   if (deps.authentication) app.use(deps.authentication.routes, deps.authentication.authenticate);
   // after authentication: writes are counted per person where one is known
   app.use(writeRateLimit(limits));
@@ -75,7 +81,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use('/api', jsonBodiesOnly, express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: JSON_TYPES }));
   app.use('/api', loggedInOnly(access));
 
-  app.use(healthRoutes(readModels));
+  app.use(healthRoutes(readModels, deps.readiness));
   app.use(openapiRoutes(deps.openapi));
   app.use(commandRouter({ application, access }));
   app.use(unitRoutes({ readModels, access }));
