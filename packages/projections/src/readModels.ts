@@ -1,3 +1,4 @@
+import type { SnapshotProjection } from './runner/projection';
 import type { EventStore } from '@gevinst/eventstore';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
@@ -70,7 +71,8 @@ export class ReadModels {
     this.snapshots = options.snapshots === false ? undefined : new SqliteSnapshots(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
-      projections: [this.units, this.portfolio, this.ledger, this.access, this.followUp],
+      // every model keeps a snapshot: one that did not would make every start read from the first event
+      projections: [this.units, this.portfolio, this.ledger, this.access, this.followUp] satisfies SnapshotProjection[],
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,

@@ -1,5 +1,5 @@
 import type { ActionStatus } from '@gevinst/domain/events';
-import type { ProjectedEvent, Projection } from '../runner/projection';
+import { snapshotFields, type ProjectedEvent, type SnapshotProjection } from '../runner/projection';
 
 interface Written {
   by: string | null;
@@ -41,7 +41,7 @@ const writtenBy = (event: ProjectedEvent): Written => ({ by: event.metadata.user
  * (`BenefitActionAdded/Updated`, `BenefitRiskAssessed/Closed`). The benefits themselves (title, owner,
  * cancelled) are the portfolio model's; `followUp.ts` joins the two.
  */
-export class FollowUpModel implements Projection {
+export class FollowUpModel implements SnapshotProjection {
   readonly name = 'follow-up';
   actions = new Map<string, ActionFact>();
   risks = new Map<string, RiskFact>();
@@ -110,5 +110,18 @@ export class FollowUpModel implements Projection {
     let ids = this.byBenefit.get(benefitId);
     if (!ids) this.byBenefit.set(benefitId, (ids = { actions: [], risks: [] }));
     return ids;
+  }
+
+  readonly snapshotVersion = 1;
+
+  snapshot(): unknown {
+    return { actions: this.actions, risks: this.risks, byBenefit: this.byBenefit };
+  }
+
+  restore(state: unknown): void {
+    const s = snapshotFields(state, { actions: 'map', risks: 'map', byBenefit: 'map' });
+    this.actions = s.actions as Map<string, ActionFact>;
+    this.risks = s.risks as Map<string, RiskFact>;
+    this.byBenefit = s.byBenefit as Map<string, { actions: string[]; risks: string[] }>;
   }
 }
