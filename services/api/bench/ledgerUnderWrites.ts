@@ -33,7 +33,8 @@ export async function ledgerUnderWrites(o: LedgerUnderWritesOptions): Promise<[s
     const db = join(o.dir, `writes-${tree.label ? 'baseline' : 'this'}.sqlite`);
     copyFileSync(o.dbPath, db);
     for (const suffix of ['-wal', '-shm']) if (existsSync(o.dbPath + suffix)) copyFileSync(o.dbPath + suffix, db + suffix);
-    const { base, stop } = await startServerProcess(tree.root, { GEVINST_DB: db, GEVINST_OUTBOX: join(o.dir, 'outbox-writes') });
+    // no demo load and no reminder scheduler: the start then takes seconds on a busy machine, and neither is on the measured path
+    const { base, stop } = await startServerProcess(tree.root, { GEVINST_DB: db, GEVINST_OUTBOX: join(o.dir, 'outbox-writes'), GEVINST_DEMO: '0', GEVINST_REMINDERS: '0' });
     try {
       // a server may listen before its read models are current: wait for a ledger answer
       for (let i = 0; i < 600 && !(await fetch(base + o.path, { headers })).ok; i++) await sleep(200);
