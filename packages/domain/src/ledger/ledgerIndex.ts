@@ -345,7 +345,7 @@ interface QueryState {
 }
 
 /** How many queries are kept up to date (least recently asked dropped first). */
-const QUERIES_KEPT = 16;
+const QUERIES_KEPT = 8;
 const orgKey = (org: OrgView | null | undefined): string => (!org ? '' : org.mode === 'period' ? 'period' : org.date);
 const queryKey = (q: LedgerQuery): string => `${q.from ?? ''}|${q.to ?? ''}|${q.level ?? ''}|${orgKey(q.org)}`;
 
@@ -375,6 +375,8 @@ export class LedgerIndex {
   private states = new Map<string, QueryState>();
   /** the facts the aggregates were built from (new facts, e.g. restored from a snapshot, start afresh) */
   private facts: LedgerFacts | null = null;
+  /** the last month any dated fact runs to (null: to be found again, see `horizonYear`) */
+  private lastEnd: number | null = null;
 
   reset(): void {
     this.units = new UnitIndex();
@@ -386,6 +388,7 @@ export class LedgerIndex {
     this.dirtySettlements = false;
     this.states.clear();
     this.facts = null;
+    this.lastEnd = null;
   }
 
   /** forgets the queries kept (benchmarks use it to measure a cold computation) */
@@ -428,8 +431,24 @@ export class LedgerIndex {
       if (!list) this.byProject.set(b.projectId, (list = []));
       list.push(id);
     }
-    this.benefits.set(id, benefitAgg(b, this.units));
+    const agg = benefitAgg(b, this.units);
+    this.benefits.set(id, agg);
+    this.seeLastEnd(before?.lastEnd ?? 0, agg.lastEnd);
     touched.add(b.projectId);
+  }
+
+  private setProject(id: string, p: ProjectFact): void {
+    const before = this.projects.get(id)?.lastEnd ?? 0;
+    const agg = projectAgg(p, this.units);
+    this.projects.set(id, agg);
+    this.seeLastEnd(before, agg.lastEnd);
+  }
+
+  /** keeps the horizon's last month as an aggregate's changes from `before` to `after` (found again only when the latest fact moved earlier) */
+  private seeLastEnd(before: number, after: number): void {
+    if (this.lastEnd === null) return;
+    if (after > this.lastEnd) this.lastEnd = after;
+    else if (before === this.lastEnd && after < before) this.lastEnd = null;
   }
 
   /** rebuilds the aggregates events touched, and the parts of the kept queries they belong to */
@@ -445,10 +464,11 @@ export class LedgerIndex {
     }
     for (const id of this.dirtyProjects) {
       const p = facts.projects.get(id);
-      if (p) this.projects.set(id, projectAgg(p, this.units));
+      if (p) this.setProject(id, p);
       touched.add(id);
     }
     const settlements = this.dirtySettlements;
+    if (settlements) this.lastEnd = null;
     this.dirtyBenefits.clear();
     this.dirtyProjects.clear();
     this.dirtySettlements = false;
@@ -457,7 +477,7 @@ export class LedgerIndex {
     if (this.projects.size !== facts.projects.size)
       for (const [id, p] of facts.projects)
         if (!this.projects.has(id)) {
-          this.projects.set(id, projectAgg(p, this.units));
+          this.setProject(id, p);
           touched.add(id);
         }
     if (this.states.size === 0 || (touched.size === 0 && !settlements)) return;
@@ -505,11 +525,14 @@ export class LedgerIndex {
 
   /** `ledgerHorizonYear`, from the aggregates */
   private horizonYear(facts: LedgerFacts): number {
-    let end = 0;
-    for (const b of this.benefits.values()) if (b.lastEnd > end) end = b.lastEnd;
-    for (const p of this.projects.values()) if (p.lastEnd > end) end = p.lastEnd;
-    for (const s of facts.settlements.values()) end = Math.max(end, monthsOfPeriod(s.period).end);
-    return Math.ceil(end / 12) - 1;
+    if (this.lastEnd === null) {
+      let end = 0;
+      for (const b of this.benefits.values()) if (b.lastEnd > end) end = b.lastEnd;
+      for (const p of this.projects.values()) if (p.lastEnd > end) end = p.lastEnd;
+      for (const s of facts.settlements.values()) end = Math.max(end, monthsOfPeriod(s.period).end);
+      this.lastEnd = end;
+    }
+    return Math.ceil(this.lastEnd / 12) - 1;
   }
 
   report(facts: LedgerFacts, q: LedgerQuery): ServedLedgerReport {

@@ -99,5 +99,5 @@ describe('the ledger kept up to date event by event', () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, 60_000);
 });
