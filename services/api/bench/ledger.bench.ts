@@ -2,6 +2,8 @@
  * pnpm bench:ledger — one run prints:
  *  1. ledger rebuild from 1,000,000 generated events (events/s; goal ≥ 200,000/s)
  *  2. GET /api/ledger over 3 years at kommune level, 500 units × 5,000 projects (p50/p95; goal p95 < 50 ms)
+ *  2b. the same GET under 10 writes/s of measurements and of realisation corrections, each tree's server
+ *     its own process (p50/p95; goal p95 < 20 ms)
  *  3. the generated store served by its own process: cold start (to listening, to current) and RSS,
  *     first start and restart; commands over HTTP (a measurement on existing benefits, 32 connections,
  *     autocannon) and RSS after them
@@ -26,6 +28,7 @@ import { ReadModels, LedgerProjection, PortfolioModel, UnitsRegistry } from '@ge
 import { upcastRecorded } from '@gevinst/projections';
 import { startGevinst } from '../src/server';
 import { generateMunicipality } from './generate';
+import { ledgerUnderWrites } from './ledgerUnderWrites';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -129,6 +132,12 @@ try {
   rows.push(['GET /api/ledger same, right after a command (report computed again)', `p50 ${pct(afterWrite, 50).toFixed(1)} ms, p95 ${pct(afterWrite, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
   rows.push(['GET /api/ledger same, between writes (cached report)', `p50 ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`, 'p95 < 50 ms']);
   await g.close();
+
+  // 2b. the same GET while writes arrive (measurements, realisation corrections), each tree's server its own process
+  const writeTrees = [{ label: '', root: join(here, '..', '..', '..') }];
+  if (process.env.BENCH_BASELINE) writeTrees.push({ label: ` [baseline ${process.env.BENCH_BASELINE}]`, root: process.env.BENCH_BASELINE });
+  const seconds = Number(process.env.BENCH_WRITES_SECONDS ?? 10);
+  rows.push(...(await ledgerUnderWrites({ dbPath, dir, trees: writeTrees, benefitIds, seconds, writesPerSecond: 10, path: '/api/ledger?from=2024-T1&to=2026-T3&level=0' })));
 
   // 3. the generated store served by its own process, per tree: start, restart, commands on existing benefits
   const trees = [{ label: '', root: join(here, '..', '..', '..') }];

@@ -14,3 +14,4 @@ export * from './as-of';
 export * from './owed';
 export * from './costs';
 export * from './timeline';
+export * from './effects';
