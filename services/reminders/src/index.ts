@@ -7,6 +7,7 @@ import { type AdminRouter, bullBoardRouter } from './queue/bullBoard';
 import { bullmqQueue } from './queue/bullmq';
 import { embeddedQueue } from './queue/embedded';
 import type { QueueWorker, ReminderQueue, RetryPolicy } from './queue/port';
+import type { ScheduleStore } from './scheduler/savedSchedule';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { type DueItem, dueList } from './schedule/dueList';
 import { type DeliveryHooks, deliveryFailedHandler, deliveryHandler } from './worker/deliver';
@@ -15,6 +16,8 @@ export { FakeClock, systemClock, type Clock } from './clock';
 export { defaultReminderConfig, reminderConfig, type ReminderConfig } from './config';
 export type { DueItem, DueReminderView } from './schedule/dueList';
 export type { ReminderQueue } from './queue/port';
+export type { CatchUp } from './scheduler/scheduler';
+export { sqliteScheduleStore, type ScheduleStore } from './scheduler/savedSchedule';
 export type { AdminRouter } from './queue/bullBoard';
 
 export interface RemindersOptions {
@@ -42,6 +45,8 @@ export interface RemindersOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   claimLeaseMs?: number;
+  /** where the schedule is saved (default: the SQLite event store's file; `false`: memory only) */
+  scheduleStore?: ScheduleStore | false;
   mailer?: Mailer;
   hooks?: DeliveryHooks;
 }
@@ -77,7 +82,7 @@ export const createReminders = (options: RemindersOptions): Reminders => {
       })
     : undefined;
   const queue: ReminderQueue = bull ?? embeddedQueue({ clock, retry: options.retry });
-  const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, log });
+  const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, scheduleStore: options.scheduleStore, log });
   const roles = { scheduler: options.roles?.scheduler ?? true, worker: options.roles?.worker ?? true };
   let worker: QueueWorker | undefined;
 
