@@ -6,7 +6,6 @@ import type { ReminderJobData, ReminderQueue } from '../queue/port';
 import { parseEvent } from '@gevinst/domain/events';
 import { entriesChangedBy, evolve, isRelevantEventType } from '../schedule/evolve';
 import { jobIdOf } from '../schedule/ids';
-import { obligationsOf } from '../schedule/obligations';
 import { remindersOf } from '../schedule/reminders';
 import { type BenefitState, initialState, REMINDER_KINDS, type ReminderState, reminderKey } from '../schedule/state';
 import { changeCount, noChanges, SCHEDULE_VERSION, type ScheduleStore, sqliteScheduleStore } from './savedSchedule';
@@ -139,7 +138,8 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
     return jobs;
   };
 
-  const replan = async (benefitIds: Iterable<string>, replace = false) => {
+  /** `replace`: a job already in the queue takes its planned time (costs a look-up per job on BullMQ). */
+  const replan = async (benefitIds: Iterable<string>, replace = true) => {
     const toPlan: ReminderJobData[] = [];
     const toUnplan: string[] = [];
     for (const id of benefitIds) {
@@ -148,8 +148,9 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
       const jobs = jobsFor(benefit);
       const wanted = new Set(jobs.map((j) => jobIdOf(j.benefitId, j.period, j.kind)));
       const before = planned.get(id) ?? new Set<string>();
-      for (const o of obligationsOf(benefit, config))
-        for (const kind of REMINDER_KINDS) before.add(jobIdOf(id, o.period, kind));
+      // every period that ever was an obligation (a restarted process does not know what it planned)
+      for (const period of benefit.knownSince.keys())
+        for (const kind of REMINDER_KINDS) before.add(jobIdOf(id, period, kind));
       for (const jobId of before) if (!wanted.has(jobId)) toUnplan.push(jobId);
       planned.set(id, wanted);
       toPlan.push(...jobs);
@@ -176,7 +177,7 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
   const replanAll = () =>
     serial(async () => {
       planned.clear();
-      await replan([...state.benefits.keys()]);
+      await replan([...state.benefits.keys()], false);
       saveSchedule(true);
       await storeCheckpoint();
       log('info', 'reminders planned again from the events', { benefits: state.benefits.size });
@@ -252,8 +253,9 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
             live = true;
             const ids = toCatchUp();
             if (checkpoint === undefined) planned.clear();
-            // planned under other timings: jobs kept in the queue must take the new times
-            await replan(ids, savedFingerprint !== undefined && savedFingerprint !== fingerprint);
+            // Planning everything (no checkpoint) finds an empty queue, unless it was planned under other
+            // timings: then the jobs kept in the queue must take the new times.
+            await replan(ids, checkpoint !== undefined || (savedFingerprint !== undefined && savedFingerprint !== fingerprint));
             saveSchedule(true);
             await storeCheckpoint();
             catchUp = { resumedFrom, eventsRead, benefitsPlanned: ids.length, ms: Math.round(performance.now() - started) };
