@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateEvent } from '@gevinst/domain/events';
 import type { EventStore, RecordedEvent } from '@gevinst/eventstore';
 import { createReminders, type Reminders, type RemindersOptions } from '../src/index';
-import { type Harness, openHarness, quietLogger, uniqueQueueName } from './support/harness';
+import { messageIdOf } from '../src/schedule/ids';
+import { planBenefit, recordRealisation, seedOrg, T1 } from './support/fixtures';
+import { type Harness, openHarness, quietLogger, reminderStreams, settle, startReminders, uniqueQueueName } from './support/harness';
 import { startRedis, type TestRedis } from './support/redis';
+import { startSmtp, type TestSmtp } from './support/smtp';
+import { waitFor } from './support/wait';
 
 /** One fact of a generated history: the stream it goes to, its type, data and recorded time. */
 interface Fact {
@@ -92,10 +96,13 @@ const pendingJobs = async (r: Reminders) => (await r.queue.pending()).map((j) =>
 
 describe.each([['embedded'], ['bullmq']] as const)('the reminder schedule after a restart, on the %s queue', (backend) => {
   let redis: TestRedis | undefined;
+  let smtp: TestSmtp;
   beforeAll(async () => {
     if (backend === 'bullmq') redis = await startRedis();
+    smtp = await startSmtp();
   });
   afterAll(async () => {
+    await smtp.stop();
     await redis?.stop();
   });
 
@@ -167,6 +174,48 @@ describe.each([['embedded'], ['bullmq']] as const)('the reminder schedule after 
       expect((await pendingJobs(other)).length).toBeGreaterThan(0);
     } finally {
       for (const r of running) await r.stop();
+      await h.close();
+    }
+  });
+
+  it('sends no reminder twice across a restart, and the ones still wanted after it', async () => {
+    const h = openHarness();
+    smtp.received.length = 0;
+    const queueName = uniqueQueueName();
+    let r: Reminders | undefined;
+    try {
+      const org = await seedOrg(h.store);
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push(await planBenefit(h.store, org, { owner: `eier${i}@kommune.no` }));
+      r = await startReminders(h, { smtpUrl: smtp.url, redisUrl: redis?.url, queueName });
+      await h.clock.advanceTo(T1.beforeDue);
+      await waitFor(() => smtp.received.length === 6, 'before-due mails');
+      await settle(h, r);
+      await r.stop();
+      r = undefined;
+
+      // while it is down, two owners record their value
+      for (const id of ids.slice(0, 2)) await recordRealisation(h.store, id, '2026-T1');
+      const seen: bigint[] = [];
+      const stoppedAt = (await h.store.readAll({})).at(-3)?.globalPosition;
+      r = await startReminders(h, { store: counting(h.store, seen), smtpUrl: smtp.url, redisUrl: redis?.url, queueName });
+      expect(seen).toHaveLength(2);
+      expect(r.scheduler.catchUp()?.resumedFrom).toBe(stoppedAt);
+      await h.clock.advance(60_000);
+      await settle(h, r);
+      expect(smtp.received).toHaveLength(6);
+
+      await h.clock.advanceTo(T1.due);
+      await waitFor(() => smtp.received.length === 10, 'due mails');
+      await h.clock.advanceTo(T1.escalation);
+      await waitFor(() => smtp.received.length === 14, 'escalations');
+      await settle(h, r);
+
+      const expected = ids.flatMap((id, i) => [messageIdOf(id, '2026-T1', 'before-due'), ...(i < 2 ? [] : [messageIdOf(id, '2026-T1', 'due'), messageIdOf(id, '2026-T1', 'escalation')])]);
+      expect(smtp.received.map((m) => m.messageId).sort()).toEqual(expected.sort());
+      for (const [stream, types] of await reminderStreams(h)) expect(types, stream).toEqual([types[0] === 'ReminderEscalated' ? 'ReminderEscalated' : 'ReminderSent', 'ReminderDelivered']);
+    } finally {
+      await r?.stop();
       await h.close();
     }
   });
