@@ -138,8 +138,11 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
     return jobs;
   };
 
-  /** `replace`: a job already in the queue takes its planned time (costs a look-up per job on BullMQ). */
-  const replan = async (benefitIds: Iterable<string>, replace = true) => {
+  /**
+   * `replace`: a job already in the queue takes its planned time (costs a look-up per job on BullMQ).
+   * `queueEmpty`: the queue holds no job of these benefits, so there is nothing to take back.
+   */
+  const replan = async (benefitIds: Iterable<string>, replace = true, queueEmpty = false) => {
     const toPlan: ReminderJobData[] = [];
     const toUnplan: string[] = [];
     for (const id of benefitIds) {
@@ -149,8 +152,9 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
       const wanted = new Set(jobs.map((j) => jobIdOf(j.benefitId, j.period, j.kind)));
       const before = planned.get(id) ?? new Set<string>();
       // every period that ever was an obligation (a restarted process does not know what it planned)
-      for (const period of benefit.knownSince.keys())
-        for (const kind of REMINDER_KINDS) before.add(jobIdOf(id, period, kind));
+      if (!queueEmpty)
+        for (const period of benefit.knownSince.keys())
+          for (const kind of REMINDER_KINDS) before.add(jobIdOf(id, period, kind));
       for (const jobId of before) if (!wanted.has(jobId)) toUnplan.push(jobId);
       planned.set(id, wanted);
       toPlan.push(...jobs);
@@ -177,7 +181,7 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
   const replanAll = () =>
     serial(async () => {
       planned.clear();
-      await replan([...state.benefits.keys()], false);
+      await replan([...state.benefits.keys()], false, true);
       saveSchedule(true);
       await storeCheckpoint();
       log('info', 'reminders planned again from the events', { benefits: state.benefits.size });
@@ -255,7 +259,8 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
             if (checkpoint === undefined) planned.clear();
             // Planning everything (no checkpoint) finds an empty queue, unless it was planned under other
             // timings: then the jobs kept in the queue must take the new times.
-            await replan(ids, checkpoint !== undefined || (savedFingerprint !== undefined && savedFingerprint !== fingerprint));
+            const otherTimings = savedFingerprint !== undefined && savedFingerprint !== fingerprint;
+            await replan(ids, checkpoint !== undefined || otherTimings, checkpoint === undefined && !otherTimings);
             saveSchedule(true);
             await storeCheckpoint();
             catchUp = { resumedFrom, eventsRead, benefitsPlanned: ids.length, ms: Math.round(performance.now() - started) };
