@@ -164,7 +164,7 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
   };
 
   const saveSchedule = (force = false) => {
-    if (!scheduleStore || lastPosition === undefined || lastPosition === savedPosition) return;
+    if (!scheduleStore || lastPosition === undefined || (lastPosition === savedPosition && savedFingerprint === fingerprint)) return;
     if (!force && changeCount(changes) === 0 && savedPosition !== undefined && lastPosition - savedPosition < SAVE_EVERY_EVENTS) return;
     scheduleStore.save(state, changes, touched, lastPosition, fingerprint);
     changes = noChanges();
