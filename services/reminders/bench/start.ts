@@ -3,7 +3,7 @@
  * event read), a restart on the same file, and planning every benefit again — each in its own process,
  * for this tree and, with BENCH_BASELINE (a checkout of another commit with its node_modules), for that
  * tree on an identical copy of the store, side by side.
- * Env: BENCH_START_EVENTS (default 60,000 before the revisions), BENCH_START_PROJECTS (default 1,000, three
+ * Env: BENCH_START_EVENTS (default 12,000 before the revisions), BENCH_START_PROJECTS (default 200, three
  * benefits each; the issue's kommune is 1,000,000 events and 5,000 projects).
  */
 import { execFileSync } from 'node:child_process';
@@ -23,8 +23,8 @@ interface Run {
 }
 
 export const runStartBench = async (): Promise<void> => {
-  const events = Number(process.env.BENCH_START_EVENTS ?? 60_000);
-  const projects = Number(process.env.BENCH_START_PROJECTS ?? 1_000);
+  const events = Number(process.env.BENCH_START_EVENTS ?? 12_000);
+  const projects = Number(process.env.BENCH_START_PROJECTS ?? 200);
   const here = dirname(fileURLToPath(import.meta.url));
   const trees = [{ label: 'this tree', root: join(here, '..', '..', '..') }];
   if (process.env.BENCH_BASELINE) trees.push({ label: 'baseline', root: process.env.BENCH_BASELINE });
