@@ -7,7 +7,11 @@
  * Prints jobs/s, duplicates (a Message-ID received twice; goal 0) and misses (an expected reminder
  * not received, or one received that should not have been; goal 0).
  *
+ * First (BENCH_PART=start runs only this, BENCH_PART=deliver skips it) the scheduler's cold start,
+ * restart and full replan on a generated kommune, beside BENCH_BASELINE's tree if given (see start.ts).
+ *
  *   pnpm bench:reminders            BENCH_BENEFITS=5000 pnpm bench:reminders
+ *   BENCH_PART=start BENCH_BASELINE=/tmp/gevinst-main pnpm bench:reminders
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +28,12 @@ import { sendTimeOf } from '../src/schedule/reminders';
 import { dueDateOf } from '../src/schedule/obligations';
 import type { ReminderKind } from '../src/schedule/state';
 import { startRedis } from '../test/support/redis';
+import { runStartBench } from './start';
 import { startSmtp } from '../test/support/smtp';
+
+const PART = process.env.BENCH_PART ?? 'all';
+if (PART !== 'deliver') await runStartBench();
+if (PART === 'start') process.exit(0);
 
 const BENEFITS = Number(process.env.BENCH_BENEFITS ?? 50_000);
 const PERIODS = ['2026-T1', '2026-T2', '2026-T3'];

@@ -7,6 +7,7 @@ import { type AdminRouter, bullBoardRouter } from './queue/bullBoard';
 import { bullmqQueue } from './queue/bullmq';
 import { embeddedQueue } from './queue/embedded';
 import type { QueueWorker, ReminderQueue, RetryPolicy } from './queue/port';
+import type { ScheduleStore } from './scheduler/savedSchedule';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { type DueItem, dueList } from './schedule/dueList';
 import { type DeliveryHooks, deliveryFailedHandler, deliveryHandler } from './worker/deliver';
@@ -16,6 +17,8 @@ export { FakeClock, systemClock, type Clock } from './clock';
 export { defaultReminderConfig, reminderConfig, type ReminderConfig } from './config';
 export type { DueItem, DueReminderView } from './schedule/dueList';
 export type { ReminderQueue } from './queue/port';
+export type { CatchUp } from './scheduler/scheduler';
+export { sqliteScheduleStore, type ScheduleStore } from './scheduler/savedSchedule';
 export type { AdminRouter } from './queue/bullBoard';
 
 export interface RemindersOptions {
@@ -43,6 +46,8 @@ export interface RemindersOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   claimLeaseMs?: number;
+  /** where the schedule is saved (default: the SQLite event store's file; `false`: memory only) */
+  scheduleStore?: ScheduleStore | false;
   mailer?: Mailer;
   hooks?: DeliveryHooks;
 }
@@ -80,7 +85,7 @@ export const createReminders = (options: RemindersOptions): Reminders => {
       })
     : undefined;
   const queue: ReminderQueue = bull ?? embeddedQueue({ clock, retry: options.retry });
-  const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, log });
+  const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, scheduleStore: options.scheduleStore, log });
   const roles = { scheduler: options.roles?.scheduler ?? true, worker: options.roles?.worker ?? true };
   let worker: QueueWorker | undefined;
   const actionReminders = roles.scheduler ? createActionReminders({ store: options.store, clock, config, mailer, publicUrl, log }) : undefined;

@@ -111,6 +111,7 @@ export const bullmqQueue = (options: BullmqQueueOptions): ReminderQueue & { read
           if (job && job.data.runAt !== data.runAt && (await job.isDelayed())) {
             await job.updateData({ ...job.data, runAt: data.runAt });
             await job.changeDelay(delayOf(data.runAt));
+            await indexRunAt([{ id, runAt: data.runAt }]);
           }
         }
       }
@@ -188,6 +189,10 @@ export const bullmqQueue = (options: BullmqQueueOptions): ReminderQueue & { read
     async counts(): Promise<QueueCounts> {
       const c = await queue.getJobCounts('delayed', 'wait', 'active', 'prioritized', 'failed');
       return { delayed: c.delayed ?? 0, busy: (c.wait ?? 0) + (c.active ?? 0) + (c.prioritized ?? 0), failed: c.failed ?? 0 };
+    },
+    async pending() {
+      const jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized', 'paused']);
+      return jobs.flatMap((j) => (j.id === undefined ? [] : [{ jobId: j.id, runAt: j.data.runAt }]));
     },
     async close() {
       unsubscribe?.();

@@ -153,6 +153,9 @@ export const embeddedQueue = (options: { clock: Clock; retry?: RetryPolicy }): R
       }
       return Promise.resolve({ delayed, busy, failed });
     },
+    pending() {
+      return Promise.resolve([...jobs].filter(([, e]) => e.state !== 'active' && e.state !== 'failed').map(([jobId, e]) => ({ jobId, runAt: e.data.runAt })));
+    },
     close() {
       closed = true;
       unsubscribe?.();

@@ -71,5 +71,7 @@ export interface ReminderQueue {
   onReset(listener: () => void): void;
   startWorker(handler: JobHandler, onFinalFailure: FinalFailureHandler, options?: WorkerOptions): QueueWorker;
   counts(): Promise<QueueCounts>;
+  /** the jobs not taken by a worker yet (delayed, waiting or waiting to retry), for operators and tests */
+  pending(): Promise<{ jobId: string; runAt: number }[]>;
   close(): Promise<void>;
 }

@@ -230,3 +230,38 @@ const reminderRecord = (state: ReminderState, benefitId: string, period: string,
   }
   return record;
 };
+
+/** The entries of the state an event can change: what a saved state writes again after it. */
+export interface ChangedEntries {
+  /** the benefit (or, before it is planned, its orphan reminder records) */
+  benefitId?: string;
+  projectId?: string;
+  unitId?: string;
+}
+
+export const entriesChangedBy = (event: ReminderInputEvent): ChangedEntries => {
+  switch (event.type) {
+    case 'BenefitPlanned':
+    case 'BenefitForecastRevised':
+    case 'BenefitRealised':
+    case 'BenefitRealisationCorrected':
+    case 'MeasurementRecorded':
+    case 'BenefitOwnerAssigned':
+    case 'BenefitCancelled':
+    case 'ReminderSent':
+    case 'ReminderEscalated':
+    case 'ReminderDelivered':
+    case 'ReminderDeliveryFailed':
+      return { benefitId: event.data.benefitId };
+    case 'ProjectRegistered':
+      return { projectId: event.data.projectId };
+    case 'UnitRegistered':
+    case 'UnitRenamed':
+    case 'UnitLeaderAssigned':
+    case 'UnitMergedInto':
+    case 'UnitMergerAnnulled':
+      return { unitId: event.data.unitId };
+    default:
+      return {};
+  }
+};

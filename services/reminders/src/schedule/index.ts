@@ -4,3 +4,4 @@ export * from './obligations';
 export * from './reminders';
 export * from './dueList';
 export * from './ids';
+export * from './timing';

@@ -1,10 +1,14 @@
-import { DateTime } from 'luxon';
-import { OSLO, periodEnd, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods';
-import { realisationDueDate } from '@gevinst/domain/status';
+import { periodEnd, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import type { BenefitState } from './state';
+import { type PeriodTiming, periodTimingOf, wasLateAt } from './timing';
 
-export type What = 'measurement' | 'realisation';
+/**
+ * The kinds of value an owner can owe. A new kind (say, an overdue realisation action) adds its name
+ * here and its periods to `obligationsOf`; reminders, jobs and the due list follow from the obligation.
+ */
+export const OBLIGATION_KINDS = ['realisation', 'measurement'] as const;
+export type What = (typeof OBLIGATION_KINDS)[number];
 
 /** One value the owner must record: a realisation for each planned period, a measurement for each scheduled one. */
 export interface Obligation {
@@ -21,17 +25,36 @@ export interface Obligation {
   lateWhenPlanned: boolean;
 }
 
-export const dueDateOf = (period: string, config: ReminderConfig): string => realisationDueDate(period, config.dueDaysAfterPeriodEnd);
+export const dueDateOf = (period: string, config: ReminderConfig): string => periodTimingOf(period, config).dueDate;
 
 /**
  * The planned periods (realisation) and, between the first and last of them, the periods of the
  * measurement schedule that do not end together with a planned one (measurement). Needs no timing.
+ * Remembered per plan and schedule (many benefits share them); the answer must not be changed.
  */
-export const obligationPeriodsOf = (plan: readonly string[], schedule: BenefitState['measurementSchedule']): { period: string; what: What }[] => {
+export const obligationPeriodsOf = (plan: readonly string[], schedule: BenefitState['measurementSchedule']): readonly ObligationPeriod[] => {
+  const key = `${schedule}|${plan.join(',')}`;
+  const known = periodsByPlan.get(key);
+  if (known) return known;
+  if (periodsByPlan.size >= MAX_PLANS) periodsByPlan.clear();
+  const periods = computeObligationPeriods(plan, schedule);
+  periodsByPlan.set(key, periods);
+  return periods;
+};
+
+export interface ObligationPeriod {
+  period: string;
+  what: What;
+}
+
+const MAX_PLANS = 10_000;
+const periodsByPlan = new Map<string, readonly ObligationPeriod[]>();
+
+const computeObligationPeriods = (plan: readonly string[], schedule: BenefitState['measurementSchedule']): ObligationPeriod[] => {
   const planned = plan.filter((p) => tryParsePeriod(p) !== null).sort(comparePeriods);
   const first = planned[0];
   if (first === undefined) return [];
-  const out: { period: string; what: What }[] = planned.map((period) => ({ period, what: 'realisation' }));
+  const out: ObligationPeriod[] = planned.map((period) => ({ period, what: 'realisation' }));
   const plannedEnds = new Set(planned.map((p) => periodEnd(p).toMillis()));
   const last = planned.reduce((a, b) => (periodEnd(b) > periodEnd(a) ? b : a));
   for (const p of periodsInSpan(first, last, schedule)) {
@@ -42,24 +65,37 @@ export const obligationPeriodsOf = (plan: readonly string[], schedule: BenefitSt
   return out;
 };
 
-export const obligationsOf = (benefit: BenefitState, config: ReminderConfig): Obligation[] =>
-  obligationPeriodsOf(benefit.plan, benefit.measurementSchedule)
-    .map(({ period, what }) => obligation(benefit, period, what, config))
-    .sort((a, b) => a.opensAt - b.opensAt || comparePeriods(a.period, b.period));
+interface TimedPeriod extends ObligationPeriod {
+  timing: PeriodTiming;
+}
 
-const obligation = (benefit: BenefitState, period: string, what: What, config: ReminderConfig): Obligation => {
-  const dueDate = dueDateOf(period, config);
-  const since = benefit.knownSince.get(period) ?? '';
-  return {
+/** The obligation periods with their timing, in the order they open; the same for every benefit with this plan. */
+const timedPeriodsOf = (periods: readonly ObligationPeriod[], config: ReminderConfig): readonly TimedPeriod[] => {
+  let byPeriods = timedByConfig.get(config);
+  if (!byPeriods) {
+    byPeriods = new WeakMap();
+    timedByConfig.set(config, byPeriods);
+  }
+  let timed = byPeriods.get(periods);
+  if (!timed) {
+    timed = periods
+      .map((p) => ({ ...p, timing: periodTimingOf(p.period, config) }))
+      .sort((a, b) => a.timing.opensAt - b.timing.opensAt || comparePeriods(a.period, b.period));
+    byPeriods.set(periods, timed);
+  }
+  return timed;
+};
+const timedByConfig = new WeakMap<ReminderConfig, WeakMap<readonly ObligationPeriod[], readonly TimedPeriod[]>>();
+
+export const obligationsOf = (benefit: BenefitState, config: ReminderConfig): Obligation[] => {
+  return timedPeriodsOf(obligationPeriodsOf(benefit.plan, benefit.measurementSchedule), config).map(({ period, what, timing }) => ({
     period,
     what,
-    dueDate,
-    opensAt: periodEnd(period).toMillis(),
-    lateWhenPlanned: since !== '' && dueDate < osloDateOf(since),
-  };
+    dueDate: timing.dueDate,
+    opensAt: timing.opensAt,
+    lateWhenPlanned: wasLateAt(benefit.knownSince.get(period) ?? '', timing),
+  }));
 };
-
-const osloDateOf = (instant: string): string => DateTime.fromISO(instant).setZone(OSLO).toISODate() ?? '';
 
 /** Whether what the obligation asks for has been recorded (a realisation also answers a measurement). */
 export const isFulfilled = (benefit: BenefitState, o: Obligation): boolean =>

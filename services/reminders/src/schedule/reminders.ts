@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
-import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import { isFulfilled, obligationsOf, type Obligation } from './obligations';
+import { sendTimesOf } from './timing';
 import { messageIdOf, overdueSummaryMessageIdOf } from './ids';
 import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, REMINDER_KINDS, reminderKey } from './state';
 
@@ -28,11 +27,7 @@ export interface PlannedReminder {
   messageId: string;
 }
 
-export const sendTimeOf = (dueDate: string, kind: ReminderKind, config: ReminderConfig): number => {
-  const day = DateTime.fromISO(dueDate, { zone: OSLO }).set({ hour: config.sendHour });
-  const offset = kind === 'before-due' ? -config.beforeDueDays : kind === 'due' ? 0 : config.escalationDaysOverdue;
-  return day.plus({ days: offset }).toMillis();
-};
+export const sendTimeOf = (dueDate: string, kind: ReminderKind, config: ReminderConfig): number => sendTimesOf(dueDate, config)[kind];
 
 /** The unit's leader, following merges to the successor when the unit itself has none. */
 export const unitLeaderOf = (state: ReminderState, unitId: string): string | null => {
