@@ -96,27 +96,44 @@ export async function writeTableSheet(workbook: XlsxStreamWriter, table: Table, 
 }
 
 /**
- * Waits while the zip is behind. exceljs's sheet stream hands its bytes to the zip entry without
- * looking at `write`'s answer, so a producer faster than deflate and the response would pile them up
- * in memory (408 MB for 200,000 rows). The entry's input — the PassThrough archiver pipes the sheet
- * through, itself piped onwards with back-pressure down to `out` — says when to wait: it needs
- * draining. Between looks other requests get a turn. Rejects when `out` closes first (the client left).
+ * Waits while the output or the zip is behind. exceljs's sheet stream hands its bytes to the zip
+ * entry without looking at `write`'s answer, and archiver takes the compressed bytes in whatever the
+ * output says, so a producer faster than deflate or than the response piled them up in memory (408 MB
+ * for 200,000 rows). So wait for the output to drain when it asks to, and for the entry's input (the
+ * PassThrough archiver pipes the sheet through into deflate) when deflate is behind. When neither
+ * waits, other requests get a turn. Rejects when `out` closes first (the client left).
  */
 export async function backPressure(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
-  const entry = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
-  if (!entry?.writableNeedDrain) return new Promise((resolve) => setImmediate(resolve));
+  const entry = (ws as unknown as { stream?: { pipes?: LegacyWritable[] } }).stream?.pipes?.[0];
+  let waited = false;
+  for (;;) {
+    if (out.destroyed) throw outputClosed();
+    const behind = out.writableNeedDrain ? out : entry && needsDrain(entry) ? entry : null;
+    if (!behind) break;
+    await drained(behind, out);
+    waited = true;
+  }
+  if (!waited) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** archiver's PassThrough is readable-stream 2's: no `writableNeedDrain` getter, but the same state and `drain` event. */
+type LegacyWritable = Writable & { _writableState?: { needDrain?: boolean } };
+const needsDrain = (stream: LegacyWritable): boolean => stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
+
+const outputClosed = () => new Error('the output closed before the workbook was written');
+
+function drained(stream: Writable, out: Writable): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const settle = (error?: Error) => {
-      entry.off('drain', drained);
+      stream.off('drain', ok);
       out.off('close', closed);
       out.off('error', settle);
       if (error) reject(error);
       else resolve();
     };
-    const drained = () => settle();
-    const closed = () => settle(new Error('the output closed before the workbook was written'));
-    if (out.destroyed) return closed();
-    entry.once('drain', drained);
+    const ok = () => settle();
+    const closed = () => settle(outputClosed());
+    stream.once('drain', ok);
     out.once('close', closed);
     out.once('error', settle);
   });
