@@ -10,14 +10,22 @@
  * `git worktree add --detach ../base main && pnpm install --frozen-lockfile --offline` there): the same
  * measurements of that tree's code, printed beside this one's.
  *
- * This file imports only Node's own modules: the code measured is imported from the tree's root, so
- * the baseline runs its own code with its own dependencies.
+ * This file imports only Node's own modules at run time (the rest for types): the code measured is
+ * imported from the tree's root, so the baseline runs its own code with its own dependencies.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// types only (erased): what runs is imported from the tree measured
+import type * as CsvModule from '../src/export/csv';
+import type { Table } from '../src/export/table';
+import type * as XlsxModule from '../src/export/xlsx';
+import type * as ReadPlanModule from '../src/import/readPlan';
+import type { PlanRow } from '../src/plan/planRow';
+import type * as TemplateModule from '../src/template/buildPlanTemplate';
+import type * as ApiModule from '../test/api/gevinst';
 
 const here = fileURLToPath(import.meta.url);
 const ROWS = Number(process.env.ROWS ?? 5000);
@@ -39,19 +47,17 @@ const load = <T>(root: string, path: string): Promise<T> => import(pathToFileURL
 
 /** 1 and 2: the plan through the running API, then the demo ledger's exports. */
 async function planPart(root: string): Promise<Figures> {
-  /* eslint-disable @typescript-eslint/no-explicit-any -- the other tree's modules, typed by their use here */
-  const { readPlan } = await load<any>(root, 'packages/spreadsheet/src/import/readPlan.ts');
-  const { planWorkbook } = await load<any>(root, 'packages/spreadsheet/src/template/buildPlanTemplate.ts');
-  const { download, importFile, startSheetGevinst } = await load<any>(root, 'packages/spreadsheet/test/api/gevinst.ts');
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+  const { readPlan } = await load<typeof ReadPlanModule>(root, 'packages/spreadsheet/src/import/readPlan.ts');
+  const { planWorkbook } = await load<typeof TemplateModule>(root, 'packages/spreadsheet/src/template/buildPlanTemplate.ts');
+  const { download, importFile, startSheetGevinst } = await load<typeof ApiModule>(root, 'packages/spreadsheet/test/api/gevinst.ts');
   const out: Figures = {};
   const g = await startSheetGevinst({ demo: true });
   try {
-    const all = g.api.readModels.units.list() as { id: string; name: string; active: boolean; depth: number; parentId: string | null }[];
+    const all = g.api.readModels.units.list();
     const units = all.filter((u) => u.active && u.depth >= 1);
     const kommune = all.find((u) => u.parentId === null)!;
     const periods = ['2026-T1', '2026-T2', '2026-T3', '2027-T1', '2027-T2', '2027-T3'];
-    const rows = Array.from({ length: ROWS }, (_, i) => ({
+    const rows = Array.from({ length: ROWS }, (_, i): PlanRow => ({
       change: `Tiltak ${i % 50}`,
       title: `Gevinst ${i}`,
       category: (['budget', 'capacity', 'otherPublic', 'unpriced'] as const)[i % 4]!,
@@ -110,9 +116,9 @@ async function planPart(root: string): Promise<Figures> {
 
 /** 3: the writers alone on a long table made row by row, into an output that takes bytes at once. */
 async function longPart(root: string): Promise<Figures> {
-  const { writeXlsx } = await load<{ writeXlsx: (tables: unknown[], out: Writable) => Promise<number> }>(root, 'packages/spreadsheet/src/export/xlsx.ts');
-  const { csvChunks } = await load<{ csvChunks: (table: unknown) => AsyncIterable<string | Buffer> }>(root, 'packages/spreadsheet/src/export/csv.ts');
-  const long = () => ({
+  const { writeXlsx } = await load<typeof XlsxModule>(root, 'packages/spreadsheet/src/export/xlsx.ts');
+  const { csvChunks } = await load<typeof CsvModule>(root, 'packages/spreadsheet/src/export/csv.ts');
+  const long = (): Table => ({
     name: 'Strømmer',
     columns: [
       { header: 'Betaler (enhet)', type: 'text' },
