@@ -102,10 +102,12 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     checkProject: (projectId) =>
       rm.portfolio.projects.has(projectId) ? null : { code: 'not_found', message: `Fant ikke prosjektet «${projectId}»`, fields: [] },
     check: (rowCommands) => dryRunCheck(deps, rowCommands),
+    // straight from the portfolio model: the project's view would work out every benefit's status first
     existing: (projectId) =>
-      (rm.projects.project(projectId)?.benefits ?? [])
-        .filter((b) => !b.cancelled && !b.unplanned)
-        .map((b) => ({ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' })),
+      (rm.portfolio.projects.get(projectId)?.benefitIds ?? []).flatMap((id) => {
+        const b = rm.portfolio.benefits.get(id);
+        return b && !b.cancelled && !b.unplanned ? [{ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' }] : [];
+      }),
     run: (command, userId, idempotencyKey) =>
       deps.application.handle({
         command: command.command,

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../events';
 import type { BenefitFact, MeasurementFact } from '../ledger/facts';
 import { isValued, ledgerSign } from '../ledger/facts';
@@ -47,6 +48,14 @@ export function measurementsInOrder(benefit: BenefitFact): MeasurementFact[] {
     .map((x) => x.m);
 }
 
+/** The last `asOf` text read: a view asks with the same one for every benefit (luxon's parse and zone maths are dear). */
+let lastAsOf: { text: string; at: DateTime<true> } | null = null;
+function asOfInOslo(asOf: string | Date): DateTime<true> {
+  if (typeof asOf !== 'string') return toOslo(asOf, 'asOf');
+  if (lastAsOf?.text !== asOf) lastAsOf = { text: asOf, at: toOslo(asOf, 'asOf') };
+  return lastAsOf.at;
+}
+
 /**
  * Achievement (from the latest measurement, against the baseline and target), its trend against the
  * previous measurement (or the baseline when there is only one), and a status per period from the
@@ -58,7 +67,7 @@ export function benefitStatus(benefit: BenefitFact, options: BenefitStatusOption
   const latest = measured.at(-1)?.value ?? null;
   const previous = measured.length >= 2 ? (measured.at(-2)?.value ?? null) : measured.length === 1 ? benefit.baseline : null;
   const dueDays = options.dueDaysAfterPeriodEnd ?? DUE_DAYS_AFTER_PERIOD_END;
-  const asOf = options.asOf ? toOslo(options.asOf instanceof Date ? options.asOf : options.asOf, 'asOf') : null;
+  const asOf = options.asOf ? asOfInOslo(options.asOf) : null;
 
   const valuedPerUnit = isValued(benefit) ? benefit.valuationOrePerUnit : null;
   const sign = ledgerSign(benefit);

@@ -1,5 +1,8 @@
 import type { Writable } from 'node:stream';
-import { planWorkbook } from '../template/buildPlanTemplate';
+import { addUnitsSheet, defaultPlanPeriods } from '../template/buildPlanTemplate';
+import { addInstructionSheet } from '../template/instructions';
+import { startPlanSheet } from '../template/planSheet';
+import { backPressure, writeTableSheet, xlsxStreamWriter } from './xlsx';
 import { UnitDirectory } from '../units/unitDirectory';
 import type { UnitRef } from '../units/unitRef';
 import { csvChunks } from './csv';
@@ -16,7 +19,6 @@ import {
   UnitNames,
   unitsTable,
 } from './views';
-import { addTableSheet } from './tableSheet';
 
 /** The read models the exports need (the routes adapt the API's projections to it). */
 export interface ExportPort {
@@ -70,22 +72,33 @@ export async function streamCsv(table: Table, out: Writable): Promise<void> {
 }
 
 /**
- * A project's plan as .xlsx: the plan sheet exactly as the template has it (so it can be imported
- * again, into this or another project), the instructions, and the plan against what was realised.
+ * A project's plan as .xlsx, streamed to `out` a row at a time: the plan sheet exactly as the
+ * template has it (so it can be imported again, into this or another project), the instructions,
+ * the units, and the plan against what was realised. `open` gives the stream once the project is
+ * found; false when there is no such project.
  */
-export async function projectPlanXlsx(port: ExportPort, projectId: string): Promise<Buffer | null> {
+export async function projectPlanXlsx(port: ExportPort, projectId: string, open: () => Writable): Promise<boolean> {
   const project = await port.project(projectId);
-  if (!project) return null;
+  if (!project) return false;
   const units = await port.units();
   const n = new UnitNames(new UnitDirectory(units));
   const live = project.benefits.filter((b) => !b.cancelled && !b.unplanned);
   const periods = [...new Set(live.flatMap((b) => b.plan.map((p) => p.period)))].sort(comparePeriodCodes);
-  const workbook = planWorkbook({
-    periods: periods.length > 0 ? periods : undefined,
-    units,
-    rows: live.map((b) => benefitAsPlanRow(b, n)),
-  });
-  addTableSheet(workbook, planVsRealisationTable(project, n));
+  const out = open();
+  // shared strings: the plan is read back by the import
+  const workbook = xlsxStreamWriter(out, { sharedStrings: true });
   workbook.title = `Gevinstrealiseringsplan – ${project.name}`;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // the sheets of `planWorkbook`, in its order
+  const activeUnits = units.filter((u) => u.active).length;
+  const plan = startPlanSheet(workbook, { periods: periods.length > 0 ? periods : defaultPlanPeriods(), unitCount: activeUnits });
+  for (const [i, b] of live.entries()) {
+    plan.add(benefitAsPlanRow(b, n));
+    if (i % 200 === 199) await backPressure(plan.ws, out);
+  }
+  plan.finish().commit();
+  addInstructionSheet(workbook).commit();
+  if (activeUnits > 0) addUnitsSheet(workbook, units).commit();
+  await writeTableSheet(workbook, planVsRealisationTable(project, n), out);
+  await workbook.commit();
+  return true;
 }

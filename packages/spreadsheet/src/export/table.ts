@@ -18,6 +18,23 @@ export interface Table {
   name: string;
   columns: TableColumn[];
   rows: Iterable<TableCell[]> | AsyncIterable<TableCell[]>;
+  /** how many rows `rows` gives, when known before they are made (`X-Export-Rows`) */
+  size?: number;
+}
+
+/**
+ * Rows made one at a time from the read model's items as the writer asks for them (not built as one
+ * array first); they can be read more than once.
+ */
+export function rowsOf<T>(items: readonly T[], row: (item: T) => TableCell[]): Pick<Table, 'rows' | 'size'> {
+  return {
+    size: items.length,
+    rows: {
+      *[Symbol.iterator]() {
+        for (const item of items) yield row(item);
+      },
+    },
+  };
 }
 
 /** The column of a row's `i`-th cell: a row has one cell per column. */

@@ -4,7 +4,7 @@ import type { PlanRow } from '../plan/planRow';
 import type { UnitDirectory } from '../units/unitDirectory';
 import { STATUS_NB } from '@gevinst/domain/status';
 import type { BalancesAnswer, BenefitView, LedgerAnswer, MatrixAnswer, PortfolioAnswer, ProjectView } from './shapes';
-import type { Table, TableCell } from './table';
+import { rowsOf, type Table, type TableCell } from './table';
 
 export { STATUS_NB };
 /** a period whose value is not yet due and has nothing realised: not judged */
@@ -35,7 +35,7 @@ export function flowsTable(ledger: LedgerAnswer, names: UnitNames): Table {
       { header: 'Mottaker (enhet)', type: 'text' },
       { header: 'Gevinst (kr)', type: 'kroner' },
     ],
-    rows: ledger.flows.map((f) => [names.name(f.fromUnitId), names.name(f.toUnitId), f.ore]),
+    ...rowsOf(ledger.flows, (f) => [names.name(f.fromUnitId), names.name(f.toUnitId), f.ore]),
   };
 }
 
@@ -50,7 +50,7 @@ export function unitsTable(ledger: LedgerAnswer, names: UnitNames): Table {
       { header: 'Gevinst skapt for andre (kr)', type: 'kroner' },
       { header: 'Netto (kr)', type: 'kroner' },
     ],
-    rows: ledger.units.map((u) => [
+    ...rowsOf(ledger.units, (u) => [
       names.name(u.unitId),
       names.orgNumber(u.unitId),
       u.costsOre,
@@ -103,7 +103,7 @@ export function balancesTable(balances: BalancesAnswer, names: UnitNames): Table
       { header: 'Åpent til gode (kr)', type: 'kroner' },
       { header: 'Åpent å betale (kr)', type: 'kroner' },
     ],
-    rows: balances.map((b) => [
+    ...rowsOf(balances, (b) => [
       names.name(b.unitId),
       b.plannedOre,
       b.realisedOre,
@@ -130,34 +130,41 @@ export function portfolioTable(portfolio: PortfolioAnswer, names: UnitNames): Ta
       { header: 'Måloppnåelse (%)', type: 'percent', width: 16 },
       { header: 'Endring (%)', type: 'percent' },
     ],
-    rows: portfolio.rows.flatMap((row) =>
-      row.cells.map((c) => [
-        names.name(row.unitId),
-        c.period,
-        c.status ? STATUS_NB[c.status] : c.pending ? PENDING_NB : 'ikke vurdert',
-        c.plannedOre,
-        c.realisedOre,
-        c.achievementPct,
-        c.changePct,
-      ]),
-    ),
+    size: portfolio.rows.reduce((n, row) => n + row.cells.length, 0),
+    rows: {
+      *[Symbol.iterator]() {
+        for (const row of portfolio.rows)
+          for (const c of row.cells)
+            yield [
+              names.name(row.unitId),
+              c.period,
+              c.status ? STATUS_NB[c.status] : c.pending ? PENDING_NB : 'ikke vurdert',
+              c.plannedOre,
+              c.realisedOre,
+              c.achievementPct,
+              c.changePct,
+            ];
+      },
+    },
   };
 }
 
 /** Per benefit and period: what was planned and what was realised, in the indicator's unit and in kroner. */
 export function planVsRealisationTable(project: ProjectView, names: UnitNames): Table {
-  const rows: TableCell[][] = [];
-  for (const b of project.benefits) {
+  const periodsOf = (b: BenefitView) => new Set([...b.plan.map((p) => p.period), ...b.realisations.map((r) => r.period)]);
+  function* rows(): Generator<TableCell[]> {
+    for (const b of project.benefits) yield* benefitRows(b);
+  }
+  function* benefitRows(b: BenefitView): Generator<TableCell[]> {
     const realised = new Map(b.realisations.map((r) => [r.period, r]));
     const planned = new Map(b.plan.map((p) => [p.period, p]));
     const status = new Map((b.statusByPeriod ?? []).map((s) => [s.period, s]));
-    const periods = [...new Set([...planned.keys(), ...realised.keys()])].sort(comparePeriodCodes);
-    for (const period of periods) {
+    for (const period of [...periodsOf(b)].sort(comparePeriodCodes)) {
       const p = planned.get(period);
       const r = realised.get(period);
       const plannedOre = p ? (p.plannedOre ?? (b.valuationOrePerUnit === null ? null : Math.round(p.quantity * b.valuationOrePerUnit))) : null;
       const s = status.get(period);
-      rows.push([
+      yield [
         b.title,
         names.name(b.recipientUnitId),
         CATEGORY_LABELS[b.category],
@@ -169,7 +176,7 @@ export function planVsRealisationTable(project: ProjectView, names: UnitNames): 
         plannedOre,
         r ? r.valueOre : null,
         s?.status ? STATUS_NB[s.status] : b.cancelled ? 'avsluttet' : s?.pending ? PENDING_NB : null,
-      ]);
+      ];
     }
   }
   return {
@@ -187,7 +194,8 @@ export function planVsRealisationTable(project: ProjectView, names: UnitNames): 
       { header: 'Realisert (kr)', type: 'kroner' },
       { header: 'Status', type: 'text', width: 14 },
     ],
-    rows,
+    size: project.benefits.reduce((n, b) => n + periodsOf(b).size, 0),
+    rows: { [Symbol.iterator]: rows },
   };
 }
 

@@ -57,7 +57,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 async function sendTables(res: ServerResponse, tables: Table[], format: 'xlsx' | 'csv', name: string): Promise<void> {
-  const rows = tables.reduce((n, t) => n + (Array.isArray(t.rows) ? t.rows.length : 0), 0);
+  const rows = tables.reduce((n, t) => n + (t.size ?? (Array.isArray(t.rows) ? t.rows.length : 0)), 0);
   // the row count lets a client show progress while the body streams in
   res.setHeader('X-Export-Rows', String(rows));
   if (format === 'xlsx') {
@@ -135,10 +135,11 @@ export function spreadsheetHandlers(deps: SpreadsheetDeps) {
     async projectPlan(req: SheetRequest, res: ServerResponse, format: 'xlsx' | 'csv') {
       const projectId = req.params.id ?? '';
       if (format === 'xlsx') {
-        const bytes = await projectPlanXlsx(deps.exports, projectId);
-        if (!bytes) throw new NotFound('prosjektet', projectId);
-        attachment(res, XLSX_TYPE, `gevinstrealiseringsplan-${projectId}.xlsx`);
-        res.end(bytes);
+        const found = await projectPlanXlsx(deps.exports, projectId, () => {
+          attachment(res, XLSX_TYPE, `gevinstrealiseringsplan-${projectId}.xlsx`);
+          return res;
+        });
+        if (!found) throw new NotFound('prosjektet', projectId);
         return;
       }
       const tables = await planVsRealisationTables(deps.exports, projectId);

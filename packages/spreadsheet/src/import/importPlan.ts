@@ -107,7 +107,8 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     if (refusal) problems.push(...refusalProblems(row, refusal));
   }
   sortProblems(problems);
-  if (problems.length > 0 || questions.length > 0 || options.dryRun) return report(problems, questions);
+  // every row unchanged: nothing to write, so no content hash or keys to work out either
+  if (problems.length > 0 || questions.length > 0 || options.dryRun || commands.length === 0) return report(problems, questions);
 
   const hash = contentHash(parsed.rows);
   const ids = new Array<string>(commands.length);

@@ -20,9 +20,12 @@ export interface PlanTemplateOptions {
   rows?: PlanRow[];
 }
 
+/** The template's period columns when none are given: four years of tertials from this year. */
+export const defaultPlanPeriods = (fromYear = new Date().getFullYear(), years = 4, granularity: PeriodGranularity = 'tertial'): string[] =>
+  planPeriods(fromYear, years, granularity);
+
 export function planWorkbook(options: PlanTemplateOptions = {}): ExcelJS.Workbook {
-  const periods =
-    options.periods ?? planPeriods(options.fromYear ?? new Date().getFullYear(), options.years ?? 4, options.granularity ?? 'tertial');
+  const periods = options.periods ?? defaultPlanPeriods(options.fromYear, options.years, options.granularity);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Gevinst';
   const units = (options.units ?? []).filter((u) => u.active);
@@ -37,7 +40,8 @@ export async function buildPlanTemplate(options: PlanTemplateOptions = {}): Prom
   return Buffer.from(await planWorkbook(options).xlsx.writeBuffer());
 }
 
-function addUnitsSheet(workbook: ExcelJS.Workbook, all: readonly UnitRef[]): void {
+/** The `Enheter` sheet: the units as the plan names them, for the Gevinstmottaker drop-down. */
+export function addUnitsSheet(workbook: ExcelJS.Workbook, all: readonly UnitRef[]): ExcelJS.Worksheet {
   const directory = new UnitDirectory(all);
   const ws = workbook.addWorksheet(UNITS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
@@ -51,4 +55,5 @@ function addUnitsSheet(workbook: ExcelJS.Workbook, all: readonly UnitRef[]): voi
     .map((u) => ({ label: directory.label(u.id), path: directory.path(u.id).join(' / '), orgNumber: u.orgNumber ?? '' }))
     .sort((a, b) => a.path.localeCompare(b.path, 'nb'));
   for (const row of rows) ws.addRow(row);
+  return ws;
 }

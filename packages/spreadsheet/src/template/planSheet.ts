@@ -31,7 +31,17 @@ export function sheetColumns(periods: string[]): SheetColumn[] {
 
 /** Adds the plan sheet (the one the import reads) to a workbook, with headers, formats and drop-down lists. */
 export function addPlanSheet(workbook: ExcelJS.Workbook, options: PlanSheetOptions): ExcelJS.Worksheet {
-  const rows = options.rows ?? [];
+  const sheet = startPlanSheet(workbook, options);
+  for (const row of options.rows ?? []) sheet.add(row);
+  return sheet.finish();
+}
+
+/**
+ * The plan sheet a row at a time: headers and formats first, then each row (committed as it is
+ * added, so exceljs's streaming writer can send it on at once), then the drop-down lists sized to
+ * the rows written.
+ */
+export function startPlanSheet(workbook: ExcelJS.Workbook, options: Omit<PlanSheetOptions, 'rows'>) {
   const layout = sheetColumns(options.periods);
   const ws = workbook.addWorksheet(PLAN_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   ws.columns = layout.map((c) =>
@@ -43,10 +53,22 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, options: PlanSheetOptio
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  header.commit();
+  let written = 0;
+  return {
+    ws,
+    add(row: PlanRow): void {
+      ws.addRow(rowValues(row, layout)).commit();
+      written++;
+    },
+    finish(): ExcelJS.Worksheet {
+      addValidations(ws, options, layout.length, Math.max(options.validationRows ?? 500, written + 200) + 1);
+      return ws;
+    },
+  };
+}
 
-  for (const row of rows) ws.addRow(rowValues(row, layout));
-
-  const last = Math.max(options.validationRows ?? 500, rows.length + 200) + 1;
+function addValidations(ws: ExcelJS.Worksheet, options: Omit<PlanSheetOptions, 'rows'>, columns: number, last: number): void {
   const letter = (key: string) => ws.getColumn(key).letter;
   const list = (key: string, values: string[], title: string) =>
     validations(ws).add(`${letter(key)}2:${letter(key)}${last}`, {
@@ -87,8 +109,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, options: PlanSheetOptio
       error: 'Skriv datoen som dd.mm.åååå',
     });
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: layout.length } };
-  return ws;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
 }
 
 function styleFor(column: PlanColumn): Partial<ExcelJS.Style> {
