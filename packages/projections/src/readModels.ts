@@ -60,6 +60,8 @@ export class ReadModels {
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
   readonly snapshots: SqliteSnapshots | undefined;
+  /** the models the runner feeds, in order */
+  readonly models: SnapshotProjection[];
   private readonly clock: () => string;
 
   constructor(options: ReadModelsOptions) {
@@ -69,10 +71,11 @@ export class ReadModels {
     this.projects = new ProjectViews(this.portfolio, this.ledger, this.clock);
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.snapshots = options.snapshots === false ? undefined : new SqliteSnapshots(options.db);
+    // every model keeps a snapshot: one that did not would make every start read from the first event
+    this.models = [this.units, this.portfolio, this.ledger, this.access, this.followUp];
     this.runner = new ProjectionRunner({
       store: options.store,
-      // every model keeps a snapshot: one that did not would make every start read from the first event
-      projections: [this.units, this.portfolio, this.ledger, this.access, this.followUp] satisfies SnapshotProjection[],
+      projections: this.models,
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,
