@@ -43,6 +43,11 @@ const relevance: Record<EventType, boolean> = {
   ReminderDeliveryFailed: true,
   RoleGranted: false,
   RoleRevoked: false,
+  MapNodeAdded: false,
+  MapNodeChanged: false,
+  MapNodeRemoved: false,
+  MapEdgeAdded: false,
+  MapEdgeRemoved: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -172,6 +177,11 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'SettlementRecorded':
     case 'RoleGranted':
     case 'RoleRevoked':
+    case 'MapNodeAdded':
+    case 'MapNodeChanged':
+    case 'MapNodeRemoved':
+    case 'MapEdgeAdded':
+    case 'MapEdgeRemoved':
       return state;
     default: {
       const unconsidered: never = event;
