@@ -10,6 +10,7 @@ import {
   DirectionSchema,
   EVIDENCE_CONTENT_TYPES,
   HourlyRateSetSchema,
+  MapNodeKindSchema,
   ProjectPhaseSchema,
   ThresholdsSchema,
 } from '@gevinst/domain/events';
@@ -198,3 +199,14 @@ export const RecordUnplannedBenefitInput = z.object({
   valueOre: nonNegativeOre,
   description: text,
 });
+
+// the gevinstkart (docs/architecture.md, "The gevinstkart")
+const mapNodeKind = z.enum(MapNodeKindSchema.options, { error: 'Må være delivery, change, benefit, disbenefit eller goal' });
+const assumption = validText(z.string().trim().min(1, { error: 'Forutsetningen må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' }));
+/** `label` may be left out for a node that stands for one of the project's benefits (it takes the benefit's title) */
+export const AddMapNodeInput = z.object({ kind: mapNodeKind, label: name.optional(), benefitId: id.nullish(), goalId: id.nullish() });
+/** what is left out stays; `null` clears a reference */
+export const ChangeMapNodeInput = z.object({ nodeId: id, label: name.optional(), benefitId: id.nullish(), goalId: id.nullish() });
+export const RemoveMapNodeInput = z.object({ nodeId: id });
+export const AddMapEdgeInput = z.object({ from: id, to: id, assumption });
+export const RemoveMapEdgeInput = z.object({ edgeId: id });

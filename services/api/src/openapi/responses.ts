@@ -4,6 +4,7 @@ import {
   AuditEntrySchema,
   AuditTrailSchema,
   BalancesSchema,
+  BenefitMapViewSchema,
   BenefitViewSchema,
   DeclaredOverlapsSchema,
   DueItemSchema,
@@ -53,3 +54,4 @@ export const AuditTrail = AuditTrailSchema;
 
 export const History = HistorySchema;
 export const PlanVersions = PlanVersionsSchema;
+export const BenefitMapView = BenefitMapViewSchema;
