@@ -44,6 +44,8 @@ export const BenefitMapViewSchema = z.object({
     benefitsWithoutGoal: z.array(z.string()).describe('benefit nodes with no path to a goal'),
     changesWithoutBenefit: z.array(z.string()).describe('change nodes with no path to a benefit'),
   }),
+  /** which kinds each kind of node may lead to (the decider's rule, for the editor's choices) */
+  directions: z.record(MapNodeKindSchema, z.array(MapNodeKindSchema)),
   /** the project's benefits not on the map yet (to add as nodes) */
   unmappedBenefits: z.array(z.object({ benefitId: z.string(), title: z.string(), disbenefit: z.boolean() })),
 });

@@ -1,9 +1,10 @@
 import type { CostKind, Thresholds } from '@gevinst/domain/events';
-import { get, post, postFile, query } from './client';
+import { del, get, patch, post, postFile, query } from './client';
 import type {
   AuditSubject, AuditTrail, Balance, DeclaredOverlap, BenefitView, History, PlanVersions, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
+import type { BenefitMapView } from './types';
 
 const enc = encodeURIComponent;
 /**
@@ -173,4 +174,22 @@ export const audit = {
 export const auth = {
   login: (returnTo: string) => `/auth/login${query({ returnTo })}`,
   logout: '/auth/logout',
+};
+
+/** A node of the gevinstkart as sent: `label` may be left out for a benefit of the project. */
+export interface MapNodeInput {
+  kind: string;
+  label?: string;
+  benefitId?: string | null;
+  goalId?: string | null;
+}
+
+export const benefitMap = {
+  get: (projectId: string) => get<BenefitMapView>(`/api/projects/${enc(projectId)}/benefit-map`),
+  addNode: (projectId: string, body: MapNodeInput) => post<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes`, body),
+  changeNode: (projectId: string, nodeId: string, body: { label?: string; benefitId?: string | null; goalId?: string | null }) =>
+    patch<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes/${enc(nodeId)}`, body),
+  removeNode: (projectId: string, nodeId: string) => del<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes/${enc(nodeId)}`),
+  addEdge: (projectId: string, body: { from: string; to: string; assumption: string }) => post<Created>(`/api/projects/${enc(projectId)}/benefit-map/edges`, body),
+  removeEdge: (projectId: string, edgeId: string) => del<Created>(`/api/projects/${enc(projectId)}/benefit-map/edges/${enc(edgeId)}`),
 };

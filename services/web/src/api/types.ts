@@ -66,3 +66,7 @@ export interface Span {
 }
 
 export type AuditSubject = 'projects' | 'benefits' | 'units';
+
+/** The gevinstkart's answers and vocabulary. */
+export type { BenefitMapView, MapBenefitFacts, MapEdgeView, MapNodeView } from '@gevinst/domain/answers';
+export type { MapNodeKind } from '@gevinst/domain/events';

@@ -1,4 +1,4 @@
-import { analyseBenefitMap } from '@gevinst/domain';
+import { allowedTargets, analyseBenefitMap } from '@gevinst/domain';
 import type { BenefitMapView, MapBenefitFacts } from '@gevinst/domain/answers';
 import { benefitMapDecider, foldEvents } from '@gevinst/domain/deciders';
 import { benefitMapStream, isEventType, parseEvent, type BenefitMapEvent } from '@gevinst/domain/events';
@@ -57,6 +57,7 @@ export const benefitMapRoutes = ({ application, store, readModels: rm, access }:
       nodes: map.nodes.map((n) => ({ ...n, benefit: n.benefitId ? benefitFacts(projectId, n.benefitId) : null })),
       edges: [...map.edges],
       flags: analyseBenefitMap(map),
+      directions: { delivery: [...allowedTargets.delivery], change: [...allowedTargets.change], benefit: [...allowedTargets.benefit], disbenefit: [...allowedTargets.disbenefit], goal: [...allowedTargets.goal] },
       unmappedBenefits: project.benefitIds.flatMap((id) => {
         const b = rm.portfolio.benefits.get(id);
         return b && !b.cancelled && !b.unplanned && !onMap.has(id) ? [{ benefitId: id, title: b.title, disbenefit: b.disbenefit }] : [];
