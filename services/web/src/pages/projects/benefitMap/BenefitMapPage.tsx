@@ -80,7 +80,7 @@ export function BenefitMapPage() {
           <>
             <Flags view={view} onOpen={(id) => { open(id); focusNode(id); }} />
             <figure className="map-figure">
-              <div className="map-scroll">
+              <div className="map-scroll table-wrap">
                 <MapSvg ref={svg} layout={layout} title={title} selected={selected} flagged={flagged} onOpen={open} />
               </div>
               <figcaption>{view.nodes.length === 0 ? 'Kartet er tomt. Legg til en leveranse for å begynne.' : `${view.nodes.length} noder og ${view.edges.length} koblinger. Tallene på pilene viser til forutsetningene under kartet.`}</figcaption>

@@ -57,14 +57,14 @@ function Node({ placed, selected, flagged, onOpen }: { placed: PlacedNode; selec
       className={`map-node${selected ? ' map-node-selected' : ''}`}
       data-node-id={node.nodeId}
       tabIndex={0}
+      // named by its visible text (kind, label, status), so the name is what one sees (WCAG 2.5.3)
       role="button"
-      aria-label={`${nodeName(node)}${line ? ` (${line})` : ''}${flagged ? ' – mangler kobling' : ''}`}
       aria-pressed={selected}
       onClick={() => onOpen(node.nodeId)}
       onKeyDown={onKeyDown}
     >
       <rect className="map-node-box" x={x} y={y} width={width} height={height} rx={8} fill={colours.fill} stroke={flagged ? '#b42318' : colours.stroke} strokeWidth={flagged ? 3 : 1.5} strokeDasharray={flagged ? '6 4' : undefined} />
-      <text x={x + 12} y={y + 12 + 13} fontFamily={FONT} fontSize={12} fontWeight={600} fill="#333333">{kindLabel[node.kind].toUpperCase()}</text>
+      <text x={x + 12} y={y + 12 + 13} fontFamily={FONT} fontSize={12} fontWeight={600} fill="#333333">{kindLabel[node.kind]}</text>
       {lines.map((text, i) => (
         <text key={i} x={x + 12} y={y + 12 + 13 + 18 * (i + 1)} fontFamily={FONT} fontSize={14} fill="#1a1a1a">{text}</text>
       ))}
