@@ -16,7 +16,7 @@ import './BenefitMap.css';
 export const benefitMapPath = (projectId: string) => `/prosjekter/${encodeURIComponent(projectId)}/gevinstkart`;
 
 const focusNode = (nodeId: string) =>
-  requestAnimationFrame(() => (document.querySelector(`[data-node-id="${CSS.escape(nodeId)}"]`) as SVGGElement | null)?.focus());
+  requestAnimationFrame(() => document.querySelector<SVGGElement>(`[data-node-id="${CSS.escape(nodeId)}"]`)?.focus());
 
 /** `/prosjekter/:projectId/gevinstkart`: the project's gevinstkart, drawn, edited and exported. */
 export function BenefitMapPage() {

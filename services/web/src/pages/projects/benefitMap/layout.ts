@@ -1,4 +1,4 @@
-import dagre from '@dagrejs/dagre';
+import dagre, { type GraphLabel } from '@dagrejs/dagre';
 import type { BenefitMapView, MapEdgeView, MapNodeKind, MapNodeView } from '../../../api';
 
 /** The map's columns, left to right (the kinds a column holds). */
@@ -68,7 +68,7 @@ const heightOf = (node: MapNodeView, lines: string[]) => PADDING * 2 + LINE * (l
  * deliveries' column), stacked in dagre's order without overlap.
  */
 export function layoutMap(view: Pick<BenefitMapView, 'nodes' | 'edges'>): MapLayout {
-  const graph = new dagre.graphlib.Graph();
+  const graph = new dagre.graphlib.Graph<GraphLabel, { width: number; height: number; y?: number }>();
   graph.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 80 });
   graph.setDefaultEdgeLabel(() => ({}));
   const sized = view.nodes.map((node) => {
@@ -84,7 +84,7 @@ export function layoutMap(view: Pick<BenefitMapView, 'nodes' | 'edges'>): MapLay
   for (const [i] of columns.entries()) {
     const inColumn = sized
       .filter((s) => columnOf(s.node.kind) === i)
-      .map((s) => ({ ...s, order: graph.node(s.node.nodeId).y }))
+      .map((s) => ({ ...s, order: graph.node(s.node.nodeId).y ?? 0 }))
       .sort((a, b) => a.order - b.order);
     let bottom = HEADER + MARGIN;
     for (const s of inColumn) {
