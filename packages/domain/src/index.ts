@@ -8,3 +8,4 @@ export * from './ledger';
 export * from './status';
 export * from './access';
 export * from './answers';
+export * from './benefitMap';

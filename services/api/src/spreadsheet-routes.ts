@@ -21,7 +21,7 @@ import type { ActingPerson } from './auth/actor';
 import { REPORT_READERS, type AccessControl } from './http/access';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
-import { owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
+import { benefitsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
@@ -69,6 +69,7 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
     projects: projectsLookup(deps.readModels.portfolio),
     plannedBenefits: plannedBenefitsLookup(deps.readModels.portfolio),
     owed: owedLookup(deps.readModels.ledger),
+    benefits: benefitsLookup(deps.readModels.portfolio),
     now: clock(),
   };
   const streams = new Map<string, GevinstEvent[]>();

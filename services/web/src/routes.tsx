@@ -36,6 +36,7 @@ const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage').then((
 const BenefitPage = lazyPage(() => import('./pages/benefits/BenefitPage').then((m) => m.BenefitPage));
 // the status report shares the benefit figures' module, which imports the charts
 const StatusReport = lazyPage(() => import('./pages/projects/StatusReport').then((m) => m.StatusReport));
+const BenefitMapPage = lazyPage(() => import('./pages/projects/benefitMap/BenefitMapPage').then((m) => m.BenefitMapPage));
 const LedgerPage = lazyPage(() => import('./pages/finance/LedgerPage').then((m) => m.LedgerPage));
 
 /** Every page has its own address (deep links; the API answers unknown paths with index.html). */
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: '/prosjekter/:projectId/kostnader/:costId', element: <CostCorrection /> },
       { path: '/prosjekter/:projectId/historikk', element: <AuditPage subject="projects" /> },
       { path: '/prosjekter/:projectId/status', element: StatusReport },
+      { path: '/prosjekter/:projectId/gevinstkart', element: BenefitMapPage },
       { path: '/gevinster/:benefitId', element: BenefitPage },
       { path: '/gevinster/:benefitId/registrer', element: <RecordBenefit /> },
       { path: '/gevinster/:benefitId/historikk', element: <AuditPage subject="benefits" /> },

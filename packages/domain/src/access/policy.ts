@@ -82,6 +82,7 @@ export const policy = {
   closeProject: { does: 'avslutte prosjektet', rules: [LEADER, unit('management')] },
   planBenefit: { does: 'planlegge en gevinst i prosjektet', rules: [LEADER, unit('management')] },
   importPlan: { does: 'importere en gevinstrealiseringsplan til prosjektet', rules: [LEADER, unit('management')] },
+  editBenefitMap: { does: 'redigere gevinstkartet for prosjektet', rules: [LEADER, unit('management')] },
   // benefits
   recordBaseline: { does: 'registrere nullpunkt for gevinsten', rules: [OWNER, LEADER] },
   recordMeasurement: { does: 'registrere en måling for gevinsten', rules: [OWNER, LEADER] },

@@ -10,3 +10,4 @@ export * from './imports';
 export * from './history';
 export * from './overlaps';
 export * from './actions';
+export * from './benefitMap';

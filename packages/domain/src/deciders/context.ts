@@ -76,3 +76,17 @@ export type OwedLookup = (query: { recipientUnitId: string; investorUnitId: stri
 export interface SettlementContext extends UnitsAndProjectsContext {
   owed: OwedLookup;
 }
+
+/** What the gevinstkart needs to know of a benefit: a map node may stand for one of its project's benefits. */
+export interface BenefitFacts {
+  projectId: string | null;
+  title: string;
+  disbenefit: boolean;
+  cancelled: boolean;
+}
+export type BenefitsLookup = Readonly<Record<string, BenefitFacts | undefined>>;
+
+export interface BenefitMapContext extends TimeContext {
+  projects: ProjectsLookup;
+  benefits: BenefitsLookup;
+}

@@ -62,6 +62,11 @@ const contract: Record<string, string[]> = {
   ActionReminderDelivered: ['benefitId', 'actionId', 'kind', 'messageId'],
   RoleGranted: ['grantId', 'personId', 'role', 'unitId', 'reason'],
   RoleRevoked: ['grantId', 'personId', 'role', 'unitId', 'reason'],
+  MapNodeAdded: ['projectId', 'nodeId', 'kind', 'label', 'benefitId', 'goalId'],
+  MapNodeChanged: ['projectId', 'nodeId', 'label', 'benefitId', 'goalId'],
+  MapNodeRemoved: ['projectId', 'nodeId'],
+  MapEdgeAdded: ['projectId', 'edgeId', 'from', 'to', 'assumption'],
+  MapEdgeRemoved: ['projectId', 'edgeId'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>

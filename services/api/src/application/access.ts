@@ -97,4 +97,9 @@ export const commandFacts: Record<string, CommandAccess> = {
   recordSettlement: rule('recordSettlement', I.RecordSettlementInput, ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) })),
   grantRole: { action: 'grantRole', facts: () => ({}) },
   revokeRole: { action: 'revokeRole', facts: () => ({}) },
+  addMapNode: { action: 'editBenefitMap', facts: onProject },
+  changeMapNode: { action: 'editBenefitMap', facts: onProject },
+  removeMapNode: { action: 'editBenefitMap', facts: onProject },
+  addMapEdge: { action: 'editBenefitMap', facts: onProject },
+  removeMapEdge: { action: 'editBenefitMap', facts: onProject },
 };

@@ -1,4 +1,4 @@
-import type { OwedLookup, PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { BenefitsLookup, OwedLookup, PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
@@ -69,3 +69,10 @@ export const owedLookup =
   (ledger: LedgerProjection): OwedLookup =>
   (query) =>
     ledger.owed(query);
+
+/** What the gevinstkart needs of a benefit, read live from the portfolio. */
+export const benefitsLookup = (portfolio: PortfolioModel): BenefitsLookup =>
+  liveLookup((id) => {
+    const b = portfolio.benefits.get(id);
+    return b ? { projectId: b.projectId, title: b.title, disbenefit: b.disbenefit, cancelled: b.cancelled } : undefined;
+  });

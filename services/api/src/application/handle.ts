@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { authorize } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
 import { commandFacts } from './access';
-import { owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
+import { benefitsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, type IdempotencyStore } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
@@ -99,6 +99,7 @@ export class Application {
       projects: projectsLookup(deps.readModels.portfolio),
       plannedBenefits: plannedBenefitsLookup(deps.readModels.portfolio),
       owed: owedLookup(deps.readModels.ledger),
+      benefits: benefitsLookup(deps.readModels.portfolio),
     };
   }
 

@@ -11,6 +11,7 @@ import {
   DirectionSchema,
   EVIDENCE_CONTENT_TYPES,
   HourlyRateSetSchema,
+  MapNodeKindSchema,
   ProjectPhaseSchema,
   ThresholdsSchema,
 } from '@gevinst/domain/events';
@@ -209,3 +210,13 @@ const grade = z.int({ error: 'Må være et helt tall fra 1 til 5' }).min(1, { er
 /** a new risk, or (with the `riskId` of an open one) a new assessment of it */
 export const AssessBenefitRiskInput = z.object({ riskId: id.optional(), threat: name, probability: grade, consequence: grade, mitigation: text.nullish() });
 export const CloseBenefitRiskInput = z.object({ riskId: id, reason });
+// the gevinstkart (docs/architecture.md, "The gevinstkart")
+const mapNodeKind = z.enum(MapNodeKindSchema.options, { error: 'Må være delivery, change, benefit, disbenefit eller goal' });
+const assumption = validText(z.string().trim().min(1, { error: 'Forutsetningen må fylles ut' }).max(5000, { error: 'Maks 5000 tegn' }));
+/** `label` may be left out for a node that stands for one of the project's benefits (it takes the benefit's title) */
+export const AddMapNodeInput = z.object({ kind: mapNodeKind, label: name.optional(), benefitId: id.nullish(), goalId: id.nullish() });
+/** what is left out stays; `null` clears a reference */
+export const ChangeMapNodeInput = z.object({ nodeId: id, label: name.optional(), benefitId: id.nullish(), goalId: id.nullish() });
+export const RemoveMapNodeInput = z.object({ nodeId: id });
+export const AddMapEdgeInput = z.object({ from: id, to: id, assumption });
+export const RemoveMapEdgeInput = z.object({ edgeId: id });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { decideOn, type StreamDecider } from '@gevinst/domain/deciders';
-import type { OwedLookup, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { BenefitsLookup, OwedLookup, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
@@ -12,6 +12,8 @@ export interface CommandEnv {
   plannedBenefits: PlannedBenefitsLookup;
   /** what a unit owes another by a period, from the ledger read model (the settlement cap) */
   owed: OwedLookup;
+  /** the benefits, for the gevinstkart's benefit nodes */
+  benefits: BenefitsLookup;
 }
 
 /** A stream's state as one decider folded it (kept between commands by `StreamStates`). */

@@ -1,6 +1,7 @@
 import type { EventStore } from '@gevinst/eventstore';
 import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
+import { benefitMaps } from './benefitMaps';
 import { finance, hourlyRates, merger, PLAN_PERIODS, planApprovals, projects, reorganisation, units } from './municipality';
 
 /** the demo's events carry this userId (the reminders do not mail what was late in its history) */
@@ -144,5 +145,16 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
         for (const b of p.benefits)
           if (b.key !== cancelled.benefit)
             await send('approveBenefitPlan', { decisionPoint: approval.decisionPoint, note: approval.note }, benefitOf(b.key));
+
+  // the gevinstkart, after everything else for the same reason
+  for (const map of benefitMaps) {
+    const projectId = projectOf(map.project);
+    const nodeOf = lookup(`node:${map.project}:`);
+    for (const node of map.nodes) {
+      const { id: nodeId } = await send('addMapNode', { kind: node.kind, label: node.label, benefitId: node.benefit ? benefitOf(node.benefit) : null }, projectId);
+      ids.set(`node:${map.project}:${node.key}`, nodeId);
+    }
+    for (const [from, to, assumption] of map.edges) await send('addMapEdge', { from: nodeOf(from), to: nodeOf(to), assumption }, projectId);
+  }
   return n;
 };

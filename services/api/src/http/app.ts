@@ -10,6 +10,7 @@ import { apiNotFound, loggedInOnly } from './apiGate';
 import { whileCatchingUp, type Readiness } from './catchingUp';
 import { auditRoutes } from './audit';
 import { historyRoutes } from './routers/history';
+import { benefitMapRoutes } from './routers/benefitMap';
 import { errorHandler } from './errors';
 import { requestLog } from './requestLog';
 import { mountAdminTools, rebuildRoutes } from './routers/admin';
@@ -93,6 +94,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));
+  app.use(benefitMapRoutes({ application, store: deps.store, readModels, access }));
   mountAdminTools(app, { tools: deps.admin ?? [], access });
   app.use('/api', apiNotFound);
   app.use(webRoutes(deps.webDist));

@@ -1,5 +1,5 @@
 import { DomainError, ValidationError } from '@gevinst/domain/errors';
-import { BenefitOverlapError } from '@gevinst/domain/deciders';
+import { BenefitMapConflictError, BenefitOverlapError } from '@gevinst/domain/deciders';
 import { isBusy } from '@gevinst/eventstore';
 import type { ErrorRequestHandler } from 'express';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnauthenticatedError } from '../application/errors';
@@ -26,6 +26,8 @@ export const toHttpError = (error: unknown): { status: number; body: ErrorBody; 
   if (error instanceof ConflictError) return { status: 409, body: { error: error.toJSON() } };
   // the gain is claimed by another project's benefit already: the body names it (`overlaps`)
   if (error instanceof BenefitOverlapError) return { status: 409, body: { error: error.toJSON() } };
+  // the gevinstkart has the node, edge or benefit already, or the edge would close a cycle
+  if (error instanceof BenefitMapConflictError) return { status: 409, body: { error: error.toJSON() } };
   if (error instanceof PreconditionFailedError) return { status: 412, body: { error: error.toJSON() } };
   if (error instanceof ValidationError) return { status: 400, body: { error: error.toJSON() } };
   if (error instanceof DomainError) return { status: 422, body: { error: error.toJSON() } };

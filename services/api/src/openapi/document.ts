@@ -4,6 +4,7 @@ import { commandRoutes } from '../http/routes';
 import { EVIDENCE_CONTENT_TYPES } from '@gevinst/domain/events';
 import * as Q from './queries';
 import * as R from './responses';
+import * as I from '../application/inputs';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -61,6 +62,17 @@ const exportRoute = (summary: string, parameters: unknown[]) => ({
 /** a step of the browser's login; answered with a redirect or a page, not JSON */
 const loginStep = (method: 'get' | 'post', summary: string, parameters: unknown[] = []) => ({
   [method]: { summary, parameters, security: [], responses: { '302': { description: 'Videre i innloggingen' }, '200': { description: 'Innloggingssiden (HTML)' } } },
+});
+
+const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+
+/** an edit of the gevinstkart (its own router: PATCH and DELETE beside POST) */
+const mapWrite = (operationId: string, body: z.ZodType | null, parameters: unknown[], ok: '200' | '201') => ({
+  operationId,
+  summary: commands[operationId]?.summary ?? operationId,
+  parameters: [...parameters, { name: 'If-Match', in: 'header', schema: { type: 'string' }, description: 'revisjonen av kartet du sist så (ETag)' }],
+  ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } } } : {}),
+  responses: { [ok]: json(R.WriteResult, 'Lagret (ETag: kartets revisjon)'), ...errors },
 });
 
 /** OpenAPI 3.1, generated from the zod schemas of the command inputs and the read models. */
@@ -180,6 +192,14 @@ export const openapiDocument = (publicUrl?: string) => {
     ),
     '/api/benefits/{id}/plan-versions': read('Planversjoner: godkjent ved hvert beslutningspunkt mot gjeldende plan og realisert, med avvik per periode', R.PlanVersions, [idParameter]),
     '/api/projects/{id}/history': read('Prosjektets historikk: prosjektets egne endringer og gevinstenes, eldst først', R.History, [idParameter]),
+    '/api/projects/{id}/benefit-map': read('Prosjektets gevinstkart: noder (gevinster med status og realisering), koblinger med forutsetning, og hva kartet mangler', R.BenefitMapView, [idParameter]),
+    '/api/projects/{id}/benefit-map/nodes': { post: mapWrite('addMapNode', I.AddMapNodeInput, [idParameter], '201') },
+    '/api/projects/{id}/benefit-map/nodes/{nodeId}': {
+      patch: mapWrite('changeMapNode', I.ChangeMapNodeInput.omit({ nodeId: true }), [idParameter, pathParameter('nodeId')], '200'),
+      delete: mapWrite('removeMapNode', null, [idParameter, pathParameter('nodeId')], '200'),
+    },
+    '/api/projects/{id}/benefit-map/edges': { post: mapWrite('addMapEdge', I.AddMapEdgeInput, [idParameter], '201') },
+    '/api/projects/{id}/benefit-map/edges/{edgeId}': { delete: mapWrite('removeMapEdge', null, [idParameter, pathParameter('edgeId')], '200') },
     '/api/me': read('Hvem du er logget inn som, og rollene dine', R.Me),
     '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
     '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),

@@ -4,6 +4,7 @@ import {
   AuditEntrySchema,
   AuditTrailSchema,
   BalancesSchema,
+  BenefitMapViewSchema,
   BenefitViewSchema,
   DeclaredOverlapsSchema,
   DueItemSchema,
@@ -55,3 +56,4 @@ export const History = HistorySchema;
 export const PlanVersions = PlanVersionsSchema;
 
 export { BenefitActionsSchema as BenefitActions, BenefitRisksSchema as BenefitRisks, MyActionsSchema as MyActions, RiskMatrixSchema as RiskMatrix } from '@gevinst/domain/answers';
+export const BenefitMapView = BenefitMapViewSchema;

@@ -50,6 +50,11 @@ const relevance: Record<EventType, boolean> = {
   BenefitRiskClosed: false,
   ActionReminderSent: false,
   ActionReminderDelivered: false,
+  MapNodeAdded: false,
+  MapNodeChanged: false,
+  MapNodeRemoved: false,
+  MapEdgeAdded: false,
+  MapEdgeRemoved: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -185,6 +190,11 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'BenefitRiskClosed':
     case 'ActionReminderSent':
     case 'ActionReminderDelivered':
+    case 'MapNodeAdded':
+    case 'MapNodeChanged':
+    case 'MapNodeRemoved':
+    case 'MapEdgeAdded':
+    case 'MapEdgeRemoved':
       return state;
     default: {
       const unconsidered: never = event;

@@ -56,6 +56,8 @@ function safeJson(text: string): unknown {
 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const del = <T>(path: string) => request<T>('DELETE', path);
 /** Posts a file; `accept` lets a status other than 2xx answer with a body of type T (e.g. an import report on 422). */
 export const postFile = <T>(path: string, file: Blob, type: string, accept?: (status: number) => boolean) =>
   request<T>('POST', path, new FileBody(file, type), accept);

@@ -1,9 +1,11 @@
 import type { CostKind, Thresholds } from '@gevinst/domain/events';
-import { get, post, postFile, query } from './client';
+import { del, get, patch, post, postFile, query } from './client';
 import type {
   AuditSubject, AuditTrail, Balance, DeclaredOverlap, BenefitView, History, PlanVersions, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
+import type { BenefitMapView } from './types';
+import type { ActionStatus, BenefitAction, BenefitRisk, MyAction, RiskMatrix } from './types';
 
 const enc = encodeURIComponent;
 /**
@@ -175,8 +177,6 @@ export const auth = {
   logout: '/auth/logout',
 };
 
-import type { ActionStatus, BenefitAction, BenefitRisk, MyAction, RiskMatrix } from './types';
-
 /** Realisation actions (gevinstrealiseringstiltak) and risks per benefit, the person's actions and the portfolio's risk matrix. */
 export const followUp = {
   actions: (benefitId: string) => get<BenefitAction[]>(`/api/benefits/${enc(benefitId)}/actions`),
@@ -190,4 +190,22 @@ export const followUp = {
   closeRisk: (benefitId: string, riskId: string, body: { reason: string }) => post<Created>(`/api/benefits/${enc(benefitId)}/risks/${enc(riskId)}/close`, body),
   mine: (params: { owner?: string }) => get<MyAction[]>(`/api/actions${query(params)}`),
   matrix: () => get<RiskMatrix>('/api/portfolio/risks'),
+};
+
+/** A node of the gevinstkart as sent: `label` may be left out for a benefit of the project. */
+export interface MapNodeInput {
+  kind: string;
+  label?: string;
+  benefitId?: string | null;
+  goalId?: string | null;
+}
+
+export const benefitMap = {
+  get: (projectId: string) => get<BenefitMapView>(`/api/projects/${enc(projectId)}/benefit-map`),
+  addNode: (projectId: string, body: MapNodeInput) => post<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes`, body),
+  changeNode: (projectId: string, nodeId: string, body: { label?: string; benefitId?: string | null; goalId?: string | null }) =>
+    patch<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes/${enc(nodeId)}`, body),
+  removeNode: (projectId: string, nodeId: string) => del<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes/${enc(nodeId)}`),
+  addEdge: (projectId: string, body: { from: string; to: string; assumption: string }) => post<Created>(`/api/projects/${enc(projectId)}/benefit-map/edges`, body),
+  removeEdge: (projectId: string, edgeId: string) => del<Created>(`/api/projects/${enc(projectId)}/benefit-map/edges/${enc(edgeId)}`),
 };

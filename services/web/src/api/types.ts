@@ -70,3 +70,6 @@ export type AuditSubject = 'projects' | 'benefits' | 'units';
 /** Realisation actions and risks per benefit. */
 export type { BenefitAction, BenefitRisk, MatrixRisk, MyAction, RiskMatrix } from '@gevinst/domain/answers';
 export type { ActionStatus } from '@gevinst/domain/events';
+/** The gevinstkart's answers and vocabulary. */
+export type { BenefitMapView, MapBenefitFacts, MapEdgeView, MapNodeView } from '@gevinst/domain/answers';
+export type { MapNodeKind } from '@gevinst/domain/events';

@@ -40,7 +40,7 @@ export function ProjectPage() {
               <div><dt>Resultatgrenser</dt><dd>ønsket ≥ {p.thresholds.greenPct} %, akseptabelt ≥ {p.thresholds.yellowPct} %</dd></div>
               <div><dt>Kostnader i alt</dt><dd>{formatKr(totalCost)}</dd></div>
             </dl>
-            <p className="links"><Link to={statusReportPath(p.id)}>Statusrapport</Link><Link to={auditPath('projects', p.id)}>Hvem gjorde hva, når</Link></p>
+            <p className="links"><Link to={statusReportPath(p.id)}>Statusrapport</Link><Link to={`/prosjekter/${encodeURIComponent(p.id)}/gevinstkart`}>Gevinstkart</Link><Link to={auditPath('projects', p.id)}>Hvem gjorde hva, når</Link></p>
 
             {imported?.imported !== undefined && (
               <div className="alert alert-ok" role="status">
