@@ -7,3 +7,4 @@ export * from './settlements';
 export * from './reminders';
 export { osloDate } from './rules';
 export * from './access';
+export * from './goals';

@@ -5,8 +5,9 @@ import { projectEventSchemas } from './projects';
 import { reminderEventSchemas } from './reminders';
 import { settlementEventSchemas } from './settlements';
 import { unitEventSchemas } from './units';
+import { goalEventSchemas } from './goals';
 
-export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access'] as const;
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'goal'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 const schemasByCategory = {
@@ -16,6 +17,7 @@ const schemasByCategory = {
   settlement: settlementEventSchemas,
   reminder: reminderEventSchemas,
   access: accessEventSchemas,
+  goal: goalEventSchemas,
 } as const;
 
 type Schemas = typeof unitEventSchemas &
@@ -23,7 +25,8 @@ type Schemas = typeof unitEventSchemas &
   typeof benefitEventSchemas &
   typeof settlementEventSchemas &
   typeof reminderEventSchemas &
-  typeof accessEventSchemas;
+  typeof accessEventSchemas &
+  typeof goalEventSchemas;
 
 export type EventType = keyof Schemas;
 /** The data of an event as stored and read (after defaults and upcasting). */
@@ -42,6 +45,7 @@ export type BenefitEvent = AnyEventOf<keyof typeof benefitEventSchemas>;
 export type SettlementEvent = AnyEventOf<keyof typeof settlementEventSchemas>;
 export type ReminderEvent = AnyEventOf<keyof typeof reminderEventSchemas>;
 export type AccessEvent = AnyEventOf<keyof typeof accessEventSchemas>;
+export type GoalEvent = AnyEventOf<keyof typeof goalEventSchemas>;
 export type UnitEventType = UnitEvent['type'];
 export type ProjectEventType = ProjectEvent['type'];
 export type BenefitEventType = BenefitEvent['type'];

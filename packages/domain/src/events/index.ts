@@ -5,6 +5,7 @@ export * from './benefits';
 export * from './settlements';
 export * from './reminders';
 export * from './access';
+export * from './goals';
 export * from './catalogue';
 export * from './upcasters';
 export * from './parse';

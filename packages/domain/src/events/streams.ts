@@ -7,6 +7,8 @@ export const benefitStream = (benefitId: string): string => `benefit-${benefitId
 export const settlementStream = (settlementId: string): string => `settlement-${settlementId}`;
 /** One stream per role grant; its revocation goes on the same stream. */
 export const accessStream = (grantId: string): string => `access-${grantId}`;
+/** One stream per goal (hovedmål, delmål or måleindikator); its links to benefits and projects go on it too. */
+export const goalStream = (goalId: string): string => `goal-${goalId}`;
 /** One stream per reminder; appending its first event with `no_stream` claims it. */
 export const reminderStream = (benefitId: string, period: string, kind: ReminderKind): string =>
   `reminder-${benefitId}-${period}-${kind}`;

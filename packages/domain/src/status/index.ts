@@ -3,3 +3,4 @@ export * from './thresholds';
 export * from './due';
 export * from './benefit-status';
 export * from './portfolio';
+export * from './goal-verdict';

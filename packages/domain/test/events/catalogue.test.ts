@@ -56,6 +56,15 @@ const contract: Record<string, string[]> = {
   ReminderDelivered: ['benefitId', 'period', 'kind', 'recipients', 'messageId'],
   RoleGranted: ['grantId', 'personId', 'role', 'unitId', 'reason'],
   RoleRevoked: ['grantId', 'personId', 'role', 'unitId', 'reason'],
+  GoalDefined: ['goalId', 'kind', 'title', 'description', 'unitId', 'parentGoalId'],
+  GoalRenamed: ['goalId', 'title', 'description', 'previousTitle'],
+  GoalRetired: ['goalId', 'reason'],
+  GoalRequirementSet: ['goalId', 'year', 'requiredValue', 'unitOfMeasure', 'direction', 'desiredLimit', 'acceptableLimit'],
+  GoalResultRecorded: ['goalId', 'year', 'value', 'comment', 'reason'],
+  GoalBenefitLinked: ['goalId', 'benefitId'],
+  GoalBenefitUnlinked: ['goalId', 'benefitId'],
+  GoalProjectLinked: ['goalId', 'projectId'],
+  GoalProjectUnlinked: ['goalId', 'projectId'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>
