@@ -14,3 +14,5 @@ export * from './readModels';
 export * from './runner/upcast';
 export * from './history/HistoryModel';
 export * from './projects/overlaps';
+export * from './goals/GoalsModel';
+export * from './goals/scorecard';

@@ -1,6 +1,7 @@
 import type { EventStore } from '@gevinst/eventstore';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
+import { GoalsModel } from './goals/GoalsModel';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery, OrgView } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
@@ -26,6 +27,7 @@ export class ReadModels {
   readonly portfolio = new PortfolioModel();
   readonly ledger = new LedgerProjection();
   readonly access = new AccessRegistry();
+  readonly goals = new GoalsModel();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -39,7 +41,7 @@ export class ReadModels {
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.runner = new ProjectionRunner({
       store: options.store,
-      projections: [this.units, this.portfolio, this.ledger, this.access],
+      projections: [this.units, this.portfolio, this.ledger, this.access, this.goals],
       checkpoints: this.checkpoints,
       onError: options.onError,
       batchSize: options.batchSize,

@@ -22,6 +22,7 @@ import { REPORT_READERS, type AccessControl } from './http/access';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
 import { owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
+import { goalBenefitsLookup, goalsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
@@ -69,6 +70,8 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
     projects: projectsLookup(deps.readModels.portfolio),
     plannedBenefits: plannedBenefitsLookup(deps.readModels.portfolio),
     owed: owedLookup(deps.readModels.ledger),
+    goals: goalsLookup(deps.readModels.goals),
+    goalBenefits: goalBenefitsLookup(deps.readModels.portfolio),
     now: clock(),
   };
   const streams = new Map<string, GevinstEvent[]>();

@@ -9,3 +9,4 @@ export * from './access';
 export * from './imports';
 export * from './history';
 export * from './overlaps';
+export * from './goals';

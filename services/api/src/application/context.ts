@@ -1,5 +1,7 @@
 import type { OwedLookup, PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
+import type { GoalBenefitsLookup, GoalsLookup } from '@gevinst/domain/deciders';
+import type { GoalsModel } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
   const nothing: Record<string, T | undefined> = {};
@@ -69,3 +71,17 @@ export const owedLookup =
   (ledger: LedgerProjection): OwedLookup =>
   (query) =>
     ledger.owed(query);
+
+/** The goals a new goal may hang under, read live from the goals read model. */
+export const goalsLookup = (goals: GoalsModel): GoalsLookup =>
+  liveLookup((id) => {
+    const g = goals.get(id);
+    return g ? { exists: true, kind: g.kind, title: g.title, unitId: g.unitId, retired: g.retired } : undefined;
+  });
+
+/** What linking a benefit to a goal needs of the benefit, read live from the portfolio. */
+export const goalBenefitsLookup = (portfolio: PortfolioModel): GoalBenefitsLookup =>
+  liveLookup((id) => {
+    const b = portfolio.benefits.get(id);
+    return b ? { exists: true, cancelled: b.cancelled, title: b.title, recipientUnitId: b.recipientUnitId } : undefined;
+  });

@@ -8,6 +8,7 @@ import { authorize } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
 import { commandFacts } from './access';
 import { owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
+import { goalBenefitsLookup, goalsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, type IdempotencyStore } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
@@ -93,6 +94,8 @@ export class Application {
       projects: projectsLookup(deps.readModels.portfolio),
       plannedBenefits: plannedBenefitsLookup(deps.readModels.portfolio),
       owed: owedLookup(deps.readModels.ledger),
+      goals: goalsLookup(deps.readModels.goals),
+      goalBenefits: goalBenefitsLookup(deps.readModels.portfolio),
     };
   }
 

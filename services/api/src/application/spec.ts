@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { decideOn, type StreamDecider } from '@gevinst/domain/deciders';
 import type { OwedLookup, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { GoalBenefitsLookup, GoalsLookup } from '@gevinst/domain/deciders';
 import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
@@ -12,6 +13,9 @@ export interface CommandEnv {
   plannedBenefits: PlannedBenefitsLookup;
   /** what a unit owes another by a period, from the ledger read model (the settlement cap) */
   owed: OwedLookup;
+  /** the goals (a new goal's parent) and what linking a benefit to a goal needs of it */
+  goals: GoalsLookup;
+  goalBenefits: GoalBenefitsLookup;
 }
 
 /** One step of a command: a decider command on one stream. */

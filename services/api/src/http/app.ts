@@ -15,6 +15,7 @@ import { mountAdminTools, rebuildRoutes } from './routers/admin';
 import { benefitRoutes } from './routers/benefits';
 import { commandRouter } from './routers/commands';
 import { grantRoutes } from './routers/grants';
+import { goalRoutes } from './routers/goals';
 import { healthRoutes } from './routers/health';
 import { openapiRoutes } from './routers/openapi';
 import { projectRoutes } from './routers/projects';
@@ -80,6 +81,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(benefitRoutes({ readModels, access, clock, due: deps.due }));
   app.use(reportRoutes({ readModels, access, clock, pastReports: deps.pastReports }));
   app.use(grantRoutes({ readModels, access }));
+  app.use(goalRoutes({ readModels, access }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));

@@ -63,3 +63,10 @@ export const ImportQuery = z.object({
 export const LedgerExportQuery = ReportQuery.extend({
   view: z.enum(LEDGER_VIEWS).optional().describe('bare for CSV: hvilken tabell; standard flows (XLSX har alle fire ark)'),
 });
+
+export const GoalsQuery = z.object({
+  unitId: z.string().optional().describe('bare målene enheten eier'),
+});
+export const GoalScorecardQuery = z.object({
+  unitId: z.string().describe('enheten som eier målene på målekortet'),
+});

@@ -8,6 +8,8 @@ import {
   DeclaredOverlapsSchema,
   DueItemSchema,
   ErrorResponseSchema,
+  GoalListSchema,
+  GoalScorecardSchema,
   HealthSchema,
   HistorySchema,
   ImbalancesSchema,
@@ -53,3 +55,5 @@ export const AuditTrail = AuditTrailSchema;
 
 export const History = HistorySchema;
 export const PlanVersions = PlanVersionsSchema;
+export const GoalList = GoalListSchema;
+export const GoalScorecard = GoalScorecardSchema;

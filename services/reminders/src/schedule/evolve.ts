@@ -43,6 +43,15 @@ const relevance: Record<EventType, boolean> = {
   ReminderDeliveryFailed: true,
   RoleGranted: false,
   RoleRevoked: false,
+  GoalDefined: false,
+  GoalRenamed: false,
+  GoalRetired: false,
+  GoalRequirementSet: false,
+  GoalResultRecorded: false,
+  GoalBenefitLinked: false,
+  GoalBenefitUnlinked: false,
+  GoalProjectLinked: false,
+  GoalProjectUnlinked: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -172,6 +181,15 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'SettlementRecorded':
     case 'RoleGranted':
     case 'RoleRevoked':
+    case 'GoalDefined':
+    case 'GoalRenamed':
+    case 'GoalRetired':
+    case 'GoalRequirementSet':
+    case 'GoalResultRecorded':
+    case 'GoalBenefitLinked':
+    case 'GoalBenefitUnlinked':
+    case 'GoalProjectLinked':
+    case 'GoalProjectUnlinked':
       return state;
     default: {
       const unconsidered: never = event;

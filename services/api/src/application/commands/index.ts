@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../spec';
 import { accessCommands } from './access';
 import { benefitCommands } from './benefits';
+import { goalCommands } from './goals';
 import { projectCommands } from './projects';
 import { settlementCommands } from './settlements';
 import { unitCommands } from './units';
@@ -12,4 +13,5 @@ export const commands: Record<string, CommandSpec> = {
   ...benefitCommands,
   ...settlementCommands,
   ...accessCommands,
+  ...goalCommands,
 };
