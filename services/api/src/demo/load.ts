@@ -1,6 +1,7 @@
 import type { EventStore } from '@gevinst/eventstore';
 import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
+import { loadDemoGoals } from './goals';
 import { finance, hourlyRates, merger, PLAN_PERIODS, planApprovals, projects, reorganisation, units } from './municipality';
 
 /** the demo's events carry this userId (the reminders do not mail what was late in its history) */
@@ -144,5 +145,8 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
         for (const b of p.benefits)
           if (b.key !== cancelled.benefit)
             await send('approveBenefitPlan', { decisionPoint: approval.decisionPoint, note: approval.note }, benefitOf(b.key));
+
+  // the målstruktur, its results up to this year, and the benefits and projects that serve each goal
+  await loadDemoGoals(send, { unit: id, project: projectOf, benefit: benefitOf });
   return n;
 };
