@@ -4,6 +4,7 @@ import type {
   AuditSubject, AuditTrail, Balance, DeclaredOverlap, BenefitView, History, PlanVersions, Me, HourlyRateSource, ImportReport, Created, DueItem, Imbalance, Ledger, Matrix, PlanLine, Portfolio,
   ProjectDetail, ProjectSummary, Span, TraceEntry, Unit, UnitDetail, Category, Direction, Schedule,
 } from './types';
+import type { GoalKind, GoalScorecard, GoalSummary } from './types';
 
 const enc = encodeURIComponent;
 /**
@@ -173,4 +174,27 @@ export const audit = {
 export const auth = {
   login: (returnTo: string) => `/auth/login${query({ returnTo })}`,
   logout: '/auth/logout',
+};
+
+export interface GoalRequirementInput {
+  year: number;
+  requiredValue: number;
+  unitOfMeasure: string;
+  direction: Direction;
+  desiredLimit: number;
+  acceptableLimit: number;
+}
+
+/** The målstruktur (hovedmål → delmål → måleindikator) and its målekort. */
+export const goals = {
+  list: (unitId?: string | null) => get<GoalSummary[]>(`/api/goals${query({ unitId: unitId ?? null })}`),
+  scorecard: (id: string) => get<GoalScorecard>(`/api/goals/${enc(id)}/scorecard`),
+  unitScorecard: (unitId: string) => get<GoalScorecard>(`/api/goals/scorecard${query({ unitId })}`),
+  define: (body: { kind: GoalKind; title: string; description?: string | null; unitId: string; parentGoalId: string | null }) => post<Created>('/api/goals', body),
+  setRequirement: (id: string, body: GoalRequirementInput) => post<Created>(`/api/goals/${enc(id)}/requirements`, body),
+  recordResult: (id: string, body: { year: number; value: number; comment?: string | null; reason?: string | null }) =>
+    post<Created>(`/api/goals/${enc(id)}/results`, body),
+  linkBenefit: (id: string, benefitId: string) => post<Created>(`/api/goals/${enc(id)}/benefits`, { benefitId }),
+  unlinkBenefit: (id: string, benefitId: string) => post<Created>(`/api/goals/${enc(id)}/benefits/${enc(benefitId)}/unlink`, {}),
+  linkProject: (id: string, projectId: string) => post<Created>(`/api/goals/${enc(id)}/projects`, { projectId }),
 };

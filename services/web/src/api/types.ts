@@ -66,3 +66,7 @@ export interface Span {
 }
 
 export type AuditSubject = 'projects' | 'benefits' | 'units';
+
+/** The målstruktur's answers. */
+export type { GoalScorecard, GoalScorecardRow, GoalSummary } from '@gevinst/domain/answers';
+export type { GoalKind } from '@gevinst/domain/events';

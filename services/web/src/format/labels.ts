@@ -1,3 +1,4 @@
+import type { GoalKind, GoalScorecardRow } from '../api';
 import type { Category, Direction, DueItem, JudgedStatus, ProjectPhase, ReminderKind, RoleName, Status, Trend } from '../api';
 
 export const categoryLabel: Record<Category, string> = {
@@ -98,3 +99,9 @@ export const roleText = (role: string, unitName?: string | null): string => {
   const label = isRole(role) ? roleLabel[role] : role;
   return unitName ? `${label} – ${unitName}` : label;
 };
+
+export const goalKindLabel: Record<GoalKind, string> = { main: 'Hovedmål', sub: 'Delmål (suksessfaktor)', indicator: 'Måleindikator' };
+
+/** A målekort verdict shown like a status: ønsket green, akseptabelt yellow, uakseptabelt red (colour, icon and word). */
+type GoalVerdict = NonNullable<GoalScorecardRow['years'][number]['verdict']>;
+export const verdictStatus: Record<GoalVerdict, JudgedStatus> = { desired: 'green', acceptable: 'yellow', unacceptable: 'red' };
