@@ -90,6 +90,7 @@ export function GoalCard({ card, label }: { card: GoalScorecard; label: string }
       ) : (
         <TableWrap label="Gevinster som støtter målene">
           <table>
+            <caption className="visually-hidden">Gevinster som støtter målene</caption>
             <thead>
               <tr>
                 <th scope="col">Gevinst</th>
