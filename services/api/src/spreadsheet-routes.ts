@@ -105,6 +105,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     checkProject: (projectId) =>
       rm.portfolio.projects.has(projectId) ? null : { code: 'not_found', message: `Fant ikke prosjektet «${projectId}»`, fields: [] },
     check: (rowCommands) => dryRunCheck(deps, rowCommands),
+    goals: () => [...rm.goals.goals.values()].map((g) => ({ goalId: g.goalId, title: g.title, retired: g.retired })),
     existing: (projectId) =>
       (rm.projects.project(projectId)?.benefits ?? [])
         .filter((b) => !b.cancelled && !b.unplanned)
@@ -141,6 +142,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, today(q))).balances : rm.ledger.balances(today(q)), inScope()),
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => rm.projects.project(projectId) ?? null,
+    goalsOfBenefit: (benefitId) => rm.goals.goalsOfBenefit(benefitId).map((g) => g.title),
   };
   const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string; org?: string }) => {
     // the same defaults as GET /api/portfolio: this year's tertials

@@ -27,6 +27,8 @@ export interface ExportPort {
   portfolio(query: LedgerQuery): Promise<PortfolioAnswer> | PortfolioAnswer;
   /** null when there is no such project */
   project(projectId: string): Promise<ProjectView | null> | ProjectView | null;
+  /** the titles of the goals a benefit serves («Mål»); without it the column is left empty */
+  goalsOfBenefit?(benefitId: string): readonly string[];
 }
 
 export const LEDGER_VIEWS = ['flows', 'matrix', 'units', 'balances'] as const;
@@ -83,7 +85,7 @@ export async function projectPlanXlsx(port: ExportPort, projectId: string): Prom
   const workbook = planWorkbook({
     periods: periods.length > 0 ? periods : undefined,
     units,
-    rows: live.map((b) => benefitAsPlanRow(b, n)),
+    rows: live.map((b) => benefitAsPlanRow(b, n, port.goalsOfBenefit?.(b.id) ?? [])),
   });
   addTableSheet(workbook, planVsRealisationTable(project, n));
   workbook.title = `Gevinstrealiseringsplan – ${project.name}`;
