@@ -4,11 +4,11 @@ import type { GoalsModel, GoalState } from './GoalsModel';
 
 export interface ScorecardSources {
   goals: GoalsModel;
-  unitName(unitId: string): string | null;
-  projectName(projectId: string): string | null;
-  benefit(benefitId: string): BenefitView | undefined;
+  unitName: (unitId: string) => string | null;
+  projectName: (projectId: string) => string | null;
+  benefit: (benefitId: string) => BenefitView | undefined;
   /** whether the reader may see the benefit (others are counted, not shown) */
-  mayReadBenefit(benefitId: string): boolean;
+  mayReadBenefit: (benefitId: string) => boolean;
 }
 
 export const goalSummary = (g: GoalState, unitName: (unitId: string) => string | null): GoalSummary => ({

@@ -168,10 +168,11 @@ function goalResolver(goals: readonly GoalRef[], problems: Problem[]) {
       const problem = (message: string) => problems.push({ sheet: row.sheet, row: row.row, column: header, cell: row.cells?.goals ?? null, message });
       const found = byTitle.get(title.toLowerCase()) ?? [];
       const live = found.filter((g) => !g.retired);
+      const [only, ...more] = live;
       if (found.length === 0) problem(`Fant ikke målet «${title}»: skriv tittelen slik den står under «Mål» i Gevinst`);
-      else if (live.length === 0) problem(`Målet «${title}» er avviklet`);
-      else if (live.length > 1) problem(`Flere mål heter «${title}»: gi dem ulike titler i Gevinst før du importerer`);
-      else return [live[0]!.goalId];
+      else if (!only) problem(`Målet «${title}» er avviklet`);
+      else if (more.length > 0) problem(`Flere mål heter «${title}»: gi dem ulike titler i Gevinst før du importerer`);
+      else return [only.goalId];
       return [];
     });
 }

@@ -170,8 +170,8 @@ export const loadDemoGoals = async (send: Send, ids: { unit: (key: string) => st
       parentGoalId,
     });
     goalIds.set(goal.key, goalId);
-    for (const y of goal.indicator?.years ?? []) {
-      const { unitOfMeasure, direction } = goal.indicator!;
+    const { unitOfMeasure, direction, years } = goal.indicator ?? { unitOfMeasure: '', direction: 'increase', years: [] };
+    for (const y of years) {
       await send('setGoalRequirement', { year: y.year, requiredValue: y.required, unitOfMeasure, direction, desiredLimit: y.desired, acceptableLimit: y.acceptable }, goalId);
       // a year that has not begun by the application's clock gets its requirement but no result
       if (y.result !== undefined)
