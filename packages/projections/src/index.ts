@@ -17,3 +17,5 @@ export * from './projects/overlaps';
 export * from './actions/FollowUpModel';
 export * from './actions/followUp';
 export * from './runner/snapshots';
+export * from './goals/GoalsModel';
+export * from './goals/scorecard';

@@ -3,6 +3,7 @@ import type { EventStore } from '@gevinst/eventstore';
 import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
 import { FollowUpModel } from './actions/FollowUpModel';
+import { GoalsModel } from './goals/GoalsModel';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery, OrgView } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
@@ -56,6 +57,7 @@ export class ReadModels {
   readonly access = new AccessRegistry();
   /** realisation actions and risks per benefit */
   readonly followUp = new FollowUpModel();
+  readonly goals = new GoalsModel();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -72,7 +74,7 @@ export class ReadModels {
     this.checkpoints = new SqliteCheckpoints(options.db);
     this.snapshots = options.snapshots === false ? undefined : new SqliteSnapshots(options.db);
     // every model keeps a snapshot: one that did not would make every start read from the first event
-    this.models = [this.units, this.portfolio, this.ledger, this.access, this.followUp];
+    this.models = [this.units, this.portfolio, this.ledger, this.access, this.followUp, this.goals];
     this.runner = new ProjectionRunner({
       store: options.store,
       projections: this.models,

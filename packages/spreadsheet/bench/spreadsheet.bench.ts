@@ -75,6 +75,7 @@ async function planPart(root: string): Promise<Figures> {
       cashReleasing: i % 4 === 0,
       measurementSchedule: 'tertial',
       sharedWith: [],
+      goals: [],
       plan: periods.map((period, k) => ({ period, quantity: ((i + k) % 20) * 1.5 })),
       comment: i % 10 === 0 ? 'Merknad' : null,
     }));

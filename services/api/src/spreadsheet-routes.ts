@@ -21,7 +21,7 @@ import type { ActingPerson } from './auth/actor';
 import { REPORT_READERS, type AccessControl } from './http/access';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
-import { benefitsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
+import { benefitsLookup, goalBenefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
@@ -70,6 +70,8 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
     plannedBenefits: plannedBenefitsLookup(deps.readModels.portfolio),
     owed: owedLookup(deps.readModels.ledger),
     benefits: benefitsLookup(deps.readModels.portfolio),
+    goals: goalsLookup(deps.readModels.goals),
+    goalBenefits: goalBenefitsLookup(deps.readModels.portfolio),
     now: clock(),
   };
   const streams = new Map<string, GevinstEvent[]>();
@@ -104,6 +106,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
       rm.portfolio.projects.has(projectId) ? null : { code: 'not_found', message: `Fant ikke prosjektet «${projectId}»`, fields: [] },
     check: (rowCommands) => dryRunCheck(deps, rowCommands),
     // straight from the portfolio model: the project's view would work out every benefit's status first
+    goals: () => [...rm.goals.goals.values()].map((g) => ({ goalId: g.goalId, title: g.title, retired: g.retired })),
     existing: (projectId) =>
       (rm.portfolio.projects.get(projectId)?.benefitIds ?? []).flatMap((id) => {
         const b = rm.portfolio.benefits.get(id);
@@ -141,6 +144,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, today(q))).balances : rm.ledger.balances(today(q)), inScope()),
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => rm.projects.project(projectId) ?? null,
+    goalsOfBenefit: (benefitId) => rm.goals.goalsOfBenefit(benefitId).map((g) => g.title),
   };
   const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string; org?: string }) => {
     // the same defaults as GET /api/portfolio: this year's tertials

@@ -9,6 +9,7 @@ const links = [
   { to: '/mine-gevinster', label: 'Mine gevinster' },
   { to: '/okonomi', label: 'Økonomi' },
   { to: '/ledelse', label: 'Målekort' },
+  { to: '/mal', label: 'Mål' },
   { to: '/enheter', label: 'Enheter' },
 ];
 

@@ -21,6 +21,8 @@ import { UnitTree } from './pages/units/UnitTree';
 import { UnitPage } from './pages/units/UnitPage';
 import { MergeUnits } from './pages/units/MergeUnits';
 import { AuditPage } from './pages/audit/AuditPage';
+import { GoalsPage } from './pages/goals/GoalsPage';
+import { GoalPage } from './pages/goals/GoalPage';
 
 /** A page loaded when first visited (the pages with ECharts), with a visible, announced loading state meanwhile. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -65,6 +67,8 @@ export const router = createBrowserRouter([
       { path: '/ledelse', element: <Scorecard /> },
       { path: '/ledelse/delte-gevinster', element: <SharedGains /> },
       { path: '/ledelse/risiko', element: <RiskMatrixPage /> },
+      { path: '/mal', element: <GoalsPage /> },
+      { path: '/mal/:goalId', element: <GoalPage /> },
       { path: '/enheter', element: <UnitTree /> },
       { path: '/enheter/sammenslaing', element: <MergeUnits /> },
       { path: '/enheter/:unitId', element: <UnitPage /> },

@@ -48,7 +48,7 @@ const isZip = (bytes: Buffer) => bytes.subarray(0, 2).toString('latin1') === 'PK
 const row = (over: Partial<PlanRow>): PlanRow => ({
   change: null, title: 'Færre timer til skyss', category: 'capacity', recipient: 'Byggesak', owner: 'rektor@testkommune.no',
   indicator: 'timer per uke', unitOfMeasure: 'timer', direction: 'decrease', disbenefit: false, baseline: null, baselineDate: null, target: null,
-  targetDate: null, valuationOrePerUnit: 65_000, cashReleasing: false, measurementSchedule: null, sharedWith: [], plan: [{ period: '2026-T2', quantity: 40 }], comment: null, ...over,
+  targetDate: null, valuationOrePerUnit: 65_000, cashReleasing: false, measurementSchedule: null, sharedWith: [], goals: [], plan: [{ period: '2026-T2', quantity: 40 }], comment: null, ...over,
 });
 const planFile = async (rows: PlanRow[]) => ({ name: 'plan.xlsx', mimeType: XLSX, buffer: await buildPlanTemplate({ periods: ['2026-T1', '2026-T2', '2026-T3'], rows }) });
 

@@ -101,8 +101,14 @@ export const policy = {
   // access
   grantRole: { does: 'tildele roller', rules: [] },
   revokeRole: { does: 'trekke tilbake roller', rules: [] },
+  // goals (målstruktur)
+  defineGoal: { does: 'definere et mål', rules: [unit('management')] },
+  changeGoal: { does: 'endre eller avvikle et mål og sette resultatkrav', rules: [unit('management')] },
+  recordGoalResult: { does: 'registrere resultat for en måleindikator', rules: [unit('management')] },
+  linkGoal: { does: 'knytte en gevinst eller et prosjekt til et mål', rules: [LEADER, unit('management')] },
   // reads
   readUnits: { does: 'se organisasjonen', rules: [{ reach: 'anyone' }] },
+  readGoals: { does: 'se målene og målekortene', rules: [{ reach: 'anyone' }] },
   readProject: { does: 'se prosjektet', rules: [LEADER, anyUnit('management'), anyUnit('finance'), anyUnit('project-leader')] },
   readBenefit: { does: 'se gevinsten', rules: [OWNER, LEADER, anyUnit('management'), anyUnit('finance'), anyUnit('project-leader')] },
   readLedger: { does: 'se gevinstregnskapet mellom enhetene', rules: [{ role: 'finance', reach: 'role' }, { role: 'management', reach: 'role' }] },

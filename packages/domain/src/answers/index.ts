@@ -11,3 +11,4 @@ export * from './history';
 export * from './overlaps';
 export * from './actions';
 export * from './benefitMap';
+export * from './goals';

@@ -8,3 +8,4 @@ export * from './reminders';
 export { osloDate } from './rules';
 export * from './access';
 export * from './benefitMap';
+export * from './goals';

@@ -6,8 +6,9 @@ import { projectEventSchemas } from './projects';
 import { reminderEventSchemas } from './reminders';
 import { settlementEventSchemas } from './settlements';
 import { unitEventSchemas } from './units';
+import { goalEventSchemas } from './goals';
 
-export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap'] as const;
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 const schemasByCategory = {
@@ -18,6 +19,7 @@ const schemasByCategory = {
   reminder: reminderEventSchemas,
   access: accessEventSchemas,
   benefitmap: benefitMapEventSchemas,
+  goal: goalEventSchemas,
 } as const;
 
 type Schemas = typeof unitEventSchemas &
@@ -26,7 +28,8 @@ type Schemas = typeof unitEventSchemas &
   typeof settlementEventSchemas &
   typeof reminderEventSchemas &
   typeof accessEventSchemas &
-  typeof benefitMapEventSchemas;
+  typeof benefitMapEventSchemas &
+  typeof goalEventSchemas;
 
 export type EventType = keyof Schemas;
 /** The data of an event as stored and read (after defaults and upcasting). */
@@ -46,6 +49,7 @@ export type SettlementEvent = AnyEventOf<keyof typeof settlementEventSchemas>;
 export type ReminderEvent = AnyEventOf<keyof typeof reminderEventSchemas>;
 export type AccessEvent = AnyEventOf<keyof typeof accessEventSchemas>;
 export type BenefitMapEvent = AnyEventOf<keyof typeof benefitMapEventSchemas>;
+export type GoalEvent = AnyEventOf<keyof typeof goalEventSchemas>;
 export type UnitEventType = UnitEvent['type'];
 export type ProjectEventType = ProjectEvent['type'];
 export type BenefitEventType = BenefitEvent['type'];

@@ -6,6 +6,7 @@ export * from './settlements';
 export * from './reminders';
 export * from './access';
 export * from './benefitMap';
+export * from './goals';
 export * from './catalogue';
 export * from './upcasters';
 export * from './parse';

@@ -9,6 +9,8 @@ export const settlementStream = (settlementId: string): string => `settlement-${
 export const accessStream = (grantId: string): string => `access-${grantId}`;
 /** One gevinstkart per project. */
 export const benefitMapStream = (projectId: string): string => `benefitmap-${projectId}`;
+/** One stream per goal (hovedmål, delmål or måleindikator); its links to benefits and projects go on it too. */
+export const goalStream = (goalId: string): string => `goal-${goalId}`;
 /** One stream per reminder; appending its first event with `no_stream` claims it. */
 export const reminderStream = (benefitId: string, period: string, kind: ReminderKind): string =>
   `reminder-${benefitId}-${period}-${kind}`;

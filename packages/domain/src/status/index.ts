@@ -4,3 +4,4 @@ export * from './due';
 export * from './benefit-status';
 export * from './portfolio';
 export * from './risk';
+export * from './goal-verdict';

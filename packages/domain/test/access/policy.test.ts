@@ -62,7 +62,11 @@ const table: [string, Actor, Action, Target, false | string | null][] = [
   ['a benefit owner does not see the ledger', owner, 'readLedger', {}, false],
   ['management sees the ledger (cut to its scope)', helseManagement, 'readLedger', {}, 'management'],
   ['an action on no unit is not reached by a unit role', helseManagement, 'renameUnit', { units: [] }, false],
-];
+  ['management for helse defines a goal in hjemme', helseManagement, 'defineGoal', { units: ['hjemme'] }, 'management'],
+  ['finance does not define goals', helseFinance, 'defineGoal', { units: ['hjemme'] }, false],
+  ['a project leader links their benefit to a goal of another unit', tekniskLeader, 'linkGoal', { units: ['kommune'], projectLeader: 'pl@k.no' }, 'project-leader'],
+  ['management for helse does not link to a goal of the kommune', helseManagement, 'linkGoal', { units: ['kommune'] }, false],
+]; 
 
 describe('the access policy', () => {
   it.each(table)('%s', (_what, actor, action, target, expected) => {
@@ -76,7 +80,7 @@ describe('the access policy', () => {
   it('every command and read the API knows has a line in the table, and only the administrator has all', () => {
     for (const action of Object.keys(policy) as Action[]) {
       expect(authorize(admin, action, {}, tree).allowed).toBe(true);
-      expect(authorize(person('x@k.no'), action, { units: ['kommune'] }, tree).allowed).toBe(action === 'readUnits');
+      expect(authorize(person('x@k.no'), action, { units: ['kommune'] }, tree).allowed).toBe(action === 'readUnits' || action === 'readGoals');
     }
   });
 

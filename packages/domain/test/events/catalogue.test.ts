@@ -67,6 +67,15 @@ const contract: Record<string, string[]> = {
   MapNodeRemoved: ['projectId', 'nodeId'],
   MapEdgeAdded: ['projectId', 'edgeId', 'from', 'to', 'assumption'],
   MapEdgeRemoved: ['projectId', 'edgeId'],
+  GoalDefined: ['goalId', 'kind', 'title', 'description', 'unitId', 'parentGoalId'],
+  GoalRenamed: ['goalId', 'title', 'description', 'previousTitle'],
+  GoalRetired: ['goalId', 'reason'],
+  GoalRequirementSet: ['goalId', 'year', 'requiredValue', 'unitOfMeasure', 'direction', 'desiredLimit', 'acceptableLimit'],
+  GoalResultRecorded: ['goalId', 'year', 'value', 'comment', 'reason'],
+  GoalBenefitLinked: ['goalId', 'benefitId'],
+  GoalBenefitUnlinked: ['goalId', 'benefitId'],
+  GoalProjectLinked: ['goalId', 'projectId'],
+  GoalProjectUnlinked: ['goalId', 'projectId'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>

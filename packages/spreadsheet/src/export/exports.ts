@@ -29,6 +29,8 @@ export interface ExportPort {
   portfolio(query: LedgerQuery): Promise<PortfolioAnswer> | PortfolioAnswer;
   /** null when there is no such project */
   project(projectId: string): Promise<ProjectView | null> | ProjectView | null;
+  /** the titles of the goals a benefit serves («Mål»); without it the column is left empty */
+  goalsOfBenefit?(benefitId: string): readonly string[];
 }
 
 export const LEDGER_VIEWS = ['flows', 'matrix', 'units', 'balances'] as const;
@@ -92,7 +94,7 @@ export async function projectPlanXlsx(port: ExportPort, projectId: string, open:
   const activeUnits = units.filter((u) => u.active).length;
   const plan = startPlanSheet(workbook, { periods: periods.length > 0 ? periods : defaultPlanPeriods(), unitCount: activeUnits });
   for (const [i, b] of live.entries()) {
-    plan.add(benefitAsPlanRow(b, n));
+    plan.add(benefitAsPlanRow(b, n, port.goalsOfBenefit?.(b.id) ?? []));
     if (i % 200 === 199) await backPressure(plan.ws, out);
   }
   plan.finish().commit();

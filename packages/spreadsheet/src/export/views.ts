@@ -200,7 +200,7 @@ export function planVsRealisationTable(project: ProjectView, names: UnitNames): 
 }
 
 /** A benefit as a row of the plan sheet, so an exported plan can be imported again. */
-export function benefitAsPlanRow(b: BenefitView, names: UnitNames): PlanRow {
+export function benefitAsPlanRow(b: BenefitView, names: UnitNames, goals: readonly string[] = []): PlanRow {
   const baselineMeasurement = b.baselineMeasuredOn ?? null;
   return {
     change: b.change ?? null,
@@ -223,6 +223,7 @@ export function benefitAsPlanRow(b: BenefitView, names: UnitNames): PlanRow {
     sharedWith: b.sharedWith
       .filter((s) => s.declaredHere)
       .map((s) => ({ benefitId: s.benefitId, sharePercent: s.sharePercent, otherSharePercent: s.otherSharePercent })),
+    goals: [...goals],
     plan: b.plan.map((p) => ({ period: p.period, quantity: p.quantity })),
     comment: b.comment ?? null,
   };

@@ -22,5 +22,10 @@ export function importKey(projectId: string, fileHash: string, row: number, what
  * Canonical text of a row's content (for comparing plans). A row without shares reads as before the
  * «Delt med» column existed, so a file imported then has the same hash (and keys) now.
  */
-export const rowFingerprint = ({ sharedWith, ...row }: PlanRow): string =>
-  JSON.stringify({ ...row, plan: [...row.plan].sort((a, b) => a.period.localeCompare(b.period)), ...(sharedWith.length > 0 ? { sharedWith } : {}) });
+export const rowFingerprint = ({ sharedWith, goals, ...row }: PlanRow): string =>
+  JSON.stringify({
+    ...row,
+    plan: [...row.plan].sort((a, b) => a.period.localeCompare(b.period)),
+    ...(sharedWith.length > 0 ? { sharedWith } : {}),
+    ...(goals.length > 0 ? { goals } : {}),
+  });

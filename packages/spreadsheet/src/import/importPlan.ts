@@ -9,7 +9,15 @@ import type { ResolvedRow, UnitAnswers, UnitQuestion } from './resolveUnits';
 
 export type ImportCommand =
   | { command: 'planBenefit'; targetId: string; input: PlanBenefitInput }
-  | { command: 'recordBaseline'; targetId: string; input: RecordBaselineInput };
+  | { command: 'recordBaseline'; targetId: string; input: RecordBaselineInput }
+  | { command: 'linkBenefitToGoal'; targetId: string; input: { benefitId: string } };
+
+/** A goal of the målstruktur as «Mål» names it. */
+export interface GoalRef {
+  goalId: string;
+  title: string;
+  retired: boolean;
+}
 
 /** A refusal as the API gives it: `{ code, message, fields: [{ path, message }] }`. */
 export interface Refusal {
@@ -32,6 +40,8 @@ export interface PlanImportPort {
   check(commands: ImportCommand[], userId: string): Promise<Refusal | null> | Refusal | null;
   /** the project's benefits as planBenefit inputs: rows equal to one of them are already imported */
   existing?(projectId: string): Promise<readonly ExistingBenefit[]> | readonly ExistingBenefit[];
+  /** the goals a row's «Mål» may name, by title */
+  goals?(): Promise<readonly GoalRef[]> | readonly GoalRef[];
   /** runs a command the way the API does; the same key and input a second time writes nothing */
   run(command: ImportCommand, userId: string, idempotencyKey: string): Promise<{ id: string }>;
 }
@@ -85,7 +95,13 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   });
   if (projectRefusal) return report([{ sheet: null, row: null, column: null, message: projectRefusal.message }]);
 
-  const all = resolved.map((row) => ({ row, planBenefit: planBenefitInput(row.value, row.recipientUnitId), baseline: baselineInput(row.value) }));
+  const goalIdsOf = goalResolver(resolved.some((row) => row.value.goals.length > 0) ? ((await port.goals?.()) ?? []) : [], problems);
+  const all = resolved.map((row) => ({
+    row,
+    planBenefit: planBenefitInput(row.value, row.recipientUnitId),
+    baseline: baselineInput(row.value),
+    goalIds: goalIdsOf(row),
+  }));
   // a row equal to a benefit the project has is not planned again (whoever imported it, from whichever file)
   const present = new Map<string, number>();
   for (const b of (await port.existing?.(options.projectId)) ?? []) present.set(benefitFingerprint(b), (present.get(benefitFingerprint(b)) ?? 0) + 1);
@@ -121,12 +137,14 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     for (let i = next++; i < commands.length && !failed; i = next++) {
       const command = commands[i];
       if (!command) break;
-      const { row, planBenefit, baseline } = command;
+      const { row, planBenefit, baseline, goalIds } = command;
       const key = importKey(options.projectId, hash, row.row);
       try {
         const { id } = await port.run({ command: 'planBenefit', targetId: options.projectId, input: planBenefit }, options.userId, key);
         if (baseline)
           await port.run({ command: 'recordBaseline', targetId: id, input: baseline }, options.userId, importKey(options.projectId, hash, row.row, 'baseline'));
+        for (const goalId of goalIds)
+          await port.run({ command: 'linkBenefitToGoal', targetId: goalId, input: { benefitId: id } }, options.userId, importKey(options.projectId, hash, row.row, `goal:${goalId}`));
         ids[i] = id;
       } catch (error) {
         failed = true;
@@ -136,6 +154,28 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   };
   await Promise.all(Array.from({ length: Math.min(COMMIT_CONCURRENCY, commands.length) }, worker));
   return report([], [], ids);
+}
+
+/**
+ * «Mål» → goal ids: each title must name exactly one goal that is not retired; otherwise the row gets
+ * a problem at the column, like an unknown unit.
+ */
+function goalResolver(goals: readonly GoalRef[], problems: Problem[]) {
+  const byTitle = new Map<string, GoalRef[]>();
+  for (const goal of goals) byTitle.set(goal.title.trim().toLowerCase(), [...(byTitle.get(goal.title.trim().toLowerCase()) ?? []), goal]);
+  const header = columnByKey('goals').header;
+  return (row: ResolvedRow): string[] =>
+    row.value.goals.flatMap((title) => {
+      const problem = (message: string) => problems.push({ sheet: row.sheet, row: row.row, column: header, cell: row.cells?.goals ?? null, message });
+      const found = byTitle.get(title.toLowerCase()) ?? [];
+      const live = found.filter((g) => !g.retired);
+      const [only, ...more] = live;
+      if (found.length === 0) problem(`Fant ikke målet «${title}»: skriv tittelen slik den står under «Mål» i Gevinst`);
+      else if (!only) problem(`Målet «${title}» er avviklet`);
+      else if (more.length > 0) problem(`Flere mål heter «${title}»: gi dem ulike titler i Gevinst før du importerer`);
+      else return [only.goalId];
+      return [];
+    });
 }
 
 /** How many rows are written at once. */

@@ -2,7 +2,7 @@ import { normalise } from './labels';
 import type { PlanRow } from './planRow';
 
 /** `text` is trimmed (the domain trims names); `freeText` is kept exactly as written (change, comment). */
-export type ColumnKind = 'text' | 'freeText' | 'number' | 'date' | 'category' | 'direction' | 'boolean' | 'unit' | 'kroner' | 'email' | 'schedule' | 'shares';
+export type ColumnKind = 'text' | 'freeText' | 'number' | 'date' | 'category' | 'direction' | 'boolean' | 'unit' | 'kroner' | 'email' | 'schedule' | 'shares' | 'goals';
 
 export type ColumnKey = Exclude<keyof PlanRow, 'plan'>;
 
@@ -58,6 +58,8 @@ export const PLAN_COLUMNS: PlanColumn[] = [
     help: 'Hvor ofte gevinsten måles: «tertial», «år» eller «måned». Tomt: år når alle periodekolonnene med tall er budsjettår, måned når alle er måneder, ellers tertial.' },
   { key: 'sharedWith', header: 'Delt med', kind: 'shares', required: false, aliases: ['delt gevinst', 'deles med', 'andeler'], width: 24,
     help: 'Når en gevinst i et annet prosjekt gjelder samme mottakerenhet, indikator og måleenhet i overlappende perioder, må det stå hvordan gevinsten deles, ellers avvises raden (den ville blitt telt to ganger). Skriv den andre gevinstens id, så denne gevinstens andel og den andres andel i prosent med skråstrek mellom, f.eks. «<gevinst-id> 40/60» (til sammen høyst 100). Deles den med flere, skill med semikolon. Tomt: gevinsten deles ikke.' },
+  { key: 'goals', header: 'Mål', kind: 'goals', required: false, aliases: ['mål gevinsten støtter', 'delmål', 'hovedmål'], width: 30,
+    help: 'Målet eller målene i kommunens målstruktur som gevinsten støtter, med tittelen slik den står i Gevinst (under «Mål»). Skill flere med semikolon. Tomt: gevinsten knyttes ikke til noe mål.' },
   { key: 'comment', header: 'Kommentar', kind: 'freeText', required: false, aliases: ['merknad', 'kommentarer'], width: 36,
     help: 'Fritekst.' },
 ];

@@ -34,6 +34,8 @@ export interface PlanRow {
   measurementSchedule: MeasurementSchedule | null;
   /** Delt med: how the gain is shared with benefits of other projects that claim it too (empty: not shared) */
   sharedWith: SharedGainCell[];
+  /** Mål: the titles of the goals the benefit serves (GoalBenefitLinked); empty: none */
+  goals: string[];
   plan: PlannedQuantity[];
   comment: string | null;
 }

@@ -207,6 +207,9 @@ function readRow(
         else report(col, header, shares.reason);
         break;
       }
+      case 'goals':
+        out.goals = splitGoalTitles(text.value);
+        break;
       case 'number': {
         const n = cellNumber(p);
         if (n.ok) (out as Record<string, unknown>)[column.key] = n.value;
@@ -259,6 +262,7 @@ function readRow(
     cashReleasing: out.cashReleasing ?? false,
     measurementSchedule: out.measurementSchedule ?? null,
     sharedWith: out.sharedWith ?? [],
+    goals: out.goals ?? [],
     plan: out.plan,
     comment: out.comment ?? null,
   };
@@ -311,3 +315,7 @@ function toBuffer(bytes: Uint8Array | ArrayBuffer): Buffer {
   if (bytes instanceof ArrayBuffer) return Buffer.from(bytes);
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/** «Mål»: goal titles separated by semicolons or line breaks. */
+export const splitGoalTitles = (cell: string): string[] =>
+  [...new Set(cell.split(/[;\n]/).map((t) => t.trim()).filter((t) => t.length > 0))];

@@ -137,6 +137,8 @@ function rowValues(row: PlanRow, layout: SheetColumn[]): ExcelJS.CellValue[] {
         const shares = formatShares(row.sharedWith);
         return shares === null ? null : sheetText(shares);
       }
+      case 'goals':
+        return row.goals.length === 0 ? null : sheetText(row.goals.join('; '));
       case 'valuationOrePerUnit':
         return row.valuationOrePerUnit === null ? null : row.valuationOrePerUnit / 100;
       case 'baselineDate':

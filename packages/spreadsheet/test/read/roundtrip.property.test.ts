@@ -41,6 +41,7 @@ const planRow: fc.Arbitrary<PlanRow> = fc.record({
   cashReleasing: fc.boolean(),
   measurementSchedule: fc.constantFrom('tertial', 'year', 'month', null),
   sharedWith: shares,
+  goals: fc.uniqueArray(word.filter((w) => !w.includes(';')), { maxLength: 2 }),
   plan: fc.subarray(PERIODS).chain((periods) =>
     fc.tuple(...periods.map((period) => quantity.map((q) => ({ period, quantity: q })))),
   ),

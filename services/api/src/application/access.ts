@@ -54,6 +54,9 @@ const costFacts = (rm: ReadModels, projectId: string | undefined, costId: string
 };
 
 const onProject: Facts = ({ targetId, rm }) => projectFacts(rm, targetId);
+/** a goal's commands touch the unit that owns it */
+const goalUnits = (rm: ReadModels, goalId: string | undefined): string[] => units(goalId ? rm.goals.get(goalId)?.unitId : undefined);
+const onGoal: Facts = ({ targetId, rm }) => ({ units: goalUnits(rm, targetId) });
 const onBenefit: Facts = ({ targetId, rm }) => benefitFacts(rm, targetId);
 
 export const commandFacts: Record<string, CommandAccess> = {
@@ -102,4 +105,26 @@ export const commandFacts: Record<string, CommandAccess> = {
   removeMapNode: { action: 'editBenefitMap', facts: onProject },
   addMapEdge: { action: 'editBenefitMap', facts: onProject },
   removeMapEdge: { action: 'editBenefitMap', facts: onProject },
+  defineGoal: rule('defineGoal', I.DefineGoalInput, ({ input }) => ({ units: units(input.unitId) })),
+  renameGoal: { action: 'changeGoal', facts: onGoal },
+  retireGoal: { action: 'changeGoal', facts: onGoal },
+  setGoalRequirement: { action: 'changeGoal', facts: onGoal },
+  recordGoalResult: { action: 'recordGoalResult', facts: onGoal },
+  // management of the goal's unit, or the leader of the project the benefit belongs to
+  linkBenefitToGoal: rule('linkGoal', I.GoalBenefitInput, ({ targetId, input, rm }) => ({
+    units: goalUnits(rm, targetId),
+    projectLeader: benefitFacts(rm, input.benefitId).projectLeader ?? null,
+  })),
+  unlinkBenefitFromGoal: rule('linkGoal', I.GoalBenefitInput, ({ targetId, input, rm }) => ({
+    units: goalUnits(rm, targetId),
+    projectLeader: benefitFacts(rm, input.benefitId).projectLeader ?? null,
+  })),
+  linkProjectToGoal: rule('linkGoal', I.GoalProjectInput, ({ targetId, input, rm }) => ({
+    units: goalUnits(rm, targetId),
+    projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
+  })),
+  unlinkProjectFromGoal: rule('linkGoal', I.GoalProjectInput, ({ targetId, input, rm }) => ({
+    units: goalUnits(rm, targetId),
+    projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
+  })),
 };

@@ -10,6 +10,7 @@ import {
   DecisionPointSchema,
   DirectionSchema,
   EVIDENCE_CONTENT_TYPES,
+  GoalKindSchema,
   HourlyRateSetSchema,
   MapNodeKindSchema,
   ProjectPhaseSchema,
@@ -220,3 +221,19 @@ export const ChangeMapNodeInput = z.object({ nodeId: id, label: name.optional(),
 export const RemoveMapNodeInput = z.object({ nodeId: id });
 export const AddMapEdgeInput = z.object({ from: id, to: id, assumption });
 export const RemoveMapEdgeInput = z.object({ edgeId: id });
+// goals (målstruktur)
+const goalKind = z.enum(GoalKindSchema.options, { error: 'Må være main, sub eller indicator' });
+export const DefineGoalInput = z.object({ kind: goalKind, title: name, description: text.nullish(), unitId: id, parentGoalId: id.nullable() });
+export const RenameGoalInput = z.object({ title: name, description: text.nullish() });
+export const RetireGoalInput = z.object({ reason });
+export const SetGoalRequirementInput = z.object({
+  year: budgetYear,
+  requiredValue: quantity,
+  unitOfMeasure: name,
+  direction,
+  desiredLimit: quantity,
+  acceptableLimit: quantity,
+});
+export const RecordGoalResultInput = z.object({ year: budgetYear, value: quantity, comment: text.nullish(), reason: text.nullish() });
+export const GoalBenefitInput = z.object({ benefitId: id });
+export const GoalProjectInput = z.object({ projectId: id });

@@ -2,6 +2,7 @@ import type { EventStore } from '@gevinst/eventstore';
 import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
 import { benefitMaps } from './benefitMaps';
+import { loadDemoGoals } from './goals';
 import { finance, hourlyRates, merger, PLAN_PERIODS, planApprovals, projects, reorganisation, units } from './municipality';
 
 /** the demo's events carry this userId (the reminders do not mail what was late in its history) */
@@ -156,5 +157,7 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
     }
     for (const [from, to, assumption] of map.edges) await send('addMapEdge', { from: nodeOf(from), to: nodeOf(to), assumption }, projectId);
   }
+  // the målstruktur, its results up to this year, and the benefits and projects that serve each goal
+  await loadDemoGoals(send, { unit: id, project: projectOf, benefit: benefitOf });
   return n;
 };

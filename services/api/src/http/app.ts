@@ -18,6 +18,7 @@ import { benefitRoutes } from './routers/benefits';
 import { followUpRoutes } from './routers/followUp';
 import { commandRouter } from './routers/commands';
 import { grantRoutes } from './routers/grants';
+import { goalRoutes } from './routers/goals';
 import { healthRoutes } from './routers/health';
 import { openapiRoutes } from './routers/openapi';
 import { projectRoutes } from './routers/projects';
@@ -91,6 +92,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(followUpRoutes({ readModels, access, clock }));
   app.use(reportRoutes({ readModels, access, clock, pastReports: deps.pastReports }));
   app.use(grantRoutes({ readModels, access }));
+  app.use(goalRoutes({ readModels, access }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));

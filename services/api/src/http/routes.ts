@@ -41,4 +41,13 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/unplanned-benefits', command: 'recordUnplannedBenefit' },
   { path: '/api/access/grants', command: 'grantRole' },
   { path: '/api/access/grants/:id/revoke', command: 'revokeRole' },
+  { path: '/api/goals', command: 'defineGoal' },
+  { path: '/api/goals/:id/rename', command: 'renameGoal' },
+  { path: '/api/goals/:id/retire', command: 'retireGoal' },
+  { path: '/api/goals/:id/requirements', command: 'setGoalRequirement' },
+  { path: '/api/goals/:id/results', command: 'recordGoalResult' },
+  { path: '/api/goals/:id/benefits', command: 'linkBenefitToGoal' },
+  { path: '/api/goals/:id/benefits/:benefitId/unlink', command: 'unlinkBenefitFromGoal' },
+  { path: '/api/goals/:id/projects', command: 'linkProjectToGoal' },
+  { path: '/api/goals/:id/projects/:projectId/unlink', command: 'unlinkProjectFromGoal' },
 ];

@@ -67,3 +67,10 @@ export const LedgerExportQuery = ReportQuery.extend({
 export const ActionsQuery = z.object({
   owner: z.string().optional().describe('personens e-post; standard: den innloggede'),
 });
+
+export const GoalsQuery = z.object({
+  unitId: z.string().optional().describe('bare målene enheten eier'),
+});
+export const GoalScorecardQuery = z.object({
+  unitId: z.string().describe('enheten som eier målene på målekortet'),
+});

@@ -9,6 +9,8 @@ import {
   DeclaredOverlapsSchema,
   DueItemSchema,
   ErrorResponseSchema,
+  GoalListSchema,
+  GoalScorecardSchema,
   HealthSchema,
   HistorySchema,
   ImbalancesSchema,
@@ -57,3 +59,5 @@ export const PlanVersions = PlanVersionsSchema;
 
 export { BenefitActionsSchema as BenefitActions, BenefitRisksSchema as BenefitRisks, MyActionsSchema as MyActions, RiskMatrixSchema as RiskMatrix } from '@gevinst/domain/answers';
 export const BenefitMapView = BenefitMapViewSchema;
+export const GoalList = GoalListSchema;
+export const GoalScorecard = GoalScorecardSchema;

@@ -55,6 +55,15 @@ const relevance: Record<EventType, boolean> = {
   MapNodeRemoved: false,
   MapEdgeAdded: false,
   MapEdgeRemoved: false,
+  GoalDefined: false,
+  GoalRenamed: false,
+  GoalRetired: false,
+  GoalRequirementSet: false,
+  GoalResultRecorded: false,
+  GoalBenefitLinked: false,
+  GoalBenefitUnlinked: false,
+  GoalProjectLinked: false,
+  GoalProjectUnlinked: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -195,6 +204,15 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'MapNodeRemoved':
     case 'MapEdgeAdded':
     case 'MapEdgeRemoved':
+    case 'GoalDefined':
+    case 'GoalRenamed':
+    case 'GoalRetired':
+    case 'GoalRequirementSet':
+    case 'GoalResultRecorded':
+    case 'GoalBenefitLinked':
+    case 'GoalBenefitUnlinked':
+    case 'GoalProjectLinked':
+    case 'GoalProjectUnlinked':
       return state;
     default: {
       const unconsidered: never = event;

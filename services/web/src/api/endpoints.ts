@@ -6,6 +6,7 @@ import type {
 } from './types';
 import type { BenefitMapView } from './types';
 import type { ActionStatus, BenefitAction, BenefitRisk, MyAction, RiskMatrix } from './types';
+import type { GoalKind, GoalScorecard, GoalSummary } from './types';
 
 const enc = encodeURIComponent;
 /**
@@ -208,4 +209,27 @@ export const benefitMap = {
   removeNode: (projectId: string, nodeId: string) => del<Created>(`/api/projects/${enc(projectId)}/benefit-map/nodes/${enc(nodeId)}`),
   addEdge: (projectId: string, body: { from: string; to: string; assumption: string }) => post<Created>(`/api/projects/${enc(projectId)}/benefit-map/edges`, body),
   removeEdge: (projectId: string, edgeId: string) => del<Created>(`/api/projects/${enc(projectId)}/benefit-map/edges/${enc(edgeId)}`),
+};
+
+export interface GoalRequirementInput {
+  year: number;
+  requiredValue: number;
+  unitOfMeasure: string;
+  direction: Direction;
+  desiredLimit: number;
+  acceptableLimit: number;
+}
+
+/** The målstruktur (hovedmål → delmål → måleindikator) and its målekort. */
+export const goals = {
+  list: (unitId?: string | null) => get<GoalSummary[]>(`/api/goals${query({ unitId: unitId ?? null })}`),
+  scorecard: (id: string) => get<GoalScorecard>(`/api/goals/${enc(id)}/scorecard`),
+  unitScorecard: (unitId: string) => get<GoalScorecard>(`/api/goals/scorecard${query({ unitId })}`),
+  define: (body: { kind: GoalKind; title: string; description?: string | null; unitId: string; parentGoalId: string | null }) => post<Created>('/api/goals', body),
+  setRequirement: (id: string, body: GoalRequirementInput) => post<Created>(`/api/goals/${enc(id)}/requirements`, body),
+  recordResult: (id: string, body: { year: number; value: number; comment?: string | null; reason?: string | null }) =>
+    post<Created>(`/api/goals/${enc(id)}/results`, body),
+  linkBenefit: (id: string, benefitId: string) => post<Created>(`/api/goals/${enc(id)}/benefits`, { benefitId }),
+  unlinkBenefit: (id: string, benefitId: string) => post<Created>(`/api/goals/${enc(id)}/benefits/${enc(benefitId)}/unlink`, {}),
+  linkProject: (id: string, projectId: string) => post<Created>(`/api/goals/${enc(id)}/projects`, { projectId }),
 };

@@ -73,3 +73,6 @@ export type { ActionStatus } from '@gevinst/domain/events';
 /** The gevinstkart's answers and vocabulary. */
 export type { BenefitMapView, MapBenefitFacts, MapEdgeView, MapNodeView } from '@gevinst/domain/answers';
 export type { MapNodeKind } from '@gevinst/domain/events';
+/** The målstruktur's answers. */
+export type { GoalScorecard, GoalScorecardRow, GoalSummary } from '@gevinst/domain/answers';
+export type { GoalKind } from '@gevinst/domain/events';

@@ -1,3 +1,4 @@
+import type { GoalKind, GoalScorecardRow } from '../api';
 import type { Category, Direction, DueItem, JudgedStatus, ProjectPhase, ReminderKind, RoleName, Status, Trend } from '../api';
 import type { ActionStatus, RiskMatrix } from '../api';
 
@@ -116,3 +117,8 @@ export const riskLevelText: Record<RiskMatrix['cells'][number]['level'], { label
 };
 
 export const gradeLabel: Record<number, string> = { 1: 'svært lav', 2: 'lav', 3: 'middels', 4: 'høy', 5: 'svært høy' };
+export const goalKindLabel: Record<GoalKind, string> = { main: 'Hovedmål', sub: 'Delmål (suksessfaktor)', indicator: 'Måleindikator' };
+
+/** A målekort verdict shown like a status: ønsket green, akseptabelt yellow, uakseptabelt red (colour, icon and word). */
+type GoalVerdict = NonNullable<GoalScorecardRow['years'][number]['verdict']>;
+export const verdictStatus: Record<GoalVerdict, JudgedStatus> = { desired: 'green', acceptable: 'yellow', unacceptable: 'red' };

@@ -2,6 +2,7 @@ import type { CommandSpec } from '../spec';
 import { accessCommands } from './access';
 import { benefitCommands } from './benefits';
 import { benefitMapCommands } from './benefitMap';
+import { goalCommands } from './goals';
 import { projectCommands } from './projects';
 import { settlementCommands } from './settlements';
 import { unitCommands } from './units';
@@ -14,4 +15,5 @@ export const commands: Record<string, CommandSpec> = {
   ...settlementCommands,
   ...accessCommands,
   ...benefitMapCommands,
+  ...goalCommands,
 };

@@ -17,6 +17,7 @@ import { formatPeriod } from '../../format/period';
 import { auditPath } from '../audit/AuditPage';
 import { CancelForm, CorrectionForm, ForecastForm, OwnerForm } from './BenefitActions';
 import { ActionsSection, RisksSection } from '../followUp/BenefitFollowUp';
+import { BenefitGoals } from '../goals/BenefitGoals';
 
 export function BenefitPage() {
   const { benefitId = '' } = useParams();
@@ -42,6 +43,7 @@ export function BenefitPage() {
             </dl>
             {b.sharedWith.length > 0 && <SharedGains benefit={b} />}
             <p className="links"><Link to={auditPath('benefits', b.id)}>Hvem gjorde hva, når</Link></p>
+            <BenefitGoals benefitId={b.id} canLink={!b.cancelled} />
 
             <section aria-labelledby="indikator" className="benefit-part">
               <h2 id="indikator">Indikator: målt verdi</h2>

@@ -45,7 +45,7 @@ export function Scorecard() {
   // the downloads as shown: the same span, organisation and date
   const dl = { ...span, asOf };
   return (
-    <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>. <Link to="/ledelse/delte-gevinster">Delte gevinster</Link>: gevinster to prosjekter deler.</p>}>
+    <Page title="Målekort for gevinstporteføljen" intro={<p>Realisert mot plan per enhet og periode. <Link to={`/okonomi?${spanQuery(span)}`}>Se pengestrømmene i gevinstregnskapet</Link>. <Link to="/ledelse/delte-gevinster">Delte gevinster</Link>: gevinster to prosjekter deler. <Link to="/mal">Mål og målekort</Link>: kommunens mål med resultatkrav og gevinstene som støtter dem.</p>}>
       <p className="links"><Link to="/ledelse/risiko">Risikomatrise</Link>: åpne risikoer for gevinstene, etter sannsynlighet og konsekvens.</p>
       <SpanPicker span={spanOnly} onChange={setSpan} units={units.units} />
       <OrgPicker org={org} onChange={setOrg} />
