@@ -1,6 +1,6 @@
 import type { HistoryEntry, HistoryEntryBase, PlanVarianceRow, PlanVersion, PlanVersions } from '@gevinst/domain/answers';
 import type { PlanEntry } from '@gevinst/domain/events';
-import { benefitMapDecider } from '@gevinst/domain/deciders';
+import { benefitDecider } from '@gevinst/domain/deciders';
 import { multiplyOre } from '@gevinst/domain/money';
 import { comparePeriods } from '@gevinst/domain/periods';
 import type { ProjectedEvent, Projection } from '../runner/projection';
@@ -195,9 +195,8 @@ export class HistoryModel implements Projection {
         return;
       }
     }
-    // the gevinstkart's nodes name benefits too, but are no part of a benefit's history
-    if (benefitMapDecider.isEvent(event)) return;
-    if (!('benefitId' in event.data)) return;
+    // only the benefit's own stream tells its history (gevinstkart nodes and goal links name benefits too)
+    if (!benefitDecider.isEvent(event)) return;
     const benefitId = event.data.benefitId;
     const benefit = this.benefits.get(benefitId);
     if (!benefit) return;
