@@ -89,7 +89,7 @@ describe('realisation actions', () => {
     const waiting: (() => void)[] = [];
     store.readStream = async (streamName, options) => {
       const result = await original(streamName, options);
-      if (streamName.startsWith('benefit-') && !options)
+      if (streamName.startsWith('benefit-') && options?.direction !== 'backwards')
         await new Promise<void>((resolve) => {
           waiting.push(resolve);
           if (waiting.length === 2) for (const w of waiting) w();

@@ -151,7 +151,7 @@ describe('goals', () => {
     let waiting: (() => void)[] = [];
     store.readStream = async (streamName, options) => {
       const result = await original(streamName, options);
-      if (streamName === `goal-${indicator.goalId}` && !options)
+      if (streamName === `goal-${indicator.goalId}` && options?.direction !== 'backwards')
         await new Promise<void>((resolve) => {
           waiting.push(resolve);
           if (waiting.length === 2) for (const w of waiting) w();

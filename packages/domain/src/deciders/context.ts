@@ -1,3 +1,4 @@
+import type { GoalsLookup } from './goals/commands';
 import type { UnitTimeline } from '../ledger/timeline';
 
 /**
@@ -89,4 +90,6 @@ export type BenefitsLookup = Readonly<Record<string, BenefitFacts | undefined>>;
 export interface BenefitMapContext extends TimeContext {
   projects: ProjectsLookup;
   benefits: BenefitsLookup;
+  /** the målstruktur: a goal node may stand for one of its goals */
+  goals: GoalsLookup;
 }

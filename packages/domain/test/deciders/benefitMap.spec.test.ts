@@ -16,6 +16,10 @@ const context: BenefitMapContext = {
     gone: { projectId: 'p1', title: 'Avlyst', disbenefit: false, cancelled: true },
     other: { projectId: 'p2', title: 'Færre fall', disbenefit: false, cancelled: false },
   },
+  goals: {
+    g1: { exists: true, kind: 'main', title: 'Bedre tjenester', unitId: 'k', retired: false },
+    old: { exists: true, kind: 'sub', title: 'Gammelt delmål', unitId: 'k', retired: true },
+  },
 };
 
 const added = (nodeId: string, kind: MapNodeKind, refs: { benefitId?: string; goalId?: string } = {}): BenefitMapEvent => ({
@@ -63,6 +67,11 @@ describe('benefit map decider', () => {
       given([]).when({ type: 'AddMapNode', data: { projectId: 'p1', nodeId: 'n', kind: 'change', label: 'X', benefitId: 'b1' }, context }).thenThrows('invalid_node_reference', 'benefitId');
       given([]).when({ type: 'AddMapNode', data: { projectId: 'p1', nodeId: 'n', kind: 'benefit', label: 'X', goalId: 'g1' }, context }).thenThrows('invalid_node_reference', 'goalId');
       given(chain).when({ type: 'AddMapNode', data: { projectId: 'p1', nodeId: 'n', kind: 'goal', label: 'X', goalId: 'g1' }, context }).thenThrows('goal_already_on_map', 'goalId');
+    });
+
+    it('refuses a goal node for a goal that does not exist or is retired', () => {
+      given([]).when({ type: 'AddMapNode', data: { projectId: 'p1', nodeId: 'n', kind: 'goal', label: 'X', goalId: 'nope' }, context }).thenThrows('goal_not_found', 'goalId');
+      given([]).when({ type: 'AddMapNode', data: { projectId: 'p1', nodeId: 'n', kind: 'goal', label: 'X', goalId: 'old' }, context }).thenThrows('goal_retired', 'goalId');
     });
 
     it('refuses the same node twice, an unknown or closed project, and another project\'s command on this map', () => {

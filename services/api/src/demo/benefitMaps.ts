@@ -1,8 +1,8 @@
 /**
  * Gevinstkart for some of Fjordvik's projects (DFØ's map: leveranse → endring → gevinst/ulempe →
  * mål), each complete: every change leads to a benefit and every benefit to a goal. The goals are
- * named after the kind of målekort Kristiansund publishes (hovedmål, suksessfaktor/delmål); they are
- * goal nodes of the map only, to be joined to the kommune's registered goals once those exist.
+ * the kommune's registered goals (goals.ts, Kristiansund's målekort: hovedmål, suksessfaktor/delmål),
+ * joined to them once the målstruktur is loaded.
  */
 import type { MapNodeKind } from '@gevinst/domain/events';
 
@@ -13,6 +13,8 @@ export interface DemoMapNode {
   label?: string;
   /** the key of the project's benefit in municipality.ts */
   benefit?: string;
+  /** the key of the kommune's goal in goals.ts */
+  goal?: string;
 }
 
 export interface DemoBenefitMap {
@@ -33,8 +35,8 @@ export const benefitMaps: DemoBenefitMap[] = [
       { key: 'timer', kind: 'benefit', benefit: 'byggesakTimer' },
       { key: 'arkiv', kind: 'benefit', benefit: 'arkivHenting' },
       { key: 'opplaering', kind: 'disbenefit', label: 'Opplæringstid for saksbehandlerne det første året' },
-      { key: 'delmal', kind: 'goal', label: 'Delmål: Byggesaker avgjort innen lovens frister' },
-      { key: 'hovedmal', kind: 'goal', label: 'Hovedmål: Effektiv og brukerrettet tjenesteproduksjon' },
+      { key: 'delmal', kind: 'goal', label: 'Delmål: Byggesaker avgjort innen lovens frister', goal: 'byggesakRask' },
+      { key: 'hovedmal', kind: 'goal', label: 'Hovedmål: Effektiv og brukerrettet tjenesteproduksjon', goal: 'tjenester' },
     ],
     edges: [
       ['skanning', 'integrasjon', 'Skanningen er ferdig før integrasjonen settes i drift'],
@@ -59,8 +61,8 @@ export const benefitMaps: DemoBenefitMap[] = [
       { key: 'tilsyn', kind: 'benefit', benefit: 'tilsynsbesok' },
       { key: 'plass', kind: 'benefit', benefit: 'sykehjemsplass' },
       { key: 'personvern', kind: 'disbenefit', label: 'Færre fysiske møter med brukeren' },
-      { key: 'delmal', kind: 'goal', label: 'Delmål: Flere kan bo hjemme så lenge de ønsker' },
-      { key: 'hovedmal', kind: 'goal', label: 'Hovedmål: Bærekraftige helse- og omsorgstjenester' },
+      { key: 'delmal', kind: 'goal', label: 'Delmål: Flere kan bo hjemme så lenge de ønsker', goal: 'velferdsteknologi' },
+      { key: 'hovedmal', kind: 'goal', label: 'Hovedmål: Bærekraftige helse- og omsorgstjenester', goal: 'trygg' },
     ],
     edges: [
       ['sensorer', 'responssenter', 'Alarmene går til responssenteret'],
@@ -82,7 +84,7 @@ export const benefitMaps: DemoBenefitMap[] = [
       { key: 'kartlegging', kind: 'delivery', label: 'Kartlagt lønnsprosess' },
       { key: 'automatisk', kind: 'change', label: 'Variabel lønn registreres automatisk fra timelister' },
       { key: 'lonn', kind: 'benefit', benefit: 'lonnstimer' },
-      { key: 'hovedmal', kind: 'goal', label: 'Hovedmål: Effektiv drift som frigjør midler til tjenestene' },
+      { key: 'hovedmal', kind: 'goal', label: 'Hovedmål: Effektiv drift som frigjør midler til tjenestene', goal: 'drift' },
     ],
     edges: [
       ['kartlegging', 'roboter', 'Prosessen er standardisert før den automatiseres'],

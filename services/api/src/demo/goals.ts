@@ -182,4 +182,5 @@ export const loadDemoGoals = async (send: Send, ids: { unit: (key: string) => st
     for (const benefit of goal.benefits ?? []) await send('linkBenefitToGoal', { benefitId: ids.benefit(benefit) }, goalId);
     for (const project of goal.projects ?? []) await send('linkProjectToGoal', { projectId: ids.project(project) }, goalId);
   }
+  return goalIds;
 };

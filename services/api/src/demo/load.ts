@@ -2,7 +2,7 @@ import type { EventStore } from '@gevinst/eventstore';
 import type { Application, HandleRequest } from '../application/handle';
 import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
 import { benefitMaps } from './benefitMaps';
-import { loadDemoGoals } from './goals';
+import { goals, loadDemoGoals } from './goals';
 import { finance, hourlyRates, merger, PLAN_PERIODS, planApprovals, projects, reorganisation, units } from './municipality';
 
 /** the demo's events carry this userId (the reminders do not mail what was late in its history) */
@@ -158,6 +158,15 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
     for (const [from, to, assumption] of map.edges) await send('addMapEdge', { from: nodeOf(from), to: nodeOf(to), assumption }, projectId);
   }
   // the målstruktur, its results up to this year, and the benefits and projects that serve each goal
-  await loadDemoGoals(send, { unit: id, project: projectOf, benefit: benefitOf });
+  const goalIds = await loadDemoGoals(send, { unit: id, project: projectOf, benefit: benefitOf });
+  // the gevinstkart's goal nodes joined to the registered goals, named as they are
+  for (const map of benefitMaps)
+    for (const node of map.nodes)
+      if (node.goal) {
+        const goal = goals.find((g) => g.key === node.goal);
+        const goalId = goalIds.get(node.goal);
+        if (!goal || !goalId) throw new Error(`demo: the map of ${map.project} names an unknown goal ${node.goal}`);
+        await send('changeMapNode', { nodeId: lookup(`node:${map.project}:`)(node.key), goalId, label: goal.title }, projectOf(map.project));
+      }
   return n;
 };

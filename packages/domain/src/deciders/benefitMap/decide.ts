@@ -68,6 +68,9 @@ const checkReferences = (
     if (other) conflict('benefit_already_on_map', 'benefitId', `Gevinsten står allerede i kartet som «${other.label}»`);
   }
   if (goalId !== null) {
+    const goal = Object.hasOwn(context.goals, goalId) ? context.goals[goalId] : undefined;
+    if (!goal) refuse('goal_not_found', 'goalId', `Målet «${goalId}» finnes ikke`);
+    else if (goal.retired) refuse('goal_retired', 'goalId', `Målet «${goal.title}» er avsluttet`);
     const other = state.nodes.find((n) => n.goalId === goalId && n.nodeId !== node.nodeId);
     if (other) conflict('goal_already_on_map', 'goalId', `Målet står allerede i kartet som «${other.label}»`);
   }
