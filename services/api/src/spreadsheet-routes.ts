@@ -112,6 +112,22 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
         const b = rm.portfolio.benefits.get(id);
         return b && !b.cancelled && !b.unplanned ? [{ ...b, owner: b.owner ?? '', indicator: b.indicator ?? '' }] : [];
       }),
+    followUp: (projectId) => {
+      const benefits = (rm.portfolio.projects.get(projectId)?.benefitIds ?? []).flatMap((id) => {
+        const b = rm.portfolio.benefits.get(id);
+        return b && !b.cancelled ? [{ benefitId: id, title: b.title }] : [];
+      });
+      return {
+        benefits,
+        actions: benefits.flatMap((b) => rm.followUp.actionsOf(b.benefitId).map((a) => ({ benefitId: b.benefitId, title: a.title }))),
+        risks: benefits.flatMap((b) =>
+          rm.followUp.risksOf(b.benefitId).flatMap((r) => {
+            const now = r.assessments[r.assessments.length - 1];
+            return r.closedReason === null && now ? [{ benefitId: b.benefitId, threat: now.threat }] : [];
+          }),
+        ),
+      };
+    },
     run: (command, userId, idempotencyKey) =>
       deps.application.handle({
         command: command.command,
@@ -145,6 +161,13 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
     project: (projectId) => rm.projects.project(projectId) ?? null,
     goalsOfBenefit: (benefitId) => rm.goals.goalsOfBenefit(benefitId).map((g) => g.title),
+    followUpOf: (benefitId) => ({
+      actions: rm.followUp.actionsOf(benefitId).map((a) => ({ title: a.title, owner: a.owner, deadline: a.deadline, status: a.status, comment: a.comment })),
+      risks: rm.followUp.risksOf(benefitId).flatMap((r) => {
+        const now = r.assessments[r.assessments.length - 1];
+        return r.closedReason === null && now ? [{ threat: now.threat, probability: now.probability, consequence: now.consequence, mitigation: now.mitigation || null }] : [];
+      }),
+    }),
   };
   const portfolio = async (q: { from?: string; to?: string; level?: number; asOf?: string; org?: string }) => {
     // the same defaults as GET /api/portfolio: this year's tertials

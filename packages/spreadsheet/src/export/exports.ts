@@ -6,6 +6,7 @@ import { backPressure, writeTableSheet, xlsxStreamWriter } from './xlsx';
 import { UnitDirectory } from '../units/unitDirectory';
 import type { UnitRef } from '../units/unitRef';
 import { csvChunks } from './csv';
+import { actionsTable, risksTable, type ActionSheetRow, type RiskSheetRow } from '../followUp/sheets';
 import type { BalancesAnswer, LedgerAnswer, LedgerQuery, MatrixAnswer, PortfolioAnswer, ProjectView } from './shapes';
 import type { Table } from './table';
 import {
@@ -31,6 +32,8 @@ export interface ExportPort {
   project(projectId: string): Promise<ProjectView | null> | ProjectView | null;
   /** the titles of the goals a benefit serves («Mål»); without it the column is left empty */
   goalsOfBenefit?(benefitId: string): readonly string[];
+  /** a benefit's realisation actions and open risks («Tiltak», «Risiko»); without it the sheets are empty */
+  followUpOf?(benefitId: string): { actions: readonly Omit<ActionSheetRow, 'benefit'>[]; risks: readonly Omit<RiskSheetRow, 'benefit'>[] };
 }
 
 export const LEDGER_VIEWS = ['flows', 'matrix', 'units', 'balances'] as const;
@@ -76,7 +79,7 @@ export async function streamCsv(table: Table, out: Writable): Promise<void> {
 /**
  * A project's plan as .xlsx, streamed to `out` a row at a time: the plan sheet exactly as the
  * template has it (so it can be imported again, into this or another project), the instructions,
- * the units, and the plan against what was realised. `open` gives the stream once the project is
+ * the realisation actions and open risks, the units, and the plan against what was realised. `open` gives the stream once the project is
  * found; false when there is no such project.
  */
 export async function projectPlanXlsx(port: ExportPort, projectId: string, open: () => Writable): Promise<boolean> {
@@ -98,6 +101,9 @@ export async function projectPlanXlsx(port: ExportPort, projectId: string, open:
     if (i % 200 === 199) await backPressure(plan.ws, out);
   }
   plan.finish().commit();
+  const followUp = live.map((b) => ({ benefit: b.title, ...(port.followUpOf?.(b.id) ?? { actions: [], risks: [] }) }));
+  await writeTableSheet(workbook, actionsTable(followUp.flatMap((f) => f.actions.map((a) => ({ ...a, benefit: f.benefit })))), out);
+  await writeTableSheet(workbook, risksTable(followUp.flatMap((f) => f.risks.map((r) => ({ ...r, benefit: f.benefit })))), out);
   addInstructionSheet(workbook).commit();
   if (activeUnits > 0) addUnitsSheet(workbook, units).commit();
   await writeTableSheet(workbook, planVsRealisationTable(project, n), out);

@@ -3,6 +3,7 @@ import { periodHeader } from '../read/periodHeader';
 import type { Problem } from '../read/problem';
 import type { UnitRef } from '../units/unitRef';
 import { baselineInput, planBenefitInput, type PlanBenefitInput, type RecordBaselineInput } from './commands';
+import { followUpHash, planFollowUp, type FollowUpJob, type ProjectFollowUp } from '../followUp/importFollowUp';
 import { contentHash, importKey } from './importKey';
 import { readPlan, sortProblems, type ReadWorkbook } from './readPlan';
 import type { ResolvedRow, UnitAnswers, UnitQuestion } from './resolveUnits';
@@ -10,7 +11,11 @@ import type { ResolvedRow, UnitAnswers, UnitQuestion } from './resolveUnits';
 export type ImportCommand =
   | { command: 'planBenefit'; targetId: string; input: PlanBenefitInput }
   | { command: 'recordBaseline'; targetId: string; input: RecordBaselineInput }
-  | { command: 'linkBenefitToGoal'; targetId: string; input: { benefitId: string } };
+  | { command: 'linkBenefitToGoal'; targetId: string; input: { benefitId: string } }
+  | { command: 'addBenefitAction'; targetId: string; input: FollowUpInput<'action'> }
+  | { command: 'assessBenefitRisk'; targetId: string; input: FollowUpInput<'risk'> };
+
+type FollowUpInput<K extends FollowUpJob['kind']> = Extract<FollowUpJob, { kind: K }>['input'];
 
 /** A goal of the målstruktur as «Mål» names it. */
 export interface GoalRef {
@@ -42,6 +47,8 @@ export interface PlanImportPort {
   existing?(projectId: string): Promise<readonly ExistingBenefit[]> | readonly ExistingBenefit[];
   /** the goals a row's «Mål» may name, by title */
   goals?(): Promise<readonly GoalRef[]> | readonly GoalRef[];
+  /** the project's benefits with their actions and open risks, for «Tiltak» and «Risiko» */
+  followUp?(projectId: string): Promise<ProjectFollowUp> | ProjectFollowUp;
   /** runs a command the way the API does; the same key and input a second time writes nothing */
   run(command: ImportCommand, userId: string, idempotencyKey: string): Promise<{ id: string }>;
 }
@@ -113,6 +120,13 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     unchanged++;
     return false;
   });
+  const followUp = planFollowUp(
+    parsed.followUp,
+    commands.map((c) => c.planBenefit.title),
+    (await port.followUp?.(options.projectId)) ?? { benefits: [], actions: [], risks: [] },
+    problems,
+  );
+  if (followUp.unchanged > 0) warnings.push(`${followUp.unchanged} tiltak og risikoer finnes allerede på gevinstene og blir ikke lagt inn på nytt`);
   if (unchanged > 0) warnings.push(`${unchanged} av ${all.length} rader finnes allerede som gevinster i prosjektet og blir ikke lagt inn på nytt`);
   for (const [i, { row, planBenefit, baseline }] of commands.entries()) {
     // the checks are synchronous: let other requests in every hundred rows
@@ -124,7 +138,7 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
   }
   sortProblems(problems);
   // every row unchanged: nothing to write, so no content hash or keys to work out either
-  if (problems.length > 0 || questions.length > 0 || options.dryRun || commands.length === 0) return report(problems, questions);
+  if (problems.length > 0 || questions.length > 0 || options.dryRun || (commands.length === 0 && followUp.jobs.length === 0)) return report(problems, questions);
 
   const hash = contentHash(parsed.rows);
   const ids = new Array<string>(commands.length);
@@ -153,6 +167,15 @@ export async function importPlan(bytes: Uint8Array, options: ImportOptions, port
     }
   };
   await Promise.all(Array.from({ length: Math.min(COMMIT_CONCURRENCY, commands.length) }, worker));
+  // actions and risks once their benefits are planned (a new benefit's id is known only then)
+  const followUpKey = followUpHash(parsed.followUp);
+  for (const job of followUp.jobs) {
+    const benefitId = 'benefitId' in job.target ? job.target.benefitId : ids[job.target.newIndex];
+    if (!benefitId) throw new Error(`the benefit of ${job.kind} row ${job.row} was not planned`);
+    const key = importKey(options.projectId, followUpKey, job.row, job.kind);
+    if (job.kind === 'action') await port.run({ command: 'addBenefitAction', targetId: benefitId, input: job.input }, options.userId, key);
+    else await port.run({ command: 'assessBenefitRisk', targetId: benefitId, input: job.input }, options.userId, key);
+  }
   return report([], [], ids);
 }
 

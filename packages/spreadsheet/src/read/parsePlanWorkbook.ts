@@ -8,6 +8,7 @@ import { cellDate, cellNumber, cellText, plain, rawText, type Plain } from './ce
 import { kronerToOre } from './numbers';
 import { periodFromHeader } from './periodHeader';
 import type { Problem } from './problem';
+import { readFollowUpSheets, type FollowUpSheets } from '../followUp/readSheets';
 
 export interface ParsedPlan {
   sheet: string | null;
@@ -17,6 +18,8 @@ export interface ParsedPlan {
   periods: string[];
   /** headers that are neither a known column nor a period: left alone */
   ignoredColumns: string[];
+  /** the «Tiltak» and «Risiko» sheets' rows (empty when the file has neither) */
+  followUp?: FollowUpSheets;
 }
 
 /** Cells the domain cannot do without. */
@@ -130,7 +133,8 @@ export function parsePlanSheet(workbook: ExcelJS.Workbook): ParsedPlan {
   if (rows.length === 0 && problems.length === 0) {
     problems.push({ sheet, row: null, column: null, message: 'Arket har ingen gevinster: fyll ut minst én rad under overskriftene' });
   }
-  return { sheet, rows, problems, periods, ignoredColumns };
+  const followUp = readFollowUpSheets(workbook, problems);
+  return { sheet, rows, problems, periods, ignoredColumns, followUp };
 }
 
 function readRow(

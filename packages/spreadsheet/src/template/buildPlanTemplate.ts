@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addFollowUpSheets } from '../followUp/templateSheets';
 import { UNITS_SHEET } from '../plan/columns';
 import type { PlanRow } from '../plan/planRow';
 import { UnitDirectory } from '../units/unitDirectory';
@@ -30,6 +31,7 @@ export function planWorkbook(options: PlanTemplateOptions = {}): ExcelJS.Workboo
   workbook.creator = 'Gevinst';
   const units = (options.units ?? []).filter((u) => u.active);
   addPlanSheet(workbook, { periods, rows: options.rows, unitCount: units.length });
+  addFollowUpSheets(workbook);
   addInstructionSheet(workbook);
   if (options.units && units.length > 0) addUnitsSheet(workbook, options.units);
   return workbook;

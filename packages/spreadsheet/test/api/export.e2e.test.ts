@@ -114,7 +114,7 @@ describe('portfolio and plan exports', () => {
     const project = g.api.readModels.projects.list().find((p) => p.benefitCount > 1)!;
     const res = await download(g, `/api/export/projects/${project.id}/plan.xlsx`);
     const wb = await workbookOf(res.bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Gevinstrealiseringsplan', 'Veiledning', 'Enheter', 'Plan mot realisering']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Gevinstrealiseringsplan', 'Tiltak', 'Risiko', 'Veiledning', 'Enheter', 'Plan mot realisering']);
     const csv = await download(g, `/api/export/projects/${project.id}/plan.csv`);
     expect(csv.bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe(
       'Gevinst;Gevinstmottaker (enhet);Gevinstkategori;Kontantfrigjørende;Periode;Måleenhet;Planlagt mengde;Realisert mengde;Planlagt (kr);Realisert (kr);Status',
@@ -128,7 +128,7 @@ describe('the template', () => {
     const res = await download(g, '/api/templates/gevinstrealiseringsplan.xlsx?fromYear=2026&years=2');
     expect(res.status).toBe(200);
     const wb = await workbookOf(res.bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Gevinstrealiseringsplan', 'Veiledning', 'Enheter']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Gevinstrealiseringsplan', 'Tiltak', 'Risiko', 'Veiledning', 'Enheter']);
     const plan = wb.getWorksheet('Gevinstrealiseringsplan')!;
     const headers = (plan.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual([
