@@ -21,7 +21,7 @@ import type { ActingPerson } from './auth/actor';
 import { REPORT_READERS, type AccessControl } from './http/access';
 import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
 import { commands } from './application/commands/index';
-import { benefitsLookup, goalBenefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
+import { benefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
 import { toHttpError } from './http/errors';
 import type { PastReports } from '@gevinst/projections';
@@ -71,7 +71,6 @@ function dryRunCheck(deps: SpreadsheetRouteDeps, rowCommands: ImportCommand[]): 
     owed: owedLookup(deps.readModels.ledger),
     benefits: benefitsLookup(deps.readModels.portfolio),
     goals: goalsLookup(deps.readModels.goals),
-    goalBenefits: goalBenefitsLookup(deps.readModels.portfolio),
     now: clock(),
   };
   const streams = new Map<string, GevinstEvent[]>();

@@ -84,6 +84,7 @@ export interface BenefitFacts {
   title: string;
   disbenefit: boolean;
   cancelled: boolean;
+  recipientUnitId: string;
 }
 export type BenefitsLookup = Readonly<Record<string, BenefitFacts | undefined>>;
 

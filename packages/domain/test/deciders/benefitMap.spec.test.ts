@@ -11,10 +11,10 @@ const context: BenefitMapContext = {
     done: { exists: true, closed: true, name: 'Ferdig' },
   },
   benefits: {
-    b1: { projectId: 'p1', title: 'Kortere saksbehandlingstid', disbenefit: false, cancelled: false },
-    d1: { projectId: 'p1', title: 'Opplæringstid', disbenefit: true, cancelled: false },
-    gone: { projectId: 'p1', title: 'Avlyst', disbenefit: false, cancelled: true },
-    other: { projectId: 'p2', title: 'Færre fall', disbenefit: false, cancelled: false },
+    b1: { projectId: 'p1', title: 'Kortere saksbehandlingstid', disbenefit: false, cancelled: false, recipientUnitId: 'u1' },
+    d1: { projectId: 'p1', title: 'Opplæringstid', disbenefit: true, cancelled: false, recipientUnitId: 'u1' },
+    gone: { projectId: 'p1', title: 'Avlyst', disbenefit: false, cancelled: true, recipientUnitId: 'u1' },
+    other: { projectId: 'p2', title: 'Færre fall', disbenefit: false, cancelled: false, recipientUnitId: 'u1' },
   },
   goals: {
     g1: { exists: true, kind: 'main', title: 'Bedre tjenester', unitId: 'k', retired: false },

@@ -22,9 +22,9 @@ const context: GoalContext = {
     indicator: { exists: true, kind: 'indicator', title: 'Andel hjemmeboende', unitId: 'helse', retired: false },
   },
   benefits: {
-    b1: { exists: true, cancelled: false, title: 'Færre sykehjemsplasser', recipientUnitId: 'helse' },
-    b2: { exists: true, cancelled: true, title: 'Kansellert', recipientUnitId: 'helse' },
-    b3: { exists: true, cancelled: false, title: 'I en annen kommune', recipientUnitId: 'annen' },
+    b1: { cancelled: false, title: 'Færre sykehjemsplasser', recipientUnitId: 'helse' },
+    b2: { cancelled: true, title: 'Kansellert', recipientUnitId: 'helse' },
+    b3: { cancelled: false, title: 'I en annen kommune', recipientUnitId: 'annen' },
   },
 };
 const define = (data: Partial<{ goalId: string; kind: 'main' | 'sub' | 'indicator'; title: string; unitId: string; parentGoalId: string | null; description: string }>) => ({

@@ -1,6 +1,6 @@
 import type { BenefitsLookup, OwedLookup, PlannedBenefitFacts, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { LedgerProjection, PortfolioModel, UnitsRegistry } from '@gevinst/projections';
-import type { GoalBenefitsLookup, GoalsLookup } from '@gevinst/domain/deciders';
+import type { GoalsLookup } from '@gevinst/domain/deciders';
 import type { GoalsModel } from '@gevinst/projections';
 
 const liveLookup = <T>(find: (id: string) => T | undefined): Readonly<Record<string, T | undefined>> => {
@@ -76,7 +76,7 @@ export const owedLookup =
 export const benefitsLookup = (portfolio: PortfolioModel): BenefitsLookup =>
   liveLookup((id) => {
     const b = portfolio.benefits.get(id);
-    return b ? { projectId: b.projectId, title: b.title, disbenefit: b.disbenefit, cancelled: b.cancelled } : undefined;
+    return b ? { projectId: b.projectId, title: b.title, disbenefit: b.disbenefit, cancelled: b.cancelled, recipientUnitId: b.recipientUnitId } : undefined;
   });
 
 /** The goals a new goal may hang under, read live from the goals read model. */
@@ -84,11 +84,4 @@ export const goalsLookup = (goals: GoalsModel): GoalsLookup =>
   liveLookup((id) => {
     const g = goals.get(id);
     return g ? { exists: true, kind: g.kind, title: g.title, unitId: g.unitId, retired: g.retired } : undefined;
-  });
-
-/** What linking a benefit to a goal needs of the benefit, read live from the portfolio. */
-export const goalBenefitsLookup = (portfolio: PortfolioModel): GoalBenefitsLookup =>
-  liveLookup((id) => {
-    const b = portfolio.benefits.get(id);
-    return b ? { exists: true, cancelled: b.cancelled, title: b.title, recipientUnitId: b.recipientUnitId } : undefined;
   });

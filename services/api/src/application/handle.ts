@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { authorize } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
 import { commandFacts } from './access';
-import { benefitsLookup, goalBenefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
+import { benefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, type IdempotencyStore } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
@@ -101,7 +101,6 @@ export class Application {
       owed: owedLookup(deps.readModels.ledger),
       benefits: benefitsLookup(deps.readModels.portfolio),
       goals: goalsLookup(deps.readModels.goals),
-      goalBenefits: goalBenefitsLookup(deps.readModels.portfolio),
     };
   }
 

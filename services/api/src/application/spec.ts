@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { decideOn, type StreamDecider } from '@gevinst/domain/deciders';
-import type { BenefitsLookup, GoalBenefitsLookup, GoalsLookup, OwedLookup, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
+import type { BenefitsLookup, GoalsLookup, OwedLookup, PlannedBenefitsLookup, ProjectsLookup, UnitsLookup } from '@gevinst/domain/deciders';
 import type { GevinstEvent, StreamCategory } from '@gevinst/domain/events';
 
 /** What a decider needs besides the input: time and the live lookups of the read models. */
@@ -14,9 +14,8 @@ export interface CommandEnv {
   owed: OwedLookup;
   /** the benefits, for the gevinstkart's benefit nodes */
   benefits: BenefitsLookup;
-  /** the goals (a new goal's parent) and what linking a benefit to a goal needs of it */
+  /** the goals (a new goal's parent, a gevinstkart goal node) */
   goals: GoalsLookup;
-  goalBenefits: GoalBenefitsLookup;
 }
 
 /** A stream's state as one decider folded it (kept between commands by `StreamStates`). */

@@ -1,5 +1,5 @@
 import type { Direction, GoalKind } from '../../events';
-import type { UnitsAndProjectsContext } from '../context';
+import type { BenefitFacts, UnitsAndProjectsContext } from '../context';
 import type { Command } from '../decider';
 
 /** What the goal decider needs to know of another goal (a parent). */
@@ -13,12 +13,7 @@ export interface GoalFacts {
 export type GoalsLookup = Readonly<Record<string, GoalFacts | undefined>>;
 
 /** What linking a benefit to a goal needs to know of the benefit. */
-export interface GoalBenefitFacts {
-  exists: boolean;
-  cancelled: boolean;
-  title: string;
-  recipientUnitId: string;
-}
+export type GoalBenefitFacts = Pick<BenefitFacts, 'cancelled' | 'title' | 'recipientUnitId'>;
 export type GoalBenefitsLookup = Readonly<Record<string, GoalBenefitFacts | undefined>>;
 
 export interface GoalContext extends UnitsAndProjectsContext {

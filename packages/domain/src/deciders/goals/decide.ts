@@ -86,7 +86,7 @@ export const decideGoal = (command: GoalCommand, state: GoalState): GoalEvent[] 
       const { data, context } = command;
       const goal = requireActive(state, data.goalId);
       const benefit = Object.hasOwn(context.benefits, data.benefitId) ? context.benefits[data.benefitId] : undefined;
-      if (!benefit?.exists) return refuse('benefit_not_found', 'benefitId', `Gevinsten «${data.benefitId}» finnes ikke`);
+      if (!benefit) return refuse('benefit_not_found', 'benefitId', `Gevinsten «${data.benefitId}» finnes ikke`);
       if (benefit.cancelled) refuse('benefit_cancelled', 'benefitId', `Gevinsten «${benefit.title}» er kansellert`);
       if (kommuneOf(context.units, benefit.recipientUnitId) !== kommuneOf(context.units, goal.unitId))
         refuse('goal_other_kommune', 'benefitId', `Gevinsten «${benefit.title}» hører til en annen kommune enn målet «${goal.title}»`);

@@ -5,7 +5,7 @@ import { defineCommand, onTargetOf, stepOn, type CommandEnv, type CommandSpec } 
 
 const GOAL = { category: 'goal', what: 'målet' } as const;
 
-const goalContext = (env: CommandEnv): GoalContext => ({ now: env.now, units: env.units, projects: env.projects, goals: env.goals, benefits: env.goalBenefits });
+const goalContext = (env: CommandEnv): GoalContext => ({ now: env.now, units: env.units, projects: env.projects, goals: env.goals, benefits: env.benefits });
 
 /** A command on the goal in the path. */
 const onGoal = onTargetOf(goalDecider, goalStream, GOAL);
