@@ -29,6 +29,7 @@ const gevinst = await startGevinst({
   host: env.HOST ?? '0.0.0.0',
   dbPath,
   eventStoreUrl: env.EVENTSTORE_URL || undefined,
+  databaseUrl: env.DATABASE_URL || undefined,
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
   requestLogLevel: requestLogLevelOf(env.GEVINST_REQUEST_LOG_LEVEL),

@@ -35,6 +35,8 @@ export interface GevinstConfig {
   dbPath?: string;
   /** EventStoreDB/KurrentDB connection string; when set, events live there */
   eventStoreUrl?: string;
+  /** a PostgreSQL address (`postgres://…`, DATABASE_URL): the events live there, and several instances may share it */
+  databaseUrl?: string;
   /**
    * SQLite `synchronous` for the event file: FULL (default) fsyncs every commit and survives a power
    * cut; NORMAL survives a process crash and is ~7× faster per command (see docs/architecture.md).
@@ -101,18 +103,25 @@ export interface RunningGevinst {
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = join(here, '..', '..', 'web', 'dist');
 
+/**
+ * The event store, and the SQLite file the read models' snapshots, idempotency keys and login sessions
+ * live in: the store's own file by default; beside a server store (KurrentDB, PostgreSQL) a file of this
+ * instance's own (`dbPath`), so every instance on one server keeps its own.
+ */
 const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db: Database.Database; ownDb: boolean }> => {
   const dbPath = config.dbPath ?? './data/gevinst.sqlite';
-  if (config.eventStoreUrl) {
-    const eventstore = (await import('@gevinst/eventstore')) as Record<string, unknown>;
-    const open = eventstore.openEventStore as ((env: Record<string, string | undefined>) => Promise<EventStore> | EventStore) | undefined;
-    if (!open) throw new Error('EVENTSTORE_URL is set, but @gevinst/eventstore has no openEventStore');
-    const store = await open({ EVENTSTORE_URL: config.eventStoreUrl });
+  if (config.eventStoreUrl || config.databaseUrl) {
+    const { openEventStoreFromEnv } = await import('@gevinst/eventstore');
+    const opened = await openEventStoreFromEnv({ EVENTSTORE_URL: config.eventStoreUrl, DATABASE_URL: config.databaseUrl });
+    if (opened.kind === 'sqlite') {
+      await opened.store.close();
+      throw new Error('DATABASE_URL must be a postgres:// address');
+    }
     const { mkdirSync } = await import('node:fs');
     if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
     const db = new Database(dbPath);
     db.pragma('journal_mode = WAL');
-    return { store, db, ownDb: true };
+    return { store: opened.store, db, ownDb: true };
   }
   const store = openSqliteEventStore({ path: dbPath, synchronous: config.sqliteSynchronous, busyTimeoutMs: config.storeBusyTimeoutMs ?? 2_500 });
   return { store, db: store.db, ownDb: false };

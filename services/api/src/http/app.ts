@@ -8,6 +8,7 @@ import type { PastReports } from '@gevinst/projections';
 import type { AccessControl } from './access';
 import { apiNotFound, loggedInOnly } from './apiGate';
 import { whileCatchingUp, type Readiness } from './catchingUp';
+import { readYourWrites } from './readYourWrites';
 import { auditRoutes } from './audit';
 import { historyRoutes } from './routers/history';
 import { benefitMapRoutes } from './routers/benefitMap';
@@ -82,6 +83,7 @@ export const createApp = (deps: AppDeps): Express => {
   for (const handler of deps.beforeJson ?? []) app.use(handler);
   app.use('/api', jsonBodiesOnly, express.json({ limit: deps.bodyLimit ?? '256kb', strict: false, type: JSON_TYPES }));
   app.use('/api', loggedInOnly(access));
+  app.use('/api', readYourWrites(readModels, deps.catchUpWaitMs));
 
   app.use(healthRoutes(readModels, deps.readiness));
   app.use(openapiRoutes(deps.openapi));

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Application } from '../../application/handle';
 import type { AccessControl } from '../access';
 import { commandRoutes } from '../routes';
+import { POSITION_HEADER } from '../readYourWrites';
 
 /** the revision an `If-Match` header names (`"3"`, `W/"3"`, `3`) */
 const revisionFromIfMatch = (req: Request): string | undefined => {
@@ -37,7 +38,9 @@ export const commandRouter = ({ application, access }: { application: Applicatio
         // requestLog gives every request a string id
         correlationId: typeof req.id === 'string' ? req.id : undefined,
       });
-      res.status(201).setHeader('ETag', `"${result.revision}"`).json(result);
+      res.status(201).setHeader('ETag', `"${result.revision}"`);
+      if (result.position !== null) res.setHeader(POSITION_HEADER, result.position);
+      res.json(result);
     });
   }
   return router;
