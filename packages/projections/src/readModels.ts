@@ -30,6 +30,8 @@ export interface ReadModelsOptions {
   head?: () => bigint | undefined;
   onProgress?: (progress: CatchUpProgress) => void;
   onRestore?: (outcome: RestoreOutcome) => void;
+  /** told after the models were stored in `db` at a position */
+  onSnapshotsStored?: (position: bigint) => void;
 }
 
 /** whether the read models hold every event (`current`), and how far they have come otherwise */
@@ -86,6 +88,7 @@ export class ReadModels {
       head: options.head ?? sqliteHead(options),
       onProgress: options.onProgress,
       onRestore: options.onRestore,
+      onSnapshotsStored: options.onSnapshotsStored,
     });
   }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { openSqliteEventStore, type EventStore } from '@gevinst/eventstore';
-import { ReadModels } from '@gevinst/projections';
+import { ReadModels, SharedSnapshots, type SharedQuery } from '@gevinst/projections';
 import type { Express } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -127,14 +127,26 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
   return { store, db: store.db, ownDb: false };
 };
 
+/** on PostgreSQL, the read models are kept there too, so any instance resumes from the furthest one's */
+const sharedSnapshotsOf = (store: EventStore, db: Database.Database): SharedSnapshots | undefined => {
+  const pg = store as Partial<{ kind: string; pool: { query: SharedQuery }; schema: string }>;
+  if (pg.kind !== 'postgres' || !pg.pool) return undefined;
+  const pool = pg.pool;
+  return new SharedSnapshots(db, (text, values) => pool.query(text, values), pg.schema);
+};
+
 /** Starts the API with its read models (and the demo when the store is empty). For main.ts and tests. */
 export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningGevinst> => {
   validateAuthConfig(config.auth ?? {});
   const logger = config.logger ?? pino({ level: config.logLevel ?? 'info', base: { service: 'gevinst-api' } });
   const { store, db, ownDb } = await openStore(config);
+  const shared = sharedSnapshotsOf(store, db);
   const readModels = new ReadModels({
     store,
     db,
+    onSnapshotsStored: shared
+      ? () => void shared.push().catch((err: unknown) => logger.warn({ err }, 'could not copy the read models to PostgreSQL; the next store tries again'))
+      : undefined,
     clock: config.clock,
     snapshots: config.snapshots,
     onError: (err) => logger.warn({ err }, 'projection subscription dropped; resubscribing from the checkpoint'),
@@ -194,6 +206,10 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   const startUp = async (): Promise<void> => {
     // a turn of the event loop first, so /healthz answers before the snapshots are read
     await new Promise((resolve) => setImmediate(resolve));
+    if (shared) {
+      const taken = await shared.pull();
+      if (taken > 0) logger.info({ models: taken }, 'read models taken from PostgreSQL, stored there by another instance');
+    }
     await readModels.start();
     if (stopping) return;
     await mergers.start();
@@ -275,6 +291,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       await sheets.close();
       await mergers.stop();
       await readModels.stop();
+      await shared?.push().catch((err: unknown) => logger.warn({ err }, 'could not copy the read models to PostgreSQL'));
       await store.close();
       if (ownDb) db.close();
       logger.info('gevinst api stopped');

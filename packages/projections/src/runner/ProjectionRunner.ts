@@ -35,6 +35,8 @@ export interface ProjectionRunnerOptions {
   progressEveryMs?: number;
   /** told what became of each stored snapshot at start */
   onRestore?: (outcome: RestoreOutcome) => void;
+  /** told after the states were stored at `position` (to copy them to a shared database, say) */
+  onSnapshotsStored?: (position: bigint) => void;
 }
 
 export interface CatchUpProgress {
@@ -367,6 +369,7 @@ export class ProjectionRunner {
     this.snapshotPosition = position;
     this.snapshotTime = Date.now();
     this.snapshotApplied = this.eventsApplied;
+    this.options.onSnapshotsStored?.(position);
   }
 
   /**
