@@ -1,9 +1,14 @@
 import type { EventStore } from './port';
+import type { PostgresEventStore } from './postgres';
 import { openSqliteEventStore, type SqliteEventStore, type Synchronous } from './sqlite';
 
 export interface EventStoreEnv {
   /** a KurrentDB/EventStoreDB connection string; when set, events live there */
   EVENTSTORE_URL?: string;
+  /** `postgres://…` (or `postgresql://…`): events live in that PostgreSQL database (when EVENTSTORE_URL is unset) */
+  DATABASE_URL?: string;
+  /** the PostgreSQL schema for the events and checkpoints; default public */
+  GEVINST_PG_SCHEMA?: string;
   /** the SQLite file otherwise; default ./data/gevinst.sqlite */
   GEVINST_DB?: string;
   /** NORMAL or FULL (default); see sqlite/durability.ts */
@@ -11,16 +16,27 @@ export interface EventStoreEnv {
   [key: string]: string | undefined;
 }
 
-export type OpenedEventStore = { kind: 'kurrentdb'; store: EventStore } | { kind: 'sqlite'; store: SqliteEventStore };
+export type OpenedEventStore =
+  | { kind: 'kurrentdb'; store: EventStore }
+  | { kind: 'sqlite'; store: SqliteEventStore }
+  | { kind: 'postgres'; store: PostgresEventStore };
 
 export const defaultSqlitePath = './data/gevinst.sqlite';
 
-/** Chooses the adapter from the environment: KurrentDB when `EVENTSTORE_URL` is set, else the SQLite file. */
+/**
+ * Chooses the adapter from the environment: KurrentDB when `EVENTSTORE_URL` is set, else PostgreSQL
+ * when `DATABASE_URL` is a `postgres://` URL, else the SQLite file.
+ */
 export const openEventStoreFromEnv = async (env: EventStoreEnv = process.env): Promise<OpenedEventStore> => {
   const url = env.EVENTSTORE_URL?.trim();
   if (url) {
     const { openKurrentDbEventStore } = await import('./kurrentdb');
     return { kind: 'kurrentdb', store: openKurrentDbEventStore({ connectionString: url }) };
+  }
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    const { openPostgresEventStore } = await import('./postgres');
+    return { kind: 'postgres', store: await openPostgresEventStore({ connectionString: databaseUrl, schema: env.GEVINST_PG_SCHEMA?.trim() || undefined }) };
   }
   const synchronous = synchronousFromEnv(env.GEVINST_SQLITE_SYNCHRONOUS);
   return { kind: 'sqlite', store: openSqliteEventStore({ path: env.GEVINST_DB?.trim() || defaultSqlitePath, synchronous }) };

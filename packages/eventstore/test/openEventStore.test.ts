@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTestPostgres } from './fixtures/postgres';
 import { openEventStoreFromEnv } from '../src/openEventStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-open-'));
@@ -23,6 +24,21 @@ describe('openEventStore(env)', () => {
     expect(opened.kind).toBe('kurrentdb');
     await opened.store.close();
   });
+
+  it('chooses PostgreSQL when DATABASE_URL is a postgres:// URL (schema from GEVINST_PG_SCHEMA)', async () => {
+    const server = await startTestPostgres();
+    try {
+      const schema = server.freshSchema();
+      const opened = await openEventStoreFromEnv({ DATABASE_URL: server.url, GEVINST_PG_SCHEMA: schema, GEVINST_DB: join(dir, 'unused.sqlite') });
+      expect(opened.kind).toBe('postgres');
+      if (opened.kind !== 'postgres') return;
+      expect(opened.store.schema).toBe(schema);
+      expect((await opened.store.appendToStream('unit-1', [{ type: 'UnitRegistered', data: {} }])).globalPosition).toBe(1n);
+      await opened.store.close();
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
 
   it('refuses an unknown durability setting', async () => {
     await expect(openEventStoreFromEnv({ GEVINST_DB: join(dir, 'x.sqlite'), GEVINST_SQLITE_SYNCHRONOUS: 'OFF' })).rejects.toThrow(/NORMAL or FULL/);

@@ -1,0 +1,2 @@
+export { openPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgresEventStore';
+export { PostgresCheckpointStore } from './checkpointStore';

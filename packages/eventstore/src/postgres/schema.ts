@@ -1,0 +1,137 @@
+import type { PoolClient } from 'pg';
+
+/** a quoted SQL identifier (the schema name is configurable) */
+export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** the most appends written in one group transaction: each runs in a subtransaction, and PostgreSQL caches 64 per transaction */
+export const MAX_GROUP_APPENDS = 60;
+
+/**
+ * Tables and the group-append function in one schema (default `public`). Created idempotently under a
+ * transaction-scoped advisory lock, so several processes opening one database at once do not race.
+ *
+ * `events`: one row per event; `global_position` is allocated by `gevinst_append_group` while it holds
+ * the store's advisory lock (see groupCommit.ts), so positions are contiguous and become visible in
+ * commit order. Data and metadata are kept as the JSON text the store wrote (`text`, not `jsonb`:
+ * jsonb reorders keys and cannot hold `\u0000`), so they come back exactly.
+ */
+export const createSchema = async (client: PoolClient, schema: string): Promise<void> => {
+  const s = quoteIdentifier(schema);
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('gevinst.schema:' || $1::text))`, [schema]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS ${s}.events (
+        global_position bigint PRIMARY KEY,
+        stream_name     text   NOT NULL,
+        stream_revision bigint NOT NULL,
+        category        text   NOT NULL,
+        event_id        uuid   NOT NULL,
+        event_type      text   NOT NULL,
+        data            text   NOT NULL,
+        metadata        text   NOT NULL
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS events_stream_revision ON ${s}.events (stream_name, stream_revision);
+      CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON ${s}.events (event_id);
+      CREATE INDEX IF NOT EXISTS events_category ON ${s}.events (category, global_position);
+      CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
+        subscriber_id text   PRIMARY KEY,
+        position      bigint NOT NULL
+      );
+    `);
+    await client.query(appendGroupFunction(s, schema));
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+};
+
+/**
+ * One group commit, called as one statement (its own transaction): takes the store's advisory lock
+ * (held to commit: positions are handed out in commit order, across every process on the database),
+ * then writes each append in its own subtransaction (an EXCEPTION block, PL/pgSQL's SAVEPOINT), so a
+ * failing append is rolled back alone. Answers one row per append, in order:
+ * - `ok`: next_revision, last_position (-1 when the batch was empty);
+ * - `wrong_revision`: detail = the stream's current revision (-1: no stream);
+ * - `id_elsewhere`: the first id is stored in another stream;
+ * - `id_stored`: detail = the batch index of an id already stored.
+ * A batch whose first id is stored is a retry: it succeeds, writing nothing, when its ids match the
+ * stream's events from there on, in order, whatever the expected revision (see port.ts).
+ */
+const appendGroupFunction = (s: string, schema: string) => `
+CREATE OR REPLACE FUNCTION ${s}.gevinst_append_group(
+  p_streams text[], p_expected text[], p_counts int[],
+  p_ids uuid[], p_id_given boolean[], p_types text[], p_data text[], p_metadata text[])
+RETURNS TABLE (outcome text, next_revision bigint, last_position bigint, detail bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  n_appends int := coalesce(array_length(p_streams, 1), 0);
+  a int;
+  off int := 0;
+  cnt int;
+  s text;
+  e text;
+  cur bigint;
+  pos bigint;
+  first_stream text;
+  first_rev bigint;
+  stored_ids uuid[];
+  stored_last bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('gevinst.events:${schema.replace(/'/g, "''")}'));
+  SELECT ev.global_position INTO pos FROM ${s}.events ev ORDER BY ev.global_position DESC LIMIT 1;
+  pos := coalesce(pos, 0);
+  FOR a IN 1..n_appends LOOP
+    s := p_streams[a];
+    e := p_expected[a];
+    cnt := p_counts[a];
+    outcome := NULL; next_revision := NULL; last_position := NULL; detail := NULL;
+    BEGIN
+      SELECT ev.stream_revision INTO cur FROM ${s}.events ev WHERE ev.stream_name = s ORDER BY ev.stream_revision DESC LIMIT 1;
+      cur := coalesce(cur, -1);
+      IF cnt > 0 AND p_id_given[off + 1] THEN
+        first_stream := NULL;
+        SELECT ev.stream_name, ev.stream_revision INTO first_stream, first_rev FROM ${s}.events ev WHERE ev.event_id = p_ids[off + 1];
+        IF first_stream IS NOT NULL THEN
+          IF first_stream <> s THEN
+            outcome := 'id_elsewhere'; detail := 0;
+          ELSE
+            SELECT array_agg(t.event_id ORDER BY t.stream_revision), max(t.global_position) INTO stored_ids, stored_last
+              FROM (SELECT ev.event_id, ev.stream_revision, ev.global_position FROM ${s}.events ev
+                     WHERE ev.stream_name = s AND ev.stream_revision >= first_rev ORDER BY ev.stream_revision LIMIT cnt) t;
+            IF stored_ids = p_ids[off + 1 : off + cnt] THEN
+              outcome := 'ok'; next_revision := first_rev + cnt - 1; last_position := stored_last;
+            ELSE
+              outcome := 'wrong_revision'; detail := cur;
+            END IF;
+          END IF;
+        END IF;
+      END IF;
+      IF outcome IS NULL THEN
+        IF NOT (e = 'any' OR (e = 'no_stream' AND cur < 0) OR (e = 'stream_exists' AND cur >= 0)
+                OR (e NOT IN ('any', 'no_stream', 'stream_exists') AND e::bigint = cur)) THEN
+          outcome := 'wrong_revision'; detail := cur;
+        ELSIF cnt = 0 THEN
+          outcome := 'ok'; next_revision := cur; last_position := -1;
+        ELSE
+          INSERT INTO ${s}.events (global_position, stream_name, stream_revision, category, event_id, event_type, data, metadata)
+            SELECT pos + g.i, s, cur + g.i, split_part(s, '-', 1), p_ids[off + g.i], p_types[off + g.i], p_data[off + g.i], p_metadata[off + g.i]
+              FROM generate_series(1, cnt) g(i);
+          pos := pos + cnt;
+          outcome := 'ok'; next_revision := cur + cnt; last_position := pos;
+        END IF;
+      END IF;
+    EXCEPTION WHEN unique_violation THEN
+      -- an id of the batch is stored already (the lock rules out a clash of revisions): name the first
+      SELECT min(g.i) - 1 INTO detail FROM generate_series(1, cnt) g(i)
+        WHERE EXISTS (SELECT 1 FROM ${s}.events ev WHERE ev.event_id = p_ids[off + g.i]);
+      outcome := 'id_stored'; next_revision := NULL; last_position := NULL;
+    END;
+    RETURN NEXT;
+    off := off + cnt;
+  END LOOP;
+END
+$fn$;
+`;
