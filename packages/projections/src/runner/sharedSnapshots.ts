@@ -67,7 +67,7 @@ export class SharedSnapshots {
     );
     this.db.transaction(() => {
       for (const r of newer) {
-        upsertSnapshot.run(String(r.name), String(r.version), String(r.position), r.state as Buffer, now);
+        upsertSnapshot.run(String(r.name), String(r.version), String(r.position), r.state, now);
         upsertCheckpoint.run(String(r.name), String(r.position), now);
       }
     })();
