@@ -139,6 +139,21 @@ describe('two API instances on one PostgreSQL', () => {
     expect(statuses.filter((s) => s === 409 || s === 412)).toHaveLength(9);
   });
 
+  it('a command retried with its Idempotency-Key on the other instance gets the first answer and writes nothing', async () => {
+    const parent = (await get<UnitSummary[]>(a, '/api/units')).body[0]!.id;
+    const body = { name: 'Sendt to ganger', parentId: parent };
+    const key = { 'idempotency-key': `retry-${Date.now()}` };
+    const first = await post<WriteResult>(a, '/api/units', body, key);
+    expect(first.status).toBe(201);
+    const retry = await post<WriteResult>(b, '/api/units', body, { ...key, 'x-gevinst-position': first.body.position ?? '' });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    const named = (await get<UnitSummary[]>(b, '/api/units')).body.filter((u) => u.name === 'Sendt to ganger');
+    expect(named).toHaveLength(1);
+    // the same key with another body is refused
+    expect((await post(b, '/api/units', { ...body, name: 'Noe annet' }, key)).status).toBe(422);
+  });
+
   it('a reminder is mailed once although both instances schedule it', { timeout: 120_000 }, async () => {
     // each write goes to the other instance, naming the position of the one before
     const unit = (await post<WriteResult>(a, '/api/units', { name: 'Byggesak' })).body;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { openSqliteEventStore, type EventStore } from '@gevinst/eventstore';
-import { ReadModels, SharedSnapshots, type SharedQuery } from '@gevinst/projections';
+import { openSqliteEventStore, type EventStore, type PostgresEventStore } from '@gevinst/eventstore';
+import { ReadModels, SharedSnapshots } from '@gevinst/projections';
 import type { Express } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { pino, type Level, type Logger } from 'pino';
 import { Application } from './application/handle';
 import { commands } from './application/commands/index';
-import { IdempotencyStore } from './application/idempotency';
+import { IdempotencyStore, PostgresIdempotencyKeys, type IdempotencyKeys } from './application/idempotency';
 import { CompleteMergers } from './application/processes/completeMergers';
 import { DEMO_USER, loadDemo } from './demo/load';
 import { createApp } from './http/app';
@@ -127,12 +127,19 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
   return { store, db: store.db, ownDb: false };
 };
 
+const postgresOf = (store: EventStore): PostgresEventStore | undefined =>
+  (store as Partial<PostgresEventStore>).kind === 'postgres' ? (store as PostgresEventStore) : undefined;
+
 /** on PostgreSQL, the read models are kept there too, so any instance resumes from the furthest one's */
 const sharedSnapshotsOf = (store: EventStore, db: Database.Database): SharedSnapshots | undefined => {
-  const pg = store as Partial<{ kind: string; pool: { query: SharedQuery }; schema: string }>;
-  if (pg.kind !== 'postgres' || !pg.pool) return undefined;
-  const pool = pg.pool;
-  return new SharedSnapshots(db, (text, values) => pool.query(text, values), pg.schema);
+  const pg = postgresOf(store);
+  return pg ? new SharedSnapshots(db, (text, values) => pg.pool.query(text, values), pg.schema) : undefined;
+};
+
+/** the first answers to commands with an Idempotency-Key: in PostgreSQL when the events are, so every instance finds them */
+const idempotencyKeysOf = (store: EventStore, db: Database.Database): IdempotencyKeys => {
+  const pg = postgresOf(store);
+  return pg ? new PostgresIdempotencyKeys((text, values) => pg.pool.query(text, values), pg.schema) : new IdempotencyStore(db);
 };
 
 /** Starts the API with its read models (and the demo when the store is empty). For main.ts and tests. */
@@ -160,7 +167,7 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
         p.done ? 'read models current' : 'read models catching up',
       ),
   });
-  const application = new Application({ store, readModels, idempotency: new IdempotencyStore(db), commands, clock: config.clock });
+  const application = new Application({ store, readModels, idempotency: idempotencyKeysOf(store, db), commands, clock: config.clock });
   // a merger cut short between its appends (a crash) is completed before the API takes requests
   const mergers = new CompleteMergers({
     store,

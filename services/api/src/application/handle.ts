@@ -9,7 +9,7 @@ import type { ActingPerson } from '../auth/actor';
 import { commandFacts } from './access';
 import { benefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
-import { fingerprintOf, type IdempotencyStore } from './idempotency';
+import { fingerprintOf, IdempotencyStore, type IdempotencyKeys } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
 import { StreamStates } from './streamStates';
 
@@ -43,7 +43,7 @@ export interface HandleResult {
 export interface ApplicationDeps {
   store: EventStore;
   readModels: ReadModels;
-  idempotency: IdempotencyStore;
+  idempotency: IdempotencyKeys;
   commands: Record<string, CommandSpec>;
   clock?: () => string;
   newId?: () => string;
@@ -115,7 +115,7 @@ export class Application {
     // a retry racing the first attempt waits for it and then reads its stored answer
     for (let pending = this.inFlight.get(slot); pending; pending = this.inFlight.get(slot)) await pending.catch(() => undefined);
     const fingerprint = fingerprintOf([request.command, request.targetId ?? null, request.input]);
-    const stored = this.deps.idempotency.get(userId, idempotencyKey);
+    const stored = await this.deps.idempotency.get(userId, idempotencyKey);
     if (stored) {
       if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       if (!isHandleResult(stored.result)) throw new Error(`The stored answer to Idempotency-Key ${idempotencyKey} is not an answer`);
@@ -131,9 +131,9 @@ export class Application {
   };
 
   /** events and keys in one SQLite file: the key is written in the events' own transaction */
-  private keyWithEvents(): SqliteEventStore | undefined {
+  private keyWithEvents(): { store: SqliteEventStore; keys: IdempotencyStore } | undefined {
     const { store, idempotency } = this.deps;
-    return isSqliteEventStore(store) && store.db === idempotency.db ? store : undefined;
+    return isSqliteEventStore(store) && idempotency instanceof IdempotencyStore && store.db === idempotency.db ? { store, keys: idempotency } : undefined;
   }
 
   /** the policy's decision for an authenticated request: the role acted in, or 403 writing nothing */
@@ -222,13 +222,13 @@ export class Application {
           key && sqlite && index === lastWriting
             ? (appended: AppendResult) => {
                 answer ??= { revision: appended.nextExpectedRevision, position: appended.globalPosition };
-                this.deps.idempotency.put(key.userId, key.key, key.fingerprint, answerOf(appended.globalPosition));
+                sqlite.keys.put(key.userId, key.key, key.fingerprint, answerOf(appended.globalPosition));
                 keyStored = true;
               }
             : undefined;
         try {
           result = alongside && sqlite
-            ? await sqlite.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
+            ? await sqlite.store.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
             : await store.appendToStream(step.streamName, toAppend, { expectedRevision });
         } catch (error) {
           if (error instanceof WrongExpectedRevisionError) {
@@ -243,7 +243,7 @@ export class Application {
     }
     const result = answerOf(lastPosition);
     // KurrentDB (or nothing written): a crash between the append and this line makes a retry decide again
-    if (key && !keyStored) this.deps.idempotency.put(key.userId, key.key, key.fingerprint, result);
+    if (key && !keyStored) await this.deps.idempotency.put(key.userId, key.key, key.fingerprint, result);
     if (lastPosition !== undefined) await this.deps.readModels.waitFor(lastPosition);
     return result;
   }

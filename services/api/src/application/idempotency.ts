@@ -6,13 +6,19 @@ export interface StoredAnswer {
   result: unknown;
 }
 
+/** Where first answers to commands sent with an `Idempotency-Key` are kept. */
+export interface IdempotencyKeys {
+  get(userId: string, key: string): StoredAnswer | undefined | Promise<StoredAnswer | undefined>;
+  put(userId: string, key: string, fingerprint: string, result: unknown): void | Promise<void>;
+}
+
 /**
  * First answers to commands sent with an `Idempotency-Key`, kept in the SQLite file so that a
  * retry after a restart still gets the first answer and writes nothing. When the events live in the
  * same file, `put` runs inside the append's transaction (the SQLite adapter's `alongside`), so the
  * key and the events commit together; see docs/architecture.md.
  */
-export class IdempotencyStore {
+export class IdempotencyStore implements IdempotencyKeys {
   private readonly getStmt;
   private readonly putStmt;
 
@@ -40,6 +46,58 @@ export class IdempotencyStore {
 
   put(userId: string, key: string, fingerprint: string, result: unknown): void {
     this.putStmt.run(userId, key, fingerprint, JSON.stringify(result), new Date().toISOString());
+  }
+}
+
+/** node-postgres' `pool.query`, as far as the keys need it */
+export type PostgresQuery = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+/**
+ * The keys in PostgreSQL when the events live there, so a retry sent to another instance finds the first
+ * answer too. Stored after the events' append (as beside KurrentDB): a crash between the two makes a
+ * retry decide again; see docs/architecture.md.
+ */
+export class PostgresIdempotencyKeys implements IdempotencyKeys {
+  private readonly table: string;
+  private ready: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly query: PostgresQuery,
+    schema = 'public',
+  ) {
+    this.table = `"${schema.replace(/"/g, '""')}".gevinst_idempotency_keys`;
+  }
+
+  private ensureTable(): Promise<unknown> {
+    this.ready ??= this.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+      user_id text NOT NULL,
+      key text NOT NULL,
+      fingerprint text NOT NULL,
+      result jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (user_id, key)
+    )`).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  async get(userId: string, key: string): Promise<StoredAnswer | undefined> {
+    await this.ensureTable();
+    const { rows } = await this.query(`SELECT fingerprint, result FROM ${this.table} WHERE user_id = $1 AND key = $2`, [userId, key]);
+    const row = rows[0];
+    return row ? { fingerprint: String(row.fingerprint), result: row.result } : undefined;
+  }
+
+  async put(userId: string, key: string, fingerprint: string, result: unknown): Promise<void> {
+    await this.ensureTable();
+    await this.query(`INSERT INTO ${this.table} (user_id, key, fingerprint, result) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      userId,
+      key,
+      fingerprint,
+      JSON.stringify(result),
+    ]);
   }
 }
 
