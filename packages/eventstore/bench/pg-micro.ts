@@ -1,0 +1,20 @@
+import { openPostgresEventStore } from '../src/postgres';
+import { startTestPostgres } from '../test/fixtures/postgres';
+import { generateEvents } from './workload';
+const server = await startTestPostgres();
+const store = await openPostgresEventStore({ connectionString: server.url, schema: server.freshSchema() });
+const events = generateEvents(30000 + 5000);
+let t = performance.now(); let cpu = process.cpuUsage();
+for (let b = 0; b < 300; b++) await store.appendToStream(`p-${b}`, events.slice(b * 100, b * 100 + 100), { expectedRevision: 'no_stream' });
+let ms = performance.now() - t; let c = process.cpuUsage(cpu);
+console.log('batches', Math.round(30000 / (ms / 1000)), 'ev/s; client cpu ms', Math.round((c.user + c.system) / 1000), 'of', Math.round(ms));
+t = performance.now(); cpu = process.cpuUsage();
+for (let i = 0; i < 2000; i++) await store.appendToStream(`s-${i % 500}`, [events[30000 + i]!]);
+ms = performance.now() - t; c = process.cpuUsage(cpu);
+console.log('singles', Math.round(2000 / (ms / 1000)), '/s; client cpu ms', Math.round((c.user + c.system) / 1000), 'of', Math.round(ms));
+t = performance.now(); cpu = process.cpuUsage();
+let n = 0; let after: bigint | undefined;
+for (;;) { const page = await store.readAll({ after, maxCount: 1000 }); if (!page.length) break; n += page.length; after = page.at(-1)!.globalPosition; }
+ms = performance.now() - t; c = process.cpuUsage(cpu);
+console.log('readAll', Math.round(n / (ms / 1000)), 'ev/s; client cpu ms', Math.round((c.user + c.system) / 1000), 'of', Math.round(ms));
+await store.close(); await server.close();
