@@ -26,6 +26,55 @@ export const assertValidCategory = (category: unknown, field = 'category'): stri
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const describe = (value: unknown): string => {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'object' || value === null) return typeof value;
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return name ? `a ${name}` : 'an object that is not plain';
+};
+
+/**
+ * Plain JSON only: strings, finite numbers, booleans, null, arrays of those and objects whose
+ * prototype is Object's (or null). A Buffer, a Date, a Map, a class instance, NaN, ±Infinity, a
+ * bigint, a function, `undefined` in an array (or an array hole) or a cycle is refused naming the
+ * field, because JSON would store it changed (or not at all). An object property that is
+ * `undefined` is allowed: it is left out, as JSON does and as reading an absent property answers.
+ */
+export const assertPlainJson = (value: unknown, field: string): void => {
+  const ancestors = new Set<object>();
+  const walk = (v: unknown, at: string): void => {
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        return;
+      case 'number':
+        if (!Number.isFinite(v)) throw new InvalidAppendError(`${at} must be plain JSON: ${describe(v)} is not a JSON number`, at);
+        return;
+      case 'object': {
+        if (v === null) return;
+        if (ancestors.has(v)) throw new InvalidAppendError(`${at} must be plain JSON: it refers to itself (a cycle)`, at);
+        ancestors.add(v);
+        if (Array.isArray(v)) {
+          for (let i = 0; i < v.length; i++) {
+            if (!(i in v) || v[i] === undefined) throw new InvalidAppendError(`${at}[${i}] must be plain JSON: undefined in an array`, `${at}[${i}]`);
+            walk(v[i], `${at}[${i}]`);
+          }
+        } else {
+          const prototype: unknown = Object.getPrototypeOf(v);
+          if (prototype !== Object.prototype && prototype !== null)
+            throw new InvalidAppendError(`${at} must be plain JSON: ${describe(v)} is not a plain object`, at);
+          for (const [key, item] of Object.entries(v)) if (item !== undefined) walk(item, `${at}.${key}`);
+        }
+        ancestors.delete(v);
+        return;
+      }
+      default:
+        throw new InvalidAppendError(`${at} must be plain JSON: ${describe(v)} is not a JSON value`, at);
+    }
+  };
+  walk(value, field);
+};
+
 /** Rejects a malformed batch before anything is written. Returns the batch, typed. */
 export const assertValidEvents = (events: unknown): EventToAppend[] => {
   if (!Array.isArray(events)) throw new InvalidAppendError('events must be an array', 'events');
@@ -36,6 +85,7 @@ export const assertValidEvents = (events: unknown): EventToAppend[] => {
     if (typeof event.type !== 'string' || event.type.trim().length === 0)
       throw new InvalidAppendError(`${at}.type must be a non-empty string`, `${at}.type`);
     if (!isPlainObject(event.data)) throw new InvalidAppendError(`${at}.data must be a JSON object`, `${at}.data`);
+    assertPlainJson(event.data, `${at}.data`);
     if (event.id !== undefined) {
       if (typeof event.id !== 'string' || !isUuid(event.id))
         throw new InvalidAppendError(`${at}.id must be a UUID`, `${at}.id`);
@@ -46,6 +96,7 @@ export const assertValidEvents = (events: unknown): EventToAppend[] => {
     const metadata = event.metadata;
     if (metadata === undefined) return;
     if (!isPlainObject(metadata)) throw new InvalidAppendError(`${at}.metadata must be an object`, `${at}.metadata`);
+    assertPlainJson(metadata, `${at}.metadata`);
     for (const key of ['userId', 'correlationId', 'causationId'] as const)
       if (metadata[key] !== undefined && typeof metadata[key] !== 'string')
         throw new InvalidAppendError(`${at}.metadata.${key} must be a string`, `${at}.metadata.${key}`);
