@@ -28,7 +28,8 @@ const gevinst = await startGevinst({
   port,
   host: env.HOST ?? '0.0.0.0',
   dbPath,
-  eventStoreUrl: env.EVENTSTORE_URL || undefined,
+  // a postgres:// DATABASE_URL selects the PostgreSQL event store (packages/eventstore openEventStore)
+  eventStoreUrl: env.EVENTSTORE_URL || (/^postgres(ql)?:\/\//i.test(env.DATABASE_URL ?? '') ? env.DATABASE_URL : undefined),
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
   requestLogLevel: requestLogLevelOf(env.GEVINST_REQUEST_LOG_LEVEL),
