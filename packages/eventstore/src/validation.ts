@@ -42,37 +42,49 @@ const describe = (value: unknown): string => {
  */
 export const assertPlainJson = (value: unknown, field: string): void => {
   const ancestors = new Set<object>();
-  const walk = (v: unknown, at: string): void => {
+  // the path is built only on the way back from a failure (appends validate every event)
+  type Failure = { path: string; reason: string };
+  const walk = (v: unknown): Failure | undefined => {
     switch (typeof v) {
       case 'string':
       case 'boolean':
-        return;
+        return undefined;
       case 'number':
-        if (!Number.isFinite(v)) throw new InvalidAppendError(`${at} must be plain JSON: ${describe(v)} is not a JSON number`, at);
-        return;
+        return Number.isFinite(v) ? undefined : { path: '', reason: `${describe(v)} is not a JSON number` };
       case 'object': {
-        if (v === null) return;
-        if (ancestors.has(v)) throw new InvalidAppendError(`${at} must be plain JSON: it refers to itself (a cycle)`, at);
+        if (v === null) return undefined;
+        if (ancestors.has(v)) return { path: '', reason: 'it refers to itself (a cycle)' };
         ancestors.add(v);
+        let failure: Failure | undefined;
         if (Array.isArray(v)) {
-          for (let i = 0; i < v.length; i++) {
-            if (!(i in v) || v[i] === undefined) throw new InvalidAppendError(`${at}[${i}] must be plain JSON: undefined in an array`, `${at}[${i}]`);
-            walk(v[i], `${at}[${i}]`);
+          for (let i = 0; i < v.length && !failure; i++) {
+            const item: unknown = v[i];
+            failure = !(i in v) || item === undefined ? { path: '', reason: 'undefined in an array' } : walk(item);
+            if (failure) failure = { path: `[${i}]${failure.path}`, reason: failure.reason };
           }
         } else {
           const prototype: unknown = Object.getPrototypeOf(v);
-          if (prototype !== Object.prototype && prototype !== null)
-            throw new InvalidAppendError(`${at} must be plain JSON: ${describe(v)} is not a plain object`, at);
-          for (const [key, item] of Object.entries(v)) if (item !== undefined) walk(item, `${at}.${key}`);
+          if (prototype !== Object.prototype && prototype !== null) failure = { path: '', reason: `${describe(v)} is not a plain object` };
+          else
+            for (const key in v) {
+              const item: unknown = (v as Record<string, unknown>)[key];
+              if (item === undefined || !Object.prototype.hasOwnProperty.call(v, key)) continue;
+              failure = walk(item);
+              if (failure) {
+                failure = { path: `.${key}${failure.path}`, reason: failure.reason };
+                break;
+              }
+            }
         }
         ancestors.delete(v);
-        return;
+        return failure;
       }
       default:
-        throw new InvalidAppendError(`${at} must be plain JSON: ${describe(v)} is not a JSON value`, at);
+        return { path: '', reason: `${describe(v)} is not a JSON value` };
     }
   };
-  walk(value, field);
+  const failure = walk(value);
+  if (failure) throw new InvalidAppendError(`${field}${failure.path} must be plain JSON: ${failure.reason}`, `${field}${failure.path}`);
 };
 
 /** Rejects a malformed batch before anything is written. Returns the batch, typed. */
