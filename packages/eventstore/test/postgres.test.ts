@@ -110,6 +110,30 @@ describe('PostgreSQL adapter', () => {
     await store.close();
   });
 
+  it("another process's appends wake a live subscription at once (LISTEN/NOTIFY), not at its next poll", async () => {
+    const schema = server.freshSchema();
+    // a poll interval far beyond the test's timeout: only the notification can deliver the event in time
+    const subscriber = await openPostgresEventStore({ connectionString: server.url, schema, pollIntervalMs: 600_000 });
+    const writer = await openPostgresEventStore({ connectionString: server.url, schema });
+    let live!: () => void;
+    const caughtUp = new Promise<void>((resolve) => (live = resolve));
+    let got!: (e: RecordedEvent) => void;
+    const received = new Promise<RecordedEvent>((resolve) => (got = resolve));
+    const subscription = subscriber.subscribe({ handle: (events) => events.forEach(got), onCaughtUp: () => live() });
+    await caughtUp;
+    // the subscriber's listener may still be connecting: append until one is delivered
+    let attempts = 0;
+    let seen: RecordedEvent | undefined;
+    while (!seen) {
+      await writer.appendToStream('unit-1', [{ type: 'UnitRegistered', data: { attempt: ++attempts } }]);
+      seen = await Promise.race([received, new Promise<undefined>((resolve) => setTimeout(resolve, 2_000))]);
+    }
+    expect(seen.streamName).toBe('unit-1');
+    await subscription.stop();
+    await writer.close();
+    await subscriber.close();
+  }, 60_000);
+
   it('two processes appending to one database never interleave a batch nor lose a write; positions are gap-free and a subscription sees both in order', async () => {
     const schema = server.freshSchema();
     const store = await open(schema);

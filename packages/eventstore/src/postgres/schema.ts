@@ -80,6 +80,7 @@ DECLARE
   first_rev bigint;
   stored_ids uuid[];
   stored_last bigint;
+  first_pos bigint;
   -- data and metadata arrive as one text each: appends separated by U+001D, events by U+001E (JSON text never holds either raw)
   all_data text[] := string_to_array(p_data, E'\x1d');
   all_metadata text[] := string_to_array(p_metadata, E'\x1d');
@@ -87,6 +88,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('gevinst.events:${schema.replace(/'/g, "''")}'));
   SELECT ev.global_position INTO pos FROM ${s}.events ev ORDER BY ev.global_position DESC LIMIT 1;
   pos := coalesce(pos, 0);
+  first_pos := pos;
   FOR a IN 1..n_appends LOOP
     s := p_streams[a];
     e := p_expected[a];
@@ -139,6 +141,10 @@ BEGIN
     RETURN NEXT;
     off := off + cnt;
   END LOOP;
+  -- wakes the subscriptions of every process listening (delivered at commit; see listen.ts)
+  IF pos > first_pos THEN
+    PERFORM pg_notify('gevinst_events', '${schema.replace(/'/g, "''")}');
+  END IF;
 END
 $fn$;
 `;
