@@ -1,8 +1,11 @@
 /**
  * pnpm bench:eventstore — append and read throughput of Gevinst's SQLite event store beside Emmett's
  * SQLite store (the peer) and raw better-sqlite3 at synchronous=NORMAL and FULL (the practical limit at
- * each durability), on the same generated events,
- * in one process. Prints a table; asserts nothing. Sizes: BENCH_SINGLE (default 5000 single appends),
+ * each durability), and of Gevinst's PostgreSQL store beside Emmett's PostgreSQL store
+ * (`@event-driven-io/emmett-postgresql`, a devDependency) on one loopback server, on the same generated
+ * events, in one process. PostgreSQL is found or made as in the tests (test/fixtures/postgres.ts:
+ * GEVINST_TEST_PG_URL, else a throw-away database on 127.0.0.1:5432, else a throw-away cluster);
+ * BENCH_PG=0 leaves PostgreSQL out. Prints a table; asserts nothing. Sizes: BENCH_SINGLE (default 5000 single appends),
  * BENCH_BATCHES (default 300 batches of 100; the first 100 form one 10,000-event stream); BENCH_PEER=0
  * leaves Emmett out (it is installed on first use, which needs the npm registry).
  */
@@ -12,7 +15,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openPostgresEventStore } from '../src/postgres';
 import { createSchema } from '../src/sqlite/schema';
+import { startTestPostgres, type TestPostgres } from '../test/fixtures/postgres';
 import { openSqliteEventStore, type Synchronous } from '../src/sqlite';
 import { generateEvents, type BenchEvent } from './workload';
 
@@ -32,6 +37,8 @@ interface Contender {
   readAll(): Promise<number> | number;
   readStream(stream: string): Promise<number> | number;
   close(): Promise<void> | void;
+  /** also measured with 32 concurrent writers (stores that commit concurrent appends in groups) */
+  concurrent?: boolean;
 }
 
 const dir = mkdtempSync(join(os.tmpdir(), 'gevinst-bench-'));
@@ -61,6 +68,76 @@ const ours = (synchronous: Synchronous): Contender => {
     },
     readStream: async (stream) => (await store.readStream(stream)).length,
     close: () => store.close(),
+    concurrent: true,
+  };
+};
+
+/** the same contender on PostgreSQL: a fresh schema of the bench's database */
+const oursPostgres = async (server: TestPostgres): Promise<Contender> => {
+  const store = await openPostgresEventStore({ connectionString: server.url, schema: server.freshSchema() });
+  const revisions = new Map<string, bigint>();
+  const append = async (stream: string, events: BenchEvent[]) => {
+    const expected = revisions.get(stream);
+    const result = await store.appendToStream(stream, events, { expectedRevision: expected ?? 'no_stream' });
+    revisions.set(stream, result.nextExpectedRevision);
+  };
+  return {
+    name: 'ours, PostgreSQL (group commit)',
+    appendOne: (stream, event) => append(stream, [event]),
+    appendBatch: (stream, events) => append(stream, events),
+    async readAll() {
+      let count = 0;
+      let after: bigint | undefined;
+      for (;;) {
+        const page = await store.readAll({ after, maxCount: pageSize });
+        if (page.length === 0) return count;
+        count += page.length;
+        after = page.at(-1)?.globalPosition;
+      }
+    },
+    readStream: async (stream) => (await store.readStream(stream)).length,
+    close: () => store.close(),
+    concurrent: true,
+  };
+};
+
+/**
+ * Emmett 0.42 PostgreSQL as a developer would use it: its store (appends, stream reads) and its
+ * exported readMessagesBatch for $all (the store has no read-all), on its own tables of the same database.
+ */
+const emmettPostgres = async (server: TestPostgres): Promise<Contender> => {
+  const { getPostgreSQLEventStore, readMessagesBatch } = await import('@event-driven-io/emmett-postgresql');
+  const { STREAM_DOES_NOT_EXIST } = await import('@event-driven-io/emmett');
+  const { dumbo } = await import('@event-driven-io/dumbo');
+  const store = getPostgreSQLEventStore(server.url);
+  await store.schema.migrate();
+  const pool = dumbo({ connectionString: server.url });
+  const versions = new Map<string, bigint>();
+  const append = async (stream: string, events: BenchEvent[]) => {
+    const messages = events.map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata, messageId: e.id } }));
+    const result = await store.appendToStream(stream, messages, { expectedStreamVersion: versions.get(stream) ?? STREAM_DOES_NOT_EXIST });
+    versions.set(stream, result.nextExpectedStreamVersion);
+  };
+  return {
+    name: 'Emmett 0.42 PostgreSQL (its store API)',
+    appendOne: (stream, event) => append(stream, [event]),
+    appendBatch: (stream, events) => append(stream, events),
+    async readAll() {
+      let count = 0;
+      let after = 0n;
+      for (;;) {
+        const batch = await readMessagesBatch(pool.execute, { after, batchSize: pageSize });
+        count += batch.messages.length;
+        if (batch.messages.length === 0 || !batch.areMessagesLeft) return count;
+        after = batch.currentGlobalPosition;
+      }
+    },
+    readStream: async (stream) => (await store.readStream(stream)).events.length,
+    async close() {
+      await store.close();
+      await pool.close();
+    },
+    concurrent: true,
   };
 };
 
@@ -205,7 +282,7 @@ const measure = async (contender: Contender, events: BenchEvent[]) => {
   const all = await timed(async () => contender.readAll());
   const long = await timed(async () => contender.readStream('project-long'));
   // group commit: the same single-event appends from 32 concurrent writers (like the API under load)
-  const concurrent = contender.name.startsWith('ours')
+  const concurrent = contender.concurrent
     ? await timed(async () => {
         const writers = 32;
         await Promise.all(
@@ -240,6 +317,9 @@ const main = async () => {
     () => ours('FULL'),
     ...(process.env.BENCH_PEER === '0' ? [] : [() => emmett(true), () => emmett(false)]),
   ];
+  let server: TestPostgres | undefined;
+  const postgres = async () => (server ??= await startTestPostgres());
+  if (process.env.BENCH_PG !== '0') contenders.push(async () => oursPostgres(await postgres()), async () => emmettPostgres(await postgres()));
   const rows = [];
   for (const make of contenders) {
     let contender: Contender;
@@ -260,6 +340,7 @@ const main = async () => {
     }
   }
   rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 
   const fmt = (n: number) => n.toLocaleString('en-US');
   const header = ['store', 'single appends/s', 'singles, 32 writers/s', '100-batches events/s', 'readAll events/s', 'long stream events/s'];
@@ -275,7 +356,7 @@ const main = async () => {
     `workload: ${fmt(singles)} single-event appends over ${singleStreams} streams, ${batches} appends of ${batchSize} events ` +
       `(the first ${longStreamBatches} into one stream), readAll of all ${fmt(singles + batches * batchSize)} in pages of ${pageSize}, ` +
       `then the ${fmt(longStreamBatches * batchSize)}-event stream; every append names its exact expected revision and (ours) carries UUID v7 ids; ` +
-      `"singles, 32 writers": the single appends again from 32 concurrent writers (ours only: group commit)`,
+      `"singles, 32 writers": the single appends again from 32 concurrent writers (the stores that take concurrent appends; PostgreSQL on loopback)`,
   );
   console.log();
   console.log(line(header));
@@ -284,9 +365,22 @@ const main = async () => {
   console.log();
   for (const note of notes) console.log(`note: ${note}`);
   console.log('goals (ours): single appends ≥ 10,000/s, 100-event batches ≥ 70,000 events/s, readAll ≥ 200,000 events/s');
-  for (const r of rows.filter((r) => r.name.startsWith('ours'))) {
+  for (const r of rows.filter((r) => r.name.startsWith('ours') && !r.name.includes('PostgreSQL'))) {
     const verdict = (value: number, goal: number) => (value >= goal ? 'met' : `missed by ${fmt(goal - value)} (${Math.round((value / goal) * 100)}%)`);
     console.log(`  ${r.name}: single ${verdict(r.single, 10_000)}; batches ${verdict(r.batched, 70_000)}; readAll ${verdict(r.readAll, 200_000)}`);
+  }
+  const pgOurs = rows.find((r) => r.name.startsWith('ours, PostgreSQL'));
+  const pgEmmett = rows.find((r) => r.name.startsWith('Emmett') && r.name.includes('PostgreSQL'));
+  if (pgOurs) {
+    const verdict = (value: number | undefined, goal: number) =>
+      value === undefined ? '–' : value >= goal ? 'met' : `missed by ${fmt(goal - value)} (${Math.round((value / goal) * 100)}%)`;
+    console.log('goals (ours, PostgreSQL): singles with 32 writers ≥ 10,000/s, 100-event batches ≥ 50,000 events/s, readAll ≥ 150,000 events/s, ahead of Emmett');
+    console.log(`  singles, 32 writers ${verdict(pgOurs.concurrent, 10_000)}; batches ${verdict(pgOurs.batched, 50_000)}; readAll ${verdict(pgOurs.readAll, 150_000)}`);
+    if (pgEmmett) {
+      const columns = ['single', 'concurrent', 'batched', 'readAll', 'longStream'] as const;
+      const ratio = (c: (typeof columns)[number]) => ((pgOurs[c] ?? 0) / Math.max(1, pgEmmett[c] ?? 0)).toFixed(1);
+      console.log(`  against Emmett's PostgreSQL store: ${columns.map((c) => `${c} ×${ratio(c)}`).join(', ')}`);
+    }
   }
 };
 

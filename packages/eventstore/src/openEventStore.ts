@@ -23,18 +23,21 @@ export type OpenedEventStore =
 
 export const defaultSqlitePath = './data/gevinst.sqlite';
 
+const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
 /**
- * Chooses the adapter from the environment: KurrentDB when `EVENTSTORE_URL` is set, else PostgreSQL
- * when `DATABASE_URL` is a `postgres://` URL, else the SQLite file.
+ * Chooses the adapter from the environment: PostgreSQL when `EVENTSTORE_URL` or (without it)
+ * `DATABASE_URL` is a `postgres://` URL, KurrentDB when `EVENTSTORE_URL` is another URL, else the SQLite file.
  */
 export const openEventStoreFromEnv = async (env: EventStoreEnv = process.env): Promise<OpenedEventStore> => {
   const url = env.EVENTSTORE_URL?.trim();
-  if (url) {
+  // a postgres:// URL in EVENTSTORE_URL means PostgreSQL too (the API passes its store URL that way)
+  const databaseUrl = url && isPostgresUrl(url) ? url : env.DATABASE_URL?.trim();
+  if (url && !isPostgresUrl(url)) {
     const { openKurrentDbEventStore } = await import('./kurrentdb');
     return { kind: 'kurrentdb', store: openKurrentDbEventStore({ connectionString: url }) };
   }
-  const databaseUrl = env.DATABASE_URL?.trim();
-  if (databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl)) {
+  if (databaseUrl && isPostgresUrl(databaseUrl)) {
     const { openPostgresEventStore } = await import('./postgres');
     return { kind: 'postgres', store: await openPostgresEventStore({ connectionString: databaseUrl, schema: env.GEVINST_PG_SCHEMA?.trim() || undefined }) };
   }

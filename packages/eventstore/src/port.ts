@@ -4,7 +4,17 @@
  * - streams are named `<category>-<id>`; the category is the prefix before the first `-`;
  * - stream revisions are 0-based; the global position orders every event in the store;
  * - `readAll` and subscriptions start strictly *after* the given position (exclusive);
- * - an append names its expected revision and fails with `WrongExpectedRevisionError` otherwise.
+ * - an append names its expected revision and fails with `WrongExpectedRevisionError` otherwise;
+ * - re-sent event ids (one rule for every adapter): a batch whose first event id is already stored is
+ *   a retry. When its ids equal the ids stored in that stream from there on, in order, it succeeds,
+ *   writes nothing and answers the first append's result — whatever expected revision it names (the
+ *   original one, the stream's current one, 'any'). A partial match is a `WrongExpectedRevisionError`;
+ *   an id stored in another stream, or a later id of the batch already stored, is an `InvalidAppendError`
+ *   naming that event's id field;
+ * - data and metadata are plain JSON (validation.ts, `assertPlainJson`): a Buffer, a Date, a Map, a
+ *   class instance, NaN, ±Infinity or `undefined` in an array is refused with `InvalidAppendError`
+ *   naming the field, before anything is written, because JSON would store it changed;
+ * - a subscription signals `onCaughtUp` only after its handler has handled every history event.
  */
 
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
@@ -87,7 +97,7 @@ export interface SubscribeOptions {
    * If it throws, the subscription stops at that event (the event is not acknowledged).
    */
   handle(events: RecordedEvent[], context: SubscriptionHandlerContext): Promise<void> | void;
-  /** called once when history is read and the subscription goes live */
+  /** called once when every history event has been handled (not merely received) and the subscription goes live */
   onCaughtUp?(position: bigint | undefined): void;
   /** max events per handler call */
   batchSize?: number;

@@ -152,6 +152,25 @@ export const eventStoreContract = (name: string, makeStore: () => Promise<EventS
         expect(await store.readStream(stream)).toHaveLength(5);
       });
 
+      it('one rule for a re-sent batch: it answers the first result whatever expected revision it names (the current one, a stale one, any)', async () => {
+        const stream = newStream();
+        await store.appendToStream(stream, events(2), { expectedRevision: 'no_stream' });
+        const batch = [event('A', {}, uuidv7()), event('B', {}, uuidv7())];
+        const first = await store.appendToStream(stream, batch, { expectedRevision: 1n });
+        expect(first.nextExpectedRevision).toBe(3n);
+        // re-sent with the stream's current revision: neither stored twice nor refused
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 3n })).toEqual(first);
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 'any' })).toEqual(first);
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 'stream_exists' })).toEqual(first);
+        await store.appendToStream(stream, events(1), { expectedRevision: 3n });
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 4n })).toEqual(first);
+        expect(await store.appendToStream(stream, batch, { expectedRevision: 0n })).toEqual(first);
+        const read = await store.readStream(stream);
+        expect(read).toHaveLength(5);
+        expect(idsOf(read).slice(2, 4)).toEqual(batch.map((e) => e.id));
+        expect(at(read, 3).globalPosition).toBe(first.globalPosition);
+      });
+
       it('a partial match (some ids stored, others new) is a wrong expected revision and writes nothing', async () => {
         const stream = newStream();
         const a = event('A', {}, uuidv7());
@@ -312,6 +331,35 @@ export const eventStoreContract = (name: string, makeStore: () => Promise<EventS
         expect(await store.readStream(stream)).toEqual([]);
       });
 
+      class Money {
+        constructor(readonly ore: number) {}
+      }
+      const notPlainJson: [string, Record<string, unknown>, string][] = [
+        ['a Buffer', { type: 'T', data: { file: Buffer.from('vedlegg') } }, 'events[1].data.file'],
+        ['a Buffer as the data', { type: 'T', data: Buffer.from('{}') }, 'events[1].data'],
+        ['a Date', { type: 'T', data: { when: new Date('2026-03-01T10:00:00Z') } }, 'events[1].data.when'],
+        ['a Map', { type: 'T', data: { byUnit: new Map([['helse', 1]]) } }, 'events[1].data.byUnit'],
+        ['NaN', { type: 'T', data: { value: Number.NaN } }, 'events[1].data.value'],
+        ['Infinity, nested', { type: 'T', data: { nested: { value: Number.POSITIVE_INFINITY } } }, 'events[1].data.nested.value'],
+        ['undefined in an array', { type: 'T', data: { list: [1, undefined, 3] } }, 'events[1].data.list[1]'],
+        ['a class instance', { type: 'T', data: { amount: new Money(500) } }, 'events[1].data.amount'],
+        ['a Date in the metadata', { type: 'T', data: {}, metadata: { decidedAt: new Date() } }, 'events[1].metadata.decidedAt'],
+      ];
+      it.each(notPlainJson)('data that is not plain JSON: %s', async (_, bad, field) => {
+        const stream = newStream();
+        const error = await store.appendToStream(stream, [event('Fine'), bad as unknown as EventToAppend]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidAppendError);
+        expect(error).toMatchObject({ field });
+        expect((error as Error).message).toContain(field);
+        expect(await store.readStream(stream)).toEqual([]);
+      });
+
+      it('an object property that is undefined is left out (as JSON does), not refused', async () => {
+        const stream = newStream();
+        await store.appendToStream(stream, [event('Optional', { comment: undefined, value: 1 })]);
+        expect(at(await store.readStream(stream), 0).data).toEqual({ value: 1 });
+      });
+
       it('a batch that repeats an id', async () => {
         const stream = newStream();
         const id = uuidv7();
@@ -369,6 +417,33 @@ export const eventStoreContract = (name: string, makeStore: () => Promise<EventS
         await subscription.stop();
         expect(caughtUp()).toBe(true);
         expectNoGapNoDuplicate(seen, streams, 200);
+      });
+
+      it('signals caught up only after the handler has handled every history event', async () => {
+        const category = newCategory();
+        const stream = newStream(category);
+        const history = 60;
+        for (let i = 0; i < 3; i++) await store.appendToStream(stream, events(history / 3));
+        let handled = 0;
+        let handledAtCaughtUp: number | undefined;
+        let caughtUp!: () => void;
+        const live = new Promise<void>((resolve) => (caughtUp = resolve));
+        const subscription = store.subscribe({
+          category,
+          batchSize: 1,
+          async handle(batch) {
+            // a handler that yields to the event loop, so buffered events would pile up behind it
+            await new Promise((resolve) => setImmediate(resolve));
+            handled += batch.length;
+          },
+          onCaughtUp() {
+            handledAtCaughtUp = handled;
+            caughtUp();
+          },
+        });
+        await Promise.race([live, subscription.done]);
+        await subscription.stop();
+        expect(handledAtCaughtUp).toBe(history);
       });
 
       it('resumes after a stored checkpoint (and only after it)', async () => {

@@ -35,6 +35,11 @@ describe('openEventStore(env)', () => {
       expect(opened.store.schema).toBe(schema);
       expect((await opened.store.appendToStream('unit-1', [{ type: 'UnitRegistered', data: {} }])).globalPosition).toBe(1n);
       await opened.store.close();
+      // a postgres:// URL in EVENTSTORE_URL chooses PostgreSQL too (the API hands its store URL over that way)
+      const viaStoreUrl = await openEventStoreFromEnv({ EVENTSTORE_URL: server.url, GEVINST_PG_SCHEMA: schema });
+      expect(viaStoreUrl.kind).toBe('postgres');
+      expect(await viaStoreUrl.store.readStream('unit-1')).toHaveLength(1);
+      await viaStoreUrl.store.close();
     } finally {
       await server.close();
     }

@@ -33,16 +33,6 @@ describe('SQLite adapter', () => {
     await second.close();
   });
 
-  it("with 'any', a retried batch is idempotent too (EventStoreDB only tries)", async () => {
-    const store = openSqliteEventStore({ path: file('any') });
-    const batch = [{ id: uuidv7(), type: 'A', data: {} }, { id: uuidv7(), type: 'B', data: {} }];
-    const first = await store.appendToStream('x-1', batch);
-    await store.appendToStream('x-1', [{ type: 'C', data: {} }]);
-    expect(await store.appendToStream('x-1', batch)).toEqual(first);
-    expect(await store.readStream('x-1')).toHaveLength(3);
-    await store.close();
-  });
-
   it('an event id is unique in the whole store: reusing it in another stream is refused, nothing written', async () => {
     const store = openSqliteEventStore({ path: file('ids') });
     const id = uuidv7();

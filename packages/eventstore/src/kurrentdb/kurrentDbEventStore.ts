@@ -99,6 +99,32 @@ export const openKurrentDbEventStore = ({ connectionString }: KurrentDbEventStor
     return last ? last.revision : -1n;
   };
 
+  /**
+   * The port's rule for re-sent ids: the first append's result when `ids` are stored in the stream as
+   * one run, in order; 'partial' when the first id is stored but the run differs; undefined when the
+   * first id is not in the stream. `tailOnly` looks only at the stream's last events (a cheap check made
+   * before every append whose ids are given: the server itself would store such a re-send again when
+   * it names the stream's current revision); otherwise the stream is searched back from its end.
+   */
+  const storedRun = async (streamName: string, ids: string[], tailOnly: boolean): Promise<AppendResult | 'partial' | undefined> => {
+    const first = ids[0];
+    if (first === undefined) return undefined;
+    let from: bigint | typeof END = END;
+    for (;;) {
+      const page = await readStreamEvents(streamName, { direction: BACKWARDS, fromRevision: from, maxCount: tailOnly ? ids.length : 500 });
+      const hit = page.find((e) => e.id === first);
+      if (hit) {
+        const run = await readStreamEvents(streamName, { direction: FORWARDS, fromRevision: hit.revision, maxCount: ids.length });
+        const last = run.at(-1);
+        if (last === undefined || run.length !== ids.length || run.some((e, i) => e.id !== ids[i])) return 'partial';
+        return { nextExpectedRevision: last.revision, globalPosition: last.globalPosition };
+      }
+      const oldest = page.at(-1);
+      if (tailOnly || oldest === undefined || oldest.revision === 0n) return undefined;
+      from = oldest.revision - 1n;
+    }
+  };
+
   const subscriptions = new Set<Subscription>();
 
   const store: KurrentDbEventStore = {
@@ -130,11 +156,19 @@ export const openKurrentDbEventStore = ({ connectionString }: KurrentDbEventStor
         return { nextExpectedRevision: current, globalPosition: -1n };
       }
 
+      // a re-sent batch answers the first append's result whatever its expected revision (port.ts)
+      const givenIds = valid[0]?.id === undefined ? undefined : toAppend.map((e) => e.id);
+      if (givenIds) {
+        const retried = await storedRun(streamName, givenIds, true);
+        if (retried && retried !== 'partial') return retried;
+      }
       let nextExpectedRevision: bigint;
       try {
         ({ nextExpectedRevision } = await client.appendToStream(streamName, toAppend, { streamState: toExpectedState(expected) }));
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {
+          const retried = givenIds && (await storedRun(streamName, givenIds, false));
+          if (retried && retried !== 'partial') return retried;
           const actual = error.actualState;
           throw new WrongExpectedRevisionError(streamName, expected, typeof actual === 'bigint' && actual >= 0n ? actual : 'no_stream');
         }
@@ -192,11 +226,20 @@ export const openKurrentDbEventStore = ({ connectionString }: KurrentDbEventStor
       });
       let position = options.after;
       let stopping = false;
+      // The server's "caught up" arrives when the history has been *received*: up to a buffer's worth of
+      // history events may still wait in the stream, unhandled. It is passed on only once the handler has
+      // handled them all (nothing buffered, no handler running), as the port promises.
+      let caughtUpReceived = false;
       let caughtUp = false;
-      source.on('caughtUp', () => {
-        if (caughtUp) return;
+      let handling = false;
+      const passOnCaughtUp = () => {
+        if (caughtUp || !caughtUpReceived || handling || stopping || source.readableLength > 0) return;
         caughtUp = true;
         options.onCaughtUp?.(position);
+      };
+      source.on('caughtUp', () => {
+        caughtUpReceived = true;
+        passOnCaughtUp();
       });
       // called by a handler, so never before `subscription` below exists
       const context = { stop: () => subscription.stop() };
@@ -204,10 +247,14 @@ export const openKurrentDbEventStore = ({ connectionString }: KurrentDbEventStor
         try {
           for await (const resolved of source) {
             if (stopping) break;
+            handling = true;
             const event = toRecordedEvent(resolved);
-            if (!event || (position !== undefined && event.globalPosition <= position)) continue;
-            await options.handle([event], context);
-            position = event.globalPosition;
+            if (event && (position === undefined || event.globalPosition > position)) {
+              await options.handle([event], context);
+              position = event.globalPosition;
+            }
+            handling = false;
+            passOnCaughtUp();
           }
         } catch (error) {
           if (!stopping) throw error;

@@ -16,6 +16,8 @@ export interface AppendOutcomeRow {
   detail: string | null;
 }
 
+const appendSeparator = '\u001d';
+
 /** the group's appends as the function's array parameters (every event of every append, flattened) */
 export const groupParameters = (group: PendingAppend[]): unknown[] => {
   const streams: string[] = [];
@@ -26,6 +28,8 @@ export const groupParameters = (group: PendingAppend[]): unknown[] => {
   const types: string[] = [];
   const data: string[] = [];
   const metadata: string[] = [];
+  // the events' JSON texts joined (see gevinst_append_group): no array literal to escape on either side
+  const eventSeparator = '\u001e';
   for (const append of group) {
     streams.push(append.streamName);
     expected.push(String(append.expected));
@@ -34,11 +38,11 @@ export const groupParameters = (group: PendingAppend[]): unknown[] => {
       ids.push(event.id);
       idGiven.push(event.idGiven);
       types.push(event.type);
-      data.push(event.data);
-      metadata.push(event.metadata);
     }
+    data.push(append.batch.map((e) => e.data).join(eventSeparator));
+    metadata.push(append.batch.map((e) => e.metadata).join(eventSeparator));
   }
-  return [streams, expected, counts, ids, idGiven, types, data, metadata];
+  return [streams, expected, counts, ids, idGiven, types, data.join(appendSeparator), metadata.join(appendSeparator)];
 };
 
 /** what the caller of one append gets: its result, or the error that says why nothing was written */

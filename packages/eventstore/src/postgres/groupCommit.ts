@@ -39,16 +39,29 @@ export const groupCommit = (options: {
   let queue: Pending[] = [];
   let writing: Promise<void> | undefined;
   let client: PoolClient | undefined;
+  const released = new WeakSet<PoolClient>();
+  /** gives a broken connection back to the pool (destroyed), once */
+  const drop = (connection: PoolClient) => {
+    if (client === connection) client = undefined;
+    if (released.has(connection)) return;
+    released.add(connection);
+    connection.release(true);
+  };
 
   const writeGroup = async (group: Pending[]) => {
     let rows: AppendOutcomeRow[];
     try {
-      client ??= await pool.connect();
+      if (!client) {
+        const connected = await pool.connect();
+        // a connection lost while idle between groups: dropped here, the next group takes a new one
+        connected.on('error', () => drop(connected));
+        client = connected;
+      }
       rows = (await client.query<AppendOutcomeRow>({ name: `${schema}.appendGroup`, text, values: groupParameters(group) })).rows;
     } catch (error) {
-      // the group's transaction itself failed (connection lost, server down): nothing was committed
-      client?.release(error instanceof Error ? error : true);
-      client = undefined;
+      // the group's transaction failed whole (server down, connection lost): every append of it is refused.
+      // Had the commit gone through before the connection broke, a retry with the same ids answers its result (port.ts).
+      if (client) drop(client);
       for (const p of group) p.reject(error);
       return;
     }
@@ -88,6 +101,7 @@ export const groupCommit = (options: {
     async drain() {
       while (writing) await writing;
       if (client) {
+        released.add(client);
         client.release();
         client = undefined;
       }

@@ -6,6 +6,7 @@ import { prepareEvents } from '../sqlite/preparedEvent';
 import { assertValidEvents, assertValidStreamName } from '../validation';
 import { PostgresCheckpointStore } from './checkpointStore';
 import { groupCommit } from './groupCommit';
+import { listenForAppends } from './listen';
 import { readAll, readCategory } from './readAll';
 import { readStream } from './readStream';
 import { createSchema, quoteIdentifier } from './schema';
@@ -18,7 +19,10 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   /** connections for reads and subscriptions, besides the one that writes; default 4 */
   poolSize?: number;
-  /** how often a live subscription looks for appends made by other processes (ms); default 50 */
+  /**
+   * how often a live subscription looks for new events (ms); default 50. Appends of this process, and
+   * of other processes through LISTEN/NOTIFY (listen.ts), wake it at once.
+   */
   pollIntervalMs?: number;
 }
 
@@ -35,7 +39,7 @@ export interface PostgresEventStore extends EventStore {
 /**
  * The event store on PostgreSQL: appends are written in group commits (groupCommit.ts) that take
  * positions under an advisory lock, so several processes may share one database; reads go through a
- * pool; subscriptions poll (and are woken at once by this process's appends).
+ * pool; subscriptions poll, woken at once by appends of this process and (NOTIFY) of the others.
  */
 export const openPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
   const schemaName = options.schema ?? 'public';
@@ -59,6 +63,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
   const readStreamEvents = readStream(pool, schema, state);
   const live = subscriptions({ lifecycle: state, readAll: readEvents, readCategory: readCategoryEvents, pollIntervalMs: options.pollIntervalMs });
   const commits = groupCommit({ pool, schema, onAppended: live.notifyAppended });
+  const otherProcesses = listenForAppends(options.connectionString, schemaName, live.notifyAppended);
 
   return {
     kind: 'postgres',
@@ -82,6 +87,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
       // appends already accepted are written before the pool closes
       await commits.drain();
       state.markClosed();
+      await otherProcesses.close();
       await pool.end();
     },
   };

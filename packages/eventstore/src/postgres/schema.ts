@@ -13,7 +13,8 @@ export const MAX_GROUP_APPENDS = 60;
  * `events`: one row per event; `global_position` is allocated by `gevinst_append_group` while it holds
  * the store's advisory lock (see groupCommit.ts), so positions are contiguous and become visible in
  * commit order. Data and metadata are kept as the JSON text the store wrote (`text`, not `jsonb`:
- * jsonb reorders keys and cannot hold `\u0000`), so they come back exactly.
+ * jsonb reorders keys and cannot hold `\u0000`), so they come back exactly. Names compare byte-wise
+ * (COLLATE "C"): the same on every installation, and cheaper index work than a locale's collation.
  */
 export const createSchema = async (client: PoolClient, schema: string): Promise<void> => {
   const s = quoteIdentifier(schema);
@@ -24,9 +25,9 @@ export const createSchema = async (client: PoolClient, schema: string): Promise<
     await client.query(`
       CREATE TABLE IF NOT EXISTS ${s}.events (
         global_position bigint PRIMARY KEY,
-        stream_name     text   NOT NULL,
+        stream_name     text   COLLATE "C" NOT NULL,
         stream_revision bigint NOT NULL,
-        category        text   NOT NULL,
+        category        text   COLLATE "C" NOT NULL,
         event_id        uuid   NOT NULL,
         event_type      text   NOT NULL,
         data            text   NOT NULL,
@@ -40,6 +41,7 @@ export const createSchema = async (client: PoolClient, schema: string): Promise<
         position      bigint NOT NULL
       );
     `);
+    await client.query(`DROP FUNCTION IF EXISTS ${s}.gevinst_append_group(text[], text[], int[], uuid[], boolean[], text[], text[], text[])`);
     await client.query(appendGroupFunction(s, schema));
     await client.query('COMMIT');
   } catch (error) {
@@ -63,7 +65,7 @@ export const createSchema = async (client: PoolClient, schema: string): Promise<
 const appendGroupFunction = (s: string, schema: string) => `
 CREATE OR REPLACE FUNCTION ${s}.gevinst_append_group(
   p_streams text[], p_expected text[], p_counts int[],
-  p_ids uuid[], p_id_given boolean[], p_types text[], p_data text[], p_metadata text[])
+  p_ids uuid[], p_id_given boolean[], p_types text[], p_data text, p_metadata text)
 RETURNS TABLE (outcome text, next_revision bigint, last_position bigint, detail bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -79,10 +81,15 @@ DECLARE
   first_rev bigint;
   stored_ids uuid[];
   stored_last bigint;
+  first_pos bigint;
+  -- data and metadata arrive as one text each: appends separated by U+001D, events by U+001E (JSON text never holds either raw)
+  all_data text[] := string_to_array(p_data, E'\x1d');
+  all_metadata text[] := string_to_array(p_metadata, E'\x1d');
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('gevinst.events:${schema.replace(/'/g, "''")}'));
   SELECT ev.global_position INTO pos FROM ${s}.events ev ORDER BY ev.global_position DESC LIMIT 1;
   pos := coalesce(pos, 0);
+  first_pos := pos;
   FOR a IN 1..n_appends LOOP
     s := p_streams[a];
     e := p_expected[a];
@@ -116,22 +123,29 @@ BEGIN
         ELSIF cnt = 0 THEN
           outcome := 'ok'; next_revision := cur; last_position := -1;
         ELSE
+          -- unnest walks the arrays once (a subscript of a text array walks it from the start)
           INSERT INTO ${s}.events (global_position, stream_name, stream_revision, category, event_id, event_type, data, metadata)
-            SELECT pos + g.i, s, cur + g.i, split_part(s, '-', 1), p_ids[off + g.i], p_types[off + g.i], p_data[off + g.i], p_metadata[off + g.i]
-              FROM generate_series(1, cnt) g(i);
+            SELECT pos + u.i, s, cur + u.i, split_part(s, '-', 1), u.id, u.type, u.data, u.metadata
+              FROM unnest(p_ids[off + 1 : off + cnt], p_types[off + 1 : off + cnt],
+                          string_to_array(all_data[a], E'\x1e'), string_to_array(all_metadata[a], E'\x1e'))
+                   WITH ORDINALITY AS u(id, type, data, metadata, i);
           pos := pos + cnt;
           outcome := 'ok'; next_revision := cur + cnt; last_position := pos;
         END IF;
       END IF;
     EXCEPTION WHEN unique_violation THEN
       -- an id of the batch is stored already (the lock rules out a clash of revisions): name the first
-      SELECT min(g.i) - 1 INTO detail FROM generate_series(1, cnt) g(i)
-        WHERE EXISTS (SELECT 1 FROM ${s}.events ev WHERE ev.event_id = p_ids[off + g.i]);
+      SELECT min(u.i) - 1 INTO detail FROM unnest(p_ids[off + 1 : off + cnt]) WITH ORDINALITY AS u(id, i)
+        WHERE EXISTS (SELECT 1 FROM ${s}.events ev WHERE ev.event_id = u.id);
       outcome := 'id_stored'; next_revision := NULL; last_position := NULL;
     END;
     RETURN NEXT;
     off := off + cnt;
   END LOOP;
+  -- wakes the subscriptions of every process listening (delivered at commit; see listen.ts)
+  IF pos > first_pos THEN
+    PERFORM pg_notify('gevinst_events', '${schema.replace(/'/g, "''")}');
+  END IF;
 END
 $fn$;
 `;

@@ -4,10 +4,10 @@ import { wrongRevision } from './expectedRevision';
 import type { PreparedEvent } from './preparedEvent';
 
 /**
- * A retry of a batch already stored: its first id is in the store. It succeeds, writing nothing, when
- * every id matches the stream's events from that point on, in order, and the first one sits where the
- * expected revision says it should. Anything else (a partial match) is a wrong expected revision.
- * Returns undefined when the batch is not a retry.
+ * A retry of a batch already stored: its first id is in the store. It succeeds, writing nothing and
+ * answering the first append's result, when every id matches the stream's events from that point on,
+ * in order — whatever the expected revision (the rule of port.ts). Anything else (a partial match) is
+ * a wrong expected revision. Returns undefined when the batch is not a retry.
  */
 export const retriedAppend = (db: Database.Database) => {
   const eventById = db.prepare<[string], { stream_name: string; stream_revision: number; global_position: number }>(
@@ -24,13 +24,9 @@ export const retriedAppend = (db: Database.Database) => {
     if (!first) return undefined;
     if (first.stream_name !== streamName)
       throw new InvalidAppendError(`events[0].id ${head.id} is already stored in another stream`, 'events[0].id');
-    const startsWhereExpected =
-      expected === 'any' || expected === 'stream_exists' ||
-      (expected === 'no_stream' && first.stream_revision === 0) ||
-      (typeof expected === 'bigint' && BigInt(first.stream_revision) === expected + 1n);
     const stored = idsFrom.all(streamName, first.stream_revision, batch.length);
     const last = stored[stored.length - 1];
-    if (!startsWhereExpected || last === undefined || stored.length !== batch.length || stored.some((row, i) => row.event_id !== batch[i]?.id))
+    if (last === undefined || stored.length !== batch.length || stored.some((row, i) => row.event_id !== batch[i]?.id))
       throw wrongRevision(streamName, expected, current);
     return {
       nextExpectedRevision: BigInt(first.stream_revision + batch.length - 1),
