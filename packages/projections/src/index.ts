@@ -19,3 +19,4 @@ export * from './actions/followUp';
 export * from './runner/snapshots';
 export * from './goals/GoalsModel';
 export * from './goals/scorecard';
+export * from './valuation/ValuationModel';
