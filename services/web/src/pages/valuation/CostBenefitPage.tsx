@@ -200,8 +200,10 @@ export function CostBenefitPage() {
             Prisår
             <input name="prisar" inputMode="numeric" size={6} defaultValue={params.priceYear ?? ''} placeholder={r ? String(r.parameters.priceYear) : ''} />
           </label>
-          <button type="submit">Beregn</button>
         </div>
+        <p>
+          <button type="submit">Beregn</button>
+        </p>
       </form>
       <Busy loading={report.loading} error={report.error} hasData={!!r}>
         {r && (
