@@ -20,3 +20,4 @@ export * from './runner/snapshots';
 export * from './goals/GoalsModel';
 export * from './goals/scorecard';
 export * from './runner/sharedSnapshots';
+export * from './valuation/ValuationModel';

@@ -14,6 +14,7 @@ import { SqliteCheckpoints } from './runner/checkpoints';
 import { ProjectionRunner, type CatchUpProgress, type RestoreOutcome } from './runner/ProjectionRunner';
 import { SqliteSnapshots } from './runner/snapshots';
 import { osloTodayBy, UnitsRegistry } from './units/UnitsRegistry';
+import { ValuationModel } from './valuation/ValuationModel';
 
 export interface ReadModelsOptions {
   store: EventStore;
@@ -60,6 +61,8 @@ export class ReadModels {
   /** realisation actions and risks per benefit */
   readonly followUp = new FollowUpModel();
   readonly goals = new GoalsModel();
+  /** the installation's kost/nytte settings (defaults, price indexes) */
+  readonly valuation = new ValuationModel();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -77,6 +80,7 @@ export class ReadModels {
     this.snapshots = options.snapshots === false ? undefined : new SqliteSnapshots(options.db);
     // every model keeps a snapshot: one that did not would make every start read from the first event
     this.models = [this.units, this.portfolio, this.ledger, this.access, this.followUp, this.goals];
+    this.models.push(this.valuation);
     this.runner = new ProjectionRunner({
       store: options.store,
       projections: this.models,

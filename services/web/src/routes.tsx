@@ -40,6 +40,7 @@ const BenefitPage = lazyPage(() => import('./pages/benefits/BenefitPage').then((
 const StatusReport = lazyPage(() => import('./pages/projects/StatusReport').then((m) => m.StatusReport));
 const BenefitMapPage = lazyPage(() => import('./pages/projects/benefitMap/BenefitMapPage').then((m) => m.BenefitMapPage));
 const LedgerPage = lazyPage(() => import('./pages/finance/LedgerPage').then((m) => m.LedgerPage));
+const CostBenefitPage = lazyPage(() => import('./pages/valuation/CostBenefitPage').then((m) => m.CostBenefitPage));
 
 /** Every page has its own address (deep links; the API answers unknown paths with index.html). */
 export const router = createBrowserRouter([
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
       { path: '/enheter/sammenslaing', element: <MergeUnits /> },
       { path: '/enheter/:unitId', element: <UnitPage /> },
       { path: '/enheter/:unitId/historikk', element: <AuditPage subject="units" /> },
+      { path: '/kost-nytte', element: CostBenefitPage },
       { path: '*', element: <NotFound /> },
     ],
   },

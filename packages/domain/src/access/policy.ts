@@ -98,6 +98,8 @@ export const policy = {
   // money between units
   recordWithdrawal: { does: 'registrere et gevinstuttak', rules: [unit('finance')] },
   recordSettlement: { does: 'registrere en avregning', rules: [unit('finance')] },
+  // kost/nytte: the installation's defaults and price indexes (a finance role for the whole installation)
+  setCostBenefitSettings: { does: 'sette kalkulasjonsrente, analyseperiode og prisindeks for kost/nytte', rules: [unit('finance')] },
   // access
   grantRole: { does: 'tildele roller', rules: [] },
   revokeRole: { does: 'trekke tilbake roller', rules: [] },

@@ -11,6 +11,8 @@ export const accessStream = (grantId: string): string => `access-${grantId}`;
 export const benefitMapStream = (projectId: string): string => `benefitmap-${projectId}`;
 /** One stream per goal (hovedmål, delmål or måleindikator); its links to benefits and projects go on it too. */
 export const goalStream = (goalId: string): string => `goal-${goalId}`;
+/** The installation's kost/nytte settings (defaults and price indexes): one stream for the whole installation. */
+export const COST_BENEFIT_STREAM = 'costbenefit-installation';
 /** One stream per reminder; appending its first event with `no_stream` claims it. */
 export const reminderStream = (benefitId: string, period: string, kind: ReminderKind): string =>
   `reminder-${benefitId}-${period}-${kind}`;

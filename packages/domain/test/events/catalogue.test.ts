@@ -76,6 +76,8 @@ const contract: Record<string, string[]> = {
   GoalBenefitUnlinked: ['goalId', 'benefitId'],
   GoalProjectLinked: ['goalId', 'projectId'],
   GoalProjectUnlinked: ['goalId', 'projectId'],
+  CostBenefitDefaultsSet: ['discountRatePct', 'analysisYears', 'priceYear', 'costsIncludeMva', 'mvaRatePct', 'note'],
+  PriceIndexSet: ['year', 'index', 'source'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>

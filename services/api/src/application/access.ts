@@ -32,6 +32,9 @@ const rule = <Input>(action: Action, _input: z.ZodType<Input>, facts: (args: Fac
 
 const units = (...ids: (string | null | undefined)[]): string[] => ids.filter((id): id is string => typeof id === 'string');
 
+/** the active units at the top of the tree (the kommuner and co-operations) */
+const topUnits = (rm: ReadModels): string[] => rm.units.list().filter((u) => u.parentId === null && u.active).map((u) => u.id);
+
 const onUnit: Facts = ({ targetId }) => ({ units: units(targetId) });
 
 export const projectFacts = (rm: ReadModels, projectId: string | null | undefined): Target => {
@@ -98,6 +101,9 @@ export const commandFacts: Record<string, CommandAccess> = {
   closeBenefitRisk: { action: 'manageBenefitRisks', facts: onBenefit },
   recordUnplannedBenefit: rule('recordUnplannedBenefit', I.RecordUnplannedBenefitInput, ({ input }) => ({ units: units(input.recipientUnitId) })),
   recordSettlement: rule('recordSettlement', I.RecordSettlementInput, ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) })),
+  // installation-wide: it touches every top unit (kommune), so finance for all of them (or the administrator) reaches it
+  setCostBenefitDefaults: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: topUnits(rm) }) },
+  setPriceIndex: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: topUnits(rm) }) },
   grantRole: { action: 'grantRole', facts: () => ({}) },
   revokeRole: { action: 'revokeRole', facts: () => ({}) },
   addMapNode: { action: 'editBenefitMap', facts: onProject },

@@ -26,6 +26,7 @@ import { projectRoutes } from './routers/projects';
 import { reportRoutes } from './routers/reports';
 import { unitRoutes } from './routers/units';
 import { webRoutes } from './routers/web';
+import { valuationRoutes } from './routers/valuation';
 import { securityHeaders } from './security/headers';
 import { JSON_TYPES, jsonBodiesOnly } from './security/jsonOnly';
 import { loginRateLimit, writeRateLimit, type RateLimitConfig } from './security/rateLimits';
@@ -95,6 +96,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(reportRoutes({ readModels, access, clock, pastReports: deps.pastReports }));
   app.use(grantRoutes({ readModels, access }));
   app.use(goalRoutes({ readModels, access }));
+  app.use(valuationRoutes({ readModels, access, clock }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));

@@ -74,3 +74,12 @@ export const GoalsQuery = z.object({
 export const GoalScorecardQuery = z.object({
   unitId: z.string().describe('enheten som eier målene på målekortet'),
 });
+
+export const CostBenefitQuery = z.object({
+  project: z.string().optional().describe('prosjektets id (eller portfolio)'),
+  portfolio: z.string().optional().describe('hele porteføljen (uten verdi), kuttet til enhetene dine'),
+  from: z.string().optional().describe('første år i analysen (år 0); standard: første år med en kostnad eller gevinst'),
+  years: z.string().optional().describe('analyseperioden i år (1–40); standard: installasjonens (DFØ: 10)'),
+  rate: z.string().optional().describe('reell kalkulasjonsrente i prosent, f.eks. 4 eller 3,5; standard: installasjonens (DFØ: 4)'),
+  priceYear: z.string().optional().describe('faste priser fra dette året; standard: installasjonens, ellers første år'),
+});

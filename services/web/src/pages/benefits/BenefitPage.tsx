@@ -18,6 +18,7 @@ import { auditPath } from '../audit/AuditPage';
 import { CancelForm, CorrectionForm, ForecastForm, OwnerForm } from './BenefitActions';
 import { ActionsSection, RisksSection } from '../followUp/BenefitFollowUp';
 import { BenefitGoals } from '../goals/BenefitGoals';
+import { BenefitValue } from '../valuation/BenefitValue';
 
 export function BenefitPage() {
   const { benefitId = '' } = useParams();
@@ -84,6 +85,8 @@ export function BenefitPage() {
               <h3 id="per-periode">Per periode</h3>
               <BenefitTable benefit={b} />
             </section>
+
+            <BenefitValue benefitId={b.id} />
 
             <EvidenceList benefit={b} />
 

@@ -1,0 +1,5 @@
+export * from './exact';
+export * from './analysis';
+export * from './settings';
+export * from './report';
+export * from './decider';

@@ -1,0 +1,4 @@
+export * from './timeUnits';
+export * from './rates';
+export * from './value';
+export * from '../costBenefit';
