@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import { dateText, kr, number, percent, statusText, VERDICT_LABEL, type TertialReport } from '@gevinst/domain/report';
-import { commentText } from './html';
+import { commentText, reproText } from './html';
 
 /**
  * The tertial report as an editable Word document (`docx`), with the same sections and the same texts
@@ -91,7 +91,7 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
       text(`: bare hendelser registrert innen dette tidspunktet er tatt med, og organisasjonen er slik den stod ${dateText(r.orgDate)}.`),
     ]),
   );
-
+  body.push(new Paragraph({ children: [text(reproText(r), { color: '555555', size: 16 })], spacing: { after: 120 } }));
   body.push(heading('1. Sammendrag'));
   body.push(
     table(
@@ -145,18 +145,15 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
   body.push(para('Hvem betalte, hvem fikk gevinsten, og hva som er tatt ut og avregnet i tertialet.'));
   body.push(
     table(
-      ['Enhet', num('Kostnader'), num('Gevinst mottatt'), num('Av dette fra andre'), num('Gitt til andre'), num('Netto'), num('Uttak'), num('Avregnet inn'), num('Avregnet ut')],
-      r.ledger.rows.map((u) => [
-        u.name,
-        num(kr(u.costsOre)),
-        num(kr(u.gainsReceivedOre)),
-        num(kr(u.gainsFromOthersOre)),
-        num(kr(u.gainsProducedForOthersOre)),
-        num(kr(u.netOre)),
-        num(kr(u.withdrawnOre)),
-        num(kr(u.settledInOre)),
-        num(kr(u.settledOutOre)),
-      ]),
+      ['Enhet', num('Kostnader'), num('Gevinst mottatt'), num('Av dette fra andre'), num('Gitt til andre'), num('Netto')],
+      r.ledger.rows.map((u) => [u.name, num(kr(u.costsOre)), num(kr(u.gainsReceivedOre)), num(kr(u.gainsFromOthersOre)), num(kr(u.gainsProducedForOthersOre)), num(kr(u.netOre))]),
+    ),
+  );
+  body.push(heading('Uttak og avregning', HeadingLevel.HEADING_2));
+  body.push(
+    table(
+      ['Enhet', num('Gevinstuttak'), num('Avregnet inn'), num('Avregnet ut'), num('Ikke tatt ut')],
+      r.ledger.rows.map((u) => [u.name, num(kr(u.withdrawnOre)), num(kr(u.settledInOre)), num(kr(u.settledOutOre)), num(kr(u.openOre))]),
     ),
   );
   body.push(heading('Gevinststrømmer', HeadingLevel.HEADING_2));
@@ -203,7 +200,6 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
     body.push(table(['Post', num('Beløp')], cb.lines.map((l) => [l.label, num(l.ore === null ? (l.text ?? '–') : kr(l.ore))])));
     for (const note of cb.notes) body.push(para(note));
   }
-  body.push(para(`Laget av Gevinst. Rapporten kan lages på nytt med de samme tallene: tertial ${r.tertial}, enhet ${r.unit.unitId}, per ${r.asOf}.`, { color: '555555' }));
 
   return new Document({
     creator: 'Gevinst',

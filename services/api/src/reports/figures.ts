@@ -35,7 +35,7 @@ export const sankeySvg = (flows: readonly ReportFlow[]): string | null => {
   const gap = 30;
   const minNode = 4;
   const count = Math.max(payers.length, receivers.length);
-  const plot = Math.max(120, 40 * count);
+  const plot = Math.max(70, 44 * count);
   const height = plot + gap * (count - 1) + 24;
   const scale = plot / total;
   const nodeW = 12;

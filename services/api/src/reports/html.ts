@@ -21,7 +21,11 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; font-size: 9.
 th, td { border-bottom: 1px solid #d9d9d9; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef2f8; font-weight: 600; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr { break-inside: avoid; }
+tr, tbody { break-inside: avoid; }
+td { overflow-wrap: break-word; }
+td.owner { font-size: 8.5pt; overflow-wrap: anywhere; }
+.unacceptable tr:first-child td { border-bottom: none; padding-bottom: 0.4mm; }
+.comment-row td { padding-top: 0.4mm; padding-bottom: 2mm; border-bottom: 1px solid #bbb; }
 tfoot td { font-weight: 600; border-top: 1.5px solid #888; }
 .status { font-weight: 600; white-space: nowrap; }
 .s-green { color: #0b7a47; } .s-yellow { color: #8a6200; } .s-red { color: #b3261e; }
@@ -35,7 +39,7 @@ figcaption { font-size: 9pt; color: #444; }
 .comment { white-space: pre-wrap; }
 .muted { color: #555; }
 .indent-1 { padding-left: 5mm; } .indent-2 { padding-left: 10mm; } .indent-3 { padding-left: 15mm; }
-footer { margin-top: 8mm; font-size: 8.5pt; color: #555; border-top: 1px solid #d9d9d9; padding-top: 2mm; }
+.repro { font-size: 8pt; color: #555; margin-top: -2mm; }
 `;
 
 const statusCell = (status: TertialReport['portfolio']['rows'][number]['status'], pending = false) =>
@@ -54,6 +58,7 @@ export const renderTertialHtml = (r: TertialReport): string => {
       `og organisasjonen er slik den stod ${esc(dateText(r.orgDate))}.</p>`,
   );
 
+  out.push(`<p class="repro">${esc(reproText(r))}</p>`);
   out.push('<h2>1. Sammendrag</h2><div class="cards">');
   out.push(card('Planlagt gevinst', kr(s.plannedOre)));
   out.push(card('Realisert gevinst', kr(s.realisedOre)));
@@ -90,12 +95,14 @@ export const renderTertialHtml = (r: TertialReport): string => {
   out.push('<h2>3. Gevinstregnskap mellom enhetene</h2>');
   out.push('<p class="muted">Hvem betalte, hvem fikk gevinsten, og hva som er tatt ut og avregnet i tertialet.</p>');
   out.push(
-    '<table><thead><tr><th>Enhet</th><th class="n">Kostnader</th><th class="n">Gevinst mottatt</th><th class="n">Av dette fra andre</th><th class="n">Gitt til andre</th><th class="n">Netto</th><th class="n">Uttak</th><th class="n">Avregnet inn</th><th class="n">Avregnet ut</th></tr></thead><tbody>',
+    '<table><thead><tr><th>Enhet</th><th class="n">Kostnader</th><th class="n">Gevinst mottatt</th><th class="n">Av dette fra andre</th><th class="n">Gitt til andre</th><th class="n">Netto</th></tr></thead><tbody>',
   );
   for (const u of r.ledger.rows)
-    out.push(
-      `<tr><td>${esc(u.name)}</td>${n(kr(u.costsOre))}${n(kr(u.gainsReceivedOre))}${n(kr(u.gainsFromOthersOre))}${n(kr(u.gainsProducedForOthersOre))}${n(kr(u.netOre))}${n(kr(u.withdrawnOre))}${n(kr(u.settledInOre))}${n(kr(u.settledOutOre))}</tr>`,
-    );
+    out.push(`<tr><td>${esc(u.name)}</td>${n(kr(u.costsOre))}${n(kr(u.gainsReceivedOre))}${n(kr(u.gainsFromOthersOre))}${n(kr(u.gainsProducedForOthersOre))}${n(kr(u.netOre))}</tr>`);
+  out.push('</tbody></table>');
+  out.push('<h3>Uttak og avregning</h3>');
+  out.push('<table><thead><tr><th>Enhet</th><th class="n">Gevinstuttak</th><th class="n">Avregnet inn</th><th class="n">Avregnet ut</th><th class="n">Ikke tatt ut</th></tr></thead><tbody>');
+  for (const u of r.ledger.rows) out.push(`<tr><td>${esc(u.name)}</td>${n(kr(u.withdrawnOre))}${n(kr(u.settledInOre))}${n(kr(u.settledOutOre))}${n(kr(u.openOre))}</tr>`);
   out.push('</tbody></table>');
   const sankey = sankeySvg(r.ledger.flows);
   if (sankey) out.push(`<figure>${sankey}<figcaption>Figur 1. Gevinster mellom enheter i ${esc(r.tertialLabel)}: betalende enhet til venstre, mottaker til høyre.</figcaption></figure>`);
@@ -121,10 +128,11 @@ export const renderTertialHtml = (r: TertialReport): string => {
   out.push('<h2>5. Uakseptable gevinster og mål</h2>');
   if (r.unacceptable.benefits.length === 0) out.push('<p>Ingen gevinster er uakseptable i tertialet.</p>');
   else {
-    out.push('<table><thead><tr><th>Gevinst</th><th>Prosjekt</th><th>Mottaker</th><th>Eier</th><th class="n">Planlagt</th><th class="n">Realisert</th><th>Eierens kommentar</th></tr></thead><tbody>');
+    out.push('<table class="unacceptable"><thead><tr><th>Gevinst</th><th>Prosjekt</th><th>Mottaker</th><th>Eier</th><th class="n">Planlagt</th><th class="n">Realisert</th></tr></thead>');
     for (const b of r.unacceptable.benefits)
       out.push(
-        `<tr><td>${esc(b.title)}</td><td>${esc(b.projectName ?? '–')}</td><td>${esc(b.recipientName)}</td><td>${esc(b.owner ?? '–')}</td>${n(kr(b.plannedOre))}${n(kr(b.realisedOre))}<td class="comment">${esc(commentText(b))}</td></tr>`,
+        `<tbody><tr><td>${esc(b.title)}</td><td>${esc(b.projectName ?? '–')}</td><td>${esc(b.recipientName)}</td><td class="owner">${esc(b.owner ?? '–')}</td>${n(kr(b.plannedOre))}${n(kr(b.realisedOre))}</tr>` +
+          `<tr class="comment-row"><td colspan="6"><span class="muted">Eierens kommentar:</span> <span class="comment">${esc(commentText(b))}</span></td></tr></tbody>`,
       );
     out.push('</tbody></table>');
   }
@@ -143,9 +151,6 @@ export const renderTertialHtml = (r: TertialReport): string => {
     for (const note of cb.notes) out.push(`<p class="muted">${esc(note)}</p>`);
   }
 
-  out.push(
-    `<footer>Laget av Gevinst. Rapporten kan lages på nytt med de samme tallene: tertial ${esc(r.tertial)}, enhet ${esc(r.unit.unitId)}, per ${esc(r.asOf)}.</footer>`,
-  );
   out.push('</main></body></html>');
   return out.join('\n');
 };
@@ -154,3 +159,6 @@ const verdictColour = { desired: 'green', acceptable: 'yellow', unacceptable: 'r
 const opt = (value: number | null) => (value === null ? '–' : number(value));
 export const commentText = (b: { comment: string | null; unreported: boolean }) =>
   b.comment ?? (b.unreported ? 'Ikke rapportert innen fristen' : '–');
+/** how to make the same report again: the parameters it was made with */
+export const reproText = (r: { tertial: string; unit: { unitId: string }; asOf: string }) =>
+  `Laget av Gevinst. Den samme rapporten lages igjen med tertial ${r.tertial}, enhet ${r.unit.unitId} og tidspunkt (asOf) ${r.asOf}`;

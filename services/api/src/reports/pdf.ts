@@ -100,7 +100,7 @@ export const htmlToPdf = (html: string, options: PdfOptions): Promise<Buffer> =>
         close,
       );
     } finally {
-      await (browser as Browser | undefined)?.close().catch(() => undefined);
+      await browser?.close().catch(() => undefined);
     }
   });
 
