@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BalanceRow, BenefitView, ErrorResponse, GoalScorecard, LedgerAnswer, Portfolio, ProjectDetail, ProjectSummary, TertialReport, UnitSummary } from '@gevinst/domain/answers';
 import { kr, number, percent, statusText, VERDICT_LABEL } from '@gevinst/domain/report';
-import { startTestGevinst, AS_ADMIN, type TestGevinst } from '../helpers';
+import { startTestGevinst, AS_ADMIN, TEST_ADMIN_TOKEN, type TestGevinst } from '../helpers';
+import { tertialReportCommand } from '../../src/reports/cli';
 import { loginAs } from '../login';
 import { pdfPageCount } from '../../src/reports/pdf';
 import { docxTables, docxText, docxXml, htmlTables, tableHeaded, type Rows } from './documents';
@@ -206,5 +207,18 @@ describe('the tertial report (tertialrapport)', () => {
     const early = await g.get<ErrorResponse>(`/api/reports/tertial?tertial=${TERTIAL}&unit=${kommune}&asOf=2000-01-01`);
     expect(early.status).toBe(400);
     expect(early.body.error.fields?.[0]).toMatchObject({ path: 'unit', message: 'Enheten fantes ikke på dette tidspunktet' });
+  });
+
+  it('the command `gevinst tertialrapport` writes the same document as the button', async () => {
+    const logs: string[] = [];
+    const out = { log: (t: string) => logs.push(t), error: (t: string) => logs.push(t) };
+    const env = { GEVINST_ADMIN_TOKEN: TEST_ADMIN_TOKEN };
+    const file = join(g.dir, 'rapport.docx');
+    const code = await tertialReportCommand(['--tertial', TERTIAL, '--unit', kommune, '--as-of', asOf, '--out', file, '--api', g.url], out, env);
+    expect(code, logs.join('\n')).toBe(0);
+    expect(readFileSync(file).equals((await download(`/api/reports/tertial.docx?${query()}`)).bytes)).toBe(true);
+    expect(await tertialReportCommand(['--tertial', '2026-T9', '--unit', kommune, '--out', file, '--api', g.url], out, env)).toBe(1);
+    expect(logs.at(-1)).toContain('tertial');
+    expect(await tertialReportCommand(['--tertial', TERTIAL, '--unit', kommune, '--out', 'rapport.txt'], out, env)).toBe(2);
   });
 });
