@@ -11,6 +11,7 @@ const links = [
   { to: '/ledelse', label: 'Målekort' },
   { to: '/mal', label: 'Mål' },
   { to: '/enheter', label: 'Enheter' },
+  { to: '/rapporter/tertial', label: 'Tertialrapport' },
 ];
 
 export function Layout() {
