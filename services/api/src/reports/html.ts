@@ -128,7 +128,7 @@ export const renderTertialHtml = (r: TertialReport): string => {
   out.push('<h2>5. Uakseptable gevinster og mål</h2>');
   if (r.unacceptable.benefits.length === 0) out.push('<p>Ingen gevinster er uakseptable i tertialet.</p>');
   else {
-    out.push('<table class="unacceptable"><thead><tr><th>Gevinst</th><th>Prosjekt</th><th>Mottaker</th><th>Eier</th><th class="n">Planlagt</th><th class="n">Realisert</th></tr></thead>');
+    out.push('<table class="unacceptable"><colgroup><col style="width:22%"><col style="width:19%"><col style="width:14%"><col style="width:23%"><col style="width:11%"><col style="width:11%"></colgroup><thead><tr><th>Gevinst</th><th>Prosjekt</th><th>Mottaker</th><th>Eier</th><th class="n">Planlagt</th><th class="n">Realisert</th></tr></thead>');
     for (const b of r.unacceptable.benefits)
       out.push(
         `<tbody><tr><td>${esc(b.title)}</td><td>${esc(b.projectName ?? '–')}</td><td>${esc(b.recipientName)}</td><td class="owner">${esc(b.owner ?? '–')}</td>${n(kr(b.plannedOre))}${n(kr(b.realisedOre))}</tr>` +
