@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BalanceRow, BenefitView, ErrorResponse, GoalScorecard, LedgerAnswer, Portfolio, ProjectDetail, ProjectSummary, TertialReport, UnitSummary } from '@gevinst/domain/answers';
-import { kr, number, percent, statusText, VERDICT_LABEL } from '@gevinst/domain/report';
+import { kr, number, percent, statusText, TertialReportSchema, VERDICT_LABEL } from '@gevinst/domain/report';
 import { startTestGevinst, AS_ADMIN, TEST_ADMIN_TOKEN, type TestGevinst } from '../helpers';
 import { tertialReportCommand } from '../../src/reports/cli';
 import { loginAs } from '../login';
@@ -101,6 +101,7 @@ describe('the tertial report (tertialrapport)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-as-of')).toBe(new Date(asOf).toISOString());
     expect(res.body).toMatchObject({ tertial: TERTIAL, unit: { unitId: kommune, name: 'Fjordvik kommune' }, asOf: new Date(asOf).toISOString() });
+    expect(TertialReportSchema.strict().safeParse(res.body).success).toBe(true);
     expect(res.body.portfolio.rows.length).toBeGreaterThan(2);
     expect(res.body.unacceptable.benefits.length).toBeGreaterThan(0);
     // without asOf: now, stated in the answer
