@@ -74,13 +74,17 @@ export const fixPdfMetadata = (pdf: Buffer, createdAt: string): Buffer => {
 export const htmlToPdf = (html: string, options: PdfOptions): Promise<Buffer> =>
   oneAtATime(async () => {
     let browser: Browser | undefined;
+    let timedOut = false;
     const close = () => {
+      timedOut = true;
       void browser?.close().catch(() => undefined);
     };
     try {
       return await withTimeout(
         (async () => {
           browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+          // a launch that ends after the time limit closes its browser at once
+          if (timedOut) await browser.close();
           const page = await browser.newPage({ javaScriptEnabled: false });
           // the page is whole in itself: nothing is fetched from anywhere
           await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
