@@ -12,6 +12,7 @@ const links = [
   { to: '/mal', label: 'Mål' },
   { to: '/enheter', label: 'Enheter' },
   { to: '/kost-nytte', label: 'Kost/nytte' },
+  { to: '/rapporter/tertial', label: 'Tertialrapport' },
 ];
 
 export function Layout() {

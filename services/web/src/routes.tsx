@@ -23,6 +23,7 @@ import { MergeUnits } from './pages/units/MergeUnits';
 import { AuditPage } from './pages/audit/AuditPage';
 import { GoalsPage } from './pages/goals/GoalsPage';
 import { GoalPage } from './pages/goals/GoalPage';
+import { TertialReportPage } from './pages/reports/TertialReportPage';
 
 /** A page loaded when first visited (the pages with ECharts), with a visible, announced loading state meanwhile. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: '/enheter/:unitId', element: <UnitPage /> },
       { path: '/enheter/:unitId/historikk', element: <AuditPage subject="units" /> },
       { path: '/kost-nytte', element: CostBenefitPage },
+      { path: '/rapporter/tertial', element: <TertialReportPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

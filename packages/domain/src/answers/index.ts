@@ -13,3 +13,4 @@ export * from './actions';
 export * from './benefitMap';
 export * from './goals';
 export * from './valuation';
+export * from '../report/model';

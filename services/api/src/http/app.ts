@@ -24,6 +24,7 @@ import { healthRoutes } from './routers/health';
 import { openapiRoutes } from './routers/openapi';
 import { projectRoutes } from './routers/projects';
 import { reportRoutes } from './routers/reports';
+import { tertialReportRoutes } from './routers/tertialReport';
 import { unitRoutes } from './routers/units';
 import { webRoutes } from './routers/web';
 import { valuationRoutes } from './routers/valuation';
@@ -97,6 +98,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(grantRoutes({ readModels, access }));
   app.use(goalRoutes({ readModels, access }));
   app.use(valuationRoutes({ readModels, access, clock }));
+  app.use(tertialReportRoutes({ readModels, access, store: deps.store, clock }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TertialReportSchema } from '@gevinst/domain/report';
+import { TertialReportQuerySchema } from '../http/routers/tertialReport';
 import { commands } from '../application/commands/index';
 import { commandRoutes } from '../http/routes';
 import { EVIDENCE_CONTENT_TYPES } from '@gevinst/domain/events';
@@ -53,6 +55,11 @@ const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 's
 
 const read = (summary: string, schema: z.ZodType, parameters: unknown[] = []) => ({
   get: { summary, parameters, responses: { '200': json(schema, 'OK'), '400': errors['400'], '401': errors['401'], '403': errors['403'], '404': errors['404'] } },
+});
+
+/** a tertial report's document: the file for the query's tertial, unit and instant */
+const tertialDocument = (summary: string, type: string) => ({
+  get: { summary, parameters: queryParameters(TertialReportQuerySchema), responses: { '200': binary(type, 'Dokumentet (Content-Disposition: attachment for PDF og DOCX)'), '400': errors['400'], '401': errors['401'], '403': errors['403'] } },
 });
 
 const exportRoute = (summary: string, parameters: unknown[]) => ({
@@ -207,6 +214,10 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/valuation/benefits/{id}': read('Gevinstens verdi i kroner per budsjettår: timer × timesats, med året, enheten og kilden timesatsen kom fra', R.BenefitValuation, [idParameter]),
     '/api/cost-benefit': read('Kost/nytte for et prosjekt eller porteføljen: nåverdi av kostnader og prissatte gevinster (planlagt, prognose, realisert så langt), tilbakebetalingsår og følsomhet ±20 %', R.CostBenefitReport, queryParameters(Q.CostBenefitQuery)),
     '/api/cost-benefit/settings': { ...paths['/api/cost-benefit/settings'], ...read('Installasjonens standardverdier for kost/nytte og prisindeksene', R.CostBenefitSettings) },
+    '/api/reports/tertial': read('Tertialrapporten for et tertial og en enhet, slik tallene var kjent per asOf (standard: nå; X-As-Of sier tidspunktet)', TertialReportSchema, queryParameters(TertialReportQuerySchema)),
+    '/api/reports/tertial.html': tertialDocument('Tertialrapporten som utskriftsvennlig HTML (den PDF-en skrives ut fra)', 'text/html'),
+    '/api/reports/tertial.pdf': tertialDocument('Tertialrapporten som PDF (for lesing); samme asOf gir samme innhold', 'application/pdf'),
+    '/api/reports/tertial.docx': tertialDocument('Tertialrapporten som DOCX (for redigering); samme asOf gir samme fil', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
     '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
     '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),
     '/auth/logout': loginStep('post', 'Logg ut: sletter økten'),
