@@ -12,3 +12,4 @@ export * from './overlaps';
 export * from './actions';
 export * from './benefitMap';
 export * from './goals';
+export * from './calendar';

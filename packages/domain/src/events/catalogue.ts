@@ -7,8 +7,9 @@ import { reminderEventSchemas } from './reminders';
 import { settlementEventSchemas } from './settlements';
 import { unitEventSchemas } from './units';
 import { goalEventSchemas } from './goals';
+import { calendarEventSchemas } from './calendar';
 
-export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal'] as const;
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal', 'calendar'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 const schemasByCategory = {
@@ -20,6 +21,7 @@ const schemasByCategory = {
   access: accessEventSchemas,
   benefitmap: benefitMapEventSchemas,
   goal: goalEventSchemas,
+  calendar: calendarEventSchemas,
 } as const;
 
 type Schemas = typeof unitEventSchemas &
@@ -29,7 +31,8 @@ type Schemas = typeof unitEventSchemas &
   typeof reminderEventSchemas &
   typeof accessEventSchemas &
   typeof benefitMapEventSchemas &
-  typeof goalEventSchemas;
+  typeof goalEventSchemas &
+  typeof calendarEventSchemas;
 
 export type EventType = keyof Schemas;
 /** The data of an event as stored and read (after defaults and upcasting). */
@@ -50,6 +53,7 @@ export type ReminderEvent = AnyEventOf<keyof typeof reminderEventSchemas>;
 export type AccessEvent = AnyEventOf<keyof typeof accessEventSchemas>;
 export type BenefitMapEvent = AnyEventOf<keyof typeof benefitMapEventSchemas>;
 export type GoalEvent = AnyEventOf<keyof typeof goalEventSchemas>;
+export type CalendarEvent = AnyEventOf<keyof typeof calendarEventSchemas>;
 export type UnitEventType = UnitEvent['type'];
 export type ProjectEventType = ProjectEvent['type'];
 export type BenefitEventType = BenefitEvent['type'];

@@ -7,6 +7,7 @@ export * from './reminders';
 export * from './access';
 export * from './benefitMap';
 export * from './goals';
+export * from './calendar';
 export * from './catalogue';
 export * from './upcasters';
 export * from './parse';

@@ -76,6 +76,8 @@ const contract: Record<string, string[]> = {
   GoalBenefitUnlinked: ['goalId', 'benefitId'],
   GoalProjectLinked: ['goalId', 'projectId'],
   GoalProjectUnlinked: ['goalId', 'projectId'],
+  ReportingDeadlineSet: ['deadlineId', 'kind', 'period', 'date', 'title', 'remindDaysBefore'],
+  ReportingDeadlineRemoved: ['deadlineId', 'reason'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>

@@ -64,6 +64,8 @@ const relevance: Record<EventType, boolean> = {
   GoalBenefitUnlinked: false,
   GoalProjectLinked: false,
   GoalProjectUnlinked: false,
+  ReportingDeadlineSet: false,
+  ReportingDeadlineRemoved: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -213,6 +215,8 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'GoalBenefitUnlinked':
     case 'GoalProjectLinked':
     case 'GoalProjectUnlinked':
+    case 'ReportingDeadlineSet':
+    case 'ReportingDeadlineRemoved':
       return state;
     default: {
       const unconsidered: never = event;
