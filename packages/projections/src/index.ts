@@ -19,3 +19,5 @@ export * from './actions/followUp';
 export * from './runner/snapshots';
 export * from './goals/GoalsModel';
 export * from './goals/scorecard';
+export * from './calendar/CalendarModel';
+export * from './calendar/missing';

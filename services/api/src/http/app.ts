@@ -23,6 +23,7 @@ import { healthRoutes } from './routers/health';
 import { openapiRoutes } from './routers/openapi';
 import { projectRoutes } from './routers/projects';
 import { reportRoutes } from './routers/reports';
+import { calendarRoutes } from './routers/calendar';
 import { unitRoutes } from './routers/units';
 import { webRoutes } from './routers/web';
 import { securityHeaders } from './security/headers';
@@ -93,6 +94,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(reportRoutes({ readModels, access, clock, pastReports: deps.pastReports }));
   app.use(grantRoutes({ readModels, access }));
   app.use(goalRoutes({ readModels, access }));
+  app.use(calendarRoutes({ readModels, access, clock }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));

@@ -50,4 +50,6 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/goals/:id/benefits/:benefitId/unlink', command: 'unlinkBenefitFromGoal' },
   { path: '/api/goals/:id/projects', command: 'linkProjectToGoal' },
   { path: '/api/goals/:id/projects/:projectId/unlink', command: 'unlinkProjectFromGoal' },
+  { path: '/api/calendar/deadlines', command: 'setReportingDeadline' },
+  { path: '/api/calendar/deadlines/:deadlineId/remove', command: 'removeReportingDeadline' },
 ];

@@ -204,6 +204,8 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/goals': { ...paths['/api/goals'], ...read('Målstrukturen: hovedmål, delmål og måleindikatorer, overordnet før underordnet', R.GoalList, queryParameters(Q.GoalsQuery)) },
     '/api/goals/scorecard': read('Målekortet for en enhet: målene den eier, med resultatkrav, resultater, vurdering og gevinstene knyttet til dem', R.GoalScorecard, queryParameters(Q.GoalScorecardQuery)),
     '/api/goals/{id}/scorecard': read('Målekortet for et mål og alt under det', R.GoalScorecard, [idParameter]),
+    '/api/calendar': read('Årshjulet: årets frister (tertialrapporter, budsjettprosess) etter dato, kommende eller passert med dager igjen, og neste frist', R.CalendarAnswer, queryParameters(Q.CalendarQuery)),
+    '/api/calendar/{period}/missing': read('Hva som mangler før tertialrapporten: gevinstene som ikke har registrert realisering eller måling for tertialet, med eier og prosjekt', R.CalendarMissing, [pathParameter('period'), ...queryParameters(Q.CalendarMissingQuery)]),
     '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
     '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),
     '/auth/logout': loginStep('post', 'Logg ut: sletter økten'),

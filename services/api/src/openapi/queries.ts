@@ -74,3 +74,6 @@ export const GoalsQuery = z.object({
 export const GoalScorecardQuery = z.object({
   unitId: z.string().describe('enheten som eier målene på målekortet'),
 });
+
+export const CalendarQuery = z.object({ year: z.int().optional().describe('kalenderåret; standard: i år (Oslo)') });
+export const CalendarMissingQuery = z.object({ unit: z.string().optional().describe('enheten (med enhetene under); standard: alle du har tilgang til') });

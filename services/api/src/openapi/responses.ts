@@ -61,3 +61,4 @@ export { BenefitActionsSchema as BenefitActions, BenefitRisksSchema as BenefitRi
 export const BenefitMapView = BenefitMapViewSchema;
 export const GoalList = GoalListSchema;
 export const GoalScorecard = GoalScorecardSchema;
+export { CalendarAnswerSchema as CalendarAnswer, CalendarMissingSchema as CalendarMissing } from '@gevinst/domain/answers';

@@ -6,6 +6,7 @@ import { goalCommands } from './goals';
 import { projectCommands } from './projects';
 import { settlementCommands } from './settlements';
 import { unitCommands } from './units';
+import { calendarCommands } from './calendar';
 
 /** Every application command by name (the HTTP routes map onto these). */
 export const commands: Record<string, CommandSpec> = {
@@ -16,4 +17,5 @@ export const commands: Record<string, CommandSpec> = {
   ...accessCommands,
   ...benefitMapCommands,
   ...goalCommands,
+  ...calendarCommands,
 };
