@@ -37,11 +37,36 @@ export const ReportingDeadlineRemovedSchema = z.object({
   reason: TextSchema.min(1, { error: 'Begrunnelse må fylles ut' }),
 });
 
+/**
+ * The claim of a benefit owner's reminder ahead of a tertial report deadline, on its own stream
+ * (`calendarReminderStream`) created once: never sent twice. `missing` is what the benefit still
+ * lacked for the tertial when it was claimed.
+ */
+export const CalendarReminderSentSchema = z.object({
+  benefitId: IdSchema,
+  deadlineId: IdSchema,
+  period: PeriodSchema,
+  deadlineDate: IsoDateSchema,
+  recipients: z.array(z.string().min(1)).min(1),
+  missing: z.array(z.object({ period: PeriodSchema, what: z.enum(['realisation', 'measurement']) })),
+  messageId: TextSchema.min(1),
+});
+
+export const CalendarReminderDeliveredSchema = z.object({
+  benefitId: IdSchema,
+  deadlineId: IdSchema,
+  messageId: TextSchema.min(1),
+});
+
 export const calendarEventSchemas = {
   ReportingDeadlineSet: ReportingDeadlineSetSchema,
   ReportingDeadlineRemoved: ReportingDeadlineRemovedSchema,
+  CalendarReminderSent: CalendarReminderSentSchema,
+  CalendarReminderDelivered: CalendarReminderDeliveredSchema,
 } as const;
 
 /** The installation's one calendar; the id names it should an installation ever hold several kommuner. */
 export const INSTALLATION_CALENDAR_ID = 'installation';
 export const calendarStream = (calendarId: string = INSTALLATION_CALENDAR_ID): string => `calendar-${calendarId}`;
+/** One stream per benefit and deadline reminder; appending its first event with `no_stream` claims it. */
+export const calendarReminderStream = (deadlineId: string, benefitId: string): string => `calendar-reminder-${deadlineId}-${benefitId}`;

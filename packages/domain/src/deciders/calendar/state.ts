@@ -30,5 +30,9 @@ export const evolveCalendar = (state: CalendarState, event: CalendarEvent): Cale
       deadlines.delete(event.data.deadlineId);
       return { ...state, deadlines };
     }
+    // the reminders' claims live on streams of their own
+    case 'CalendarReminderSent':
+    case 'CalendarReminderDelivered':
+      return state;
   }
 };
