@@ -9,3 +9,4 @@ export * from './status';
 export * from './access';
 export * from './answers';
 export * from './benefitMap';
+export * from './calendar';

@@ -21,3 +21,5 @@ export * from './goals/GoalsModel';
 export * from './goals/scorecard';
 export * from './runner/sharedSnapshots';
 export * from './valuation/ValuationModel';
+export * from './calendar/CalendarModel';
+export * from './calendar/missing';

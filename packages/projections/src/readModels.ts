@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { AccessRegistry } from './access/AccessRegistry';
 import { FollowUpModel } from './actions/FollowUpModel';
 import { GoalsModel } from './goals/GoalsModel';
+import { CalendarModel } from './calendar/CalendarModel';
 import { LedgerProjection } from './ledger/LedgerProjection';
 import type { LedgerQuery, OrgView } from '@gevinst/domain/ledger';
 import { dueList } from './projects/due';
@@ -63,6 +64,8 @@ export class ReadModels {
   readonly goals = new GoalsModel();
   /** the installation's kost/nytte settings (defaults, price indexes) */
   readonly valuation = new ValuationModel();
+  /** the årshjul: reporting deadlines */
+  readonly calendar = new CalendarModel();
   readonly projects: ProjectViews;
   readonly runner: ProjectionRunner;
   readonly checkpoints: SqliteCheckpoints;
@@ -81,6 +84,7 @@ export class ReadModels {
     // every model keeps a snapshot: one that did not would make every start read from the first event
     this.models = [this.units, this.portfolio, this.ledger, this.access, this.followUp, this.goals];
     this.models.push(this.valuation);
+    this.models.push(this.calendar);
     this.runner = new ProjectionRunner({
       store: options.store,
       projections: this.models,

@@ -196,6 +196,8 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
       redisUrl: config.redisUrl,
       smtpUrl: config.smtpUrl,
       publicUrl: () => publicBase,
+      // reminders ahead of the årshjul's tertial report deadlines
+      calendar: true,
       ...options,
       // the demo's history is loaded at once: what was already late in it is not mailed
       config: { historyLoaders: [DEMO_USER], ...options.config },

@@ -12,6 +12,7 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { type DueItem, dueList } from './schedule/dueList';
 import { type DeliveryHooks, deliveryFailedHandler, deliveryHandler } from './worker/deliver';
 import { type ActionReminders, createActionReminders } from './worker/actions';
+import { type CalendarReminders, createCalendarReminders } from './worker/calendar';
 
 export { FakeClock, systemClock, type Clock } from './clock';
 export { defaultReminderConfig, reminderConfig, type ReminderConfig } from './config';
@@ -50,6 +51,11 @@ export interface RemindersOptions {
   scheduleStore?: ScheduleStore | false;
   mailer?: Mailer;
   hooks?: DeliveryHooks;
+  /**
+   * remind benefit owners ahead of the årshjul's tertial report deadlines (`worker/calendar.ts`); the
+   * API and the standalone service turn it on, the tests of the other reminders leave it off
+   */
+  calendar?: boolean;
 }
 
 export interface Reminders {
@@ -64,6 +70,8 @@ export interface Reminders {
   readonly mailer: Mailer;
   /** reminders of overdue realisation actions (with the scheduler role) */
   readonly actionReminders?: ActionReminders;
+  /** reminders ahead of the årshjul's tertial report deadlines (with the scheduler role) */
+  readonly calendarReminders?: CalendarReminders;
 }
 
 export const createReminders = (options: RemindersOptions): Reminders => {
@@ -89,6 +97,7 @@ export const createReminders = (options: RemindersOptions): Reminders => {
   const roles = { scheduler: options.roles?.scheduler ?? true, worker: options.roles?.worker ?? true };
   let worker: QueueWorker | undefined;
   const actionReminders = roles.scheduler ? createActionReminders({ store: options.store, clock, config, mailer, publicUrl, log }) : undefined;
+  const calendarReminders = roles.scheduler && options.calendar ? createCalendarReminders({ store: options.store, clock, config, mailer, publicUrl, log }) : undefined;
 
   let adminRouter: Reminders['adminRouter'];
   if (bull) adminRouter = bullBoardRouter(bull.queue);
@@ -99,12 +108,14 @@ export const createReminders = (options: RemindersOptions): Reminders => {
     mailer,
     adminRouter,
     actionReminders,
+    calendarReminders,
     async start() {
       log('info', 'reminders starting', { queue: queue.backend, mail: mailer.describe });
       if (roles.scheduler) {
         await scheduler.start();
         await scheduler.caughtUp;
         await actionReminders?.start();
+        await calendarReminders?.start();
       }
       if (roles.worker) {
         worker = queue.startWorker(
@@ -117,6 +128,7 @@ export const createReminders = (options: RemindersOptions): Reminders => {
     async stop() {
       await worker?.close();
       await actionReminders?.stop();
+      await calendarReminders?.stop();
       if (roles.scheduler) await scheduler.stop();
       await queue.close();
       mailer.close();

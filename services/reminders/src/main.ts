@@ -14,6 +14,8 @@ const reminders = createReminders({
   // the demo's user (services/api/src/demo/load.ts): what was late in its history is not mailed
   config: { historyLoaders: ['demo@fjordvik.kommune.no'] },
   roles: { scheduler: role !== 'worker', worker: role !== 'scheduler' },
+  // reminders ahead of the tertial report deadlines of the årshjul
+  calendar: process.env.GEVINST_CALENDAR_REMINDERS !== 'off',
 });
 
 await reminders.start();

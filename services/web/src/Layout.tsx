@@ -10,6 +10,7 @@ const links = [
   { to: '/okonomi', label: 'Økonomi' },
   { to: '/ledelse', label: 'Målekort' },
   { to: '/mal', label: 'Mål' },
+  { to: '/arshjul', label: 'Årshjul' },
   { to: '/enheter', label: 'Enheter' },
   { to: '/kost-nytte', label: 'Kost/nytte' },
   { to: '/rapporter/tertial', label: 'Tertialrapport' },

@@ -24,6 +24,7 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { GoalsPage } from './pages/goals/GoalsPage';
 import { GoalPage } from './pages/goals/GoalPage';
 import { TertialReportPage } from './pages/reports/TertialReportPage';
+import { CalendarPage } from './pages/calendar/CalendarPage';
 
 /** A page loaded when first visited (the pages with ECharts), with a visible, announced loading state meanwhile. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
       { path: '/ledelse/risiko', element: <RiskMatrixPage /> },
       { path: '/mal', element: <GoalsPage /> },
       { path: '/mal/:goalId', element: <GoalPage /> },
+      { path: '/arshjul', element: <CalendarPage /> },
       { path: '/enheter', element: <UnitTree /> },
       { path: '/enheter/sammenslaing', element: <MergeUnits /> },
       { path: '/enheter/:unitId', element: <UnitPage /> },

@@ -120,6 +120,9 @@ export const policy = {
   readRisks: { does: 'se risikomatrisen for porteføljen', rules: [{ role: 'management', reach: 'role' }, { role: 'finance', reach: 'role' }] },
   readRoles: { does: 'se hvem som har hvilke roller', rules: [] },
   administer: { does: 'bruke administrasjonsverktøyene', rules: [] },
+  // the årshjul (reporting calendar)
+  setReportingCalendar: { does: 'sette og fjerne frister i årshjulet', rules: [unit('finance')] },
+  readCalendar: { does: 'se årshjulet', rules: [{ reach: 'anyone' }] },
 } as const satisfies Record<string, ActionPolicy>;
 
 export type Action = keyof typeof policy;

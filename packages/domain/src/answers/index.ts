@@ -14,3 +14,4 @@ export * from './benefitMap';
 export * from './goals';
 export * from './valuation';
 export * from '../report/model';
+export * from './calendar';

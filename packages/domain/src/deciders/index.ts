@@ -9,3 +9,4 @@ export { osloDate } from './rules';
 export * from './access';
 export * from './benefitMap';
 export * from './goals';
+export * from './calendar';

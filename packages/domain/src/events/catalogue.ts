@@ -10,6 +10,9 @@ import { goalEventSchemas } from './goals';
 import { costBenefitEventSchemas } from './costBenefit';
 
 export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal', 'costbenefit'] as const;
+import { calendarEventSchemas } from './calendar';
+
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal', 'calendar'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 const schemasByCategory = {
@@ -22,6 +25,7 @@ const schemasByCategory = {
   benefitmap: benefitMapEventSchemas,
   goal: goalEventSchemas,
   costbenefit: costBenefitEventSchemas,
+  calendar: calendarEventSchemas,
 } as const;
 
 type Schemas = typeof unitEventSchemas &
@@ -33,6 +37,7 @@ type Schemas = typeof unitEventSchemas &
   typeof benefitMapEventSchemas &
   typeof goalEventSchemas &
   typeof costBenefitEventSchemas;
+  typeof calendarEventSchemas;
 
 export type EventType = keyof Schemas;
 /** The data of an event as stored and read (after defaults and upcasting). */
@@ -54,6 +59,7 @@ export type AccessEvent = AnyEventOf<keyof typeof accessEventSchemas>;
 export type BenefitMapEvent = AnyEventOf<keyof typeof benefitMapEventSchemas>;
 export type GoalEvent = AnyEventOf<keyof typeof goalEventSchemas>;
 export type CostBenefitEvent = AnyEventOf<keyof typeof costBenefitEventSchemas>;
+export type CalendarEvent = AnyEventOf<keyof typeof calendarEventSchemas>;
 export type UnitEventType = UnitEvent['type'];
 export type ProjectEventType = ProjectEvent['type'];
 export type BenefitEventType = BenefitEvent['type'];

@@ -8,6 +8,7 @@ export * from './access';
 export * from './benefitMap';
 export * from './goals';
 export * from './costBenefit';
+export * from './calendar';
 export * from './catalogue';
 export * from './upcasters';
 export * from './parse';

@@ -78,6 +78,10 @@ const contract: Record<string, string[]> = {
   GoalProjectUnlinked: ['goalId', 'projectId'],
   CostBenefitDefaultsSet: ['discountRatePct', 'analysisYears', 'priceYear', 'costsIncludeMva', 'mvaRatePct', 'note'],
   PriceIndexSet: ['year', 'index', 'source'],
+  ReportingDeadlineSet: ['deadlineId', 'kind', 'period', 'date', 'title', 'remindDaysBefore'],
+  ReportingDeadlineRemoved: ['deadlineId', 'reason'],
+  CalendarReminderSent: ['benefitId', 'deadlineId', 'period', 'deadlineDate', 'recipients', 'missing', 'messageId'],
+  CalendarReminderDelivered: ['benefitId', 'deadlineId', 'messageId'],
 };
 
 const fieldsOf = (type: keyof typeof eventSchemas): string[] =>

@@ -60,6 +60,8 @@ const onProject: Facts = ({ targetId, rm }) => projectFacts(rm, targetId);
 /** a goal's commands touch the unit that owns it */
 const goalUnits = (rm: ReadModels, goalId: string | undefined): string[] => units(goalId ? rm.goals.get(goalId)?.unitId : undefined);
 const onGoal: Facts = ({ targetId, rm }) => ({ units: goalUnits(rm, targetId) });
+/** the kommuner of the installation: the roots of the unit tree */
+const rootUnits = (rm: ReadModels): string[] => rm.units.list().filter((u) => u.parentId === null).map((u) => u.id);
 const onBenefit: Facts = ({ targetId, rm }) => benefitFacts(rm, targetId);
 
 export const commandFacts: Record<string, CommandAccess> = {
@@ -129,6 +131,9 @@ export const commandFacts: Record<string, CommandAccess> = {
     units: goalUnits(rm, targetId),
     projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
   })),
+  // the årshjul is the installation's: finance over every kommune (the roots of the unit tree)
+  setReportingDeadline: { action: 'setReportingCalendar', facts: ({ rm }) => ({ units: rootUnits(rm) }) },
+  removeReportingDeadline: { action: 'setReportingCalendar', facts: ({ rm }) => ({ units: rootUnits(rm) }) },
   unlinkProjectFromGoal: rule('linkGoal', I.GoalProjectInput, ({ targetId, input, rm }) => ({
     units: goalUnits(rm, targetId),
     projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,

@@ -4,6 +4,7 @@ import { EMBEDDED_ACCOUNTS } from '../auth/embeddedAccounts';
 import { benefitMaps } from './benefitMaps';
 import { goals, loadDemoGoals } from './goals';
 import { finance, hourlyRates, merger, PLAN_PERIODS, planApprovals, projects, reorganisation, units } from './municipality';
+import { loadDemoCalendar } from './calendar';
 
 /** the demo's events carry this userId (the reminders do not mail what was late in its history) */
 export const DEMO_USER = 'demo@fjordvik.kommune.no';
@@ -168,5 +169,7 @@ export const loadDemo = async (application: Application, store: EventStore): Pro
         if (!goal || !goalId) throw new Error(`demo: the map of ${map.project} names an unknown goal ${node.goal}`);
         await send('changeMapNode', { nodeId: lookup(`node:${map.project}:`)(node.key), goalId, label: goal.title }, projectOf(map.project));
       }
+  // the årshjul: Fjordvik's own tertial and budget dates
+  await loadDemoCalendar(send);
   return n;
 };

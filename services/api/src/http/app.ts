@@ -25,6 +25,7 @@ import { openapiRoutes } from './routers/openapi';
 import { projectRoutes } from './routers/projects';
 import { reportRoutes } from './routers/reports';
 import { tertialReportRoutes } from './routers/tertialReport';
+import { calendarRoutes } from './routers/calendar';
 import { unitRoutes } from './routers/units';
 import { webRoutes } from './routers/web';
 import { valuationRoutes } from './routers/valuation';
@@ -99,6 +100,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(goalRoutes({ readModels, access }));
   app.use(valuationRoutes({ readModels, access, clock }));
   app.use(tertialReportRoutes({ readModels, access, store: deps.store, clock }));
+  app.use(calendarRoutes({ readModels, access, clock }));
   app.use(rebuildRoutes({ readModels, access }));
   app.use(auditRoutes({ store: deps.store, readModels, access }));
   app.use(historyRoutes({ store: deps.store, readModels, access }));

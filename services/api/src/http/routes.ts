@@ -52,4 +52,6 @@ export const commandRoutes: CommandRoute[] = [
   { path: '/api/goals/:id/projects/:projectId/unlink', command: 'unlinkProjectFromGoal' },
   { path: '/api/cost-benefit/settings', command: 'setCostBenefitDefaults' },
   { path: '/api/cost-benefit/price-index', command: 'setPriceIndex' },
+  { path: '/api/calendar/deadlines', command: 'setReportingDeadline' },
+  { path: '/api/calendar/deadlines/:deadlineId/remove', command: 'removeReportingDeadline' },
 ];

@@ -218,6 +218,8 @@ export const openapiDocument = (publicUrl?: string) => {
     '/api/reports/tertial.html': tertialDocument('Tertialrapporten som utskriftsvennlig HTML (den PDF-en skrives ut fra)', 'text/html'),
     '/api/reports/tertial.pdf': tertialDocument('Tertialrapporten som PDF (for lesing); samme asOf gir samme innhold', 'application/pdf'),
     '/api/reports/tertial.docx': tertialDocument('Tertialrapporten som DOCX (for redigering); samme asOf gir samme fil', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    '/api/calendar': read('Årshjulet: årets frister (tertialrapporter, budsjettprosess) etter dato, kommende eller passert med dager igjen, og neste frist', R.CalendarAnswer, queryParameters(Q.CalendarQuery)),
+    '/api/calendar/{period}/missing': read('Hva som mangler før tertialrapporten: gevinstene som ikke har registrert realisering eller måling for tertialet, med eier og prosjekt', R.CalendarMissing, [pathParameter('period'), ...queryParameters(Q.CalendarMissingQuery)]),
     '/auth/login': loginStep('get', 'Logg inn (OpenID Connect, autorisasjonskode + PKCE)', [{ name: 'returnTo', in: 'query', schema: { type: 'string' }, description: 'relativ sti å komme tilbake til' }]),
     '/auth/callback': loginStep('get', 'Tilbake fra identitetsleverandøren: lager økten (informasjonskapselen gevinst_session)'),
     '/auth/logout': loginStep('post', 'Logg ut: sletter økten'),

@@ -83,3 +83,5 @@ export const CostBenefitQuery = z.object({
   rate: z.string().optional().describe('reell kalkulasjonsrente i prosent, f.eks. 4 eller 3,5; standard: installasjonens (DFØ: 4)'),
   priceYear: z.string().optional().describe('faste priser fra dette året; standard: installasjonens, ellers første år'),
 });
+export const CalendarQuery = z.object({ year: z.int().optional().describe('kalenderåret; standard: i år (Oslo)') });
+export const CalendarMissingQuery = z.object({ unit: z.string().optional().describe('enheten (med enhetene under); standard: alle du har tilgang til') });

@@ -62,3 +62,4 @@ export const BenefitMapView = BenefitMapViewSchema;
 export const GoalList = GoalListSchema;
 export const GoalScorecard = GoalScorecardSchema;
 export { BenefitValuationSchema as BenefitValuation, CostBenefitReportSchema as CostBenefitReport, CostBenefitSettingsSchema as CostBenefitSettings } from '@gevinst/domain/answers';
+export { CalendarAnswerSchema as CalendarAnswer, CalendarMissingSchema as CalendarMissing } from '@gevinst/domain/answers';

@@ -66,6 +66,10 @@ const relevance: Record<EventType, boolean> = {
   GoalProjectUnlinked: false,
   CostBenefitDefaultsSet: false,
   PriceIndexSet: false,
+  ReportingDeadlineSet: false,
+  ReportingDeadlineRemoved: false,
+  CalendarReminderSent: false,
+  CalendarReminderDelivered: false,
 };
 
 /** The event types that can change what is due (others are ignored). */
@@ -217,6 +221,10 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     case 'GoalProjectUnlinked':
     case 'CostBenefitDefaultsSet':
     case 'PriceIndexSet':
+    case 'ReportingDeadlineSet':
+    case 'ReportingDeadlineRemoved':
+    case 'CalendarReminderSent':
+    case 'CalendarReminderDelivered':
       return state;
     default: {
       const unconsidered: never = event;

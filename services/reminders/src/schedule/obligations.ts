@@ -1,16 +1,15 @@
-import { periodEnd, periodsInSpan, comparePeriods, formatPeriod, tryParsePeriod } from '@gevinst/domain/periods';
+import { computeObligationPeriods, isObligationMet, type ObligationPeriod, type What } from '@gevinst/domain/calendar';
+import { comparePeriods } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import type { BenefitState } from './state';
 import { type PeriodTiming, periodTimingOf, wasLateAt } from './timing';
 
 /**
- * The kinds of value an owner can owe. A new kind (say, an overdue realisation action) adds its name
- * here and its periods to `obligationsOf`; reminders, jobs and the due list follow from the obligation.
+ * The kinds of value an owner can owe, and which periods owe them: the domain's rule
+ * (`@gevinst/domain/calendar`), which the årshjul's «what is missing» calls too.
  */
-export const OBLIGATION_KINDS = ['realisation', 'measurement'] as const;
-export type What = (typeof OBLIGATION_KINDS)[number];
+export { OBLIGATION_KINDS, type What, type ObligationPeriod } from '@gevinst/domain/calendar';
 
-/** One value the owner must record: a realisation for each planned period, a measurement for each scheduled one. */
 export interface Obligation {
   period: string;
   what: What;
@@ -42,28 +41,8 @@ export const obligationPeriodsOf = (plan: readonly string[], schedule: BenefitSt
   return periods;
 };
 
-export interface ObligationPeriod {
-  period: string;
-  what: What;
-}
-
 const MAX_PLANS = 10_000;
 const periodsByPlan = new Map<string, readonly ObligationPeriod[]>();
-
-const computeObligationPeriods = (plan: readonly string[], schedule: BenefitState['measurementSchedule']): ObligationPeriod[] => {
-  const planned = plan.filter((p) => tryParsePeriod(p) !== null).sort(comparePeriods);
-  const first = planned[0];
-  if (first === undefined) return [];
-  const out: ObligationPeriod[] = planned.map((period) => ({ period, what: 'realisation' }));
-  const plannedEnds = new Set(planned.map((p) => periodEnd(p).toMillis()));
-  const last = planned.reduce((a, b) => (periodEnd(b) > periodEnd(a) ? b : a));
-  for (const p of periodsInSpan(first, last, schedule)) {
-    const code = formatPeriod(p);
-    if (planned.includes(code) || plannedEnds.has(periodEnd(p).toMillis())) continue;
-    out.push({ period: code, what: 'measurement' });
-  }
-  return out;
-};
 
 interface TimedPeriod extends ObligationPeriod {
   timing: PeriodTiming;
@@ -98,5 +77,4 @@ export const obligationsOf = (benefit: BenefitState, config: ReminderConfig): Ob
 };
 
 /** Whether what the obligation asks for has been recorded (a realisation also answers a measurement). */
-export const isFulfilled = (benefit: BenefitState, o: Obligation): boolean =>
-  benefit.realised.has(o.period) || (o.what === 'measurement' && benefit.measured.has(o.period));
+export const isFulfilled = (benefit: BenefitState, o: Obligation): boolean => isObligationMet(benefit, o);

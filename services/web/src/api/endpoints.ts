@@ -7,6 +7,7 @@ import type {
 import type { BenefitMapView } from './types';
 import type { ActionStatus, BenefitAction, BenefitRisk, MyAction, RiskMatrix } from './types';
 import type { GoalKind, GoalScorecard, GoalSummary } from './types';
+import type { CalendarAnswer, CalendarMissing, DeadlineKind } from './types';
 
 const enc = encodeURIComponent;
 /**
@@ -232,4 +233,12 @@ export const goals = {
   linkBenefit: (id: string, benefitId: string) => post<Created>(`/api/goals/${enc(id)}/benefits`, { benefitId }),
   unlinkBenefit: (id: string, benefitId: string) => post<Created>(`/api/goals/${enc(id)}/benefits/${enc(benefitId)}/unlink`, {}),
   linkProject: (id: string, projectId: string) => post<Created>(`/api/goals/${enc(id)}/projects`, { projectId }),
+};
+
+/** The årshjul (reporting calendar). */
+export const calendar = {
+  year: (year?: number | null) => get<CalendarAnswer>(`/api/calendar${query({ year: year ?? null })}`),
+  missing: (period: string, unitId?: string | null) => get<CalendarMissing>(`/api/calendar/${enc(period)}/missing${query({ unit: unitId ?? null })}`),
+  setDeadline: (body: { kind: DeadlineKind; period: string; date: string; title: string; remindDaysBefore?: number }) => post<Created>('/api/calendar/deadlines', body),
+  removeDeadline: (deadlineId: string, reason: string) => post<Created>(`/api/calendar/deadlines/${enc(deadlineId)}/remove`, { reason }),
 };

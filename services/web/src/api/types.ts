@@ -76,3 +76,6 @@ export type { MapNodeKind } from '@gevinst/domain/events';
 /** The målstruktur's answers. */
 export type { GoalScorecard, GoalScorecardRow, GoalSummary } from '@gevinst/domain/answers';
 export type { GoalKind } from '@gevinst/domain/events';
+/** The årshjul: deadlines, and what is missing before a tertial report. */
+export type { CalendarAnswer, CalendarDeadlineAnswer as CalendarDeadline, CalendarMissing, MissingBenefit } from '@gevinst/domain/answers';
+export type { DeadlineKind } from '@gevinst/domain/events';

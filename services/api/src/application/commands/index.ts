@@ -7,6 +7,7 @@ import { projectCommands } from './projects';
 import { settlementCommands } from './settlements';
 import { unitCommands } from './units';
 import { costBenefitCommands } from './costBenefit';
+import { calendarCommands } from './calendar';
 
 /** Every application command by name (the HTTP routes map onto these). */
 export const commands: Record<string, CommandSpec> = {
@@ -18,4 +19,5 @@ export const commands: Record<string, CommandSpec> = {
   ...benefitMapCommands,
   ...goalCommands,
   ...costBenefitCommands,
+  ...calendarCommands,
 };

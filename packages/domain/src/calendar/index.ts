@@ -1,0 +1,4 @@
+export * from './obligations';
+export * from './defaults';
+export * from './wheel';
+export * from './missing';
