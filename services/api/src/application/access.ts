@@ -2,6 +2,7 @@ import type { Action, Target } from '@gevinst/domain/access';
 import type { ReadModels } from '@gevinst/projections';
 import type { z } from 'zod';
 import * as I from './inputs';
+import { GrantRoleInput } from './commands/access';
 
 /**
  * What each command touches, for the policy: its units, the leader of its project, the owner of its
@@ -98,8 +99,9 @@ export const commandFacts: Record<string, CommandAccess> = {
   closeBenefitRisk: { action: 'manageBenefitRisks', facts: onBenefit },
   recordUnplannedBenefit: rule('recordUnplannedBenefit', I.RecordUnplannedBenefitInput, ({ input }) => ({ units: units(input.recipientUnitId) })),
   recordSettlement: rule('recordSettlement', I.RecordSettlementInput, ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) })),
-  grantRole: { action: 'grantRole', facts: () => ({}) },
-  revokeRole: { action: 'revokeRole', facts: () => ({}) },
+  // the unit the grant is for (none: the whole installation, which only the installation administrator reaches)
+  grantRole: rule('grantRole', GrantRoleInput, ({ input }) => ({ units: units(input.unitId) })),
+  revokeRole: { action: 'revokeRole', facts: ({ targetId, rm }) => ({ units: units(targetId ? rm.access.get(targetId)?.unitId : undefined) }) },
   addMapNode: { action: 'editBenefitMap', facts: onProject },
   changeMapNode: { action: 'editBenefitMap', facts: onProject },
   removeMapNode: { action: 'editBenefitMap', facts: onProject },
