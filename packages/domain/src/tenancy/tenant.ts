@@ -48,7 +48,8 @@ export const tenantsOf = (m: Membership, tree: TenantTree, installationTenants: 
   if (m.roleUnits.some((u) => u === null)) return 'all';
   const tenants = new Set<string>();
   for (const u of [...m.roleUnits, ...m.personalUnits]) if (u) tenants.add(tenantOf(u, tree));
-  if (tenants.size === 0 && installationTenants.length === 1) tenants.add(installationTenants[0]!);
+  const [only, ...others] = installationTenants;
+  if (tenants.size === 0 && only !== undefined && others.length === 0) tenants.add(only);
   return tenants;
 };
 
