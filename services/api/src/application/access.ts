@@ -1,4 +1,4 @@
-import type { Action, Target } from '@gevinst/domain/access';
+import { inTenants, tenantsOf, type Action, type Actor, type Target, type TenantTree, type Tenants } from '@gevinst/domain/access';
 import type { ReadModels } from '@gevinst/projections';
 import type { z } from 'zod';
 import * as I from './inputs';
@@ -129,4 +129,53 @@ export const commandFacts: Record<string, CommandAccess> = {
     units: goalUnits(rm, targetId),
     projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
   })),
+};
+
+/** the unit tree as the tenant rule reads it */
+export const tenantTreeOf = (rm: ReadModels): TenantTree => ({ parentOf: (id) => rm.units.get(id)?.parentId, successorOf: (id) => rm.units.successorOf(id) });
+
+/** the installation's kommuner: the roots of the unit tree today (a merged kommune lives on in its successor) */
+export const installationTenants = (rm: ReadModels): string[] =>
+  rm.units.list().flatMap((u) => (u.parentId === null && u.mergedInto === null ? [u.id] : []));
+
+/**
+ * The kommuner a person belongs to (`tenantsOf`): their roles' units, and the units of the projects
+ * they lead (its owner, and where its costs and benefits land: a joint project's leader serves every
+ * member it has) and of the benefits they own.
+ */
+export const tenantsOfActor = (rm: ReadModels, actor: Actor): Tenants => {
+  const personal: string[] = [];
+  for (const p of rm.portfolio.projects.values()) {
+    if (p.projectLeader?.toLowerCase() !== actor.id) continue;
+    personal.push(p.ownerUnitId, ...p.costs.map((c) => c.payerUnitId));
+    for (const id of p.benefitIds) {
+      const recipient = rm.portfolio.benefits.get(id)?.recipientUnitId;
+      if (recipient) personal.push(recipient);
+    }
+  }
+  for (const b of rm.portfolio.benefits.values()) if (b.owner?.toLowerCase() === actor.id) personal.push(b.recipientUnitId);
+  return tenantsOf({ roleUnits: actor.roles.map((r) => r.unitId), personalUnits: personal }, tenantTreeOf(rm), installationTenants(rm));
+};
+
+/** the units a command's input names (`…UnitId`, `parentId`, `newParentId`, `mergedUnitIds`), for the tenant fence */
+export const unitsNamedBy = (input: unknown): string[] => {
+  if (typeof input !== 'object' || input === null) return [];
+  const named: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (!/unitids?$|^parentid$|^newparentid$/i.test(key)) continue;
+    if (typeof value === 'string') named.push(value);
+    else if (Array.isArray(value)) named.push(...value.filter((v): v is string => typeof v === 'string'));
+  }
+  return named;
+};
+
+/**
+ * The tenant fence of a command: every unit it touches (its target's, and those its input names)
+ * lies in a kommune the person belongs to. Units unknown to the tree are left to the deciders.
+ */
+export const outsideTenants = (rm: ReadModels, actor: Actor, units: readonly string[]): string[] => {
+  const tenants = tenantsOfActor(rm, actor);
+  if (tenants === 'all') return [];
+  const tree = tenantTreeOf(rm);
+  return units.filter((u) => rm.units.has(u) && !inTenants(tenants, u, tree));
 };

@@ -1,11 +1,11 @@
-import { authorize, inTenants, refusalOf, scopeOf, tenantOf, tenantsOf, type Action, type Target, type TenantTree, type Tenants } from '@gevinst/domain/access';
+import { authorize, inTenants, refusalOf, scopeOf, tenantOf, type Action, type Target, type TenantTree, type Tenants } from '@gevinst/domain/access';
 import type { Role } from '@gevinst/domain/events';
 import type { ReadModels } from '@gevinst/projections';
 import type { Request } from 'express';
 import { actorOf, type ActingPerson, type GroupRoles } from '../auth/actor';
 import { principalOf, type Principal } from '../auth/principal';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../application/errors';
-import { benefitFacts, projectFacts } from '../application/access';
+import { benefitFacts, projectFacts, tenantsOfActor, tenantTreeOf } from '../application/access';
 
 /** The roles whose reports are cut to their units: finance and management read the ledger and the målekort. */
 export const REPORT_READERS = ['finance', 'management'] as const;
@@ -53,21 +53,12 @@ export class AccessControl {
 
   /** the unit tree as the tenant rule reads it */
   private get tenantTree(): TenantTree {
-    const units = this.rm.units;
-    return { parentOf: (id) => units.get(id)?.parentId, successorOf: (id) => units.successorOf(id) };
+    return tenantTreeOf(this.rm);
   }
 
-  /** the installation's kommuner: the roots of the unit tree today (a merged kommune lives on in its successor) */
-  installationTenants(): string[] {
-    return this.rm.units.list().flatMap((u) => (u.parentId === null && u.mergedInto === null ? [u.id] : []));
-  }
-
-  /** the kommuner the person belongs to (`tenantsOf`): their roles' units, the projects they lead, the benefits they own */
+  /** the kommuner the person belongs to: their roles' units, the projects they lead, the benefits they own */
   tenants(actor: ActingPerson): Tenants {
-    const personal: string[] = [];
-    for (const p of this.rm.portfolio.projects.values()) if (p.projectLeader?.toLowerCase() === actor.id) personal.push(p.ownerUnitId);
-    for (const b of this.rm.portfolio.benefits.values()) if (b.owner?.toLowerCase() === actor.id) personal.push(b.recipientUnitId);
-    return tenantsOf({ roleUnits: actor.roles.map((r) => r.unitId), personalUnits: personal }, this.tenantTree, this.installationTenants());
+    return tenantsOfActor(this.rm, actor);
   }
 
   /** whether a unit lies in one of the person's kommuner (always, in a single-kommune installation) */
