@@ -362,6 +362,22 @@ describe('one installation for several kommuner', () => {
           expect(res.status, `${role} of ${reader}: POST ${path} (${route.command}) → ${JSON.stringify(res.body)}`).toBe(403);
         }
       }
+      // the reader's own things, naming the other kommune's: refused too
+      const crossings: [string, Record<string, unknown>][] = [
+        [`/api/goals/${k.goal}/projects`, { projectId: o.project }],
+        [`/api/goals/${k.goal}/benefits`, { benefitId: o.benefit }],
+        ['/api/goals', { kind: 'sub', title: 'Delmål under en annen kommunes mål', unitId: k.root, parentGoalId: o.goal }],
+        ['/api/settlements', { fromUnitId: k.health, toUnitId: k.root, amountOre: 1_00, period: '2026-T1', saksnummer: '26/3', projectId: o.project }],
+        [`/api/projects/${k.project}/costs`, { payerUnitId: o.health, amountOre: 1_00, period: '2026-T1', kind: 'one-off' }],
+        [`/api/projects/${k.project}/benefits`, benefitBody('Gevinst i en annen kommune', o.health, k.people.owner, 'Kryssindikator')],
+        [`/api/units/${k.health}/move`, { newParentId: o.root }],
+        ['/api/access/grants', { personId: o.people.finance, role: 'finance', unitId: o.root }],
+      ];
+      for (const [path, body] of crossings)
+        for (const role of roles) {
+          const res = await g.post(path, body, await as(k.people[role]));
+          expect(res.status, `${role} of ${reader}: POST ${path} → ${JSON.stringify(res.body)}`).toBe(403);
+        }
       // the gevinstkart and the plan import of the other kommune's project
       for (const role of roles) {
         const headers = await as(k.people[role]);

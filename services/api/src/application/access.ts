@@ -157,11 +157,20 @@ export const tenantsOfActor = (rm: ReadModels, actor: Actor): Tenants => {
   return tenantsOf({ roleUnits: actor.roles.map((r) => r.unitId), personalUnits: personal }, tenantTreeOf(rm), installationTenants(rm));
 };
 
-/** the units a command's input names (`…UnitId`, `parentId`, `newParentId`, `mergedUnitIds`), for the tenant fence */
-export const unitsNamedBy = (input: unknown): string[] => {
+/**
+ * The units a command's input names, for the tenant fence: units (`…UnitId`, `parentId`,
+ * `newParentId`, `mergedUnitIds`), and the units of the things it names (a `projectId`'s owner, a
+ * `benefitId`'s recipient, a `parentGoalId`'s unit).
+ */
+export const unitsNamedBy = (input: unknown, rm: ReadModels): string[] => {
   if (typeof input !== 'object' || input === null) return [];
   const named: string[] = [];
   for (const [key, value] of Object.entries(input)) {
+    if (typeof value === 'string') {
+      if (key === 'projectId') named.push(...units(rm.portfolio.projects.get(value)?.ownerUnitId));
+      else if (key === 'benefitId') named.push(...units(rm.portfolio.benefits.get(value)?.recipientUnitId));
+      else if (key === 'parentGoalId') named.push(...goalUnits(rm, value));
+    }
     if (!/unitids?$|^parentid$|^newparentid$/i.test(key)) continue;
     if (typeof value === 'string') named.push(value);
     else if (Array.isArray(value)) named.push(...value.filter((v): v is string => typeof v === 'string'));

@@ -146,7 +146,7 @@ export class Application {
     const decision = authorize(actor, facts.action, target, this.deps.readModels.units);
     if (!decision.allowed) throw new ForbiddenError(decision.reason);
     // one installation for several kommuner: nobody writes in a kommune they do not belong to
-    if (outsideTenants(this.deps.readModels, actor, [...(target.units ?? []), ...unitsNamedBy(input)]).length > 0)
+    if (outsideTenants(this.deps.readModels, actor, [...(target.units ?? []), ...unitsNamedBy(input, this.deps.readModels)]).length > 0)
       throw new ForbiddenError(`${refusalOf(facts.action)} Enheten hører til en annen kommune enn din.`);
     return decision.role;
   }
