@@ -19,7 +19,8 @@ import type { Application } from './application/handle';
 import { projectFacts } from './application/access';
 import type { ActingPerson } from './auth/actor';
 import { REPORT_READERS, type AccessControl } from './http/access';
-import { cutLedger, cutMatrix, cutPortfolio, cutRows, type InScope } from './http/scope';
+import { cutLedger, cutMatrix, cutPortfolio, cutProjectDetail, cutRows, type InScope } from './http/scope';
+import type { ProjectDetail } from '@gevinst/domain/answers';
 import { commands } from './application/commands/index';
 import { benefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './application/context';
 import { NotFoundError } from './application/errors';
@@ -47,6 +48,10 @@ export interface SpreadsheetRouteDeps {
 interface SheetContext {
   actor: ActingPerson;
   inScope: InScope;
+  /** the person's kommuner (docs/access.md «Flere kommuner») */
+  inTenant: InScope;
+  /** a joint project as the person sees it (their share) */
+  projectOf: (projectId: string) => ProjectDetail | null;
 }
 const sheetContext = new AsyncLocalStorage<SheetContext>();
 const nobody: InScope = () => false;
@@ -98,7 +103,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
   const rm = deps.readModels;
   const clock = deps.clock ?? (() => new Date().toISOString());
   const units = () =>
-    rm.units.list().map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, orgNumber: u.orgNumber, active: u.active, mergedInto: u.mergedInto }));
+    rm.units.list().filter((u) => inTenant()(u.id)).map((u) => ({ id: u.id, name: u.name, parentId: u.parentId, orgNumber: u.orgNumber, active: u.active, mergedInto: u.mergedInto }));
   const imports: PlanImportPort = {
     units,
     checkProject: (projectId) =>
@@ -147,6 +152,7 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
     return reports.ledger(at, q);
   };
   const inScope = () => sheetContext.getStore()?.inScope ?? nobody;
+  const inTenant = () => sheetContext.getStore()?.inTenant ?? nobody;
   // the organisation figures are placed by: the one asked for (`org`), else today's, like the reports' default
   const today = (q: { from?: string; to?: string; level?: number; org?: string }): LedgerQuery => ({
     ...q,
@@ -154,11 +160,11 @@ export function spreadsheetPorts(deps: SpreadsheetRouteDeps): { imports: PlanImp
   });
   const exports: ExportPort = {
     units,
-    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q.asOf, today(q)) : rm.ledger.ledger(today(q)), inScope()),
-    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q.asOf, today(q))).matrix : rm.ledger.matrix(today(q)), inScope()),
-    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, today(q))).balances : rm.ledger.balances(today(q)), inScope()),
-    portfolio: async (q) => cutPortfolio(await portfolio(q), inScope()),
-    project: (projectId) => rm.projects.project(projectId) ?? null,
+    ledger: async (q) => cutLedger(q.asOf ? await pastLedger(q.asOf, today(q)) : rm.ledger.ledger(today(q)), inScope(), inTenant()),
+    matrix: async (q) => cutMatrix(q.asOf ? (await pastLedger(q.asOf, today(q))).matrix : rm.ledger.matrix(today(q)), inScope(), inTenant()),
+    balances: async (q) => cutRows(q.asOf ? (await pastLedger(q.asOf, today(q))).balances : rm.ledger.balances(today(q)), inScope(), inTenant()),
+    portfolio: async (q) => cutPortfolio(await portfolio(q), inScope(), inTenant()),
+    project: (projectId) => sheetContext.getStore()?.projectOf(projectId) ?? null,
     goalsOfBenefit: (benefitId) => rm.goals.goalsOfBenefit(benefitId).map((g) => g.title),
     followUpOf: (benefitId) => ({
       actions: rm.followUp.actionsOf(benefitId).map((a) => ({ title: a.title, owner: a.owner, deadline: a.deadline, status: a.status, comment: a.comment })),
@@ -197,7 +203,12 @@ export function spreadsheetRoutes(deps: SpreadsheetRouteDeps): Router & { close(
     (decide: (req: Request) => ActingPerson, inScope: (actor: ActingPerson) => InScope = () => nobody) =>
     (req: Request, _res: Response, next: NextFunction) => {
       const actor = decide(req);
-      sheetContext.run({ actor, inScope: inScope(actor) }, next);
+      const projectOf = (projectId: string): ProjectDetail | null => {
+        const project = deps.readModels.projects.project(projectId);
+        if (!project || access.readsWholeProject(actor, projectId)) return project ?? null;
+        return cutProjectDetail(project, access.inTenant(actor), access.foreignIds(actor, [project.ownerUnitId, project.id]));
+      };
+      sheetContext.run({ actor, inScope: inScope(actor), inTenant: access.inTenant(actor), projectOf }, next);
     };
   const reading = (action: Action) => guard((req) => access.allow(req, action), (actor) => access.inScope(actor, REPORT_READERS));
   router.get('/api/templates/gevinstrealiseringsplan.xlsx', guard((req) => access.actor(req)), (req: Request, res: Response) => h.template(as(req), res));

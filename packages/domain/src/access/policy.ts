@@ -183,10 +183,31 @@ export const whoMay = (action: Action): string =>
 
 /** The one decision: may this person do this to this target? With the role they would act in. */
 export const authorize = (actor: Actor, action: Action, target: Target, tree: Tree): Decision => {
-  if (actor.roles.some((r) => r.role === 'administrator')) return { allowed: true, role: 'administrator' };
+  if (actor.roles.some((r) => r.role === 'administrator' && administers(r.unitId, action, target, tree))) return { allowed: true, role: 'administrator' };
   for (const rule of policy[action].rules as readonly Rule[])
     if (reaches(actor, rule, target, tree)) return { allowed: true, role: rule.reach === 'anyone' ? null : rule.role };
   return { allowed: false, reason: refusalOf(action) };
+};
+
+/**
+ * The reads whose answer the caller cuts to the person's scope (`scopeOf`, the tenants): a kommune
+ * administrator may ask for them and is shown its kommune.
+ */
+const CUT_BY_CALLER: ReadonlySet<Action> = new Set(['readUnits', 'readGoals', 'readLedger', 'readPortfolio', 'readDue', 'readRisks', 'readRoles']);
+
+/**
+ * Whether an administrator reaches the target: without a unit, everything (the installation
+ * administrator); with one (a kommune administrator, scoped to its kommune's root unit), every unit
+ * a command touches must lie within it, a read one of them, and a read cut by the caller is allowed
+ * (and cut). The administration tools (`administer`) are the installation's only.
+ */
+const administers = (scope: string | null, action: Action, target: Target, tree: Tree): boolean => {
+  if (scope === null) return true;
+  if (action === 'administer') return false;
+  const units = target.units;
+  if (units === undefined) return CUT_BY_CALLER.has(action);
+  const within = (u: string) => tree.isWithin(u, scope);
+  return action.startsWith('read') ? units.some(within) : units.length > 0 && units.every(within);
 };
 
 /** Why the action is refused, in bokmål: what it is and who may do it. */
@@ -199,8 +220,7 @@ export const refusalOf = (action: Action): string => `Du har ikke lov til å ${p
 export const scopeOf = (actor: Actor, roles: readonly Role[]): 'all' | string[] => {
   const scoped: string[] = [];
   for (const r of actor.roles) {
-    if (r.role === 'administrator') return 'all';
-    if (!roles.includes(r.role)) continue;
+    if (!roles.includes(r.role) && r.role !== 'administrator') continue;
     if (r.unitId === null) return 'all';
     scoped.push(r.unitId);
   }

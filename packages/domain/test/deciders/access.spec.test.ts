@@ -6,7 +6,8 @@ const { given } = specFor(accessDecider);
 const context: GrantRole['context'] = {
   now: '2026-06-15T10:00:00+02:00',
   units: {
-    helse: { exists: true, active: true, name: 'Helse og velferd' },
+    kommune: { exists: true, active: true, name: 'Fjordvik kommune', parentId: null },
+    helse: { exists: true, active: true, name: 'Helse og velferd', parentId: 'kommune' },
     gamle: { exists: true, active: false, name: 'Gamle Forus', mergedInto: 'helse' },
   },
 };
@@ -25,7 +26,12 @@ describe('access decider', () => {
       .when({ type: 'GrantRole', data: { grantId: 'g2', personId: 'it@fjordvik.kommune.no', role: 'administrator', reason: 'IT-drift' }, context })
       .then([{ type: 'RoleGranted', data: { grantId: 'g2', personId: 'it@fjordvik.kommune.no', role: 'administrator', unitId: null, reason: 'IT-drift' } }]));
 
-  it('refuses an administrator or benefit owner limited to a unit', () => {
+  it('grants a kommune administrator: an administrator for one kommune (a root unit)', () =>
+    given([])
+      .when({ type: 'GrantRole', data: { ...grant, role: 'administrator', unitId: 'kommune' }, context })
+      .then([{ type: 'RoleGranted', data: { ...granted.data, role: 'administrator', unitId: 'kommune' } }]));
+
+  it('refuses an administrator limited to a unit below a kommune, or a benefit owner limited to a unit', () => {
     given([]).when({ type: 'GrantRole', data: { ...grant, role: 'administrator' }, context }).thenThrows('role_not_scoped', 'unitId');
     given([]).when({ type: 'GrantRole', data: { ...grant, role: 'benefit-owner' }, context }).thenThrows('role_not_scoped', 'unitId');
   });

@@ -1,7 +1,8 @@
-import type { Action, Target } from '@gevinst/domain/access';
+import { inTenants, tenantsOf, type Action, type Actor, type Target, type TenantTree, type Tenants } from '@gevinst/domain/access';
 import type { ReadModels } from '@gevinst/projections';
 import type { z } from 'zod';
 import * as I from './inputs';
+import { GrantRoleInput } from './commands/access';
 
 /**
  * What each command touches, for the policy: its units, the leader of its project, the owner of its
@@ -108,6 +109,9 @@ export const commandFacts: Record<string, CommandAccess> = {
   setPriceIndex: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: topUnits(rm) }) },
   grantRole: { action: 'grantRole', facts: () => ({}) },
   revokeRole: { action: 'revokeRole', facts: () => ({}) },
+  // the unit the grant is for (none: the whole installation, which only the installation administrator reaches)
+  grantRole: rule('grantRole', GrantRoleInput, ({ input }) => ({ units: units(input.unitId) })),
+  revokeRole: { action: 'revokeRole', facts: ({ targetId, rm }) => ({ units: units(targetId ? rm.access.get(targetId)?.unitId : undefined) }) },
   addMapNode: { action: 'editBenefitMap', facts: onProject },
   changeMapNode: { action: 'editBenefitMap', facts: onProject },
   removeMapNode: { action: 'editBenefitMap', facts: onProject },
@@ -138,4 +142,62 @@ export const commandFacts: Record<string, CommandAccess> = {
     units: goalUnits(rm, targetId),
     projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
   })),
+};
+
+/** the unit tree as the tenant rule reads it */
+export const tenantTreeOf = (rm: ReadModels): TenantTree => ({ parentOf: (id) => rm.units.get(id)?.parentId, successorOf: (id) => rm.units.successorOf(id) });
+
+/** the installation's kommuner: the roots of the unit tree today (a merged kommune lives on in its successor) */
+export const installationTenants = (rm: ReadModels): string[] =>
+  rm.units.list().flatMap((u) => (u.parentId === null && u.mergedInto === null ? [u.id] : []));
+
+/**
+ * The kommuner a person belongs to (`tenantsOf`): their roles' units, and the units of the projects
+ * they lead (its owner, and where its costs and benefits land: a joint project's leader serves every
+ * member it has) and of the benefits they own.
+ */
+export const tenantsOfActor = (rm: ReadModels, actor: Actor): Tenants => {
+  const personal: string[] = [];
+  for (const p of rm.portfolio.projects.values()) {
+    if (p.projectLeader?.toLowerCase() !== actor.id) continue;
+    personal.push(p.ownerUnitId, ...p.costs.map((c) => c.payerUnitId));
+    for (const id of p.benefitIds) {
+      const recipient = rm.portfolio.benefits.get(id)?.recipientUnitId;
+      if (recipient) personal.push(recipient);
+    }
+  }
+  for (const b of rm.portfolio.benefits.values()) if (b.owner?.toLowerCase() === actor.id) personal.push(b.recipientUnitId);
+  return tenantsOf({ roleUnits: actor.roles.map((r) => r.unitId), personalUnits: personal }, tenantTreeOf(rm), installationTenants(rm));
+};
+
+/**
+ * The units a command's input names, for the tenant fence: units (`…UnitId`, `parentId`,
+ * `newParentId`, `mergedUnitIds`), and the units of the things it names (a `projectId`'s owner, a
+ * `benefitId`'s recipient, a `parentGoalId`'s unit).
+ */
+export const unitsNamedBy = (input: unknown, rm: ReadModels): string[] => {
+  if (typeof input !== 'object' || input === null) return [];
+  const named: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value === 'string') {
+      if (key === 'projectId') named.push(...units(rm.portfolio.projects.get(value)?.ownerUnitId));
+      else if (key === 'benefitId') named.push(...units(rm.portfolio.benefits.get(value)?.recipientUnitId));
+      else if (key === 'parentGoalId') named.push(...goalUnits(rm, value));
+    }
+    if (!/unitids?$|^parentid$|^newparentid$/i.test(key)) continue;
+    if (typeof value === 'string') named.push(value);
+    else if (Array.isArray(value)) named.push(...value.filter((v): v is string => typeof v === 'string'));
+  }
+  return named;
+};
+
+/**
+ * The tenant fence of a command: every unit it touches (its target's, and those its input names)
+ * lies in a kommune the person belongs to. Units unknown to the tree are left to the deciders.
+ */
+export const outsideTenants = (rm: ReadModels, actor: Actor, units: readonly string[]): string[] => {
+  const tenants = tenantsOfActor(rm, actor);
+  if (tenants === 'all') return [];
+  const tree = tenantTreeOf(rm);
+  return units.filter((u) => rm.units.has(u) && !inTenants(tenants, u, tree));
 };

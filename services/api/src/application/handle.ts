@@ -4,9 +4,9 @@ import { WrongExpectedRevisionError, type AppendResult, type EventStore, type Ev
 import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore';
 import { upcastRecorded, type ReadModels } from '@gevinst/projections';
 import { v7 as uuidv7 } from 'uuid';
-import { authorize } from '@gevinst/domain/access';
+import { authorize, refusalOf } from '@gevinst/domain/access';
 import type { ActingPerson } from '../auth/actor';
-import { commandFacts } from './access';
+import { commandFacts, outsideTenants, unitsNamedBy } from './access';
 import { benefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
 import { fingerprintOf, IdempotencyStore, type IdempotencyKeys } from './idempotency';
@@ -145,6 +145,9 @@ export class Application {
     const target = facts.facts({ targetId: request.targetId, input, rm: this.deps.readModels });
     const decision = authorize(actor, facts.action, target, this.deps.readModels.units);
     if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    // one installation for several kommuner: nobody writes in a kommune they do not belong to
+    if (outsideTenants(this.deps.readModels, actor, [...(target.units ?? []), ...unitsNamedBy(input, this.deps.readModels)]).length > 0)
+      throw new ForbiddenError(`${refusalOf(facts.action)} Enheten hører til en annen kommune enn din.`);
     return decision.role;
   }
 

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { NotFoundError } from '../application/errors';
 import type { AuditEntry } from '../openapi/responses';
 import type { AccessControl } from './access';
+import { mentionsNone } from './scope';
 
 
 const entryOf = (e: RecordedEvent): AuditEntry => {
@@ -35,13 +36,20 @@ export const auditRoutes = ({ store, readModels: rm, access }: { store: EventSto
   router.get('/api/audit/projects/:id', async (req, res) => {
     const project = rm.portfolio.projects.get(req.params.id);
     if (!project) throw new NotFoundError('prosjektet', req.params.id);
-    access.readProject(req, project.id);
-    res.json({ entries: await read([projectStream(project.id), ...project.benefitIds.map(benefitStream)]) });
+    const actor = access.readProject(req, project.id);
+    if (access.readsWholeProject(actor, project.id)) return void res.json({ entries: await read([projectStream(project.id), ...project.benefitIds.map(benefitStream)]) });
+    // a member of a joint project: its own benefits, and the project's events that name no other kommune's units
+    const none = mentionsNone(access.foreignIds(actor, [project.ownerUnitId, project.id]));
+    const own = project.benefitIds.filter((id) => access.mayReadBenefit(actor, id));
+    res.json({ entries: (await read([projectStream(project.id), ...own.map(benefitStream)])).filter(none) });
   });
   router.get('/api/audit/benefits/:id', async (req, res) => {
     if (!rm.portfolio.benefits.has(req.params.id)) throw new NotFoundError('gevinsten', req.params.id);
-    access.readBenefit(req, req.params.id);
-    res.json({ entries: await read([benefitStream(req.params.id)]) });
+    const actor = access.readBenefit(req, req.params.id);
+    const projectId = rm.portfolio.benefits.get(req.params.id)?.projectId;
+    const project = projectId ? rm.portfolio.projects.get(projectId) : undefined;
+    const none = mentionsNone(access.foreignIds(actor, project ? [project.ownerUnitId, project.id] : []));
+    res.json({ entries: (await read([benefitStream(req.params.id)])).filter(none) });
   });
   router.get('/api/audit/units/:id', async (req, res) => {
     if (!rm.units.has(req.params.id)) throw new NotFoundError('enheten', req.params.id);

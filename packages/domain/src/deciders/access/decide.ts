@@ -15,11 +15,12 @@ export const decideAccess = (command: AccessCommand, state: AccessState): Access
       const event = emit('RoleGranted', { ...data, unitId: data.unitId ?? null, reason: data.reason ?? null });
       const { role, unitId } = event.data;
       if (unitId !== null) {
-        if (!UNIT_SCOPED.has(role))
-          refuse('role_not_scoped', 'unitId', role === 'administrator'
-            ? 'Administrator gjelder hele installasjonen og kan ikke avgrenses til en enhet'
-            : 'Gevinsteier gjelder gevinstene personen eier og kan ikke avgrenses til en enhet');
+        if (!UNIT_SCOPED.has(role) && role !== 'administrator')
+          refuse('role_not_scoped', 'unitId', 'Gevinsteier gjelder gevinstene personen eier og kan ikke avgrenses til en enhet');
         requireActiveUnit(context.units, unitId, 'unitId');
+        // a kommune administrator: an administrator for one kommune of the installation (a root unit)
+        if (role === 'administrator' && context.units[unitId]?.parentId)
+          refuse('role_not_scoped', 'unitId', 'Administrator gjelder hele installasjonen eller én kommune (en enhet øverst i organisasjonen)');
       }
       return [event];
     }

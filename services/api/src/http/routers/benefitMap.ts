@@ -9,6 +9,7 @@ import type { Application } from '../../application/handle';
 import { projectFacts } from '../../application/access';
 import type { AccessControl } from '../access';
 import { found } from './found';
+import { mentionsNone } from '../scope';
 
 /** the revision an `If-Match` header names (`"3"`, `W/"3"`, `3`) */
 const ifMatch = (req: Request): string | undefined => req.get('if-match')?.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
@@ -63,7 +64,19 @@ export const benefitMapRoutes = ({ application, store, readModels: rm, access }:
         return b && !b.cancelled && !b.unplanned && !onMap.has(id) ? [{ benefitId: id, title: b.title, disbenefit: b.disbenefit }] : [];
       }),
     };
-    res.json(view);
+    if (access.readsWholeProject(actor, projectId)) return void res.json(view);
+    // a member of a joint project: the map without the nodes of other kommuner's benefits
+    const none = mentionsNone(access.foreignIds(actor, [project.ownerUnitId, project.id]));
+    const nodes = view.nodes.filter(none);
+    const kept = new Set(nodes.map((n) => n.nodeId));
+    res.json({
+      ...view,
+      editable: false,
+      nodes,
+      edges: view.edges.filter((e) => kept.has(e.from) && kept.has(e.to) && none(e)),
+      flags: { benefitsWithoutGoal: view.flags.benefitsWithoutGoal.filter((n) => kept.has(n)), changesWithoutBenefit: view.flags.changesWithoutBenefit.filter((n) => kept.has(n)) },
+      unmappedBenefits: view.unmappedBenefits.filter(none),
+    });
   });
 
   /** runs a map command for the project in the path: 404 for an unknown project, 201 with the new revision as ETag */

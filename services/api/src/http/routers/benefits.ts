@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { REPORT_READERS, type AccessControl } from '../access';
 import { dateParam, stringParam } from '../query';
 import { found } from './found';
+import { cutBenefitView } from '../scope';
 import { todayInOslo } from './today';
 
 /** `GET /api/benefits/:id` and the owner's `GET /api/due` */
@@ -11,8 +12,8 @@ export const benefitRoutes = ({ readModels: rm, access, clock, due }: { readMode
   const router = Router();
   router.get('/api/benefits/:id', (req, res) => {
     const benefit = found(rm.projects.benefit(req.params.id), 'gevinsten', req.params.id);
-    access.readBenefit(req, req.params.id);
-    res.json(benefit);
+    const actor = access.readBenefit(req, req.params.id);
+    res.json(cutBenefitView(benefit, access.foreignIds(actor)));
   });
   router.get('/api/due', (req, res) => {
     const actor = access.actor(req);
@@ -22,7 +23,8 @@ export const benefitRoutes = ({ readModels: rm, access, clock, due }: { readMode
     const items = due ? due(owner, at) : rm.due(owner, at);
     // someone else's list: only the benefits received within the reader's scope
     const inScope = owner.toLowerCase() === actor.id ? () => true : access.inScope(actor, REPORT_READERS);
-    res.json(items.filter((item) => inScope(item.recipientUnitId)));
+    const inTenant = access.inTenant(actor);
+    res.json(items.filter((item) => inScope(item.recipientUnitId) && inTenant(item.recipientUnitId)));
   });
   return router;
 };

@@ -21,11 +21,14 @@ export const followUpRoutes = ({ readModels: rm, access, clock }: { readModels: 
     const person = stringParam(req, 'owner') ?? actor.id;
     access.allow(req, 'readDue', { person });
     const inScope = person.toLowerCase() === actor.id ? () => true : access.inScope(actor, REPORT_READERS);
-    res.json(actionsOfPerson(rm.followUp, rm.portfolio, person, todayInOslo(clock())).filter((a) => inScope(a.recipientUnitId)));
+    const inTenant = access.inTenant(actor);
+    res.json(actionsOfPerson(rm.followUp, rm.portfolio, person, todayInOslo(clock())).filter((a) => inScope(a.recipientUnitId) && inTenant(a.recipientUnitId)));
   });
   router.get('/api/portfolio/risks', (req, res) => {
-    const inScope = access.inScope(access.allow(req, 'readRisks'), REPORT_READERS);
-    res.json(riskMatrix(rm.followUp, rm.portfolio, inScope));
+    const actor = access.allow(req, 'readRisks');
+    const inScope = access.inScope(actor, REPORT_READERS);
+    const inTenant = access.inTenant(actor);
+    res.json(riskMatrix(rm.followUp, rm.portfolio, (unitId) => inScope(unitId) && inTenant(unitId)));
   });
   return router;
 };

@@ -5,6 +5,7 @@ import { HistoryModel, upcastRecorded, type ReadModels } from '@gevinst/projecti
 import { Router } from 'express';
 import type { AccessControl } from '../access';
 import { found } from './found';
+import { mentionsNone } from '../scope';
 
 /**
  * Every change visible: `GET /api/benefits/:id/history`, `GET /api/projects/:id/history` (the
@@ -36,12 +37,19 @@ export const historyRoutes = ({ store, readModels: rm, access }: { store: EventS
     return model;
   };
 
+  /** a joint project's head (its id, its owner unit) is shown to every member */
+  const exceptOf = (projectId: string | null | undefined): string[] => {
+    const project = projectId ? rm.portfolio.projects.get(projectId) : undefined;
+    return project ? [project.id, project.ownerUnitId] : [];
+  };
+
   const router = Router();
   router.get('/api/benefits/:id/history', async (req, res) => {
     const id = req.params.id;
     found(rm.portfolio.benefits.get(id), 'gevinsten', id);
-    access.readBenefit(req, id);
-    const entries = found((await historyOf(null, [id])).benefitHistory(id), 'gevinsten', id);
+    const actor = access.readBenefit(req, id);
+    const none = mentionsNone(access.foreignIds(actor, exceptOf(rm.portfolio.benefits.get(id)?.projectId)));
+    const entries = found((await historyOf(null, [id])).benefitHistory(id), 'gevinsten', id).filter(none);
     const answer: History = { entries };
     res.json(answer);
   });
@@ -55,8 +63,12 @@ export const historyRoutes = ({ store, readModels: rm, access }: { store: EventS
   router.get('/api/projects/:id/history', async (req, res) => {
     const id = req.params.id;
     const project = found(rm.portfolio.projects.get(id), 'prosjektet', id);
-    access.readProject(req, id);
-    const entries = found((await historyOf(id, project.benefitIds)).projectHistory(id), 'prosjektet', id);
+    const actor = access.readProject(req, id);
+    // a member of a joint project: its own benefits' changes, and the project's that name no other kommune's units
+    const whole = access.readsWholeProject(actor, id);
+    const none = whole ? () => true : mentionsNone(access.foreignIds(actor, exceptOf(id)));
+    const benefitIds = whole ? project.benefitIds : project.benefitIds.filter((b) => access.mayReadBenefit(actor, b));
+    const entries = found((await historyOf(id, benefitIds)).projectHistory(id), 'prosjektet', id).filter(none);
     const answer: History = { entries };
     res.json(answer);
   });

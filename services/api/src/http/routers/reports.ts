@@ -6,7 +6,7 @@ import { REPORT_READERS, type AccessControl } from '../access';
 import { declaredOverlaps, type PastReports } from '@gevinst/projections';
 import { asOfParam, orgParam, spanParams, stringParam } from '../query';
 import type { OrgAnswer } from '@gevinst/domain/answers';
-import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace } from '../scope';
+import { cutLedger, cutMatrix, cutPortfolio, cutRows, cutTrace, mentionsNone } from '../scope';
 import { todayInOslo } from './today';
 
 /**
@@ -38,43 +38,48 @@ export const reportRoutes = ({ readModels: rm, access, clock, pastReports }: { r
   };
   const withOrg = <T extends object>(answer: T, org: OrgAnswer): T & { org: OrgAnswer } => ({ ...answer, org });
   /** the ledger's readers, with what their roles reach */
-  const ledgerScope = (req: Request) => access.inScope(access.allow(req, 'readLedger'), REPORT_READERS);
+  const ledgerScope = (req: Request) => {
+    const actor = access.allow(req, 'readLedger');
+    return { inScope: access.inScope(actor, REPORT_READERS), inTenant: access.inTenant(actor), actor };
+  };
 
   router.get('/api/ledger', async (req, res) => {
-    const inScope = ledgerScope(req);
+    const { inScope, inTenant } = ledgerScope(req);
     const { q, org } = reportQuery(req, res);
     await pastOr(
       req,
       res,
       async (p, asOf) => {
         const r = await p.ledger(asOf, q);
-        return withOrg(cutLedger({ from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units }, inScope), org);
+        return withOrg(cutLedger({ from: r.from, to: r.to, level: r.level, flows: r.flows, units: r.units }, inScope, inTenant), org);
       },
-      () => withOrg(cutLedger(rm.ledger.ledger(q), inScope), org),
+      () => withOrg(cutLedger(rm.ledger.ledger(q), inScope, inTenant), org),
     );
   });
   router.get('/api/ledger/matrix', async (req, res) => {
-    const inScope = ledgerScope(req);
+    const { inScope, inTenant } = ledgerScope(req);
     const { q } = reportQuery(req, res);
-    await pastOr(req, res, async (p, asOf) => cutMatrix((await p.ledger(asOf, q)).matrix, inScope), () => cutMatrix(rm.ledger.matrix(q), inScope));
+    await pastOr(req, res, async (p, asOf) => cutMatrix((await p.ledger(asOf, q)).matrix, inScope, inTenant), () => cutMatrix(rm.ledger.matrix(q), inScope, inTenant));
   });
   router.get('/api/ledger/imbalances', async (req, res) => {
-    const inScope = ledgerScope(req);
+    const { inScope, inTenant } = ledgerScope(req);
     const { q } = reportQuery(req, res);
-    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).imbalances, inScope), () => cutRows(rm.ledger.imbalances(q), inScope));
+    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).imbalances, inScope, inTenant), () => cutRows(rm.ledger.imbalances(q), inScope, inTenant));
   });
   router.get('/api/ledger/balances', async (req, res) => {
-    const inScope = ledgerScope(req);
+    const { inScope, inTenant } = ledgerScope(req);
     const { q } = reportQuery(req, res);
-    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).balances, inScope), () => cutRows(rm.ledger.balances(q), inScope));
+    await pastOr(req, res, async (p, asOf) => cutRows((await p.ledger(asOf, q)).balances, inScope, inTenant), () => cutRows(rm.ledger.balances(q), inScope, inTenant));
   });
   router.get('/api/ledger/trace', (req, res) => {
-    const inScope = ledgerScope(req);
+    const { inScope, inTenant, actor } = ledgerScope(req);
     const { q } = reportQuery(req, res);
-    res.json(cutTrace(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }), inScope));
+    res.json(cutTrace(rm.ledger.trace({ ...q, fromUnitId: stringParam(req, 'fromUnitId', 200), toUnitId: stringParam(req, 'toUnitId', 200) }), inScope, inTenant, access.foreignIds(actor)));
   });
   router.get('/api/portfolio', async (req, res) => {
-    const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
+    const actor = access.allow(req, 'readPortfolio');
+    const inScope = access.inScope(actor, REPORT_READERS);
+    const inTenant = access.inTenant(actor);
     const { q, org } = reportQuery(req, res);
     const year = todayInOslo(clock()).slice(0, 4);
     const from = q.from ?? `${year}-T1`;
@@ -82,14 +87,17 @@ export const reportRoutes = ({ readModels: rm, access, clock, pastReports }: { r
     await pastOr(
       req,
       res,
-      async (p, asOf) => withOrg(cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level, org: q.org }), inScope), org),
-      () => withOrg(cutPortfolio(rm.portfolioStatus({ from, to, level: q.level, org: q.org }), inScope), org),
+      async (p, asOf) => withOrg(cutPortfolio(await p.portfolio(asOf, { from, to, level: q.level, org: q.org }), inScope, inTenant), org),
+      () => withOrg(cutPortfolio(rm.portfolioStatus({ from, to, level: q.level, org: q.org }), inScope, inTenant), org),
     );
   });
   /** every declared overlap (two projects' benefits sharing one gain) on the reader's units */
   router.get('/api/portfolio/overlaps', (req, res) => {
-    const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
-    res.json(declaredOverlaps(rm.portfolio, rm.units).filter((o) => inScope(o.recipientUnitId)));
+    const actor = access.allow(req, 'readPortfolio');
+    const inScope = access.inScope(actor, REPORT_READERS);
+    // a gain shared with another kommune's benefit is the other kommune's too: not shown
+    const none = mentionsNone(access.foreignIds(actor));
+    res.json(declaredOverlaps(rm.portfolio, rm.units).filter((o) => inScope(o.recipientUnitId) && none(o)));
   });
   return router;
 };

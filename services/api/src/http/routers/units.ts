@@ -2,6 +2,7 @@ import type { ReadModels } from '@gevinst/projections';
 import { Router } from 'express';
 import type { AccessControl } from '../access';
 import { found } from './found';
+import { NotFoundError } from '../../application/errors';
 import { dateParam } from '../query';
 
 /**
@@ -11,13 +12,17 @@ import { dateParam } from '../query';
 export const unitRoutes = ({ readModels: rm, access }: { readModels: ReadModels; access: AccessControl }) => {
   const router = Router();
   router.get('/api/units', (req, res) => {
-    access.allow(req, 'readUnits');
+    const inTenant = access.inTenant(access.allow(req, 'readUnits'));
     const at = dateParam(req, 'at');
-    res.json(at ? rm.units.listAt(at) : rm.units.list());
+    // the reader's kommuner only (docs/access.md «Flere kommuner»)
+    res.json((at ? rm.units.listAt(at) : rm.units.list()).filter((u) => inTenant(u.id)));
   });
   router.get('/api/units/:id', (req, res) => {
-    access.allow(req, 'readUnits');
-    res.json(found(rm.units.detail(req.params.id), 'enheten', req.params.id));
+    const inTenant = access.inTenant(access.allow(req, 'readUnits'));
+    const detail = found(rm.units.detail(req.params.id), 'enheten', req.params.id);
+    // another kommune's unit is not there for the reader
+    if (!inTenant(detail.id)) throw new NotFoundError('enheten', req.params.id);
+    res.json(detail);
   });
   return router;
 };
