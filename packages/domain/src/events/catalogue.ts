@@ -9,10 +9,9 @@ import { unitEventSchemas } from './units';
 import { goalEventSchemas } from './goals';
 import { costBenefitEventSchemas } from './costBenefit';
 
-export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal', 'costbenefit'] as const;
 import { calendarEventSchemas } from './calendar';
 
-export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal', 'calendar'] as const;
+export const streamCategories = ['unit', 'project', 'benefit', 'settlement', 'reminder', 'access', 'benefitmap', 'goal', 'costbenefit', 'calendar'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 const schemasByCategory = {
@@ -36,7 +35,7 @@ type Schemas = typeof unitEventSchemas &
   typeof accessEventSchemas &
   typeof benefitMapEventSchemas &
   typeof goalEventSchemas &
-  typeof costBenefitEventSchemas;
+  typeof costBenefitEventSchemas &
   typeof calendarEventSchemas;
 
 export type EventType = keyof Schemas;

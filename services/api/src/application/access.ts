@@ -33,9 +33,6 @@ const rule = <Input>(action: Action, _input: z.ZodType<Input>, facts: (args: Fac
 
 const units = (...ids: (string | null | undefined)[]): string[] => ids.filter((id): id is string => typeof id === 'string');
 
-/** the active units at the top of the tree (the kommuner and co-operations) */
-const topUnits = (rm: ReadModels): string[] => rm.units.list().filter((u) => u.parentId === null && u.active).map((u) => u.id);
-
 const onUnit: Facts = ({ targetId }) => ({ units: units(targetId) });
 
 export const projectFacts = (rm: ReadModels, projectId: string | null | undefined): Target => {
@@ -61,8 +58,6 @@ const onProject: Facts = ({ targetId, rm }) => projectFacts(rm, targetId);
 /** a goal's commands touch the unit that owns it */
 const goalUnits = (rm: ReadModels, goalId: string | undefined): string[] => units(goalId ? rm.goals.get(goalId)?.unitId : undefined);
 const onGoal: Facts = ({ targetId, rm }) => ({ units: goalUnits(rm, targetId) });
-/** the kommuner of the installation: the roots of the unit tree */
-const rootUnits = (rm: ReadModels): string[] => rm.units.list().filter((u) => u.parentId === null).map((u) => u.id);
 const onBenefit: Facts = ({ targetId, rm }) => benefitFacts(rm, targetId);
 
 export const commandFacts: Record<string, CommandAccess> = {
@@ -105,10 +100,8 @@ export const commandFacts: Record<string, CommandAccess> = {
   recordUnplannedBenefit: rule('recordUnplannedBenefit', I.RecordUnplannedBenefitInput, ({ input }) => ({ units: units(input.recipientUnitId) })),
   recordSettlement: rule('recordSettlement', I.RecordSettlementInput, ({ input }) => ({ units: units(input.fromUnitId, input.toUnitId) })),
   // installation-wide: it touches every top unit (kommune), so finance for all of them (or the administrator) reaches it
-  setCostBenefitDefaults: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: topUnits(rm) }) },
-  setPriceIndex: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: topUnits(rm) }) },
-  grantRole: { action: 'grantRole', facts: () => ({}) },
-  revokeRole: { action: 'revokeRole', facts: () => ({}) },
+  setCostBenefitDefaults: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: installationTenants(rm) }) },
+  setPriceIndex: { action: 'setCostBenefitSettings', facts: ({ rm }) => ({ units: installationTenants(rm) }) },
   // the unit the grant is for (none: the whole installation, which only the installation administrator reaches)
   grantRole: rule('grantRole', GrantRoleInput, ({ input }) => ({ units: units(input.unitId) })),
   revokeRole: { action: 'revokeRole', facts: ({ targetId, rm }) => ({ units: units(targetId ? rm.access.get(targetId)?.unitId : undefined) }) },
@@ -136,8 +129,8 @@ export const commandFacts: Record<string, CommandAccess> = {
     projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
   })),
   // the årshjul is the installation's: finance over every kommune (the roots of the unit tree)
-  setReportingDeadline: { action: 'setReportingCalendar', facts: ({ rm }) => ({ units: rootUnits(rm) }) },
-  removeReportingDeadline: { action: 'setReportingCalendar', facts: ({ rm }) => ({ units: rootUnits(rm) }) },
+  setReportingDeadline: { action: 'setReportingCalendar', facts: ({ rm }) => ({ units: installationTenants(rm) }) },
+  removeReportingDeadline: { action: 'setReportingCalendar', facts: ({ rm }) => ({ units: installationTenants(rm) }) },
   unlinkProjectFromGoal: rule('linkGoal', I.GoalProjectInput, ({ targetId, input, rm }) => ({
     units: goalUnits(rm, targetId),
     projectLeader: projectFacts(rm, input.projectId).projectLeader ?? null,
