@@ -247,8 +247,10 @@ const pairs: [reader: 'indre' | 'orland', other: 'indre' | 'orland'][] = [
 describe('one installation for several kommuner', () => {
   it('reads every GET route of the API in each role of one kommune, aimed at the other kommune, and finds nothing of it', async () => {
     let calls = 0;
+    let answered = 0;
     for (const [reader, other] of pairs) {
-      const routes = await getRoutes(kommuner[other]);
+      // aimed at the other kommune's things, and at the reader's own (their answers name nothing of the other's either)
+      const routes = [...new Set([...(await getRoutes(kommuner[other])), ...(await getRoutes(kommuner[reader]))])];
       expect(routes.length).toBeGreaterThan(30);
       const secrets = secretsOf(kommuner[other]);
       for (const role of roles) {
@@ -261,6 +263,7 @@ describe('one installation for several kommuner', () => {
             await res.arrayBuffer();
             continue;
           }
+          answered++;
           const text = await textOf(res);
           const leaked = secrets.filter((s) => text.includes(s));
           expect(leaked, `${role} of ${reader}: GET ${path}`).toEqual([]);
@@ -268,7 +271,9 @@ describe('one installation for several kommuner', () => {
       }
     }
     expect(calls).toBeGreaterThan(500);
-  });
+    // most routes answered with data to search, not only refusals
+    expect(answered).toBeGreaterThan(calls / 3);
+  }, 600_000);
 
   it('shows each role its own kommune, and a member the joint project for its own share', async () => {
     for (const [reader, other] of pairs) {
@@ -300,7 +305,7 @@ describe('one installation for several kommuner', () => {
       expect(whole.costs.map((c) => c.costId).sort()).toEqual([kommuner.indre.jointCost, kommuner.orland.jointCost].sort());
       expect(whole.benefits).toHaveLength(2);
     }
-  });
+  }, 120_000);
 
   it('refuses every command route in each role of one kommune aimed at the other kommune with 403, writing nothing', async () => {
     for (const [reader, other] of pairs) {
@@ -392,5 +397,5 @@ describe('one installation for several kommuner', () => {
       }
       expect(await countEvents(g)).toBe(before);
     }
-  });
+  }, 600_000);
 });

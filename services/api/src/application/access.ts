@@ -142,7 +142,13 @@ export const tenantTreeOf = (rm: ReadModels): TenantTree => ({ parentOf: (id) =>
 
 /** the installation's kommuner: the roots of the unit tree today (a merged kommune lives on in its successor) */
 export const installationTenants = (rm: ReadModels): string[] =>
-  rm.units.list().flatMap((u) => (u.parentId === null && u.mergedInto === null ? [u.id] : []));
+  rm.units.ids().filter((id) => {
+    const u = rm.units.get(id);
+    return !!u && !u.parentId && !u.mergedInto;
+  });
+
+/** whether the installation has more than one kommune (else nothing is cut or fenced: one kommune behaves as always) */
+export const hasSeveralTenants = (rm: ReadModels): boolean => installationTenants(rm).length > 1;
 
 /**
  * The kommuner a person belongs to (`tenantsOf`): their roles' units, and the units of the projects
@@ -189,6 +195,7 @@ export const unitsNamedBy = (input: unknown, rm: ReadModels): string[] => {
  * lies in a kommune the person belongs to. Units unknown to the tree are left to the deciders.
  */
 export const outsideTenants = (rm: ReadModels, actor: Actor, units: readonly string[]): string[] => {
+  if (units.length === 0 || !hasSeveralTenants(rm)) return [];
   const tenants = tenantsOfActor(rm, actor);
   if (tenants === 'all') return [];
   const tree = tenantTreeOf(rm);

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { actorOf, type ActingPerson, type GroupRoles } from '../auth/actor';
 import { principalOf, type Principal } from '../auth/principal';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../application/errors';
-import { benefitFacts, projectFacts, tenantsOfActor, tenantTreeOf } from '../application/access';
+import { benefitFacts, hasSeveralTenants, projectFacts, tenantsOfActor, tenantTreeOf } from '../application/access';
 
 /** The roles whose reports are cut to their units: finance and management read the ledger and the målekort. */
 export const REPORT_READERS = ['finance', 'management'] as const;
@@ -63,6 +63,7 @@ export class AccessControl {
 
   /** whether a unit lies in one of the person's kommuner (always, in a single-kommune installation) */
   inTenant(actor: ActingPerson): (unitId: string) => boolean {
+    if (!hasSeveralTenants(this.rm)) return () => true;
     const tenants = this.tenants(actor);
     if (tenants === 'all') return () => true;
     const tree = this.tenantTree;
@@ -82,6 +83,7 @@ export class AccessControl {
    */
   foreignIds(actor: ActingPerson, except: readonly string[] = []): Set<string> {
     const foreign = new Set<string>();
+    if (!hasSeveralTenants(this.rm)) return foreign;
     const inTenant = this.inTenant(actor);
     for (const u of this.rm.units.list()) if (!inTenant(u.id) && !except.includes(u.id)) foreign.add(u.id);
     if (foreign.size === 0) return foreign;
