@@ -5,7 +5,8 @@
  * (`@event-driven-io/emmett-postgresql`, a devDependency) on one loopback server, on the same generated
  * events, in one process. PostgreSQL is found or made as in the tests (test/fixtures/postgres.ts:
  * GEVINST_TEST_PG_URL, else a throw-away database on 127.0.0.1:5432, else a throw-away cluster);
- * BENCH_PG=0 leaves PostgreSQL out. Prints a table; asserts nothing. Sizes: BENCH_SINGLE (default 5000 single appends),
+ * the two PostgreSQL stores take turns for BENCH_PG_ROUNDS rounds (default 2), each keeping its best
+ * figure per column; BENCH_PG=0 leaves PostgreSQL out. Prints a table; asserts nothing. Sizes: BENCH_SINGLE (default 5000 single appends),
  * BENCH_BATCHES (default 300 batches of 100; the first 100 form one 10,000-event stream); BENCH_PEER=0
  * leaves Emmett out (it is installed on first use, which needs the npm registry).
  */
@@ -111,6 +112,8 @@ const emmettPostgres = async (server: TestPostgres): Promise<Contender> => {
   const { dumbo } = await import('@event-driven-io/dumbo');
   const store = getPostgreSQLEventStore(server.url);
   await store.schema.migrate();
+  // a later round starts from empty tables, as ours starts in a fresh schema
+  await store.schema.dangerous.truncate({ resetSequences: true });
   const pool = dumbo({ connectionString: server.url });
   const versions = new Map<string, bigint>();
   const append = async (stream: string, events: BenchEvent[]) => {
@@ -319,7 +322,12 @@ const main = async () => {
   ];
   let server: TestPostgres | undefined;
   const postgres = async () => (server ??= await startTestPostgres());
-  if (process.env.BENCH_PG !== '0') contenders.push(async () => oursPostgres(await postgres()), async () => emmettPostgres(await postgres()));
+  // the two PostgreSQL stores take turns for BENCH_PG_ROUNDS rounds (default 2) and each keeps its best
+  // figure per column: on a shared machine the load changes between one contender's run and the next
+  const rounds = Number(process.env.BENCH_PG_ROUNDS ?? 2);
+  if (process.env.BENCH_PG !== '0')
+    for (let round = 0; round < rounds; round++)
+      contenders.push(async () => oursPostgres(await postgres()), async () => emmettPostgres(await postgres()));
   const rows = [];
   for (const make of contenders) {
     let contender: Contender;
@@ -341,6 +349,20 @@ const main = async () => {
   }
   rmSync(dir, { recursive: true, force: true });
   await server?.close();
+  // best of the rounds per contender and column
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i];
+    const first = rows.findIndex((r) => r.name === row?.name);
+    if (row === undefined || first === i) continue;
+    const best = rows[first];
+    if (best === undefined) continue;
+    best.single = Math.max(best.single, row.single);
+    best.concurrent = best.concurrent === undefined || row.concurrent === undefined ? best.concurrent : Math.max(best.concurrent, row.concurrent);
+    best.batched = Math.max(best.batched, row.batched);
+    best.readAll = Math.max(best.readAll, row.readAll);
+    best.longStream = Math.max(best.longStream, row.longStream);
+    rows.splice(i, 1);
+  }
 
   const fmt = (n: number) => n.toLocaleString('en-US');
   const header = ['store', 'single appends/s', 'singles, 32 writers/s', '100-batches events/s', 'readAll events/s', 'long stream events/s'];
@@ -351,6 +373,7 @@ const main = async () => {
   const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)));
   const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(' | ')} |`;
   console.log();
+  if (process.env.BENCH_PG !== '0') notes.push(`PostgreSQL rows: the best of ${rounds} alternating rounds per column`);
   console.log(`nproc ${os.availableParallelism()}, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(
     `workload: ${fmt(singles)} single-event appends over ${singleStreams} streams, ${batches} appends of ${batchSize} events ` +
