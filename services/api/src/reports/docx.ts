@@ -40,9 +40,10 @@ interface Cell {
   bold?: boolean;
   color?: string;
 }
-const cell = (c: Cell | string, header = false) => {
+const cell = (c: Cell | string, header = false, width?: number) => {
   const value = typeof c === 'string' ? { text: c } : c;
   return new TableCell({
+    width: width === undefined ? undefined : { size: width, type: WidthType.DXA },
     children: [
       new Paragraph({
         alignment: value.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -53,9 +54,16 @@ const cell = (c: Cell | string, header = false) => {
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 };
-const table = (header: (Cell | string)[], rows: (Cell | string)[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+/** the text width of the page in twips (A4 less the margins below) */
+const PAGE_WIDTH = 11906 - 2 * 900;
+
+/** a table across the page; `weights` share its width between the columns (default: equal) */
+const table = (header: (Cell | string)[], rows: (Cell | string)[][], weights: number[] = header.map(() => 1)) => {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((PAGE_WIDTH * w) / sum));
+  return new Table({
+    width: { size: PAGE_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     borders: {
       top: { style: BorderStyle.SINGLE, size: 4, color: 'BBBBBB' },
       bottom: { style: BorderStyle.SINGLE, size: 4, color: 'BBBBBB' },
@@ -65,10 +73,11 @@ const table = (header: (Cell | string)[], rows: (Cell | string)[][]) =>
       insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
     },
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, true, widths[i])) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, widths[i])) })),
     ],
   });
+};
 const num = (value: string): Cell => ({ text: value, numeric: true });
 const status = (s: TertialReport['portfolio']['rows'][number]['status'], pending = false): Cell => ({
   text: statusText(s, pending),
@@ -106,6 +115,7 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
         ['Uakseptable gevinster', num(String(s.unacceptableBenefits))],
         ['Uakseptable mål', num(String(s.unacceptableGoals))],
       ],
+      [4, 2],
     ),
   );
   const c = s.benefits;
@@ -130,13 +140,14 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
       num(percent(t.achievementPct)),
       num(percent(t.changePct)),
     ]);
-  body.push(table(['Enhet', 'Status', num('Planlagt'), num('Realisert'), num('Måloppnåelse'), num('Endring')], portfolioRows));
+  body.push(table(['Enhet', 'Status', num('Planlagt'), num('Realisert'), num('Måloppnåelse'), num('Endring')], portfolioRows, [3.2, 1.8, 1.8, 1.8, 1.6, 1.2]));
   if (r.portfolio.projects.length > 0) {
     body.push(heading('Prosjekter med gevinster i enheten', HeadingLevel.HEADING_2));
     body.push(
       table(
         ['Prosjekt', 'Fase', 'Status', num('Gevinster'), num('Planlagt'), num('Realisert')],
         r.portfolio.projects.map((p) => [p.name, p.phase, status(p.status), num(String(p.benefitCount)), num(kr(p.plannedOre)), num(kr(p.realisedOre))]),
+        [3.6, 2.2, 1.8, 1.2, 1.6, 1.6],
       ),
     );
   }
@@ -147,6 +158,7 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
     table(
       ['Enhet', num('Kostnader'), num('Gevinst mottatt'), num('Av dette fra andre'), num('Gitt til andre'), num('Netto')],
       r.ledger.rows.map((u) => [u.name, num(kr(u.costsOre)), num(kr(u.gainsReceivedOre)), num(kr(u.gainsFromOthersOre)), num(kr(u.gainsProducedForOthersOre)), num(kr(u.netOre))]),
+      [3, 1.5, 1.7, 1.7, 1.6, 1.5],
     ),
   );
   body.push(heading('Uttak og avregning', HeadingLevel.HEADING_2));
@@ -154,13 +166,14 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
     table(
       ['Enhet', num('Gevinstuttak'), num('Avregnet inn'), num('Avregnet ut'), num('Ikke tatt ut')],
       r.ledger.rows.map((u) => [u.name, num(kr(u.withdrawnOre)), num(kr(u.settledInOre)), num(kr(u.settledOutOre)), num(kr(u.openOre))]),
+      [3.2, 1.7, 1.7, 1.7, 1.7],
     ),
   );
   body.push(heading('Gevinststrømmer', HeadingLevel.HEADING_2));
   if (r.ledger.flows.length === 0) body.push(para('Ingen gevinster mellom enheter i tertialet.'));
   else {
     body.push(para(`Figur 1 (Sankey i PDF-utgaven) som tabell: gevinster i ${r.tertialLabel}, fra betalende enhet til mottaker.`));
-    body.push(table(['Betalt av', 'Gevinst i', num('Beløp')], r.ledger.flows.map((f) => [f.fromName, f.toName, num(kr(f.ore))])));
+    body.push(table(['Betalt av', 'Gevinst i', num('Beløp')], r.ledger.flows.map((f) => [f.fromName, f.toName, num(kr(f.ore))]), [3, 3, 1.6]));
   }
 
   body.push(heading(`4. Målekort ${r.scorecard.year}`));
@@ -177,6 +190,7 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
           num(opt(g.result)),
           { text: g.verdict ? VERDICT_LABEL[g.verdict] : '–', bold: true, color: g.verdict ? verdictColour[g.verdict] : undefined },
         ]),
+        [5, 1, 1, 1.3, 1.2, 1.6],
       ),
     );
 
@@ -187,6 +201,7 @@ export const tertialDocxDocument = (r: TertialReport): Document => {
       table(
         ['Gevinst', 'Prosjekt', 'Mottaker', 'Eier', num('Planlagt'), num('Realisert'), 'Eierens kommentar'],
         r.unacceptable.benefits.map((b) => [b.title, b.projectName ?? '–', b.recipientName, b.owner ?? '–', num(kr(b.plannedOre)), num(kr(b.realisedOre)), commentText(b)]),
+        [2.1, 1.9, 1.5, 2.5, 1.6, 1.6, 2],
       ),
     );
   if (r.unacceptable.goals.length > 0) {
