@@ -36,13 +36,18 @@ export function costBenefitSourceFromEvents(events: Iterable<LedgerEventInput>):
         break;
     }
   }
+  const books = new Map<string, UnitRateFacts>();
   return {
     facts,
     unitOfMeasure: (benefitId) => measures.get(benefitId) ?? null,
     rates: (unitId): UnitRateFacts | undefined => {
+      const known = books.get(unitId);
+      if (known) return known;
       const unit = facts.units.get(unitId);
       if (!unit) return undefined;
-      return { unitId, name: unit.name, rates: [...(rates.get(unitId)?.values() ?? [])].sort((a, b) => a.year - b.year), timeline: unit };
+      const book = { unitId, name: unit.name, rates: [...(rates.get(unitId)?.values() ?? [])].sort((a, b) => a.year - b.year), timeline: unit };
+      books.set(unitId, book);
+      return book;
     },
     settings,
   };
