@@ -79,7 +79,7 @@ function chainInYear(book: RateBook, unitId: string, year: number): string[] {
 export function rateFor(book: RateBook, unitId: string, year: number): RateChoice {
   // a book is a snapshot of the facts (made per request or per fold): its answers are kept with it
   let cache = rateCache.get(book);
-  if (!cache) rateCache.set(book, (cache = new Map()));
+  if (!cache) rateCache.set(book, (cache = new Map<string, RateChoice>()));
   const key = `${year}:${unitId}`;
   const cached = cache.get(key);
   if (cached) return cached;
