@@ -3,3 +3,4 @@ export * from './analysis';
 export * from './settings';
 export * from './report';
 export * from './decider';
+export * from './fromEvents';

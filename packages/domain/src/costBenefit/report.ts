@@ -101,10 +101,10 @@ export function costBenefitReport(source: CostBenefitSource, q: CostBenefitQuery
   const values = benefits.map((b) => benefitToValue(b, source.unitOfMeasure(b.benefitId)));
 
   // the analysis period: from the first year with a fact, or the year asked for
-  const factYears: number[] = [];
-  for (const p of projects) for (const c of p.costs) factYears.push(c.kind === 'annual' ? costTerms(c).firstYear : yearOfPeriod(c.period));
-  for (const b of values) for (const e of [...b.originalPlan, ...b.plan, ...b.realisations]) factYears.push(yearOfPeriod(e.period));
-  const from = q.from ?? (factYears.length ? Math.min(...factYears) : q.currentYear);
+  let firstYear = Number.POSITIVE_INFINITY;
+  for (const p of projects) for (const c of p.costs) firstYear = Math.min(firstYear, c.kind === 'annual' ? costTerms(c).firstYear : yearOfPeriod(c.period));
+  for (const b of values) for (const e of [...b.originalPlan, ...b.plan, ...b.realisations]) firstYear = Math.min(firstYear, yearOfPeriod(e.period));
+  const from = q.from ?? (Number.isFinite(firstYear) ? firstYear : q.currentYear);
   const years = q.years ?? settings.defaults.analysisYears;
   const last = from + years - 1;
   const params: CostBenefitParameters = {

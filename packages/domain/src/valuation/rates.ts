@@ -77,6 +77,20 @@ function chainInYear(book: RateBook, unitId: string, year: number): string[] {
  * 4. else missing: the benefit's time is shown, its kroner value is not.
  */
 export function rateFor(book: RateBook, unitId: string, year: number): RateChoice {
+  // a book is a snapshot of the facts (made per request or per fold): its answers are kept with it
+  let cache = rateCache.get(book);
+  if (!cache) rateCache.set(book, (cache = new Map<string, RateChoice>()));
+  const key = `${year}:${unitId}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const choice = findRate(book, unitId, year);
+  cache.set(key, choice);
+  return choice;
+}
+
+const rateCache = new WeakMap<RateBook, Map<string, RateChoice>>();
+
+function findRate(book: RateBook, unitId: string, year: number): RateChoice {
   const chain = chainInYear(book, unitId, year);
   const carrierUnitId = chain[0] ?? unitId;
   const carrierName = book(carrierUnitId)?.name ?? carrierUnitId;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldLedgerFacts } from '../../src/ledger';
 import {
   costBenefitReport,
+  costBenefitSourceFromEvents,
   costBenefitSummary,
   hoursFromCases,
   hoursPerUnit,
@@ -151,5 +152,22 @@ describe('kost/nytte over the ledger’s facts', () => {
     const all = costBenefitReport(source, { projectId: null, currentYear: 2026, years: 5 });
     expect(all.scope.name).toBe('Porteføljen');
     expect(all.scenarios.forecast.npvOre).toBe(one.scenarios.forecast.npvOre);
+  });
+
+  it('folds the same source from the events themselves (for a report as known at an instant)', () => {
+    const withRate = new History();
+    withRate.events.push(...h.events);
+    withRate.add('HourlyRateSet', { unitId: 'hjemme', year: 2026, rateOre: 61_200, source: src('KS lønnsstatistikk 2026') });
+    withRate.add('PriceIndexSet' as never, { year: 2026, index: 100, source: 'SSB' } as never);
+    const folded = costBenefitSourceFromEvents(withRate.events);
+    expect(folded.unitOfMeasure('b1')).toBe('timer');
+    expect(folded.settings.priceIndex[2026]?.index).toBe(100);
+    const fromEvents = costBenefitReport(folded, { projectId: 'p1', currentYear: 2026, years: 5 });
+    const live = costBenefitReport({ ...source, rates: (id) => (id === 'hjemme' ? { ...units.hjemme!, name: 'Hjemmetjenesten' } : undefined) }, { projectId: 'p1', currentYear: 2026, years: 5 });
+    const figures = (r: typeof live) => (['planned', 'forecast', 'realised'] as const).map((k) => [r.scenarios[k].pvCostsOre, r.scenarios[k].pvBenefitsOre, r.scenarios[k].npvOre, r.scenarios[k].paybackYear]);
+    expect(figures(fromEvents)).toEqual(figures(live));
+    // the index of 2026 is the only one, so fixed prices equal current prices
+    expect(fromEvents.scenarios.forecast.years[1]).toMatchObject({ index: 100, indexYear: 2026, benefitsRealOre: 61_200_000 });
+    expect(fromEvents.ratesUsed.map((r) => [r.rateUnitName, r.rateYear, r.rateOre])).toEqual([['Hjemmetjenesten', 2026, 61_200]]);
   });
 });

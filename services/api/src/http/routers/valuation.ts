@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '@gevinst/domain/errors';
-import { ValidationError } from '@gevinst/domain/errors';
+import { DomainError, parseWith, ValidationError } from '@gevinst/domain/errors';
 import { costBenefitReport, valueBenefit, benefitToValue } from '@gevinst/domain/valuation';
 import type { BenefitValuationAnswer, CostBenefitReportAnswer, CostBenefitSettingsAnswer } from '@gevinst/domain/answers';
 import { costBenefitSourceOf, rateBookOf, type ReadModels } from '@gevinst/projections';
@@ -40,6 +39,17 @@ export const CostBenefitQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['project'], message: 'Oppgi enten project=<id> eller portfolio' });
   });
 
+/** figures too large for whole øre (a timesats or quantity far out of range) are refused, never a 500 */
+const computed = <T>(compute: () => T): T => {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof RangeError || (error instanceof Error && error.name === 'InvalidAmountError'))
+      throw new DomainError('amount_too_large', `Beløpene blir for store til å regne med: ${error.message}`, []);
+    throw error;
+  }
+};
+
 const queryOf = (raw: unknown) => {
   for (const [k, v] of Object.entries(raw as Record<string, unknown>))
     if (typeof v !== 'string') throw new ValidationError('Ugyldig parameter', [{ path: k, message: 'Oppgi parameteren én gang, som tekst' }]);
@@ -61,7 +71,7 @@ export const valuationRoutes = ({ readModels: rm, access, clock }: { readModels:
     const fact = rm.ledger.facts.benefits.get(id);
     const unitOfMeasure = rm.portfolio.benefits.get(id)?.unitOfMeasure ?? null;
     if (!fact) throw new ValidationError('Ugyldig gevinst', [{ path: 'id', message: 'Gevinsten finnes ikke i regnskapet' }]);
-    const answer: BenefitValuationAnswer = valueBenefit(benefitToValue(fact, unitOfMeasure), rateBookOf(rm.units));
+    const answer: BenefitValuationAnswer = computed(() => valueBenefit(benefitToValue(fact, unitOfMeasure), rateBookOf(rm.units)));
     res.json(answer);
   });
 
@@ -69,16 +79,17 @@ export const valuationRoutes = ({ readModels: rm, access, clock }: { readModels:
     const q = queryOf(req.query);
     const base = { currentYear: currentYear(), from: q.from ?? null, years: q.years ?? null, discountRatePct: q.rate ?? null, priceYear: q.priceYear ?? null };
     let answer: CostBenefitReportAnswer;
-    if (q.project !== undefined) {
-      access.readProject(req, q.project);
-      answer = costBenefitReport(costBenefitSourceOf(rm), { ...base, projectId: q.project });
+    const projectId = q.project;
+    if (projectId !== undefined) {
+      access.readProject(req, projectId);
+      answer = computed(() => costBenefitReport(costBenefitSourceOf(rm), { ...base, projectId }));
     } else {
       const inScope = access.inScope(access.allow(req, 'readPortfolio'), REPORT_READERS);
       const includeProject = (projectId: string) => {
         const owner = rm.portfolio.projects.get(projectId)?.ownerUnitId;
         return !!owner && inScope(owner);
       };
-      answer = costBenefitReport(costBenefitSourceOf(rm), { ...base, projectId: null, includeProject });
+      answer = computed(() => costBenefitReport(costBenefitSourceOf(rm), { ...base, projectId: null, includeProject }));
     }
     res.json(answer);
   });
