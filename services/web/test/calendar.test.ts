@@ -61,6 +61,7 @@ describe('årshjul', () => {
     expect(await missing.textContent()).toContain(OWNER.email);
     expect(await missing.getByRole('link', { name: 'realisert gevinst for 2026 T2' }).getAttribute('href')).toBe(`/gevinster/${arranged.benefit}/registrer?periode=2026-T2`);
     await j.check('arshjul-mangler');
+    await j.checkNarrow('arshjul-mangler');
 
     // removed with a reason: the default comes back
     await own.locator('summary', { hasText: 'Fjern fristen' }).click();

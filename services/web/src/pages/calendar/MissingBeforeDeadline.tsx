@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { api, type MissingBenefit } from '../../api';
 import { Busy } from '../../components/Loading';
+import { TableWrap } from '../../components/Table';
 import { useApi } from '../../hooks/useApi';
 import { formatPeriod } from '../../format/period';
 
@@ -49,6 +50,7 @@ export function MissingBeforeDeadline({ period, unitId }: { period: string; unit
               {data.missingCount} {data.missingCount === 1 ? 'verdi mangler' : 'verdier mangler'} for {formatPeriod(period)} på {data.benefits.length}{' '}
               {data.benefits.length === 1 ? 'gevinst' : 'gevinster'}.
             </p>
+            <TableWrap label={`Det som mangler for ${formatPeriod(period)}`}>
             <table>
               <caption className="visually-hidden">Det som mangler for {formatPeriod(period)}</caption>
               <thead>
@@ -65,6 +67,7 @@ export function MissingBeforeDeadline({ period, unitId }: { period: string; unit
                 ))}
               </tbody>
             </table>
+            </TableWrap>
           </>
         ))}
     </Busy>
