@@ -10,8 +10,8 @@ import {
   type CostBenefitReportAnswer,
   type ErrorResponse,
 } from '@gevinst/domain/answers';
-import { costBenefitSourceOf } from '@gevinst/projections';
-import { costBenefitSummary } from '@gevinst/domain/valuation';
+import { costBenefitSourceOf, upcastRecorded, type ProjectedEvent } from '@gevinst/projections';
+import { costBenefitReport, costBenefitSourceFromEvents, costBenefitSummary } from '@gevinst/domain/valuation';
 import { countEvents, startTestGevinst, type TestGevinst } from './helpers';
 import { loginAs } from './login';
 
@@ -77,6 +77,11 @@ describe('kost/nytte', () => {
     // the same figures as the domain's summary over the same read models (what the tertial report prints)
     const summary = costBenefitSummary(costBenefitSourceOf(g.readModels), { projectId: p.id, currentYear: new Date().getFullYear() });
     expect(summary.forecast.npvOre).toBe(r.scenarios.forecast.npvOre);
+    // and the same as folded from the stored events themselves (how a report as known at an instant is made)
+    const events = (await g.store.readAll()).map(upcastRecorded).filter((e): e is ProjectedEvent => e !== null);
+    const folded = costBenefitReport(costBenefitSourceFromEvents(events), { projectId: p.id, currentYear: new Date().getFullYear() });
+    expect(folded.scenarios).toEqual(r.scenarios);
+    expect(folded.ratesUsed).toEqual(r.ratesUsed);
   });
 
   it('answers the portfolio, and takes the rate, period and price year asked for', async () => {
