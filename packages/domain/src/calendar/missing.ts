@@ -1,6 +1,6 @@
 import type { MissingBenefit } from '../answers/calendar';
 import { spanMonths, toPeriod, tryParsePeriod, type PeriodKind } from '../periods';
-import { computeObligationPeriods, isObligationMet, type ObligationPeriod, type RecordedPeriods } from './obligations';
+import { isObligationMet, rememberedObligationPeriods, type ObligationPeriod, type RecordedPeriods } from './obligations';
 
 /** What «what is missing» needs to know of a benefit (the API fills it from its read model). */
 export interface BenefitRecordFacts extends RecordedPeriods {
@@ -18,15 +18,22 @@ export interface BenefitRecordFacts extends RecordedPeriods {
 
 /** Whether the obligation's period ends within the tertial: the values the tertial's report asks for. */
 export const endsWithin = (tertial: string, o: ObligationPeriod): boolean => {
-  const t = spanMonths(tertial);
-  const p = toPeriod(o.period);
-  const end = spanMonths(p).end;
-  return end > t.start && end <= t.end;
+  const key = `${tertial}|${o.period}`;
+  let known = within.get(key);
+  if (known === undefined) {
+    const t = spanMonths(tertial);
+    const end = spanMonths(toPeriod(o.period)).end;
+    known = end > t.start && end <= t.end;
+    if (within.size >= 100_000) within.clear();
+    within.set(key, known);
+  }
+  return known;
 };
+const within = new Map<string, boolean>();
 
 /**
  * For a tertial, the benefits whose values for it are still not recorded: every obligation
- * (`computeObligationPeriods`, the reminders' rule) whose period ends within the tertial and is not
+ * (`computeObligationPeriods`, the reminders' rule, remembered per plan) whose period ends within the tertial and is not
  * met. `inScope` picks the recipient units (a unit and those below it); cancelled benefits owe nothing.
  * Sorted by project, then benefit title.
  */
@@ -59,6 +66,6 @@ export const missingForTertial = (
 
 /** One benefit's unmet obligations for the tertial, by period. */
 export const missingOf = (b: Pick<BenefitRecordFacts, 'plan' | 'measurementSchedule' | 'realised' | 'measured'>, tertial: string): ObligationPeriod[] =>
-  computeObligationPeriods(b.plan, b.measurementSchedule)
+  rememberedObligationPeriods(b.plan, b.measurementSchedule)
     .filter((o) => endsWithin(tertial, o) && !isObligationMet(b, o))
     .sort((x, y) => x.period.localeCompare(y.period));

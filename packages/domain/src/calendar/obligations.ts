@@ -31,6 +31,24 @@ export const computeObligationPeriods = (plan: readonly string[], schedule: Peri
   return out;
 };
 
+const MAX_PLANS = 10_000;
+const periodsByPlan = new Map<string, readonly ObligationPeriod[]>();
+
+/**
+ * `computeObligationPeriods`, remembered per plan and schedule: a kommune's benefits share a few
+ * hundred plans, and the Oslo calendar maths per benefit was most of a «what is missing» answer's time.
+ * The answer must not be changed.
+ */
+export const rememberedObligationPeriods = (plan: readonly string[], schedule: PeriodKind): readonly ObligationPeriod[] => {
+  const key = `${schedule}|${plan.join(',')}`;
+  const known = periodsByPlan.get(key);
+  if (known) return known;
+  if (periodsByPlan.size >= MAX_PLANS) periodsByPlan.clear();
+  const periods = computeObligationPeriods(plan, schedule);
+  periodsByPlan.set(key, periods);
+  return periods;
+};
+
 /** What has been recorded for a benefit: the periods with a realisation and those with a measurement. */
 export interface RecordedPeriods {
   realised: ReadonlySet<string>;

@@ -1,4 +1,4 @@
-import { computeObligationPeriods, isObligationMet, type ObligationPeriod, type What } from '@gevinst/domain/calendar';
+import { isObligationMet, rememberedObligationPeriods, type ObligationPeriod, type What } from '@gevinst/domain/calendar';
 import { comparePeriods } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import type { BenefitState } from './state';
@@ -31,18 +31,8 @@ export const dueDateOf = (period: string, config: ReminderConfig): string => per
  * measurement schedule that do not end together with a planned one (measurement). Needs no timing.
  * Remembered per plan and schedule (many benefits share them); the answer must not be changed.
  */
-export const obligationPeriodsOf = (plan: readonly string[], schedule: BenefitState['measurementSchedule']): readonly ObligationPeriod[] => {
-  const key = `${schedule}|${plan.join(',')}`;
-  const known = periodsByPlan.get(key);
-  if (known) return known;
-  if (periodsByPlan.size >= MAX_PLANS) periodsByPlan.clear();
-  const periods = computeObligationPeriods(plan, schedule);
-  periodsByPlan.set(key, periods);
-  return periods;
-};
-
-const MAX_PLANS = 10_000;
-const periodsByPlan = new Map<string, readonly ObligationPeriod[]>();
+export const obligationPeriodsOf = (plan: readonly string[], schedule: BenefitState['measurementSchedule']): readonly ObligationPeriod[] =>
+  rememberedObligationPeriods(plan, schedule);
 
 interface TimedPeriod extends ObligationPeriod {
   timing: PeriodTiming;
