@@ -1,6 +1,6 @@
 import { recordedBy, type AsOf } from '@gevinst/domain/ledger';
 import type { EventStore } from '@gevinst/eventstore';
-import { GoalsModel, LedgerProjection, PortfolioModel, ProjectViews, UnitsRegistry, upcastRecorded } from '@gevinst/projections';
+import { GoalsModel, LedgerProjection, PortfolioModel, ProjectViews, UnitsRegistry, upcastRecorded, ValuationModel } from '@gevinst/projections';
 import { DateTime } from 'luxon';
 
 const PAGE = 10_000;
@@ -15,6 +15,8 @@ export interface ModelsAsOf {
   portfolio: PortfolioModel;
   ledger: LedgerProjection;
   goals: GoalsModel;
+  /** the kost/nytte settings and price indexes as they stood */
+  valuation: ValuationModel;
   projects: ProjectViews;
 }
 
@@ -53,7 +55,8 @@ export class ReportModels {
     const portfolio = new PortfolioModel();
     const ledger = new LedgerProjection();
     const goals = new GoalsModel();
-    const models = [units, portfolio, ledger, goals];
+    const valuation = new ValuationModel();
+    const models = [units, portfolio, ledger, goals, valuation];
     let after: bigint | undefined;
     for (;;) {
       const page = await this.store.readAll({ after, maxCount: PAGE });
@@ -66,6 +69,6 @@ export class ReportModels {
       if (page.length < PAGE || !last) break;
       after = last.globalPosition;
     }
-    return { asOf, date, units, portfolio, ledger, goals, projects: new ProjectViews(portfolio, ledger, clock) };
+    return { asOf, date, units, portfolio, ledger, goals, valuation, projects: new ProjectViews(portfolio, ledger, clock) };
   }
 }

@@ -1,7 +1,8 @@
 import { computePortfolio } from '@gevinst/domain/status';
-import { buildTertialReport, type TertialReport } from '@gevinst/domain/report';
+import { buildTertialReport, reportCostBenefitOf, withCostBenefit, type TertialReport } from '@gevinst/domain/report';
+import { costBenefitSummary } from '@gevinst/domain/valuation';
 import type { BenefitView } from '@gevinst/domain/answers';
-import { scorecardOf, unitEntries } from '@gevinst/projections';
+import { costBenefitSourceOf, scorecardOf, unitEntries } from '@gevinst/projections';
 import type { ModelsAsOf } from './pastModels';
 
 /**
@@ -38,7 +39,16 @@ export const tertialReportOf = (m: ModelsAsOf, q: { tertial: string; unitId: str
     unitEntries(m.goals, q.unitId),
     { goalId: null, unitId: q.unitId },
   );
-  return buildTertialReport({
+  // kost/nytte of the projects owned in the unit's part of the tree that the reader reaches, as known at asOf
+  const costBenefit = costBenefitSummary(costBenefitSourceOf(m), {
+    projectId: null,
+    currentYear: Number(q.tertial.slice(0, 4)),
+    includeProject: (projectId) => {
+      const owner = m.portfolio.projects.get(projectId)?.ownerUnitId;
+      return owner !== undefined && m.units.isWithin(owner, q.unitId) && q.inScope(owner);
+    },
+  });
+  const report = buildTertialReport({
     tertial: q.tertial,
     unitId: q.unitId,
     asOf: m.asOf.instant,
@@ -52,4 +62,5 @@ export const tertialReportOf = (m: ModelsAsOf, q: { tertial: string; unitId: str
     projects: [...m.portfolio.projects.values()].map((p) => ({ projectId: p.id, name: p.name, phase: p.phase })),
     scorecard,
   });
+  return withCostBenefit(report, reportCostBenefitOf(costBenefit));
 };

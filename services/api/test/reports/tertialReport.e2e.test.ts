@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceRow, BenefitView, ErrorResponse, GoalScorecard, LedgerAnswer, Portfolio, ProjectDetail, ProjectSummary, TertialReport, UnitSummary } from '@gevinst/domain/answers';
+import type { BalanceRow, BenefitView, CostBenefitReportAnswer, ErrorResponse, GoalScorecard, LedgerAnswer, Portfolio, ProjectDetail, ProjectSummary, TertialReport, UnitSummary } from '@gevinst/domain/answers';
 import { kr, number, percent, statusText, TertialReportSchema, VERDICT_LABEL } from '@gevinst/domain/report';
 import { startTestGevinst, AS_ADMIN, TEST_ADMIN_TOKEN, type TestGevinst } from '../helpers';
 import { tertialReportCommand } from '../../src/reports/cli';
@@ -133,6 +133,20 @@ describe('the tertial report (tertialrapport)', () => {
     for (const text of [expected.summary.planned, expected.summary.realised]) {
       expect(html).toContain(text);
       expect(docxText(xml)).toContain(text);
+    }
+    // the kost/nytte section: the valuation's present values for the same projects (no event since asOf)
+    const costBenefit = (await g.get<CostBenefitReportAnswer>('/api/cost-benefit?portfolio')).body;
+    const report = (await g.get<TertialReport>(`/api/reports/tertial?${query()}`)).body;
+    const line = (label: string) => report.costBenefit?.lines.find((l) => l.label === label)?.ore;
+    for (const [label, scenario] of [['Planlagt', 'planned'], ['Prognose', 'forecast'], ['Realisert hittil', 'realised']] as const) {
+      const expectedScenario = costBenefit.scenarios[scenario];
+      expect(line(`${label}: nåverdi kostnader`)).toBe(expectedScenario.pvCostsOre);
+      expect(line(`${label}: nåverdi prissatte gevinster`)).toBe(expectedScenario.pvBenefitsOre);
+      expect(line(`${label}: netto nåverdi`)).toBe(expectedScenario.npvOre);
+      for (const text of [`${label}: netto nåverdi`, kr(expectedScenario.npvOre)]) {
+        expect(html).toContain(text);
+        expect(docxText(xml)).toContain(text);
+      }
     }
     // the Sankey and the målekort as figures (SVG) in the printed page
     expect(html.match(/<figure><svg /g)?.length).toBe(2);
