@@ -31,6 +31,10 @@ describe('tertialrapport', () => {
     await unacceptable.waitFor();
     const row = (await unacceptable.locator('tbody tr').first().locator('th, td').allTextContents()).map((t) => t.replace(/\u00a0/g, ' '));
     expect(row).toEqual(['Raskere byggesaksbehandling', 'Byggesak', 'byggesak@fjordvik.kommune.no', 'kr 65 000', 'kr 0', 'Ikke rapportert innen fristen']);
+    // what the owner has still not recorded for the tertial, before the report's deadline
+    const missing = page.getByRole('table', { name: /Det som mangler for/ });
+    await missing.waitFor();
+    expect(await missing.locator('tbody').textContent()).toContain('Raskere byggesaksbehandling');
     await j.check('tertialrapport');
 
     const report = await j.get<{ asOf: string }>(`/api/reports/tertial?tertial=2026-T1&unit=${arranged.kommune}`);

@@ -1,5 +1,6 @@
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { TertialReport } from '@gevinst/domain/answers';
+import { MissingBeforeDeadline } from '../calendar/MissingBeforeDeadline';
 import { get, query } from '../../api/client';
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -112,6 +113,11 @@ export function TertialReportPage() {
               <div><dt>Uakseptable gevinster</dt><dd>{r.summary.unacceptableBenefits}</dd></div>
               <div><dt>Uakseptable mål</dt><dd>{r.summary.unacceptableGoals}</dd></div>
             </dl>
+            <section aria-labelledby="mangler-for-fristen">
+              <h2 id="mangler-for-fristen">Dette mangler før fristen</h2>
+              <p>Verdiene gevinsteierne ennå ikke har registrert for {r.tertialLabel}, slik det står nå (fristene står i <Link to="/arshjul">årshjulet</Link>).</p>
+              <MissingBeforeDeadline period={r.tertial} unitId={r.unit.unitId} />
+            </section>
             <h2>Porteføljestatus</h2>
             <TableWrap label="Porteføljestatus per enhet">
               <table>
