@@ -356,6 +356,11 @@ describe('one installation for several kommuner', () => {
         unlinkBenefitFromGoal: { id: o.goal, path: { benefitId: o.benefit }, body: {} },
         linkProjectToGoal: { id: o.goal, body: { projectId: k.project } },
         unlinkProjectFromGoal: { id: o.goal, path: { projectId: o.project }, body: {} },
+        // installation-wide: they touch every kommune, so no one of a single kommune reaches them
+        setCostBenefitDefaults: { body: { discountRatePct: 3, analysisYears: 12, costsIncludeMva: false } },
+        setPriceIndex: { body: { year: 2026, index: 104.5, source: 'SSB' } },
+        setReportingDeadline: { body: { kind: 'tertial', period: '2026-T2', date: '2026-09-20', title: 'Tertialrapport til formannskapet' } },
+        removeReportingDeadline: { path: { deadlineId: 'a0000000-0000-4000-8000-000000000001' }, body: { reason: 'Feil dato' } },
       };
       const before = await countEvents(g);
       for (const route of commandRoutes) {
