@@ -10,7 +10,7 @@ import { listenForAppends } from './listen';
 import { readAll, readCategory } from './readAll';
 import { readStream } from './readStream';
 import { createSchema, quoteIdentifier } from './schema';
-import { subscriptions } from './subscribe';
+import { subscriptions } from '../subscriptions/subscriptions';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:port/database` */

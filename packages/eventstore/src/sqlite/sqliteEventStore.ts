@@ -11,7 +11,7 @@ import { openDatabase } from './openDatabase';
 import { prepareEvents } from './preparedEvent';
 import { readAll, readCategory } from './readAll';
 import { readStream } from './readStream';
-import { subscriptions } from './subscribe';
+import { subscriptions } from '../subscriptions/subscriptions';
 
 export interface SqliteEventStoreOptions {
   /** file path, or ':memory:' */

@@ -1,7 +1,7 @@
 import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port';
-import { pollingSubscription } from '../subscriptions/pollingSubscription';
+import { pollingSubscription } from './pollingSubscription';
 import { assertValidCategory } from '../validation';
-import type { Lifecycle } from './lifecycle';
+import type { Lifecycle } from '../sqlite/lifecycle';
 
 export interface Subscriptions {
   readonly subscribe: (options: SubscribeOptions & { pollIntervalMs?: number }) => Subscription;
@@ -10,11 +10,15 @@ export interface Subscriptions {
   stopAll(): Promise<void>;
 }
 
-/** Polling subscriptions to $all or to a category, woken at once by this process's own appends. */
+/**
+ * Polling subscriptions to $all or to a category, woken at once by this process's own appends (SQLite
+ * and PostgreSQL alike). History and live events come from one ordered query; both stores make
+ * positions visible in order, so the hand-over has neither gap nor duplicate.
+ */
 export const subscriptions = (options: {
   lifecycle: Lifecycle;
-  readAll: (options?: ReadAllOptions) => RecordedEvent[];
-  readCategory: (category: string, options?: ReadAllOptions) => RecordedEvent[];
+  readAll: (options?: ReadAllOptions) => RecordedEvent[] | Promise<RecordedEvent[]>;
+  readCategory: (category: string, options?: ReadAllOptions) => RecordedEvent[] | Promise<RecordedEvent[]>;
   pollIntervalMs?: number;
 }): Subscriptions => {
   const { lifecycle, readAll, readCategory } = options;
