@@ -4,6 +4,7 @@ import { OSLO } from '@gevinst/domain/periods';
 import { isActionOpen } from '@gevinst/domain/status';
 import type { ReminderConfig } from '../config';
 import type { ReminderInputEvent } from './evolve';
+import type { ClaimFacts } from './claims';
 
 /**
  * Reminders of overdue realisation actions (gevinstrealiseringstiltak): the action's owner is told
@@ -30,12 +31,6 @@ interface BenefitFacts {
   owner: string;
   projectId: string;
   cancelled: boolean;
-}
-
-interface ClaimFacts {
-  claimedAt: string;
-  deliveryId: string | null;
-  delivered: boolean;
 }
 
 export interface ActionReminderState {

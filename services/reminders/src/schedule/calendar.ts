@@ -5,6 +5,7 @@ import { OSLO, type PeriodKind } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import type { ReminderInputEvent } from './evolve';
 import { obligationPeriodsOf } from './obligations';
+import type { ClaimFacts } from './claims';
 
 /**
  * Reminders ahead of the årshjul's tertial report deadlines: `remindDaysBefore` days before a
@@ -29,12 +30,6 @@ interface BenefitFacts {
   measured: Set<string>;
   /** epoch ms of the BenefitPlanned's recordedAt (0 when unknown) */
   plannedAt: number;
-}
-
-interface ClaimFacts {
-  claimedAt: string;
-  deliveryId: string | null;
-  delivered: boolean;
 }
 
 export interface CalendarReminderState {
