@@ -1,5 +1,5 @@
 import type { CostBenefitScenarioSummary, CostBenefitSummary } from '../costBenefit';
-import { number, percent } from './format';
+import { percent } from './format';
 import type { ReportCostBenefit } from './model';
 
 const payback = (s: CostBenefitScenarioSummary): string => (s.paybackYear === null ? 'ikke innen analyseperioden' : String(s.paybackYear));
@@ -27,8 +27,8 @@ export const reportCostBenefitOf = (s: CostBenefitSummary): ReportCostBenefit =>
       ...s.sensitivity.map((row) => ({ label: `Følsomhet: ${row.label}`, ore: row.npvOre, text: null })),
     ],
     notes: [
-      `Kalkulasjonsrente ${percent(p.discountRatePct)}, analyseperiode ${p.years} år fra ${p.from}, faste ${p.priceYear}-priser.`,
-      ...(s.unpricedBenefits > 0 ? [`${number(s.unpricedBenefits, 0)} gevinster er ikke prissatt og er ikke med i nåverdien.`] : []),
+      `Kalkulasjonsrente ${percent(p.discountRatePct)}, analyseperiode ${p.years} år fra ${p.from}, prisår ${p.priceYear}.`,
+      // the analysis' own notes say what is not priced, which prices and which defaults
       ...s.notes,
     ],
   };
