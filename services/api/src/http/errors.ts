@@ -41,6 +41,9 @@ export const toHttpError = (error: unknown): { status: number; body: ErrorBody; 
     const message = 'Ugyldige data';
     return { status: 400, body: body('validation_failed', message, [{ path: e.field ?? '', message: e.message ?? message }]) };
   }
+  // a report too large to print in time: the DOCX of the same report is the way out
+  if (e?.name === 'PdfTimeoutError')
+    return { status: 503, headers: { 'Retry-After': '60' }, body: body('pdf_too_slow', e.message ?? 'Utskriften til PDF tok for lang tid') };
   if (isBusy(error))
     return { status: 503, headers: { 'Retry-After': '1' }, body: body('store_busy', 'Databasen er opptatt. Prøv igjen om litt.') };
   if (e?.type === 'entity.too.large') return { status: 413, body: body('payload_too_large', 'Forespørselen er for stor') };

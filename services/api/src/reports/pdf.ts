@@ -20,6 +20,11 @@ export interface PdfOptions {
   title: string;
 }
 
+/** The print took longer than its limit (a very large report): answered 503, pointing to the DOCX. */
+export class PdfTimeoutError extends Error {
+  override readonly name = 'PdfTimeoutError';
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** one print at a time: each launches a browser of a few hundred MB, and the machine is shared */
@@ -33,7 +38,7 @@ const withTimeout = <T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       onTimeout();
-      reject(new Error(`Utskriften til PDF tok mer enn ${Math.round(ms / 1000)} sekunder`));
+      reject(new PdfTimeoutError(`Utskriften til PDF tok mer enn ${Math.round(ms / 1000)} sekunder. Last ned DOCX, eller velg en enhet lenger ned i organisasjonen.`));
     }, ms);
     work.then(
       (v) => {

@@ -4,6 +4,8 @@ import type { BenefitView } from '@gevinst/domain/answers';
 import { renderTertialHtml } from '../../src/reports/html';
 import { renderTertialDocx } from '../../src/reports/docx';
 import { sankeySvg } from '../../src/reports/figures';
+import { htmlToPdf, PdfTimeoutError } from '../../src/reports/pdf';
+import { toHttpError } from '../../src/http/errors';
 import { docxText, docxXml } from './documents';
 
 // The report's model and its renderings without a server: Norwegian formats, escaping, the same bytes.
@@ -65,5 +67,16 @@ describe('the tertial report’s model and renderings', () => {
     expect(docxText(xml)).toContain('6. Kost/nytte');
     expect((await renderTertialDocx(r)).equals(docx)).toBe(true);
     expect(renderTertialHtml(r)).toBe(html);
+  });
+});
+
+describe('a report too large to print in time', () => {
+  it('gives the print up at its limit and is answered 503 with the way out (the DOCX), not a 500', async () => {
+    const printing = htmlToPdf(renderTertialHtml(buildTertialReport(inputs)), { createdAt: '2026-09-01T00:00:00.000Z', title: 'Stor', timeoutMs: 1 });
+    await expect(printing).rejects.toBeInstanceOf(PdfTimeoutError);
+    const answer = toHttpError(await printing.catch((e: unknown) => e));
+    expect(answer.status).toBe(503);
+    expect(answer.body.error.code).toBe('pdf_too_slow');
+    expect(answer.body.error.message).toContain('DOCX');
   });
 });
