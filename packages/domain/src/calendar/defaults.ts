@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { DeadlineKind } from '../events/calendar';
-import { OSLO, periodEnd, formatPeriod, period } from '../periods';
+import type { DeadlineFacts } from '../deciders/calendar/state';
+import { OSLO, periodEnd, formatPeriod, formatTertialLong, period } from '../periods';
 
 /**
  * The default årshjul, used for every tertial that has no tertial deadline of its own: the tertial
@@ -13,19 +13,8 @@ export const DEFAULT_TERTIAL_REPORT_DAY = 20;
 export const DEFAULT_REMIND_DAYS_BEFORE = 14;
 
 /** A deadline of the årshjul, set by finance (`explicit`) or from the default rule. */
-export interface CalendarDeadline {
-  deadlineId: string;
-  kind: DeadlineKind;
-  period: string;
-  /** Oslo date, `yyyy-mm-dd` */
-  date: string;
-  title: string;
-  remindDaysBefore: number;
-  source: 'explicit' | 'default';
-}
+export type CalendarDeadline = DeadlineFacts & { source: 'explicit' | 'default' };
 
-/** `2026-T2` → «2. tertial 2026» */
-export const tertialLabel = (tertial: string): string => `${tertial.slice(-1)}. tertial ${tertial.slice(0, 4)}`;
 
 /** The default deadline's id: stable, so its reminders keep their job ids. */
 export const defaultDeadlineId = (tertial: string): string => `default-${tertial}`;
@@ -41,7 +30,7 @@ export const defaultTertialDeadline = (tertial: string): CalendarDeadline => {
     kind: 'tertial',
     period: code,
     date,
-    title: `Tertialrapport for ${tertialLabel(code)}`,
+    title: `Tertialrapport for ${formatTertialLong(code)}`,
     remindDaysBefore: DEFAULT_REMIND_DAYS_BEFORE,
     source: 'default',
   };

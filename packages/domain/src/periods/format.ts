@@ -31,3 +31,9 @@ export function formatPeriodNb(value: PeriodLike): string {
       return `${MONTHS_NB[p.index - 1]} ${p.year}`;
   }
 }
+
+/** A tertial written out for a reader: `2026-T2` → «2. tertial 2026» */
+export const formatTertialLong = (tertial: PeriodLike): string => {
+  const p = toPeriod(tertial);
+  return `${p.index}. tertial ${p.year}`;
+};

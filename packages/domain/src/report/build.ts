@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { BenefitView, GoalScorecard, LedgerAnswer, BalanceRow, Portfolio, Status } from '../answers';
-import { formatPeriod, formatPeriodNb, periodLastDate, periodStartDate, toPeriod, OSLO } from '../periods';
+import { formatPeriod, formatPeriodNb, formatTertialLong, periodLastDate, periodStartDate, toPeriod, OSLO } from '../periods';
 import { realisationPct } from '../status/thresholds';
 import { dateText } from './format';
 import type {
@@ -192,7 +192,7 @@ export function buildTertialReport(input: TertialReportInputs): TertialReport {
   return {
     title: `Tertialrapport ${formatPeriodNb(code)} – ${name(input.unitId)}`,
     tertial: code,
-    tertialLabel: `${code.slice(6)}. tertial ${year}`,
+    tertialLabel: formatTertialLong(code),
     from: periodStartDate(code),
     to: periodLastDate(code),
     unit: { unitId: input.unitId, name: name(input.unitId) },
