@@ -10,6 +10,7 @@ export * from './projects/due';
 export type { LedgerQuery } from '@gevinst/domain/ledger';
 export * from './ledger/LedgerProjection';
 export * from './asOf/pastReports';
+export * from './asOf/recordedBy';
 export * from './readModels';
 export * from './runner/upcast';
 export * from './history/HistoryModel';

@@ -1,9 +1,8 @@
-import { ledgerAsOf, recordedBy, type AsOf, type Ledger, type ServedLedgerReport, type LedgerEventInput, type LedgerQuery, type OrgView } from '@gevinst/domain/ledger';
+import { Ledger, type AsOf, type ServedLedgerReport, type LedgerQuery, type OrgView } from '@gevinst/domain/ledger';
 import { computePortfolio } from '@gevinst/domain/status';
 import type { EventStore } from '@gevinst/eventstore';
-import { upcastRecorded } from '../runner/upcast';
+import { foldRecordedBy, PastFolds } from './recordedBy';
 
-const PAGE = 10_000;
 const CACHE_MAX = 8;
 
 /**
@@ -12,42 +11,24 @@ const CACHE_MAX = 8;
  * today's picture, so this is the one query service that reads history on a GET.
  */
 export class PastReports {
-  private cache = new Map<string, Promise<Ledger>>();
+  private readonly folds: PastFolds<Ledger>;
 
   constructor(
     private readonly store: EventStore,
     /** changes whenever an event is appended (the runner's position); part of the cache key */
-    private readonly version: () => string = () => '',
-  ) {}
-
-  ledgerAt(asOf: AsOf): Promise<Ledger> {
-    const key = `${asOf.instant}|${this.version()}`;
-    let ledger = this.cache.get(key);
-    if (!ledger) {
-      ledger = this.fold(asOf);
-      if (this.cache.size >= CACHE_MAX) this.cache.clear();
-      this.cache.set(key, ledger);
-      ledger.catch(() => this.cache.delete(key));
-    }
-    return ledger;
+    version: () => string = () => '',
+  ) {
+    this.folds = new PastFolds((asOf) => this.fold(asOf), version, CACHE_MAX);
   }
 
-  /** reads the log page by page; events recorded after the cutoff are not even parsed */
+  ledgerAt(asOf: AsOf): Promise<Ledger> {
+    return this.folds.at(asOf);
+  }
+
   private async fold(asOf: AsOf): Promise<Ledger> {
-    const recorded: LedgerEventInput[] = [];
-    let after: bigint | undefined;
-    for (;;) {
-      const page = await this.store.readAll({ after, maxCount: PAGE });
-      for (const event of page) {
-        if (!recordedBy(event, asOf)) continue;
-        const parsed = upcastRecorded(event);
-        if (parsed) recorded.push(parsed);
-      }
-      const last = page.at(-1);
-      if (page.length < PAGE || !last) break;
-      after = last.globalPosition;
-    }
-    return ledgerAsOf(recorded, asOf);
+    const ledger = new Ledger();
+    await foldRecordedBy(this.store, asOf, (event) => ledger.apply(event));
+    return ledger;
   }
 
   async ledger(asOf: AsOf, q: LedgerQuery): Promise<ServedLedgerReport> {
