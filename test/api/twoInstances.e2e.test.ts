@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnitSummary, WriteResult } from '@gevinst/domain/answers';
 import { answerOf, AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/helpers';
+import { loginAs } from '../../services/api/test/login';
 import { freePort, startRedis, type TestRedis } from '../../services/reminders/test/support/redis';
 import { startTestPostgres, type TestPostgres } from '../../packages/eventstore/test/fixtures/postgres';
 
@@ -38,7 +39,7 @@ const startInstance = async (name: string, demo: boolean, logLevel = 'warn'): Pr
       HOST: '127.0.0.1',
       DATABASE_URL: pg.url,
       GEVINST_PG_SCHEMA: schema,
-      // each instance keeps its read models' snapshots and login sessions in a file of its own
+      // each instance keeps its read models' snapshots in a file of its own (sessions and keys are in PostgreSQL)
       GEVINST_DB: join(dir, name, 'gevinst.sqlite'),
       GEVINST_OUTBOX: outbox,
       GEVINST_DEMO: demo ? '1' : '0',
@@ -152,6 +153,18 @@ describe('two API instances on one PostgreSQL', () => {
     expect(named).toHaveLength(1);
     // the same key with another body is refused
     expect((await post(b, '/api/units', { ...body, name: 'Noe annet' }, key)).status).toBe(422);
+  });
+
+  it('a person logged in through one instance is known to the other, and a logout on either ends it on both', async () => {
+    const cookie = await loginAs(a.url, 'byggesak@fjordvik.kommune.no');
+    const me = async (on: Instance) => fetch(`${on.url}/api/me`, { headers: { cookie } });
+    const onB = await me(b);
+    expect(onB.status).toBe(200);
+    expect(((await onB.json()) as { id: string; via: string }).id).toBe('byggesak@fjordvik.kommune.no');
+    const logout = await fetch(`${b.url}/auth/logout`, { method: 'POST', headers: { cookie, origin: b.url }, redirect: 'manual' });
+    expect(logout.status).toBe(303);
+    expect((await me(a)).status).toBe(401);
+    expect((await me(b)).status).toBe(401);
   });
 
   it('a reminder is mailed once although both instances schedule it', { timeout: 120_000 }, async () => {

@@ -5,4 +5,4 @@ export { InMemoryCheckpointStore, SqliteCheckpointStore, storeCheckpointInTransa
 export { pollingSubscription } from './subscriptions/pollingSubscription';
 export { openKurrentDbEventStore, type KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb';
 export { openEventStore, openEventStoreFromEnv, synchronousFromEnv, defaultSqlitePath, type EventStoreEnv, type OpenedEventStore } from './openEventStore';
-export { openPostgresEventStore, PostgresCheckpointStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgres';
+export { openPostgresEventStore, PostgresCheckpointStore, quoteIdentifier, type PostgresEventStore, type PostgresEventStoreOptions, type PostgresQuery } from './postgres';

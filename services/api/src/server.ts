@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { openSqliteEventStore, type EventStore, type PostgresEventStore } from '@gevinst/eventstore';
+import { openSqliteEventStore, type EventStore, type PostgresEventStore, type PostgresQuery } from '@gevinst/eventstore';
 import { ReadModels, SharedSnapshots } from '@gevinst/projections';
 import type { Express } from 'express';
 import type { Server } from 'node:http';
@@ -21,6 +21,7 @@ import { spreadsheetRoutes } from './spreadsheet-routes';
 import { fileAttachmentStore } from './evidence/AttachmentStore';
 import { evidenceMaxBytes, evidenceRoutes } from './evidence/routes';
 import { createAuthentication, type Authentication } from './auth/authentication';
+import { postgresLoginAttempts, postgresSessionRows } from './auth/postgresRows';
 import { validateAuthConfig, type AuthConfig } from './auth/config';
 import type { RateLimitConfig } from './http/security/rateLimits';
 import type { UploadLimits } from '@gevinst/spreadsheet';
@@ -142,6 +143,14 @@ const idempotencyKeysOf = (store: EventStore, db: Database.Database): Idempotenc
   return pg ? new PostgresIdempotencyKeys((text, values) => pg.pool.query(text, values), pg.schema) : new IdempotencyStore(db);
 };
 
+/** logins and sessions in PostgreSQL when the events are, so a person may reach any instance */
+const sharedAuthOf = (store: EventStore) => {
+  const pg = postgresOf(store);
+  if (!pg) return undefined;
+  const query: PostgresQuery = (text, values) => pg.pool.query(text, values);
+  return { sessions: postgresSessionRows(query, pg.schema), loginAttempts: postgresLoginAttempts(query, pg.schema) };
+};
+
 /** Starts the API with its read models (and the demo when the store is empty). For main.ts and tests. */
 export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningGevinst> => {
   validateAuthConfig(config.auth ?? {});
@@ -236,7 +245,14 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
   whenStarted.catch(() => undefined);
 
   const access = new AccessControl(readModels, config.groupRoles ?? DEFAULT_GROUP_ROLES);
-  const auth = await createAuthentication({ db, logger, publicUrl: config.publicUrl, config: config.auth, describe: (p) => ({ roles: access.rolesOf(p) }) });
+  const auth = await createAuthentication({
+    db,
+    logger,
+    publicUrl: config.publicUrl,
+    config: config.auth,
+    describe: (p) => ({ roles: access.rolesOf(p) }),
+    shared: sharedAuthOf(store),
+  });
   const pastReports = new PastReports(store, () => readModels.runner.position?.toString() ?? '');
   const sheets = spreadsheetRoutes({ application, readModels, clock: config.clock, pastReports, access, uploadLimits: config.uploadLimits });
   const evidence = evidenceRoutes({

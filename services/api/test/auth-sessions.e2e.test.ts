@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createAuthentication } from '../src/auth/authentication';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, Sessions } from '../src/auth/sessions';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, Sessions, sqliteSessionRows } from '../src/auth/sessions';
 
 const person = { id: 'byggesak@fjordvik.kommune.no', subject: 'byggesak@fjordvik.kommune.no', name: 'Bjørn Moe', email: 'byggesak@fjordvik.kommune.no', groups: ['gevinst-gevinsteiere'] };
 const MINUTE = 60_000;
@@ -12,41 +12,41 @@ const MINUTE = 60_000;
 describe('sessions', () => {
   const clockAt = (start: number) => {
     const clock = { now: start };
-    return { clock, sessions: new Sessions(new Database(':memory:'), { now: () => clock.now }) };
+    return { clock, sessions: new Sessions(sqliteSessionRows(new Database(':memory:')), { now: () => clock.now }) };
   };
 
-  it('end after the idle time without use, and live on while used', () => {
+  it('end after the idle time without use, and live on while used', async () => {
     const { clock, sessions } = clockAt(Date.parse('2026-03-02T08:00:00Z'));
-    const kept = sessions.create(person);
-    const idle = sessions.create(person);
+    const kept = await sessions.create(person);
+    const idle = await sessions.create(person);
     for (let t = 0; t < SESSION_IDLE_MS + 10 * MINUTE; t += 30 * MINUTE) {
       clock.now += 30 * MINUTE;
-      expect(sessions.principal(kept)?.id).toBe(person.id);
+      expect((await sessions.principal(kept))?.id).toBe(person.id);
     }
-    expect(sessions.principal(idle)).toBeUndefined();
+    expect(await sessions.principal(idle)).toBeUndefined();
   });
 
-  it('end at the absolute limit however busy', () => {
+  it('end at the absolute limit however busy', async () => {
     const { clock, sessions } = clockAt(Date.parse('2026-03-02T08:00:00Z'));
-    const id = sessions.create(person);
+    const id = await sessions.create(person);
     const end = clock.now + SESSION_ABSOLUTE_MS;
     while (clock.now + 30 * MINUTE < end) {
       clock.now += 30 * MINUTE;
-      expect(sessions.principal(id)).toMatchObject({ id: person.id, via: 'session' });
+      expect(await sessions.principal(id)).toMatchObject({ id: person.id, via: 'session' });
     }
     clock.now = end;
-    expect(sessions.principal(id)).toBeUndefined();
+    expect(await sessions.principal(id)).toBeUndefined();
   });
 
-  it('are 256-bit random ids of which only a hash is kept', () => {
+  it('are 256-bit random ids of which only a hash is kept', async () => {
     const db = new Database(':memory:');
-    const sessions = new Sessions(db);
-    const id = sessions.create(person);
+    const sessions = new Sessions(sqliteSessionRows(db));
+    const id = await sessions.create(person);
     expect(Buffer.from(id, 'base64url')).toHaveLength(32);
     const rows = db.prepare('SELECT * FROM sessions').all() as Record<string, unknown>[];
     expect(JSON.stringify(rows)).not.toContain(id);
-    sessions.delete(id);
-    expect(sessions.principal(id)).toBeUndefined();
+    await sessions.delete(id);
+    expect(await sessions.principal(id)).toBeUndefined();
   });
 });
 

@@ -1,2 +1,4 @@
 export { openPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgresEventStore';
 export { PostgresCheckpointStore } from './checkpointStore';
+export type { PostgresQuery } from './query';
+export { quoteIdentifier } from './schema';

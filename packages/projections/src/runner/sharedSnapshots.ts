@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-
-/** What the shared database is reached through: a parameterised query (node-postgres' `pool.query` fits). */
-export type SharedQuery = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+import { quoteIdentifier, type PostgresQuery } from '@gevinst/eventstore';
 
 interface LocalSnapshot {
   name: string;
@@ -26,10 +24,10 @@ export class SharedSnapshots {
   /** `schema`: the PostgreSQL schema the events live in (the table is created there) */
   constructor(
     private readonly db: Database.Database,
-    private readonly query: SharedQuery,
+    private readonly query: PostgresQuery,
     schema = 'public',
   ) {
-    this.table = `"${schema.replace(/"/g, '""')}".gevinst_projection_snapshots`;
+    this.table = `${quoteIdentifier(schema)}.gevinst_projection_snapshots`;
   }
 
   async ensureTable(): Promise<void> {

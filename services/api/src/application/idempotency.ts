@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { quoteIdentifier, type PostgresQuery } from '@gevinst/eventstore';
 
 export interface StoredAnswer {
   fingerprint: string;
@@ -49,9 +50,6 @@ export class IdempotencyStore implements IdempotencyKeys {
   }
 }
 
-/** node-postgres' `pool.query`, as far as the keys need it */
-export type PostgresQuery = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
-
 /**
  * The keys in PostgreSQL when the events live there, so a retry sent to another instance finds the first
  * answer too. Stored after the events' append (as beside KurrentDB): a crash between the two makes a
@@ -65,7 +63,7 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
     private readonly query: PostgresQuery,
     schema = 'public',
   ) {
-    this.table = `"${schema.replace(/"/g, '""')}".gevinst_idempotency_keys`;
+    this.table = `${quoteIdentifier(schema)}.gevinst_idempotency_keys`;
   }
 
   private ensureTable(): Promise<unknown> {

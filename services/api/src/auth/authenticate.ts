@@ -47,8 +47,12 @@ export const authenticateWith =
     }
     const sessionId = cookieValue(req, SESSION_COOKIE);
     if (sessionId) {
-      const principal = sessions.principal(sessionId);
-      if (principal) setPrincipal(req, principal);
+      try {
+        const principal = await sessions.principal(sessionId);
+        if (principal) setPrincipal(req, principal);
+      } catch (error) {
+        return next(error);
+      }
     }
     next();
   };

@@ -6,10 +6,10 @@ import { authenticateWith, meHandler, type DescribePrincipal } from './authentic
 import { BearerTokens } from './bearer';
 import { validateAuthConfig, type AuthConfig } from './config';
 import { createEmbeddedProvider, EMBEDDED_CLIENT_ID, EMBEDDED_SCOPES, type EmbeddedProvider } from './embeddedProvider';
-import { RelyingParty } from './relyingParty';
+import { RelyingParty, sqliteLoginAttempts, type LoginAttempts } from './relyingParty';
 import { loginRoutes } from './routes';
 import { AuthSecrets } from './secrets';
-import { Sessions } from './sessions';
+import { Sessions, sqliteSessionRows, type SessionRows } from './sessions';
 
 export interface Authentication {
   /** `/auth/login`, `/auth/callback`, `/auth/logout`, `GET /api/me` and (embedded) `/oidc/…`; mount before any body parser */
@@ -34,15 +34,19 @@ export interface AuthenticationDeps {
   config?: AuthConfig;
   /** extra fields for GET /api/me (the roles) */
   describe?: DescribePrincipal;
+  /** where sessions and logins under way are kept when not in `db` (PostgreSQL, shared by every instance) */
+  shared?: { sessions: SessionRows; loginAttempts: LoginAttempts };
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 /** Who is behind a request: the login (OpenID Connect), sessions, bearer tokens and GET /api/me. */
-export const createAuthentication = async ({ db, logger, publicUrl, config = {}, describe }: AuthenticationDeps): Promise<Authentication> => {
+export const createAuthentication = async ({ db, logger, publicUrl, config = {}, describe, shared }: AuthenticationDeps): Promise<Authentication> => {
   validateAuthConfig(config);
   const secrets = new AuthSecrets(db);
-  const sessions = new Sessions(db, { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs });
+  const sessions = new Sessions(shared?.sessions ?? sqliteSessionRows(db), { absoluteMs: config.sessionAbsoluteMs, idleMs: config.sessionIdleMs });
+  const sweepSessions = () => sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'could not remove ended sessions; the next sweep tries again'));
+  await sweepSessions();
   const groupsClaim = config.groupsClaim ?? 'groups';
   const provider = config.issuer ? undefined : await createEmbeddedProvider({ db, secrets, logger });
 
@@ -62,7 +66,7 @@ export const createAuthentication = async ({ db, logger, publicUrl, config = {},
   if (!clientId) throw new Error('OIDC_CLIENT_ID is missing');
   const audience = config.audience ?? clientId;
 
-  const relyingParty = new RelyingParty(db, {
+  const relyingParty = new RelyingParty(shared?.loginAttempts ?? sqliteLoginAttempts(db), {
     issuer,
     clientId,
     clientSecret: provider ? provider.clientSecret : config.clientSecret,
@@ -97,7 +101,7 @@ export const createAuthentication = async ({ db, logger, publicUrl, config = {},
   routes.use(loginRoutes({ relyingParty, sessions, baseUrl, logger }));
   routes.get('/api/me', authenticate, meHandler(describe));
 
-  const sweep = setInterval(() => sessions.sweepExpired(), 60 * 60 * 1000);
+  const sweep = setInterval(() => void sweepSessions(), 60 * 60 * 1000);
   sweep.unref();
 
   return {

@@ -18,6 +18,38 @@ export interface RelyingPartyOptions {
 /** A login started at /auth/login and not yet come back (state, nonce and PKCE verifier), 10 minutes. */
 const ATTEMPT_MS = 10 * 60 * 1000;
 
+export interface LoginAttempt {
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+}
+
+/** Where logins under way are kept, by the hash of their state, until the issuer sends the person back. */
+export interface LoginAttempts {
+  put(stateHash: string, attempt: LoginAttempt, expiresAt: number): Promise<void> | void;
+  /** the attempt, removed as it is taken; undefined when unknown or expired */
+  take(stateHash: string, now: number): Promise<LoginAttempt | undefined> | LoginAttempt | undefined;
+}
+
+/** Logins under way in the instance's SQLite file. */
+export const sqliteLoginAttempts = (db: Database.Database): LoginAttempts => {
+  db.exec(`CREATE TABLE IF NOT EXISTS login_attempts (
+    state_hash TEXT PRIMARY KEY, code_verifier TEXT NOT NULL, nonce TEXT NOT NULL,
+    return_to TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
+  db.prepare('DELETE FROM login_attempts WHERE expires_at < ?').run(Date.now());
+  const insert = db.prepare('INSERT INTO login_attempts (state_hash, code_verifier, nonce, return_to, expires_at) VALUES (?, ?, ?, ?, ?)');
+  const take = db.prepare<[string], { codeVerifier: string; nonce: string; returnTo: string; expiresAt: number }>(
+    'DELETE FROM login_attempts WHERE state_hash = ? RETURNING code_verifier AS codeVerifier, nonce, return_to AS returnTo, expires_at AS expiresAt',
+  );
+  return {
+    put: (stateHash, a, expiresAt) => void insert.run(stateHash, a.codeVerifier, a.nonce, a.returnTo, expiresAt),
+    take: (stateHash, now) => {
+      const row = take.get(stateHash);
+      return row && row.expiresAt > now ? { codeVerifier: row.codeVerifier, nonce: row.nonce, returnTo: row.returnTo } : undefined;
+    },
+  };
+};
+
 const hashOf = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /** The person the issuer vouches for, from the ID token's (or an access token's) claims. */
@@ -38,22 +70,11 @@ export const principalFromClaims = (claims: Record<string, unknown>, groupsClaim
  */
 export class RelyingParty {
   private configuration?: Promise<oidc.Configuration>;
-  private readonly insert: Database.Statement;
-  private readonly take: Database.Statement<[string, number], { code_verifier: string; nonce: string; return_to: string }>;
-  private readonly remove: Database.Statement<[string]>;
 
   constructor(
-    db: Database.Database,
+    private readonly attempts: LoginAttempts,
     private readonly options: RelyingPartyOptions,
-  ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS login_attempts (
-      state_hash TEXT PRIMARY KEY, code_verifier TEXT NOT NULL, nonce TEXT NOT NULL,
-      return_to TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
-    db.prepare('DELETE FROM login_attempts WHERE expires_at < ?').run(Date.now());
-    this.insert = db.prepare('INSERT INTO login_attempts (state_hash, code_verifier, nonce, return_to, expires_at) VALUES (?, ?, ?, ?, ?)');
-    this.take = db.prepare('SELECT code_verifier, nonce, return_to FROM login_attempts WHERE state_hash = ? AND expires_at > ?');
-    this.remove = db.prepare('DELETE FROM login_attempts WHERE state_hash = ?');
-  }
+  ) {}
 
   /** The issuer's metadata (discovered once; a failed discovery is tried again at the next login). */
   config(): Promise<oidc.Configuration> {
@@ -80,7 +101,7 @@ export class RelyingParty {
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const verifier = oidc.randomPKCECodeVerifier();
-    this.insert.run(hashOf(state), verifier, nonce, returnTo, Date.now() + ATTEMPT_MS);
+    await this.attempts.put(hashOf(state), { codeVerifier: verifier, nonce, returnTo }, Date.now() + ATTEMPT_MS);
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.options.redirectUri(),
       scope: this.options.scopes,
@@ -98,19 +119,19 @@ export class RelyingParty {
    * `state` the one the browser's cookie remembers. Answers the person and where to go next.
    */
   async finish(currentUrl: URL, state: string): Promise<{ principal: Omit<Principal, 'via'>; returnTo: string }> {
-    const attempt = this.take.get(hashOf(state), Date.now());
+    // taken once: a replayed callback finds nothing
+    const attempt = await this.attempts.take(hashOf(state), Date.now());
     if (!attempt) throw new LoginFailed('Innloggingen er utløpt eller ble startet i et annet vindu.');
-    this.remove.run(hashOf(state));
     const config = await this.config();
     const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
-      pkceCodeVerifier: attempt.code_verifier,
+      pkceCodeVerifier: attempt.codeVerifier,
       expectedState: state,
       expectedNonce: attempt.nonce,
       idTokenExpected: true,
     });
     const principal = principalFromClaims(tokens.claims() ?? {}, this.options.groupsClaim);
     if (!principal) throw new LoginFailed('Identitetstjenesten oppga verken e-postadresse eller brukernavn.');
-    return { principal, returnTo: attempt.return_to };
+    return { principal, returnTo: attempt.returnTo };
   }
 
   /** The issuer's JWKS address (for bearer tokens), from discovery. */

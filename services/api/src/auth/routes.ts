@@ -86,7 +86,7 @@ export const loginRoutes = ({
     }
     try {
       const { principal, returnTo } = await relyingParty.finish(new URL(req.originalUrl, baseUrl()), state);
-      const id = sessions.create(principal);
+      const id = await sessions.create(principal);
       res.setHeader('Set-Cookie', [clearState, cookie(SESSION_COOKIE, id, { path: '/', maxAgeSeconds: Math.floor(sessions.absoluteMs / 1000), secure: secure() })]);
       logger.info({ user: principal.id }, 'logged in');
       res.setHeader('Cache-Control', 'no-store');
@@ -99,9 +99,9 @@ export const loginRoutes = ({
     }
   }) as RequestHandler);
 
-  router.post('/auth/logout', (req, res) => {
+  router.post('/auth/logout', async (req, res) => {
     const id = cookieValue(req, SESSION_COOKIE);
-    if (id) sessions.delete(id);
+    if (id) await sessions.delete(id);
     res.setHeader('Set-Cookie', cookie(SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, secure: secure() }));
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(303, '/');
