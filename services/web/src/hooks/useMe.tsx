@@ -39,3 +39,9 @@ export function useMyEmail(): string {
   const me = useMe();
   return me.state === 'known' ? me.me.email ?? '' : '';
 }
+
+/** Finance or the administrator: those who keep the installation's settings (the API decides; this only hides forms from others). */
+export function useKeepsSettings(): boolean {
+  const me = useMe();
+  return me.state === 'known' && me.me.roles.some((r) => r.role === 'administrator' || r.role === 'finance');
+}

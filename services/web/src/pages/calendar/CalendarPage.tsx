@@ -5,7 +5,7 @@ import { Form, SelectField, TextField, useFormControl, type FormCheck } from '..
 import { Busy } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useApi } from '../../hooks/useApi';
-import { useMe } from '../../hooks/useMe';
+import { useKeepsSettings } from '../../hooks/useMe';
 import { useUnits } from '../../hooks/useUnits';
 import { formatDate } from '../../format/date';
 import { formatPeriod } from '../../format/period';
@@ -24,12 +24,6 @@ export function daysText(daysLeft: number): string {
 }
 
 const anchorOf = (d: CalendarDeadline) => `frist-${d.deadlineId}`;
-
-/** Finance (or the administrator) keeps the årshjul; the API decides, this only hides the forms from others. */
-function useKeepsCalendar(): boolean {
-  const me = useMe();
-  return me.state === 'known' && me.me.roles.some((r) => r.role === 'administrator' || r.role === 'finance');
-}
 
 /** Removes an explicit deadline, with a reason. */
 function RemoveDeadline({ deadline, onDone }: { deadline: CalendarDeadline; onDone: () => void }) {
@@ -121,7 +115,7 @@ export function CalendarPage() {
   const year = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : null;
   const unitId = search.get('enhet');
   const units = useUnits();
-  const keeps = useKeepsCalendar();
+  const keeps = useKeepsSettings();
   const wheel = useApi(() => api.calendar.year(year), [year]);
   const data = wheel.data;
   const shownYear = data?.year ?? year ?? new Date().getFullYear();

@@ -5,7 +5,9 @@ import { Page } from '../../components/Page';
 import { TableWrap } from '../../components/Table';
 import { useApi } from '../../hooks/useApi';
 import { formatKr } from '../../format/money';
+import { useKeepsSettings } from '../../hooks/useMe';
 import { valuationApi, type CostBenefitReportAnswer } from './api';
+import { CostBenefitSettings } from './CostBenefitSettings';
 
 const factor = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
 const decimal = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 4 });
@@ -146,6 +148,7 @@ export function CostBenefitPage() {
   const projects = useApi(() => api.projects.list(), []);
   const report = useApi(() => valuationApi.costBenefit({ project, ...params }), [project, params.from, params.years, params.rate, params.priceYear]);
   const r = report.data;
+  const keepsSettings = useKeepsSettings();
   const apply = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const next = new URLSearchParams();
@@ -247,6 +250,7 @@ export function CostBenefitPage() {
           </>
         )}
       </Busy>
+      {keepsSettings && <CostBenefitSettings onChanged={report.reload} />}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import type { BenefitValuationAnswer, CostBenefitReportAnswer, CostBenefitSettingsAnswer } from '@gevinst/domain/answers';
-import { get, query } from '../../api/client';
+import { get, post, query } from '../../api/client';
 
 /** The valuation and kost/nytte reads (shapes defined once in the domain's answers). */
 export const valuationApi = {
@@ -9,6 +9,9 @@ export const valuationApi = {
       `/api/cost-benefit${query({ project: q.project, portfolio: q.project ? null : '1', from: q.from ?? null, years: q.years ?? null, rate: q.rate ?? null, priceYear: q.priceYear ?? null })}`,
     ),
   settings: () => get<CostBenefitSettingsAnswer>('/api/cost-benefit/settings'),
+  setDefaults: (body: { discountRatePct: number; analysisYears: number; priceYear?: number | null; costsIncludeMva: boolean; mvaRatePct?: number; note?: string | null }) =>
+    post<unknown>('/api/cost-benefit/settings', body),
+  setPriceIndex: (body: { year: number; index: number; source: string }) => post<unknown>('/api/cost-benefit/price-index', body),
 };
 
-export type { BenefitValuationAnswer, CostBenefitReportAnswer };
+export type { BenefitValuationAnswer, CostBenefitReportAnswer, CostBenefitSettingsAnswer };
