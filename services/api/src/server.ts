@@ -139,7 +139,7 @@ const sharedSnapshotsOf = (store: EventStore, db: Database.Database): SharedSnap
 /** the first answers to commands with an Idempotency-Key: in PostgreSQL when the events are, so every instance finds them */
 const idempotencyKeysOf = (store: EventStore, db: Database.Database): IdempotencyKeys => {
   const pg = postgresOf(store);
-  return pg ? new PostgresIdempotencyKeys((text, values) => pg.pool.query(text, values), pg.schema) : new IdempotencyStore(db);
+  return pg ? new PostgresIdempotencyKeys(pg) : new IdempotencyStore(db);
 };
 
 /** Starts the API with its read models (and the demo when the store is empty). For main.ts and tests. */
