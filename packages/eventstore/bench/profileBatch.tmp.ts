@@ -1,0 +1,36 @@
+import pg from 'pg';
+import { openPostgresEventStore } from '../src/postgres';
+import { prepareEvents } from '../src/sqlite/preparedEvent';
+import { assertValidEvents } from '../src/validation';
+import { groupParameters } from '../src/postgres/appendToStream';
+import { startTestPostgres } from '../test/fixtures/postgres';
+import { generateEvents } from './workload';
+
+const N = Number(process.env.N ?? 200);
+const server = await startTestPostgres();
+const events = generateEvents(N * 100 * 3);
+const time = async (label: string, f: (i: number) => Promise<unknown> | unknown) => {
+  const t = performance.now();
+  for (let i = 0; i < N; i++) await f(i);
+  const ms = (performance.now() - t) / N;
+  console.log(`${label}: ${ms.toFixed(3)} ms per 100-event batch (${Math.round(100_000 / ms)} events/s)`);
+};
+const batch = (i: number, k = 0) => events.slice((k * N + i) * 100, (k * N + i + 1) * 100);
+await time('node: validate+prepare', (i) => prepareEvents(assertValidEvents(batch(i))));
+await time('node: +groupParameters', (i) => groupParameters([{ streamName: 's', batch: prepareEvents(assertValidEvents(batch(i))), expected: 'any' }]));
+const store = await openPostgresEventStore({ connectionString: server.url, schema: server.freshSchema() });
+await time('store.appendToStream', (i) => store.appendToStream(`project-${i}`, batch(i, 1), { expectedRevision: 'no_stream' }));
+const client = new pg.Client({ connectionString: server.url });
+await client.connect();
+await time('round trip SELECT 1', () => client.query('SELECT 1'));
+await client.query('CREATE TEMP TABLE t (x int)');
+await time('commit with one row (fsync)', () => client.query('INSERT INTO t VALUES (1)'));
+const text = `SELECT outcome FROM "${store.schema}".gevinst_append_group($1, $2, $3, $4::uuid[], $5, $6, $7, $8, $9::jsonb)`;
+const params = Array.from({ length: N }, (_, i) => groupParameters([{ streamName: `q-${i}`, batch: prepareEvents(batch(i, 2)), expected: 'no_stream' }]));
+await time('function call only (params ready)', (i) => client.query({ name: 'g', text, values: params[i] }));
+await client.query(`SET synchronous_commit = off`);
+const params2 = Array.from({ length: N }, (_, i) => groupParameters([{ streamName: `r-${i}`, batch: prepareEvents(batch(i, 0)), expected: 'no_stream' }]));
+await time('function call, synchronous_commit off', (i) => client.query({ name: 'g', text, values: params2[i] }));
+await client.end();
+await store.close();
+await server.close();
