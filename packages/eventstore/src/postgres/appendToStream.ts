@@ -47,7 +47,7 @@ export const groupParameters = (group: PendingAppend[]): unknown[] => {
     data.push(append.batch.map((e) => e.data).join(eventSeparator));
     metadata.push(append.batch.map((e) => e.metadata).join(eventSeparator));
   }
-    const anyKey = keys.some((k) => k !== null);
+  const anyKey = keys.some((k) => k !== null);
   return [streams, expected, counts, ids, idGiven, types, data.join(appendSeparator), metadata.join(appendSeparator), anyKey ? JSON.stringify(keys) : null];
 };
 
