@@ -167,6 +167,20 @@ describe('two API instances on one PostgreSQL', () => {
     expect((await me(b)).status).toBe(401);
   });
 
+  it('one Idempotency-Key sent to both instances at once writes once: the key commits with the events, and the later one answers the first answer', async () => {
+    const parent = (await get<UnitSummary[]>(a, '/api/units')).body[0]!.id;
+    for (let round = 0; round < 5; round++) {
+      const name = `Sendt til begge ${round}`;
+      const key = { 'idempotency-key': `both-${Date.now()}-${round}` };
+      const [first, second] = await Promise.all([a, b].map((i) => post<WriteResult>(i, '/api/units', { name, parentId: parent }, key)));
+      expect([first!.status, second!.status]).toEqual([201, 201]);
+      expect(second!.body).toEqual(first!.body);
+      const after = { 'x-gevinst-position': first!.body.position ?? '' };
+      const named = (await get<UnitSummary[]>(b, '/api/units', after)).body.filter((u) => u.name === name);
+      expect(named).toHaveLength(1);
+    }
+  });
+
   it('a reminder is mailed once although both instances schedule it', { timeout: 120_000 }, async () => {
     // each write goes to the other instance, naming the position of the one before
     const unit = (await post<WriteResult>(a, '/api/units', { name: 'Byggesak' })).body;

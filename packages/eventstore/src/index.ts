@@ -1,6 +1,6 @@
 export * from './port';
 export { assertValidStreamName, assertValidCategory, assertValidEvents } from './validation';
-export { openSqliteEventStore, isSqliteEventStore, isBusy, type SqliteAppendOptions, type SqliteEventStore, type SqliteEventStoreOptions, type Synchronous } from './sqlite';
+export { openSqliteEventStore, isSqliteEventStore, isBusy, createIdempotencyKeysTable, type SqliteAppendOptions, type SqliteEventStore, type SqliteEventStoreOptions, type Synchronous } from './sqlite';
 export { InMemoryCheckpointStore, SqliteCheckpointStore, storeCheckpointInTransaction, runSubscription, type RunSubscriptionOptions } from './checkpoints';
 export { pollingSubscription } from './subscriptions/pollingSubscription';
 export { openKurrentDbEventStore, type KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb';

@@ -54,9 +54,32 @@ export interface RecordedEvent<Type extends string = string, Data extends EventD
   globalPosition: bigint;
 }
 
+/**
+ * The first answer to a request sent with an idempotency key, for an append to store in its own
+ * transaction (`AppendOptions.idempotency`): the record commits with the events or not at all.
+ */
+export interface IdempotencyRecord {
+  /** who sent the key (the API: the user id); a key is unique within its scope */
+  scope: string;
+  key: string;
+  /** tells the request apart from another one sent with the same key */
+  fingerprint: string;
+  /** the answer to store, plain JSON */
+  answer: Record<string, unknown>;
+  /** fields of `answer` the store sets to the append's result (decimal text) before storing it */
+  resultFields?: { nextExpectedRevision?: string; globalPosition?: string };
+}
+
 export interface AppendOptions {
   /** default 'any' */
   expectedRevision?: ExpectedRevision;
+  /**
+   * Stored in the append's own transaction (SQLite, PostgreSQL): a refused append stores none. When
+   * a record with that scope and key is stored already (a concurrent request sent the key first),
+   * the append writes nothing and rejects with `IdempotencyKeyStoredError`: the caller answers with
+   * the stored record. KurrentDB cannot write beside its events and ignores it.
+   */
+  idempotency?: IdempotencyRecord;
 }
 
 export interface AppendResult {
@@ -136,6 +159,27 @@ export class WrongExpectedRevisionError extends Error {
     super(`Wrong expected revision on ${streamName}: expected ${String(expected)}, actual ${String(actual)}`);
   }
 }
+
+/** The append's idempotency key was stored first by another request: nothing of this append is written. */
+export class IdempotencyKeyStoredError extends Error {
+  readonly name = 'IdempotencyKeyStoredError';
+  constructor(
+    readonly scope: string,
+    readonly key: string,
+  ) {
+    super(`The idempotency key ${key} is stored already`);
+  }
+}
+
+/** the answer an `IdempotencyRecord` stores for an append's result (what a store does in its own terms) */
+export const completedAnswer = (record: IdempotencyRecord, result: AppendResult): Record<string, unknown> => {
+  const { nextExpectedRevision, globalPosition } = record.resultFields ?? {};
+  return {
+    ...record.answer,
+    ...(nextExpectedRevision === undefined ? {} : { [nextExpectedRevision]: result.nextExpectedRevision.toString() }),
+    ...(globalPosition === undefined ? {} : { [globalPosition]: result.globalPosition.toString() }),
+  };
+};
 
 /** A bad stream name or a malformed event, rejected before anything is written. */
 export class InvalidAppendError extends Error {

@@ -7,6 +7,7 @@ import { InvalidAppendError, type RecordedEvent } from '../src/port';
 import { openPostgresEventStore, PostgresCheckpointStore } from '../src/postgres';
 import { at } from './fixtures/at';
 import { eventStoreContract } from './contract';
+import { idempotencyRecordTests, type StoredKey } from './idempotencyRecord';
 import { startTestPostgres, type TestPostgres } from './fixtures/postgres';
 
 let server: TestPostgres;
@@ -18,6 +19,17 @@ afterAll(async () => {
 }, 60_000);
 
 eventStoreContract('PostgreSQL', () => openPostgresEventStore({ connectionString: server.url, schema: server.freshSchema() }));
+
+idempotencyRecordTests(
+  'PostgreSQL',
+  () => openPostgresEventStore({ connectionString: server.url, schema: server.freshSchema() }),
+  async (store) =>
+    (
+      await store.pool.query<StoredKey>(
+        `SELECT user_id AS scope, key, fingerprint, result AS answer FROM "${store.schema}".gevinst_idempotency_keys ORDER BY key`,
+      )
+    ).rows,
+);
 
 describe('PostgreSQL adapter', () => {
   const open = (schema = server.freshSchema()) => openPostgresEventStore({ connectionString: server.url, schema, pollIntervalMs: 20 });

@@ -10,6 +10,7 @@ import { SqliteCheckpointStore, runSubscription, storeCheckpointInTransaction } 
 import { InvalidAppendError, WrongExpectedRevisionError, type RecordedEvent } from '../src/port';
 import { openSqliteEventStore } from '../src/sqlite';
 import { eventStoreContract } from './contract';
+import { idempotencyRecordTests } from './idempotencyRecord';
 import { at } from './fixtures/at';
 
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-es-'));
@@ -18,6 +19,18 @@ const file = (name: string) => join(dir, `${name}-${uuidv7()}.sqlite`);
 
 eventStoreContract('SQLite (synchronous=NORMAL)', () => openSqliteEventStore({ path: file('normal'), synchronous: 'NORMAL' }));
 eventStoreContract('SQLite (synchronous=FULL, the default)', () => openSqliteEventStore({ path: file('full') }));
+
+idempotencyRecordTests(
+  'SQLite',
+  () => openSqliteEventStore({ path: file('keys') }),
+  async (store) =>
+    store.db
+      .prepare<[], { scope: string; key: string; fingerprint: string; answer: string }>(
+        'SELECT user_id AS scope, key, fingerprint, result AS answer FROM idempotency_keys ORDER BY key',
+      )
+      .all()
+      .map((row) => ({ ...row, answer: JSON.parse(row.answer) as unknown })),
+);
 
 describe('SQLite adapter', () => {
   it('is durable across reopening the file, and keeps counting positions', async () => {

@@ -140,7 +140,7 @@ const sharedSnapshotsOf = (store: EventStore, db: Database.Database): SharedSnap
 /** the first answers to commands with an Idempotency-Key: in PostgreSQL when the events are, so every instance finds them */
 const idempotencyKeysOf = (store: EventStore, db: Database.Database): IdempotencyKeys => {
   const pg = postgresOf(store);
-  return pg ? new PostgresIdempotencyKeys((text, values) => pg.pool.query(text, values), pg.schema) : new IdempotencyStore(db);
+  return pg ? new PostgresIdempotencyKeys(pg) : new IdempotencyStore(db);
 };
 
 /** logins and sessions in PostgreSQL when the events are, so a person may reach any instance */

@@ -1,4 +1,4 @@
-import { InvalidAppendError, WrongExpectedRevisionError, type AppendResult, type ExpectedRevision } from '../port';
+import { IdempotencyKeyStoredError, InvalidAppendError, WrongExpectedRevisionError, type AppendResult, type ExpectedRevision, type IdempotencyRecord } from '../port';
 import type { PreparedEvent } from '../sqlite/preparedEvent';
 
 /** one append as the group function takes it */
@@ -6,11 +6,12 @@ export interface PendingAppend {
   streamName: string;
   batch: PreparedEvent[];
   expected: ExpectedRevision;
+  record?: IdempotencyRecord;
 }
 
 /** a row of `gevinst_append_group` (bigints as decimal text) */
 export interface AppendOutcomeRow {
-  outcome: 'ok' | 'wrong_revision' | 'id_elsewhere' | 'id_stored';
+  outcome: 'ok' | 'wrong_revision' | 'id_elsewhere' | 'id_stored' | 'key_stored';
   next_revision: string | null;
   last_position: string | null;
   detail: string | null;
@@ -28,12 +29,16 @@ export const groupParameters = (group: PendingAppend[]): unknown[] => {
   const types: string[] = [];
   const data: string[] = [];
   const metadata: string[] = [];
+  // one JSON object (or null) per append, as gevinst_append_group reads it
+  const keys: unknown[] = [];
   // the events' JSON texts joined (see gevinst_append_group): no array literal to escape on either side
   const eventSeparator = '\u001e';
   for (const append of group) {
     streams.push(append.streamName);
     expected.push(String(append.expected));
     counts.push(append.batch.length);
+    const record = append.record;
+    keys.push(record ? { scope: record.scope, key: record.key, fingerprint: record.fingerprint, answer: record.answer, fields: record.resultFields ?? {} } : null);
     for (const event of append.batch) {
       ids.push(event.id);
       idGiven.push(event.idGiven);
@@ -42,7 +47,8 @@ export const groupParameters = (group: PendingAppend[]): unknown[] => {
     data.push(append.batch.map((e) => e.data).join(eventSeparator));
     metadata.push(append.batch.map((e) => e.metadata).join(eventSeparator));
   }
-  return [streams, expected, counts, ids, idGiven, types, data.join(appendSeparator), metadata.join(appendSeparator)];
+  const anyKey = keys.some((k) => k !== null);
+  return [streams, expected, counts, ids, idGiven, types, data.join(appendSeparator), metadata.join(appendSeparator), anyKey ? JSON.stringify(keys) : null];
 };
 
 /** what the caller of one append gets: its result, or the error that says why nothing was written */
@@ -61,6 +67,8 @@ export const settleAppend = (append: PendingAppend, row: AppendOutcomeRow | unde
       const i = Math.max(0, Number(row.detail ?? 0));
       throw new InvalidAppendError(`events[${i}].id ${batch[i]?.id} is already stored`, `events[${i}].id`);
     }
+    case 'key_stored':
+      throw new IdempotencyKeyStoredError(append.record?.scope ?? '', append.record?.key ?? '');
     default:
       throw new Error(`The event store answered no outcome for an append to ${streamName}`);
   }

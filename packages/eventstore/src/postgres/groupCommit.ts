@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AppendResult, ExpectedRevision } from '../port';
+import type { AppendResult, ExpectedRevision, IdempotencyRecord } from '../port';
 import type { PreparedEvent } from '../sqlite/preparedEvent';
 import { groupParameters, settleAppend, type AppendOutcomeRow, type PendingAppend } from './appendToStream';
 import { MAX_GROUP_APPENDS } from './schema';
@@ -10,7 +10,7 @@ interface Pending extends PendingAppend {
 }
 
 export interface GroupCommit {
-  enqueue(streamName: string, batch: PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  enqueue(streamName: string, batch: PreparedEvent[], expected: ExpectedRevision, record?: IdempotencyRecord): Promise<AppendResult>;
   /** resolves when every append accepted so far is written (or refused) */
   drain(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export const groupCommit = (options: {
   onAppended: () => void;
 }): GroupCommit => {
   const { pool, schema } = options;
-  const text = `SELECT outcome, next_revision::text, last_position::text, detail::text FROM ${schema}.gevinst_append_group($1, $2, $3, $4::uuid[], $5, $6, $7, $8)`;
+  const text = `SELECT outcome, next_revision::text, last_position::text, detail::text FROM ${schema}.gevinst_append_group($1, $2, $3, $4::uuid[], $5, $6, $7, $8, $9::jsonb)`;
   let queue: Pending[] = [];
   let writing: Promise<void> | undefined;
   let client: PoolClient | undefined;
@@ -93,9 +93,9 @@ export const groupCommit = (options: {
   };
 
   return {
-    enqueue: (streamName, batch, expected) =>
+    enqueue: (streamName, batch, expected, record) =>
       new Promise<AppendResult>((resolve, reject) => {
-        queue.push({ streamName, batch, expected, resolve, reject });
+        queue.push({ streamName, batch, expected, record, resolve, reject });
         schedule();
       }),
     async drain() {

@@ -75,7 +75,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
       assertValidStreamName(streamName);
       const batch = prepareEvents(assertValidEvents(events));
       const expected = assertValidExpectedRevision(appendOptions?.expectedRevision ?? 'any');
-      return commits.enqueue(streamName, batch, expected);
+      return commits.enqueue(streamName, batch, expected, appendOptions?.idempotency);
     },
     readStream: readStreamEvents,
     readAll: readEvents,

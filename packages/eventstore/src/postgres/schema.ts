@@ -15,6 +15,8 @@ export const MAX_GROUP_APPENDS = 60;
  * commit order. Data and metadata are kept as the JSON text the store wrote (`text`, not `jsonb`:
  * jsonb reorders keys and cannot hold `\u0000`), so they come back exactly. Names compare byte-wise
  * (COLLATE "C"): the same on every installation, and cheaper index work than a locale's collation.
+ * `gevinst_idempotency_keys`: the first answers stored with appends (`AppendOptions.idempotency`), one
+ * per (user_id = the record's scope, key).
  */
 export const createSchema = async (client: PoolClient, schema: string): Promise<void> => {
   const s = quoteIdentifier(schema);
@@ -40,8 +42,23 @@ export const createSchema = async (client: PoolClient, schema: string): Promise<
         subscriber_id text   PRIMARY KEY,
         position      bigint NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS ${s}.gevinst_idempotency_keys (
+        user_id     text        NOT NULL,
+        key         text        NOT NULL,
+        fingerprint text        NOT NULL,
+        result      jsonb       NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, key)
+      );
     `);
-    await client.query(`DROP FUNCTION IF EXISTS ${s}.gevinst_append_group(text[], text[], int[], uuid[], boolean[], text[], text[], text[])`);
+    // an older signature would stay beside the new one (CREATE OR REPLACE overloads): drop every version
+    await client.query(
+      `DO $drop$ DECLARE f regprocedure; BEGIN
+         FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.proname = 'gevinst_append_group' AND p.pronamespace = $q$${s}$q$::regnamespace LOOP
+           EXECUTE 'DROP FUNCTION ' || f;
+         END LOOP;
+       END $drop$`,
+    );
     await client.query(appendGroupFunction(s, schema));
     await client.query('COMMIT');
   } catch (error) {
@@ -58,14 +75,16 @@ export const createSchema = async (client: PoolClient, schema: string): Promise<
  * - `ok`: next_revision, last_position (-1 when the batch was empty);
  * - `wrong_revision`: detail = the stream's current revision (-1: no stream);
  * - `id_elsewhere`: the first id is stored in another stream;
- * - `id_stored`: detail = the batch index of an id already stored.
+ * - `id_stored`: detail = the batch index of an id already stored;
+ * - `key_stored`: the append's idempotency key (p_keys, one JSON object or null per append) is stored
+ *   already: the append is rolled back.
  * A batch whose first id is stored is a retry: it succeeds, writing nothing, when its ids match the
  * stream's events from there on, in order, whatever the expected revision (see port.ts).
  */
 const appendGroupFunction = (s: string, schema: string) => `
 CREATE OR REPLACE FUNCTION ${s}.gevinst_append_group(
   p_streams text[], p_expected text[], p_counts int[],
-  p_ids uuid[], p_id_given boolean[], p_types text[], p_data text, p_metadata text)
+  p_ids uuid[], p_id_given boolean[], p_types text[], p_data text, p_metadata text, p_keys jsonb)
 RETURNS TABLE (outcome text, next_revision bigint, last_position bigint, detail bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -82,6 +101,9 @@ DECLARE
   stored_ids uuid[];
   stored_last bigint;
   first_pos bigint;
+  pos_before bigint;
+  k jsonb;
+  answer jsonb;
   -- data and metadata arrive as one text each: appends separated by U+001D, events by U+001E (JSON text never holds either raw)
   all_data text[] := string_to_array(p_data, E'\x1d');
   all_metadata text[] := string_to_array(p_metadata, E'\x1d');
@@ -95,6 +117,7 @@ BEGIN
     e := p_expected[a];
     cnt := p_counts[a];
     outcome := NULL; next_revision := NULL; last_position := NULL; detail := NULL;
+    pos_before := pos;
     BEGIN
       SELECT ev.stream_revision INTO cur FROM ${s}.events ev WHERE ev.stream_name = s ORDER BY ev.stream_revision DESC LIMIT 1;
       cur := coalesce(cur, -1);
@@ -133,7 +156,26 @@ BEGIN
           outcome := 'ok'; next_revision := cur + cnt; last_position := pos;
         END IF;
       END IF;
-    EXCEPTION WHEN unique_violation THEN
+      k := p_keys -> (a - 1);
+      IF outcome = 'ok' AND jsonb_typeof(k) = 'object' THEN
+        answer := k -> 'answer';
+        IF k #>> '{fields,nextExpectedRevision}' IS NOT NULL THEN
+          answer := answer || jsonb_build_object(k #>> '{fields,nextExpectedRevision}', next_revision::text);
+        END IF;
+        IF k #>> '{fields,globalPosition}' IS NOT NULL THEN
+          answer := answer || jsonb_build_object(k #>> '{fields,globalPosition}', last_position::text);
+        END IF;
+        INSERT INTO ${s}.gevinst_idempotency_keys (user_id, key, fingerprint, result)
+          VALUES (k ->> 'scope', k ->> 'key', k ->> 'fingerprint', answer) ON CONFLICT DO NOTHING;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'idempotency key stored already' USING ERRCODE = 'GVK01';
+        END IF;
+      END IF;
+    EXCEPTION WHEN SQLSTATE 'GVK01' THEN
+      -- a concurrent request stored the key first: this append's events are rolled back with the block
+      pos := pos_before;
+      outcome := 'key_stored'; next_revision := NULL; last_position := NULL; detail := NULL;
+    WHEN unique_violation THEN
       -- an id of the batch is stored already (the lock rules out a clash of revisions): name the first
       SELECT min(u.i) - 1 INTO detail FROM unnest(p_ids[off + 1 : off + cnt]) WITH ORDINALITY AS u(id, i)
         WHERE EXISTS (SELECT 1 FROM ${s}.events ev WHERE ev.event_id = u.id);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { categoryOf, InvalidAppendError, type AppendResult, type ExpectedRevision } from '../port';
+import { categoryOf, completedAnswer, IdempotencyKeyStoredError, InvalidAppendError, type AppendResult, type ExpectedRevision, type IdempotencyRecord } from '../port';
 import { revisionMatches, wrongRevision } from './expectedRevision';
 import { retriedAppend } from './idempotency';
 import type { PreparedEvent } from './preparedEvent';
@@ -10,7 +10,8 @@ export type Alongside = (result: AppendResult) => void;
 
 /**
  * One append, in its own transaction (a SAVEPOINT when it runs inside a group commit): checks the
- * expected revision against the stream's last one, inserts the events, then runs `alongside`.
+ * expected revision against the stream's last one, inserts the events, stores the idempotency record
+ * (a key stored already rolls the append back), then runs `alongside`.
  */
 export const appendToStream = (db: Database.Database) => {
   const currentRevisionOf = db
@@ -20,6 +21,15 @@ export const appendToStream = (db: Database.Database) => {
     'INSERT INTO events (stream_name, stream_revision, category, event_id, event_type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const retried = retriedAppend(db);
+  const insertKey = db.prepare('INSERT INTO idempotency_keys (user_id, key, fingerprint, result, created_at) VALUES (?, ?, ?, ?, ?)');
+  const storeRecord = (record: IdempotencyRecord, result: AppendResult) => {
+    try {
+      insertKey.run(record.scope, record.key, record.fingerprint, JSON.stringify(completedAnswer(record, result)), new Date().toISOString());
+    } catch (error) {
+      if (sqliteCodeOf(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new IdempotencyKeyStoredError(record.scope, record.key);
+      throw error;
+    }
+  };
 
   const appendRows = (streamName: string, batch: PreparedEvent[], expected: ExpectedRevision): AppendResult => {
     const current = currentRevisionOf.get(streamName) ?? -1;
@@ -42,8 +52,9 @@ export const appendToStream = (db: Database.Database) => {
     return { nextExpectedRevision: BigInt(revision), globalPosition: BigInt(position) };
   };
 
-  return db.transaction((streamName: string, batch: PreparedEvent[], expected: ExpectedRevision, alongside?: Alongside): AppendResult => {
+  return db.transaction((streamName: string, batch: PreparedEvent[], expected: ExpectedRevision, record?: IdempotencyRecord, alongside?: Alongside): AppendResult => {
     const result = appendRows(streamName, batch, expected);
+    if (record) storeRecord(record, result);
     alongside?.(result);
     return result;
   });

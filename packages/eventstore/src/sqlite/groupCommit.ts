@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AppendResult, ExpectedRevision } from '../port';
+import type { AppendResult, ExpectedRevision, IdempotencyRecord } from '../port';
 import type { Alongside, appendToStream } from './appendToStream';
 import { isBusy } from './busy';
 import type { PreparedEvent } from './preparedEvent';
@@ -12,6 +12,7 @@ interface Pending {
   streamName: string;
   batch: PreparedEvent[];
   expected: ExpectedRevision;
+  record?: IdempotencyRecord;
   alongside?: Alongside;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
@@ -22,7 +23,7 @@ interface Pending {
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 export interface GroupCommit {
-  enqueue(streamName: string, batch: PreparedEvent[], expected: ExpectedRevision, alongside?: Alongside): Promise<AppendResult>;
+  enqueue(streamName: string, batch: PreparedEvent[], expected: ExpectedRevision, record?: IdempotencyRecord, alongside?: Alongside): Promise<AppendResult>;
   /** writes what is queued now, and keeps at it until the queue is empty (appends accepted before `close`) */
   drain(): Promise<void>;
 }
@@ -32,7 +33,7 @@ export interface GroupCommit {
  * pile up in the event loop; the appends they make before the loop's check phase form the next group:
  * one `BEGIN IMMEDIATE` transaction (the write lock is taken before any revision is read, so another
  * process never interleaves), each append in its own SAVEPOINT (a nested better-sqlite3 transaction),
- * so a wrong expected revision or a failing `alongside` rolls back that append alone; one commit, one
+ * so a wrong expected revision, a key stored already or a failing `alongside` rolls back that append alone; one commit, one
  * fsync. Appends are written in call order, and each caller gets its own result or error.
  */
 export const groupCommit = (options: {
@@ -52,7 +53,7 @@ export const groupCommit = (options: {
   const writeGroup = db.transaction((group: Pending[]) =>
     group.map((p): Outcome => {
       try {
-        return { ok: true, result: append(p.streamName, p.batch, p.expected, p.alongside) };
+        return { ok: true, result: append(p.streamName, p.batch, p.expected, p.record, p.alongside) };
       } catch (error) {
         // SQLite rolls the whole transaction back on some errors (disk full, I/O): then the group fails whole
         if (!db.inTransaction) throw error;
@@ -110,9 +111,9 @@ export const groupCommit = (options: {
   };
 
   return {
-    enqueue: (streamName, batch, expected, alongside) =>
+    enqueue: (streamName, batch, expected, record, alongside) =>
       new Promise<AppendResult>((resolve, reject) => {
-        queue.push({ streamName, batch, expected, alongside, resolve, reject, queuedAt: performance.now() });
+        queue.push({ streamName, batch, expected, record, alongside, resolve, reject, queuedAt: performance.now() });
         if (!flushScheduled) {
           flushScheduled = true;
           setImmediate(flush);

@@ -25,4 +25,20 @@ export const createSchema = (db: Database.Database): void => {
       position      INTEGER NOT NULL
     ) WITHOUT ROWID;
   `);
+  createIdempotencyKeysTable(db);
+};
+
+/**
+ * First answers to requests sent with an idempotency key (`AppendOptions.idempotency`), one per
+ * (user_id = the record's scope, key). Also made by the API for its keys in a file without events.
+ */
+export const createIdempotencyKeysTable = (db: Database.Database): void => {
+  db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+    user_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, key)
+  ) WITHOUT ROWID`);
 };

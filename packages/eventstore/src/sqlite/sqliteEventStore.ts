@@ -74,7 +74,7 @@ export const openSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEv
       assertValidStreamName(streamName);
       const batch = prepareEvents(assertValidEvents(events));
       const expected = assertValidExpectedRevision(appendOptions?.expectedRevision ?? 'any');
-      return commits.enqueue(streamName, batch, expected, appendOptions?.alongside);
+      return commits.enqueue(streamName, batch, expected, appendOptions?.idempotency, appendOptions?.alongside);
     },
     readStream: (streamName, readOptions) => promised(() => readStreamEvents(streamName, readOptions)),
     readAll: (readOptions) => promised(() => readEvents(readOptions)),

@@ -1,7 +1,6 @@
 import { schemaVersionOf, type GevinstEvent } from '@gevinst/domain/events';
 import { parseWith, ValidationError } from '@gevinst/domain/errors';
-import { WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend } from '@gevinst/eventstore';
-import { isSqliteEventStore, type SqliteEventStore } from '@gevinst/eventstore';
+import { IdempotencyKeyStoredError, WrongExpectedRevisionError, type AppendResult, type EventStore, type EventToAppend, type IdempotencyRecord } from '@gevinst/eventstore';
 import { upcastRecorded, type ReadModels } from '@gevinst/projections';
 import { v7 as uuidv7 } from 'uuid';
 import { authorize, refusalOf } from '@gevinst/domain/access';
@@ -9,7 +8,7 @@ import type { ActingPerson } from '../auth/actor';
 import { commandFacts, outsideTenants, unitsNamedBy } from './access';
 import { benefitsLookup, goalsLookup, owedLookup, plannedBenefitsLookup, projectsLookup, unitsLookup } from './context';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PreconditionFailedError } from './errors';
-import { fingerprintOf, IdempotencyStore, type IdempotencyKeys } from './idempotency';
+import { fingerprintOf, type IdempotencyKeys, type StoredAnswer } from './idempotency';
 import type { CommandEnv, CommandSpec, Step } from './spec';
 import { StreamStates } from './streamStates';
 
@@ -116,11 +115,7 @@ export class Application {
     for (let pending = this.inFlight.get(slot); pending; pending = this.inFlight.get(slot)) await pending.catch(() => undefined);
     const fingerprint = fingerprintOf([request.command, request.targetId ?? null, request.input]);
     const stored = await this.deps.idempotency.get(userId, idempotencyKey);
-    if (stored) {
-      if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-      if (!isHandleResult(stored.result)) throw new Error(`The stored answer to Idempotency-Key ${idempotencyKey} is not an answer`);
-      return stored.result;
-    }
+    if (stored) return this.firstAnswer(stored, fingerprint, idempotencyKey);
     const attempt = this.run(request, { userId, key: idempotencyKey, fingerprint });
     this.inFlight.set(slot, attempt);
     try {
@@ -130,10 +125,11 @@ export class Application {
     }
   };
 
-  /** events and keys in one SQLite file: the key is written in the events' own transaction */
-  private keyWithEvents(): { store: SqliteEventStore; keys: IdempotencyStore } | undefined {
-    const { store, idempotency } = this.deps;
-    return isSqliteEventStore(store) && idempotency instanceof IdempotencyStore && store.db === idempotency.db ? { store, keys: idempotency } : undefined;
+  /** the stored answer to a key, for a request with this fingerprint (another request with the key: 422) */
+  private firstAnswer(stored: StoredAnswer, fingerprint: string, idempotencyKey: string): HandleResult {
+    if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+    if (!isHandleResult(stored.result)) throw new Error(`The stored answer to Idempotency-Key ${idempotencyKey} is not an answer`);
+    return stored.result;
   }
 
   /** the policy's decision for an authenticated request: the role acted in, or 403 writing nothing */
@@ -200,10 +196,10 @@ export class Application {
       revision: answer?.revision === undefined ? '-1' : answer.revision.toString(),
       position: last === undefined ? null : last.toString(),
     });
-    // the last append carries the key when it can commit with it (SQLite); otherwise it is stored after
+    // the last append carries the key when the store commits it with the events (SQLite, PostgreSQL); otherwise it is stored after
     const lastWriting = decided.findLastIndex((d) => d.events.length > 0);
+    const keyWithEvents = key !== undefined && lastWriting >= 0 && this.deps.idempotency.keptBy?.(store) === true;
     let keyStored = false;
-    const sqlite = key !== undefined && lastWriting >= 0 ? this.keyWithEvents() : undefined;
     for (const [index, { step, revision, events }] of decided.entries()) {
       let result: AppendResult | undefined;
       if (events.length > 0) {
@@ -221,22 +217,29 @@ export class Application {
           },
         }));
         const expectedRevision = revision ?? 'no_stream';
-        const alongside =
-          key && sqlite && index === lastWriting
-            ? (appended: AppendResult) => {
-                answer ??= { revision: appended.nextExpectedRevision, position: appended.globalPosition };
-                sqlite.keys.put(key.userId, key.key, key.fingerprint, answerOf(appended.globalPosition));
-                keyStored = true;
+        // the answer's revision is the first step's; the position is this (the last writing) append's
+        const idempotency: IdempotencyRecord | undefined =
+          key && keyWithEvents && index === lastWriting
+            ? {
+                scope: key.userId,
+                key: key.key,
+                fingerprint: key.fingerprint,
+                answer: { ...answerOf(undefined) },
+                resultFields: answer ? { globalPosition: 'position' } : { nextExpectedRevision: 'revision', globalPosition: 'position' },
               }
             : undefined;
         try {
-          result = alongside && sqlite
-            ? await sqlite.store.appendToStream(step.streamName, toAppend, { expectedRevision, alongside })
-            : await store.appendToStream(step.streamName, toAppend, { expectedRevision });
+          result = await store.appendToStream(step.streamName, toAppend, { expectedRevision, idempotency });
+          keyStored ||= idempotency !== undefined;
         } catch (error) {
           if (error instanceof WrongExpectedRevisionError) {
             this.streamStates.drop(step.streamName);
             throw new ConflictError(error.actual === 'no_stream' ? null : error.actual.toString());
+          }
+          // a request with the same key (on another instance) stored its answer first: nothing of this append is written
+          if (key && error instanceof IdempotencyKeyStoredError) {
+            const stored = await this.deps.idempotency.get(key.userId, key.key);
+            if (stored) return this.firstAnswer(stored, key.fingerprint, key.key);
           }
           throw error;
         }
