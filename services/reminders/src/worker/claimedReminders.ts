@@ -184,9 +184,15 @@ export const claimedReminders = <R, S extends { claims: Map<string, ClaimFacts> 
   const resume = (): bigint | undefined => {
     const saved = snapshots?.load(kind.name);
     if (!saved) return undefined;
-    const taken = saved.version === version ? restored(state, saved.state) : undefined;
+    let taken: S | undefined;
+    try {
+      taken = saved.version === version ? restored(state, saved.state) : undefined;
+    } catch (e) {
+      log('warn', `${kind.label}s: saved fold unreadable, folding from the first event`, { error: String(e) });
+      return undefined;
+    }
     if (!taken) {
-      log('info', `${kind.label}s: saved fold of another version, folding from the first event`, { saved: saved.version, version });
+      log('info', `${kind.label}s: saved fold of another version or shape, folding from the first event`, { saved: saved.version, version });
       return undefined;
     }
     state = taken;
