@@ -1,6 +1,7 @@
 /**
- * The scheduler's start on a generated kommune (services/api/bench/generate.ts): a cold start (every
- * event read), a restart on the same file, and planning every benefit again — each in its own process,
+ * The reminders' start (the scheduler, the action and the calendar reminders, as the API runs them) on a
+ * generated kommune (services/api/bench/generate.ts): a cold start (every event read), a restart on the
+ * same file, and planning every benefit again — each in its own process,
  * for this tree and, with BENCH_BASELINE (a checkout of another commit with its node_modules), for that
  * tree on an identical copy of the store, side by side.
  * Env: BENCH_START_EVENTS (default 12,000 before the revisions), BENCH_START_PROJECTS (default 200, three
@@ -20,6 +21,8 @@ interface Run {
   rssMiB: number;
   benefits: number;
   planMs: number;
+  /** per part (the scheduler, the action and the calendar reminders): events read to catch up, -1 where the tree does not tell */
+  eventsRead: { scheduler: number; actions: number; calendar: number };
 }
 
 export const runStartBench = async (): Promise<void> => {
@@ -63,9 +66,15 @@ export const runStartBench = async (): Promise<void> => {
       console.log(`  ${tree.label}: cold start ${fmt(cold.startMs)} ms`);
       const restart = child(tree.root, copy);
       console.log(`  ${tree.label}: restart ${fmt(restart.startMs)} ms`);
-      rows.push([tree.label, `${fmt(cold.startMs)} ms (${fmt(cold.jobs)} jobs, RSS ${fmt(cold.rssMiB)} MiB)`, `${fmt(restart.startMs)} ms (${fmt(restart.jobs)} jobs, RSS ${fmt(restart.rssMiB)} MiB)`, `${fmt(restart.planMs)} ms for ${fmt(restart.benefits)} benefits`]);
+      const read = ({ scheduler, actions, calendar }: Run['eventsRead']) => [scheduler, actions, calendar].map((n) => (n < 0 ? '?' : fmt(n))).join(' / ');
+      rows.push([
+        tree.label,
+        `${fmt(cold.startMs)} ms (${fmt(cold.jobs)} jobs, RSS ${fmt(cold.rssMiB)} MiB, read ${read(cold.eventsRead)})`,
+        `${fmt(restart.startMs)} ms (${fmt(restart.jobs)} jobs, RSS ${fmt(restart.rssMiB)} MiB, read ${read(restart.eventsRead)})`,
+        `${fmt(restart.planMs)} ms for ${fmt(restart.benefits)} benefits`,
+      ]);
     }
-    console.log(`\nreminder scheduler start — ${fmt(total)} events (embedded queue, the shipped default)`);
+    console.log(`\nreminders start (scheduler, action and calendar reminders) — ${fmt(total)} events (embedded queue, the shipped default); read: events each of scheduler / action / calendar reminders read to catch up`);
     const head: [string, string, string, string] = ['', 'cold start (to caught up)', 'restart (to caught up)', 'planning every benefit again'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
     for (const r of [head, ...rows]) console.log(`  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('   ')}`);

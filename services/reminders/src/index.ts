@@ -1,4 +1,5 @@
-import type { EventStore } from '@gevinst/eventstore';
+import { type EventStore, isSqliteEventStore } from '@gevinst/eventstore';
+import { SqliteSnapshots } from '@gevinst/projections/snapshots';
 import pino, { type Logger } from 'pino';
 import { type Clock, systemClock } from './clock';
 import { type ReminderConfig, reminderConfig } from './config';
@@ -47,7 +48,10 @@ export interface RemindersOptions {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   claimLeaseMs?: number;
-  /** where the schedule is saved (default: the SQLite event store's file; `false`: memory only) */
+  /**
+   * where the schedule is saved (default: the SQLite event store's file; `false`: memory only); the
+   * folds of the action and calendar reminders are saved beside it (`reminder_snapshots`), or not with `false`
+   */
   scheduleStore?: ScheduleStore | false;
   mailer?: Mailer;
   hooks?: DeliveryHooks;
@@ -96,8 +100,11 @@ export const createReminders = (options: RemindersOptions): Reminders => {
   const scheduler = createScheduler({ store: options.store, queue, clock, config, claimLeaseMs: options.claimLeaseMs, scheduleStore: options.scheduleStore, log });
   const roles = { scheduler: options.roles?.scheduler ?? true, worker: options.roles?.worker ?? true };
   let worker: QueueWorker | undefined;
-  const actionReminders = roles.scheduler ? createActionReminders({ store: options.store, clock, config, mailer, publicUrl, log }) : undefined;
-  const calendarReminders = roles.scheduler && options.calendar ? createCalendarReminders({ store: options.store, clock, config, mailer, publicUrl, log }) : undefined;
+  // as the schedule: in the SQLite event store's file, in memory on any other store
+  const snapshots = roles.scheduler && options.scheduleStore !== false && isSqliteEventStore(options.store) ? new SqliteSnapshots(options.store.db, 'reminder_snapshots') : undefined;
+  const claimed = { store: options.store, clock, config, mailer, publicUrl, log, snapshots };
+  const actionReminders = roles.scheduler ? createActionReminders(claimed) : undefined;
+  const calendarReminders = roles.scheduler && options.calendar ? createCalendarReminders(claimed) : undefined;
 
   let adminRouter: Reminders['adminRouter'];
   if (bull) adminRouter = bullBoardRouter(bull.queue);

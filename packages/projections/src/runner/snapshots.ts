@@ -39,15 +39,19 @@ export const decodeState = (bytes: Buffer): unknown => deserialize(bytes);
 /**
  * Snapshots of the in-memory read models in the SQLite file, one row per model. The runner writes
  * them in one transaction with the checkpoints, all at one position, so a restart resumes each
- * model from exactly the event after the one its state includes.
+ * model from exactly the event after the one its state includes. `table`: another service's models
+ * in a table of their own (the reminders' `reminder_snapshots`), out of the runner's and the shared copy's way.
  */
 export class SqliteSnapshots {
   private readonly loadStmt;
   private readonly storeStmt;
   private readonly deleteStmt;
 
-  constructor(readonly db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS projection_snapshots (
+  constructor(
+    readonly db: Database.Database,
+    table: 'projection_snapshots' | 'reminder_snapshots' = 'projection_snapshots',
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       name TEXT PRIMARY KEY,
       version TEXT NOT NULL,
       position TEXT NOT NULL,
@@ -55,13 +59,13 @@ export class SqliteSnapshots {
       updated_at TEXT NOT NULL
     ) WITHOUT ROWID`);
     this.loadStmt = db.prepare<[string], { version: string; position: string; state: Buffer }>(
-      'SELECT version, position, state FROM projection_snapshots WHERE name = ?',
+      `SELECT version, position, state FROM ${table} WHERE name = ?`,
     );
     this.storeStmt = db.prepare(
-      `INSERT INTO projection_snapshots (name, version, position, state, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO ${table} (name, version, position, state, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(name) DO UPDATE SET version = excluded.version, position = excluded.position, state = excluded.state, updated_at = excluded.updated_at`,
     );
-    this.deleteStmt = db.prepare('DELETE FROM projection_snapshots WHERE name = ?');
+    this.deleteStmt = db.prepare(`DELETE FROM ${table} WHERE name = ?`);
   }
 
   load(name: string): StoredSnapshot | undefined {

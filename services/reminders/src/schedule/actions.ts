@@ -49,6 +49,9 @@ export const actionReminderStreamOf = (benefitId: string, actionId: string, kind
   `reminder-${benefitId}-action-${actionId}-${kind}`;
 export const actionMessageIdOf = (benefitId: string, actionId: string, kind: ActionReminderKind): string => `<${benefitId}.action.${actionId}.${kind}@gevinst>`;
 
+/** Bump when `ActionReminderState` or `evolveActionReminders` changes: a saved fold of another version is folded again. */
+export const ACTION_REMINDER_FOLD_VERSION = 1;
+
 /** The event types `evolveActionReminders` reads. */
 export const ACTION_REMINDER_EVENT_TYPES: ReadonlySet<string> = new Set([
   'BenefitPlanned', 'BenefitOwnerAssigned', 'BenefitCancelled', 'ProjectRegistered',

@@ -47,6 +47,9 @@ export const calendarReminderKey = (deadlineId: string, benefitId: string): stri
 export const calendarMessageIdOf = (deadlineId: string, benefitId: string): string => `<${benefitId}.calendar.${deadlineId}@gevinst>`;
 export { calendarReminderStream };
 
+/** Bump when `CalendarReminderState` or `evolveCalendarReminders` changes: a saved fold of another version is folded again. */
+export const CALENDAR_REMINDER_FOLD_VERSION = 1;
+
 /** The event types `evolveCalendarReminders` reads. */
 export const CALENDAR_REMINDER_EVENT_TYPES: ReadonlySet<string> = new Set([
   'BenefitPlanned', 'BenefitForecastRevised', 'BenefitRealised', 'BenefitRealisationCorrected', 'MeasurementRecorded',

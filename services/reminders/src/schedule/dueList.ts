@@ -4,7 +4,7 @@ import { OSLO } from '@gevinst/domain/periods';
 import type { ReminderConfig } from '../config';
 import { isFulfilled, obligationsOf } from './obligations';
 import { overdueSummaryClaimOf, sendTimeOf } from './reminders';
-import { type ReminderState, REMINDER_KINDS, reminderKey } from './state';
+import { type BenefitState, ownerKey, type ReminderState, REMINDER_KINDS, reminderKey } from './state';
 
 /**
  * One sent reminder of a due item: `sentAt` is when it was claimed for sending; `deliveryFailed` the last
@@ -26,14 +26,20 @@ const osloDate = (at: number | string | Date): string => {
  * The owner's open values at `at`: each unrecorded period whose period has ended or whose first
  * reminder has gone, oldest due date first; `due` on the due date, `overdue` after it.
  * `at` may be an instant or an Oslo date (`yyyy-mm-dd`, read as the end of that day).
+ * Only the owner's benefits are looked at (`benefitsByOwner`), not every benefit.
  */
 export const dueList = (state: ReminderState, owner: string, at: number | string | Date, config: ReminderConfig): DueItem[] => {
+  const ids = state.benefitsByOwner.get(ownerKey(owner.trim())) ?? [];
+  return dueItemsOf(state, [...ids].flatMap((id) => state.benefits.get(id) ?? []), at, config);
+};
+
+/** The open values of these benefits at `at`, as `dueList` lists them. */
+export const dueItemsOf = (state: ReminderState, benefits: Iterable<BenefitState>, at: number | string | Date, config: ReminderConfig): DueItem[] => {
   const today = typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : osloDate(at);
   const endOfToday = DateTime.fromISO(today, { zone: OSLO }).endOf('day').toMillis();
-  const who = owner.trim().toLowerCase();
   const items: DueItem[] = [];
-  for (const b of state.benefits.values()) {
-    if (b.cancelled || b.owner.toLowerCase() !== who) continue;
+  for (const b of benefits) {
+    if (b.cancelled) continue;
     const summary = overdueSummaryClaimOf(b);
     for (const o of obligationsOf(b, config)) {
       if (isFulfilled(b, o)) continue;

@@ -1,6 +1,6 @@
 import { eventTypes, isEventType, type EventType, type GevinstEvent } from '@gevinst/domain/events';
 import { obligationPeriodsOf } from './obligations';
-import { type BenefitState, type ReminderKind, type ReminderRecord, type ReminderState, type UnitState, reminderKey } from './state';
+import { type BenefitState, fileUnderOwner, type ReminderKind, type ReminderRecord, type ReminderState, type UnitState, reminderKey } from './state';
 
 /** A stored event as the reminders fold it: parsed by the domain (`parseEvent`), with its metadata. */
 export type ReminderInputEvent = GevinstEvent & { metadata?: Readonly<Record<string, unknown>> };
@@ -105,6 +105,7 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
       };
       noteNewObligations(benefit, at);
       state.orphanReminders.delete(benefit.benefitId);
+      fileUnderOwner(state.benefitsByOwner, benefit.benefitId, benefit.owner, state.benefits.get(benefit.benefitId)?.owner);
       state.benefits.set(benefit.benefitId, benefit);
       return state;
     }
@@ -129,7 +130,10 @@ export const evolve = (state: ReminderState, event: ReminderInputEvent): Reminde
     }
     case 'BenefitOwnerAssigned': {
       const { benefitId, owner } = event.data;
-      withBenefit(state, benefitId, (b) => (b.owner = owner));
+      withBenefit(state, benefitId, (b) => {
+        fileUnderOwner(state.benefitsByOwner, benefitId, owner, b.owner);
+        b.owner = owner;
+      });
       return state;
     }
     case 'BenefitCancelled':

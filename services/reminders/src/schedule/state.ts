@@ -57,6 +57,8 @@ export interface ReminderState {
   units: Map<string, UnitState>;
   /** reminder facts that arrived before their benefit (streams are read in global order, so rare) */
   orphanReminders: Map<string, Map<string, ReminderRecord>>;
+  /** `ownerKey` → the ids of the benefits they own: one owner's due list looks at theirs only (not saved; `ownerIndexOf`) */
+  benefitsByOwner: Map<string, Set<string>>;
 }
 
 export const initialState = (): ReminderState => ({
@@ -64,6 +66,30 @@ export const initialState = (): ReminderState => ({
   projects: new Map(),
   units: new Map(),
   orphanReminders: new Map(),
+  benefitsByOwner: new Map(),
 });
+
+/** Owners are matched without regard to case (`GET /api/due?owner=`). */
+export const ownerKey = (owner: string): string => owner.toLowerCase();
+
+/** Files a benefit under its owner, out from under the one it had. */
+export const fileUnderOwner = (index: ReminderState['benefitsByOwner'], benefitId: string, owner: string, previousOwner?: string): void => {
+  if (previousOwner !== undefined) {
+    const before = index.get(ownerKey(previousOwner));
+    before?.delete(benefitId);
+    if (before?.size === 0) index.delete(ownerKey(previousOwner));
+  }
+  const key = ownerKey(owner);
+  const ids = index.get(key) ?? new Set<string>();
+  ids.add(benefitId);
+  index.set(key, ids);
+};
+
+/** The owner index of these benefits (a saved schedule keeps the benefits, not the index). */
+export const ownerIndexOf = (benefits: ReminderState['benefits']): ReminderState['benefitsByOwner'] => {
+  const index: ReminderState['benefitsByOwner'] = new Map();
+  for (const b of benefits.values()) fileUnderOwner(index, b.benefitId, b.owner);
+  return index;
+};
 
 export const reminderKey = (period: string, kind: ReminderKind): string => `${period}.${kind}`;

@@ -1,6 +1,6 @@
 import type { SqliteEventStore } from '@gevinst/eventstore';
 import type { BenefitState, ProjectState, ReminderRecord, ReminderState, UnitState } from '../schedule/state';
-import { initialState } from '../schedule/state';
+import { initialState, ownerIndexOf } from '../schedule/state';
 
 /**
  * Bump when `ReminderState` or its encoding changes: a saved schedule of another version is thrown
@@ -111,6 +111,7 @@ export const sqliteScheduleStore = (db: SqliteEventStore['db']): ScheduleStore =
         else if (row.kind === 'project') state.projects.set(row.id, JSON.parse(row.body) as ProjectState);
         else state.units.set(row.id, JSON.parse(row.body) as UnitState);
       }
+      state.benefitsByOwner = ownerIndexOf(state.benefits);
       return { state, position: meta.position, touched, fingerprint: meta.fingerprint };
     },
     save(state, changes, touched, position, fingerprint) {

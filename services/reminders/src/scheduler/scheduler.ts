@@ -239,6 +239,7 @@ export const createScheduler = (options: SchedulerOptions): Scheduler => {
         state.projects = saved.state.projects;
         state.units = saved.state.units;
         state.orphanReminders = saved.state.orphanReminders;
+        state.benefitsByOwner = saved.state.benefitsByOwner;
         touched = saved.touched;
         lastPosition = savedPosition = saved.position;
         savedFingerprint = saved.fingerprint;

@@ -1,6 +1,7 @@
 import { composeActionMail } from '../delivery/actionMail';
 import {
   ACTION_REMINDER_EVENT_TYPES,
+  ACTION_REMINDER_FOLD_VERSION,
   type ActionReminder,
   type ActionReminderState,
   actionReminderKey,
@@ -22,6 +23,8 @@ export const createActionReminders = (options: ActionRemindersOptions): ActionRe
   claimedReminders<ActionReminder, ActionReminderState>(
     {
       label: 'action reminder',
+      name: 'action-reminders',
+      version: ACTION_REMINDER_FOLD_VERSION,
       eventTypes: ACTION_REMINDER_EVENT_TYPES,
       state: initialActionReminderState(),
       evolve: evolveActionReminders,

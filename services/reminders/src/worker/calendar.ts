@@ -1,6 +1,7 @@
 import { composeCalendarMail } from '../delivery/calendarMail';
 import {
   CALENDAR_REMINDER_EVENT_TYPES,
+  CALENDAR_REMINDER_FOLD_VERSION,
   type CalendarReminder,
   type CalendarReminderState,
   calendarReminderKey,
@@ -22,6 +23,8 @@ export const createCalendarReminders = (options: CalendarRemindersOptions): Cale
   claimedReminders<CalendarReminder, CalendarReminderState>(
     {
       label: 'calendar reminder',
+      name: 'calendar-reminders',
+      version: CALENDAR_REMINDER_FOLD_VERSION,
       eventTypes: CALENDAR_REMINDER_EVENT_TYPES,
       state: initialCalendarReminderState(),
       evolve: evolveCalendarReminders,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseEvent, validateEvent, type EventType } from '@gevinst/domain/events';
 import { type EventStore, type RecordedEvent, type Subscription, WrongExpectedRevisionError } from '@gevinst/eventstore';
+import { decodeState, encodeState, snapshotVersionOf, type SqliteSnapshots } from '@gevinst/projections/snapshots';
 import type { Clock } from '../clock';
 import type { ReminderConfig } from '../config';
 import type { ReminderMail } from '../delivery/compose';
@@ -13,6 +14,10 @@ import { SERVICE_USER } from './deliver';
 export interface ClaimedReminderKind<R, S extends { claims: Map<string, ClaimFacts> }> {
   /** in the log: «action reminder», «calendar reminder» */
   label: string;
+  /** the saved fold's name (`reminder_snapshots`) */
+  name: string;
+  /** bump when the fold or its state changes: a saved state of another version is folded again from the first event */
+  version: number;
   /** the event types its fold reads */
   eventTypes: ReadonlySet<string>;
   state: S;
@@ -38,6 +43,17 @@ export interface ClaimedRemindersOptions {
   /** how often (real ms) it looks for what fell due; default one minute */
   everyMs?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+  /** where the fold is saved with its position, so a start reads only the later events (default: memory only) */
+  snapshots?: SqliteSnapshots;
+}
+
+/** How the last start caught up (for the log, tests and the benchmark). */
+export interface ClaimedCatchUp {
+  /** the saved position it resumed after; undefined when it read from the first event */
+  resumedFrom: bigint | undefined;
+  /** events read from the store until it was current */
+  eventsRead: number;
+  ms: number;
 }
 
 export interface ClaimedReminders<S> {
@@ -46,7 +62,22 @@ export interface ClaimedReminders<S> {
   /** sends what is due now; resolves when done (tests, and after each clock jump) */
   sweep(): Promise<void>;
   readonly state: S;
+  /** set once caught up */
+  catchUp(): ClaimedCatchUp | undefined;
 }
+
+/** While live, the fold is saved once this many events or this much time (real ms) passed since the last save, and at stop. */
+const SAVE_EVERY_EVENTS = 10_000n;
+const SAVE_EVERY_MS = 60_000;
+
+/** The saved fold if it has the fold's fields, each a Map where the fresh state has one; else undefined (folded again). */
+const restored = <S extends object>(fresh: S, bytes: Buffer): S | undefined => {
+  const state = decodeState(bytes) as Record<string, unknown> | null;
+  if (typeof state !== 'object' || state === null) return undefined;
+  const fields = Object.entries(fresh);
+  if (Object.keys(state).length !== fields.length) return undefined;
+  return fields.every(([key, value]) => key in state && (value instanceof Map) === (state[key] instanceof Map)) ? (state as S) : undefined;
+};
 
 /**
  * Reminders swept for rather than queued: folded from the store by a subscription, swept every minute
@@ -54,13 +85,19 @@ export interface ClaimedReminders<S> {
  * then mailed, then marked delivered. The stream's name is the reminder's own, so two processes or a
  * replay never claim it twice; a claim this process made but could not deliver is tried again at the
  * next sweep, any other claim is never sent again.
+ *
+ * The fold is a read model that resumes (with `snapshots`): it is saved with the position of the last
+ * event it holds, and a start reads only the events after it. Claims the sweep folded ahead of that
+ * position are folded again from their events, which sets the same facts, so nothing is claimed twice
+ * and nothing due is missed; another `version` (or event catalogue) folds from the first event.
  */
 export const claimedReminders = <R, S extends { claims: Map<string, ClaimFacts> }>(
   kind: ClaimedReminderKind<R, S>,
   options: ClaimedRemindersOptions,
 ): ClaimedReminders<S> => {
-  const { store, clock, config, mailer } = options;
-  const { state } = kind;
+  const { store, clock, config, mailer, snapshots } = options;
+  let state = kind.state;
+  const version = snapshotVersionOf(kind.version);
   const log = options.log ?? (() => undefined);
   const deliveryId = randomUUID();
   /** claims this process made, not yet delivered */
@@ -70,6 +107,11 @@ export const claimedReminders = <R, S extends { claims: Map<string, ClaimFacts> 
   let unlisten: (() => void) | undefined;
   let live = false;
   let chain: Promise<void> = Promise.resolve();
+  let lastPosition: bigint | undefined;
+  let savedPosition: bigint | undefined;
+  let savedAt = 0;
+  let eventsRead = 0;
+  let catchUp: ClaimedCatchUp | undefined;
   let resolveCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (resolveCaughtUp = resolve));
 
@@ -111,23 +153,74 @@ export const claimedReminders = <R, S extends { claims: Map<string, ClaimFacts> 
 
   const sweep = () => serial(sweepNow);
 
+  /** Between two batches (in `serial`), so the state holds exactly the events up to `lastPosition` (and claims folded ahead). */
+  const save = (force: boolean) => {
+    if (!snapshots || lastPosition === undefined || lastPosition === savedPosition) return;
+    if (!force && savedPosition !== undefined && lastPosition - savedPosition < SAVE_EVERY_EVENTS && performance.now() - savedAt < SAVE_EVERY_MS) return;
+    snapshots.store(kind.name, version, lastPosition, encodeState(state));
+    savedPosition = lastPosition;
+    savedAt = performance.now();
+  };
+  const saveOrWarn = (force: boolean) => {
+    try {
+      save(force);
+    } catch (e) {
+      log('warn', `${kind.label}s: could not save the fold`, { error: String(e) });
+    }
+  };
+
   const handle = (events: RecordedEvent[]) =>
     serial(async () => {
-      for (const e of events) if (kind.eventTypes.has(e.type)) kind.evolve(state, parseEvent(e));
+      eventsRead += events.length;
+      for (const e of events) {
+        lastPosition = e.globalPosition;
+        if (kind.eventTypes.has(e.type)) kind.evolve(state, parseEvent(e));
+      }
+      if (live) saveOrWarn(false);
       await sweepNow().catch((e: unknown) => log('error', `${kind.label} sweep failed`, { error: String(e) }));
     });
 
+  /** The saved fold of this version, put in place; its position, or undefined to fold from the first event. */
+  const resume = (): bigint | undefined => {
+    const saved = snapshots?.load(kind.name);
+    if (!saved) return undefined;
+    let taken: S | undefined;
+    try {
+      taken = saved.version === version ? restored(state, saved.state) : undefined;
+    } catch (e) {
+      log('warn', `${kind.label}s: saved fold unreadable, folding from the first event`, { error: String(e) });
+      return undefined;
+    }
+    if (!taken) {
+      log('info', `${kind.label}s: saved fold of another version or shape, folding from the first event`, { saved: saved.version, version });
+      return undefined;
+    }
+    state = taken;
+    lastPosition = savedPosition = saved.position;
+    savedAt = performance.now();
+    return saved.position;
+  };
+
   return {
-    state,
+    get state() {
+      return state;
+    },
     sweep,
+    catchUp: () => catchUp,
     async start() {
+      const started = performance.now();
+      const resumedFrom = resume();
       subscription = store.subscribe({
+        after: resumedFrom,
         handle,
         batchSize: 1000,
         onCaughtUp: () => {
           void serial(async () => {
             live = true;
+            catchUp = { resumedFrom, eventsRead, ms: Math.round(performance.now() - started) };
+            log('info', `${kind.label}s caught up`, { ...catchUp, resumedFrom: resumedFrom?.toString(), position: lastPosition?.toString() });
             await sweepNow();
+            saveOrWarn(true);
           }).then(resolveCaughtUp, resolveCaughtUp);
         },
       });
@@ -142,6 +235,7 @@ export const claimedReminders = <R, S extends { claims: Map<string, ClaimFacts> 
       unlisten?.();
       await subscription?.stop();
       await chain.catch(() => undefined);
+      if (live) saveOrWarn(true);
     },
   };
 };
