@@ -95,6 +95,9 @@ export class UnitsRegistry implements SnapshotProjection {
   private asOfDate = '';
   /** units whose timeline changed since `asOfDate` was applied (an event changes only the units it names) */
   private stale = new Set<string>();
+  /** the roots today (no parent, not merged), kept as units are placed; `rootList` in the map's order, made when asked */
+  private rootSet = new Set<string>();
+  private rootList: string[] | undefined;
 
   /** `today`: the date in Oslo the tree is shown for by default (injectable for tests) */
   constructor(private readonly today: () => string = osloTodayBy(() => new Date().toISOString())) {}
@@ -109,6 +112,8 @@ export class UnitsRegistry implements SnapshotProjection {
         if (u) this.placeAt(u, date);
       }
     } else {
+      this.rootSet.clear();
+      this.rootList = undefined;
       for (const u of this.units.values()) this.placeAt(u, date);
       this.asOfDate = date;
       this.version++;
@@ -119,6 +124,11 @@ export class UnitsRegistry implements SnapshotProjection {
   private placeAt(u: UnitState, date: string): void {
     u.parentId = parentAt(u.timeline, date);
     u.mergedInto = mergerAt(u.timeline, date)?.successorUnitId ?? null;
+    const root = !u.parentId && !u.mergedInto;
+    if (root === this.rootSet.has(u.id)) return;
+    if (root) this.rootSet.add(u.id);
+    else this.rootSet.delete(u.id);
+    this.rootList = undefined;
   }
 
   reset(): void {
@@ -126,6 +136,8 @@ export class UnitsRegistry implements SnapshotProjection {
     this.incomplete = new Map();
     this.stale.clear();
     this.asOfDate = '';
+    this.rootSet.clear();
+    this.rootList = undefined;
     this.version++;
   }
 
@@ -243,6 +255,13 @@ export class UnitsRegistry implements SnapshotProjection {
 
   ids(): string[] {
     return [...this.units.keys()];
+  }
+
+  /** the roots of the tree today (no parent, not merged), in the order they were registered; asked on every command */
+  roots(): readonly string[] {
+    this.current();
+    this.rootList ??= this.ids().filter((id) => this.rootSet.has(id));
+    return this.rootList;
   }
 
   /** the unit that carries a merged unit's facts today (itself when not merged) */

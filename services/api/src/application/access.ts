@@ -141,14 +141,10 @@ export const commandFacts: Record<string, CommandAccess> = {
 export const tenantTreeOf = (rm: ReadModels): TenantTree => ({ parentOf: (id) => rm.units.get(id)?.parentId, successorOf: (id) => rm.units.successorOf(id) });
 
 /** the installation's kommuner: the roots of the unit tree today (a merged kommune lives on in its successor) */
-export const installationTenants = (rm: ReadModels): string[] =>
-  rm.units.ids().filter((id) => {
-    const u = rm.units.get(id);
-    return !!u && !u.parentId && !u.mergedInto;
-  });
+export const installationTenants = (rm: ReadModels): string[] => [...rm.units.roots()];
 
 /** whether the installation has more than one kommune (else nothing is cut or fenced: one kommune behaves as always) */
-export const hasSeveralTenants = (rm: ReadModels): boolean => installationTenants(rm).length > 1;
+export const hasSeveralTenants = (rm: ReadModels): boolean => rm.units.roots().length > 1;
 
 /**
  * The kommuner a person belongs to (`tenantsOf`): their roles' units, and the units of the projects
