@@ -63,24 +63,11 @@ export interface IncompleteMerger {
   correlationId: string | null;
 }
 
-/**
- * Today's date in Oslo by a clock of ISO instants, worked out once a UTC minute: Oslo's midnight falls
- * on a whole UTC minute (its offsets are whole hours), so the date is the same all through one.
- */
-export const osloTodayBy = (clock: () => string): (() => string) => {
-  let minute = '';
-  let date = '';
-  return () => {
-    const now = clock();
-    const utcMinute = now.length >= 17 && now.endsWith('Z') ? now.slice(0, 16) : null;
-    if (utcMinute === null) return osloDate(now);
-    if (utcMinute !== minute) {
-      minute = utcMinute;
-      date = osloDate(now);
-    }
-    return date;
-  };
-};
+/** Today's date in Oslo by a clock of ISO instants (`osloDate` works it out once a UTC minute). */
+export const osloTodayBy =
+  (clock: () => string): (() => string) =>
+  () =>
+    osloDate(clock());
 
 /** The unit tree as it stands now, with each unit's history; merged units point at their successor. */
 export class UnitsRegistry implements SnapshotProjection {
