@@ -192,8 +192,12 @@ export const unitsNamedBy = (input: unknown, rm: ReadModels): string[] => {
  */
 export const outsideTenants = (rm: ReadModels, actor: Actor, units: readonly string[]): string[] => {
   if (units.length === 0 || !hasSeveralTenants(rm)) return [];
-  const tenants = tenantsOfActor(rm, actor);
-  if (tenants === 'all') return [];
   const tree = tenantTreeOf(rm);
-  return units.filter((u) => rm.units.has(u) && !inTenants(tenants, u, tree));
+  // the kommuner of the person's roles are theirs whatever they lead or own: the portfolio is walked
+  // only for a unit outside those (a command in one's own kommune is the common case)
+  const byRoles = tenantsOf({ roleUnits: actor.roles.map((r) => r.unitId), personalUnits: [] }, tree, rm.units.roots());
+  const rest = units.filter((u) => rm.units.has(u) && !inTenants(byRoles, u, tree));
+  if (rest.length === 0) return [];
+  const tenants = tenantsOfActor(rm, actor);
+  return rest.filter((u) => !inTenants(tenants, u, tree));
 };
