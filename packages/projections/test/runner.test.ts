@@ -129,6 +129,32 @@ describe('ProjectionRunner', () => {
     await rm.stop();
     await store.close();
   });
+
+  it('waitFor is answered from the store when the live feed drops before it brings the position, and while it is down', async () => {
+    const real = open() as SqliteEventStore;
+    // a live feed that brings nothing and drops a moment after it is opened (each time it is reopened)
+    const deaf: EventStore = Object.create(real, {
+      subscribe: {
+        value: (): Subscription => {
+          let timer: NodeJS.Timeout | undefined;
+          const done = new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error('connection dropped')), 100)));
+          return { stop: async () => clearTimeout(timer), done };
+        },
+      },
+    });
+    const rm = new ReadModels({ store: deaf, db: real.db, onError: () => undefined });
+    await rm.start();
+    // waiting while the feed is open: it drops without bringing the unit
+    const first = await unit(real);
+    await rm.waitFor((await real.readAll()).at(-1)!.globalPosition);
+    expect(rm.units.has(first)).toBe(true);
+    // waiting while it is down (before it is reopened)
+    const second = await unit(real);
+    await rm.waitFor((await real.readAll()).at(-1)!.globalPosition);
+    expect(rm.units.has(second)).toBe(true);
+    await rm.stop();
+    await real.close();
+  });
 });
 
 describe('ProjectionRunner while another process holds the write lock', () => {

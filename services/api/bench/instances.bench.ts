@@ -5,7 +5,8 @@
  * with the demo, and loads them with autocannon on loopback for BENCH_SECONDS: new units registered under
  * one parent (each its own stream, so the instances never conflict), BENCH_CONNECTIONS in all, split
  * evenly over the instances. The embedded SQLite store is measured the same way beside them.
- * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32).
+ * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_BASELINE (a checkout of another
+ * commit with its node_modules: its rows are measured right after this tree's, in the same run).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'gevinst-bench-instances-'));
 const admin = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
-const pg = await startTestPostgres();
+const trees = [{ label: '', root }];
+if (process.env.BENCH_BASELINE) trees.push({ label: ' [baseline]', root: process.env.BENCH_BASELINE });
 
 interface Row {
   name: string;
@@ -31,13 +33,13 @@ interface Row {
   rss: string;
 }
 
-const run = async (name: string, count: number, env: (i: number) => Record<string, string>): Promise<Row> => {
+const run = async (name: string, tree: string, count: number, env: (i: number) => Record<string, string>): Promise<Row> => {
   const servers: ServerProcess[] = [];
   try {
     // one after the other: the first loads the demo into the empty store
     for (let i = 0; i < count; i++)
       servers.push(
-        await startServerProcess(root, { GEVINST_DEMO: i === 0 ? '1' : '0', GEVINST_REMINDERS: '0', GEVINST_OUTBOX: join(dir, `outbox-${name}-${i}`), ...env(i) }, { quiet: true }),
+        await startServerProcess(tree, { GEVINST_DEMO: i === 0 ? '1' : '0', GEVINST_REMINDERS: '0', GEVINST_OUTBOX: join(dir, `outbox-${name}-${i}`), ...env(i) }, { quiet: true }),
       );
     const units = (await (await fetch(`${servers[0]!.base}/api/units`, { headers: admin })).json()) as { id: string }[];
     const parentId = units[0]!.id;
@@ -62,19 +64,31 @@ const run = async (name: string, count: number, env: (i: number) => Record<strin
 };
 
 const rows: Row[] = [];
+let source = '';
 try {
-  rows.push(await run('SQLite, one instance (the embedded default)', 1, () => ({ GEVINST_DB: join(dir, 'sqlite.sqlite') })));
-  const onPostgres = (schema: string) => (i: number) => ({ DATABASE_URL: pg.url, GEVINST_PG_SCHEMA: schema, GEVINST_DB: join(dir, `${schema}-${i}.sqlite`) });
-  rows.push(await run('PostgreSQL, one instance', 1, onPostgres(pg.freshSchema())));
-  rows.push(await run('PostgreSQL, two instances', 2, onPostgres(pg.freshSchema())));
+  for (const tree of trees) {
+    rows.push(await run(`SQLite, one instance (the embedded default)${tree.label}`, tree.root, 1, () => ({ GEVINST_DB: join(dir, `sqlite${tree.label ? '-baseline' : ''}.sqlite`) })));
+    // a database of its own for each row: the server keeps its events in the schema \`public\`
+    for (const count of [1, 2]) {
+      const pg = await startTestPostgres();
+      source = pg.source;
+      try {
+        const onPostgres = (i: number) => ({ DATABASE_URL: pg.url, GEVINST_DB: join(dir, `pg-${count}-${i}${tree.label ? '-baseline' : ''}.sqlite`) });
+        rows.push(await run(`PostgreSQL, ${count === 1 ? 'one instance' : 'two instances'}${tree.label}`, tree.root, count, onPostgres));
+      } finally {
+        await pg.close();
+      }
+    }
+  }
 } finally {
-  await pg.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
-const one = rows[1]?.perSecond ?? Number.NaN;
-console.log(`\nregister a unit (POST /api/units), ${CONNECTIONS} connections in all, ${SECONDS} s, PostgreSQL from ${pg.source}`);
+console.log(`\nregister a unit (POST /api/units), ${CONNECTIONS} connections in all, ${SECONDS} s, PostgreSQL from ${source}`);
 console.log('| store and instances | commands/s | × one PostgreSQL instance | p50 ms | p99 ms | non-2xx | errors | RSS MiB |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of rows)
+// each tree's rows against its own PostgreSQL instance
+rows.forEach((r, i) => {
+  const one = rows[i - (i % 3) + 1]?.perSecond ?? Number.NaN;
   console.log(`| ${r.name} | ${Math.round(r.perSecond).toLocaleString('en')} | ${(r.perSecond / one).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.rss} |`);
+});

@@ -116,7 +116,23 @@ export const requireIsoDate = (value: unknown, path: string): string => {
   return result.data;
 };
 
-/** Today's date in Oslo, `yyyy-mm-dd`. */
-export const osloDate = (now: Now): string => toOslo(now, 'now').toFormat('yyyy-MM-dd');
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::[0-5]\d(?:\.\d{1,9})?)?Z$/;
+let lastMinute = '';
+let lastDate = '';
+
+/**
+ * Today's date in Oslo, `yyyy-mm-dd`. Asked on nearly every command: for a UTC instant (`…Z`) it is
+ * worked out once a UTC minute, as Oslo's midnight falls on a whole UTC minute (its offsets are whole hours).
+ */
+export const osloDate = (now: Now): string => {
+  const minute = typeof now === 'string' && UTC_INSTANT.test(now) ? now.slice(0, 16) : undefined;
+  if (minute !== undefined && minute === lastMinute) return lastDate;
+  const date = toOslo(now, 'now').toFormat('yyyy-MM-dd');
+  if (minute !== undefined) {
+    lastMinute = minute;
+    lastDate = date;
+  }
+  return date;
+};
 
 export { DomainError };

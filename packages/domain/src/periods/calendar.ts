@@ -37,6 +37,13 @@ export function toOslo(instant: string | Date | number | DateTime, field = 'inst
  * 1 May 00:30 in Oslo (summer time), so it falls in May and T2. A bare date is an Oslo date.
  */
 export function periodOf(instant: string | Date | number | DateTime, kind: PeriodKind): Period {
+  // a real calendar date needs no time zone (the commands' dates); anything else goes through luxon
+  const date = typeof instant === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(instant) : null;
+  if (date) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const utc = new Date(Date.UTC(year, month - 1, day));
+    if (utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day) return fromMonthIndex(kind, year * 12 + month - 1);
+  }
   const dt = toOslo(instant);
   return fromMonthIndex(kind, dt.year * 12 + dt.month - 1);
 }

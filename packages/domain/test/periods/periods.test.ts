@@ -112,6 +112,11 @@ describe('periodOf on the Oslo wall clock', () => {
   it('refuses an unreadable instant', () => {
     expect(() => periodOf('not a date', 'month')).toThrow(InvalidPeriodError);
   });
+
+  it('refuses a date that is not in the calendar, and reads a leap day', () => {
+    for (const d of ['2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10']) expect(() => periodOf(d, 'month')).toThrow(InvalidPeriodError);
+    expect(formatPeriod(periodOf('2028-02-29', 'month'))).toBe('2028-02');
+  });
 });
 
 describe('period bounds', () => {

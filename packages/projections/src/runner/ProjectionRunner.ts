@@ -80,6 +80,8 @@ interface Waiter {
 export class ProjectionRunner {
   private current: bigint | undefined;
   private subscription: Subscription | undefined;
+  /** a live feed runs (between `subscribe` and its end): it brings every new event without being asked */
+  private following = false;
   private waiters: Waiter[] = [];
   private stopped = false;
   private catchingUp: Promise<void> | undefined;
@@ -240,11 +242,15 @@ export class ProjectionRunner {
     this.options.onProgress?.(this.progressOf(p, false));
   }
 
-  /** Resolves once the read models include the event at `position` (read your own writes). */
+  /**
+   * Resolves once the read models include the event at `position` (read your own writes). While the
+   * live feed runs it brings the position (this process's appends wake it at once, others' come by
+   * NOTIFY or its poll), so the store is read here only when there is no live feed to wait for.
+   */
   async waitFor(position: bigint): Promise<void> {
     if (this.current !== undefined && this.current >= position) return;
     const reached = new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
-    void this.catchUp().catch((error) => this.options.onError?.(error));
+    if (!this.following) void this.catchUp().catch((error) => this.options.onError?.(error));
     await reached;
   }
 
@@ -281,9 +287,17 @@ export class ProjectionRunner {
       handle: (events) => this.applyBatch(events),
     });
     this.subscription = subscription;
+    this.following = true;
     subscription.done.then(
-      () => undefined,
+      () => {
+        if (this.subscription === subscription) this.following = false;
+      },
       (error) => {
+        if (this.subscription === subscription) {
+          this.following = false;
+          // whoever waits now is served by reading the store until the feed is back
+          if (this.waiters.length > 0) void this.catchUp().catch((e) => this.options.onError?.(e));
+        }
         this.options.onError?.(error);
         if (this.subscription === subscription && !this.stopped) {
           this.retryTimer = setTimeout(() => this.subscribe(), this.retryMs);
@@ -406,6 +420,7 @@ export class ProjectionRunner {
   /** Stops the live feed and stores the checkpoints (and snapshots). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.following = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = undefined;

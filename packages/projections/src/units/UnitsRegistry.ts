@@ -63,24 +63,11 @@ export interface IncompleteMerger {
   correlationId: string | null;
 }
 
-/**
- * Today's date in Oslo by a clock of ISO instants, worked out once a UTC minute: Oslo's midnight falls
- * on a whole UTC minute (its offsets are whole hours), so the date is the same all through one.
- */
-export const osloTodayBy = (clock: () => string): (() => string) => {
-  let minute = '';
-  let date = '';
-  return () => {
-    const now = clock();
-    const utcMinute = now.length >= 17 && now.endsWith('Z') ? now.slice(0, 16) : null;
-    if (utcMinute === null) return osloDate(now);
-    if (utcMinute !== minute) {
-      minute = utcMinute;
-      date = osloDate(now);
-    }
-    return date;
-  };
-};
+/** Today's date in Oslo by a clock of ISO instants (`osloDate` works it out once a UTC minute). */
+export const osloTodayBy =
+  (clock: () => string): (() => string) =>
+  () =>
+    osloDate(clock());
 
 /** The unit tree as it stands now, with each unit's history; merged units point at their successor. */
 export class UnitsRegistry implements SnapshotProjection {
@@ -95,6 +82,9 @@ export class UnitsRegistry implements SnapshotProjection {
   private asOfDate = '';
   /** units whose timeline changed since `asOfDate` was applied (an event changes only the units it names) */
   private stale = new Set<string>();
+  /** the roots today (no parent, not merged), kept as units are placed; `rootList` in the map's order, made when asked */
+  private rootSet = new Set<string>();
+  private rootList: string[] | undefined;
 
   /** `today`: the date in Oslo the tree is shown for by default (injectable for tests) */
   constructor(private readonly today: () => string = osloTodayBy(() => new Date().toISOString())) {}
@@ -109,6 +99,8 @@ export class UnitsRegistry implements SnapshotProjection {
         if (u) this.placeAt(u, date);
       }
     } else {
+      this.rootSet.clear();
+      this.rootList = undefined;
       for (const u of this.units.values()) this.placeAt(u, date);
       this.asOfDate = date;
       this.version++;
@@ -119,6 +111,11 @@ export class UnitsRegistry implements SnapshotProjection {
   private placeAt(u: UnitState, date: string): void {
     u.parentId = parentAt(u.timeline, date);
     u.mergedInto = mergerAt(u.timeline, date)?.successorUnitId ?? null;
+    const root = !u.parentId && !u.mergedInto;
+    if (root === this.rootSet.has(u.id)) return;
+    if (root) this.rootSet.add(u.id);
+    else this.rootSet.delete(u.id);
+    this.rootList = undefined;
   }
 
   reset(): void {
@@ -126,6 +123,8 @@ export class UnitsRegistry implements SnapshotProjection {
     this.incomplete = new Map();
     this.stale.clear();
     this.asOfDate = '';
+    this.rootSet.clear();
+    this.rootList = undefined;
     this.version++;
   }
 
@@ -243,6 +242,13 @@ export class UnitsRegistry implements SnapshotProjection {
 
   ids(): string[] {
     return [...this.units.keys()];
+  }
+
+  /** the roots of the tree today (no parent, not merged), in the order they were registered; asked on every command */
+  roots(): readonly string[] {
+    this.current();
+    this.rootList ??= this.ids().filter((id) => this.rootSet.has(id));
+    return this.rootList;
   }
 
   /** the unit that carries a merged unit's facts today (itself when not merged) */

@@ -141,14 +141,10 @@ export const commandFacts: Record<string, CommandAccess> = {
 export const tenantTreeOf = (rm: ReadModels): TenantTree => ({ parentOf: (id) => rm.units.get(id)?.parentId, successorOf: (id) => rm.units.successorOf(id) });
 
 /** the installation's kommuner: the roots of the unit tree today (a merged kommune lives on in its successor) */
-export const installationTenants = (rm: ReadModels): string[] =>
-  rm.units.ids().filter((id) => {
-    const u = rm.units.get(id);
-    return !!u && !u.parentId && !u.mergedInto;
-  });
+export const installationTenants = (rm: ReadModels): string[] => [...rm.units.roots()];
 
 /** whether the installation has more than one kommune (else nothing is cut or fenced: one kommune behaves as always) */
-export const hasSeveralTenants = (rm: ReadModels): boolean => installationTenants(rm).length > 1;
+export const hasSeveralTenants = (rm: ReadModels): boolean => rm.units.roots().length > 1;
 
 /**
  * The kommuner a person belongs to (`tenantsOf`): their roles' units, and the units of the projects
@@ -196,8 +192,12 @@ export const unitsNamedBy = (input: unknown, rm: ReadModels): string[] => {
  */
 export const outsideTenants = (rm: ReadModels, actor: Actor, units: readonly string[]): string[] => {
   if (units.length === 0 || !hasSeveralTenants(rm)) return [];
-  const tenants = tenantsOfActor(rm, actor);
-  if (tenants === 'all') return [];
   const tree = tenantTreeOf(rm);
-  return units.filter((u) => rm.units.has(u) && !inTenants(tenants, u, tree));
+  // the kommuner of the person's roles are theirs whatever they lead or own: the portfolio is walked
+  // only for a unit outside those (a command in one's own kommune is the common case)
+  const byRoles = tenantsOf({ roleUnits: actor.roles.map((r) => r.unitId), personalUnits: [] }, tree, rm.units.roots());
+  const rest = units.filter((u) => rm.units.has(u) && !inTenants(byRoles, u, tree));
+  if (rest.length === 0) return [];
+  const tenants = tenantsOfActor(rm, actor);
+  return rest.filter((u) => !inTenants(tenants, u, tree));
 };

@@ -169,13 +169,15 @@ export class Application {
       if (head.length === 0) throw new NotFoundError(target.what, target.id);
     }
 
+    // the stream named by the id made just now has no events yet (its append expects none): nothing to read
+    const fresh = spec.id === 'target' ? undefined : streamOf(spec.id.slice('new:'.length), generated);
     // decide every step before writing anything, so a refusal anywhere writes nothing
     const decided: { step: Step; revision: bigint | undefined; events: GevinstEvent[] }[] = [];
     for (const step of steps) {
       // only the events after the kept state's revision are read; each was validated when it was decided
       const kept = this.streamStates.get(step.streamName);
       const from = kept && step.continues(kept.folded) ? kept : undefined;
-      const recorded = await store.readStream(step.streamName, from ? { fromRevision: from.revision + 1n } : undefined);
+      const recorded = step.streamName === fresh ? [] : await store.readStream(step.streamName, from ? { fromRevision: from.revision + 1n } : undefined);
       const revision = recorded.at(-1)?.revision ?? from?.revision;
       if (target && step.streamName === target.stream && revision === undefined) throw new NotFoundError(target.what, target.id);
       if (step.mustExist && revision === undefined) throw new NotFoundError(step.mustExist.what, step.mustExist.id, step.mustExist.path);
