@@ -9,6 +9,7 @@ import { answerOf, AS_ADMIN, TEST_ADMIN_TOKEN } from '../../services/api/test/he
 import { loginAs } from '../../services/api/test/login';
 import { freePort, startRedis, type TestRedis } from '../../services/reminders/test/support/redis';
 import { startTestPostgres, type TestPostgres } from '../../packages/eventstore/test/fixtures/postgres';
+import { openPostgresEventStore } from '../../packages/eventstore/src';
 
 // Two API processes on one PostgreSQL database and one Redis, as behind a kommune's load balancer.
 
@@ -100,6 +101,15 @@ afterAll(async () => {
 }, 60_000);
 
 describe('two API instances on one PostgreSQL', () => {
+  it('the events are in the schema GEVINST_PG_SCHEMA names', async () => {
+    const inSchema = await openPostgresEventStore({ connectionString: pg.url, schema });
+    try {
+      expect((await inSchema.readAll({ maxCount: 10 })).length).toBe(10);
+    } finally {
+      await inSchema.close();
+    }
+  });
+
   it('both hold the demo; a write on one is read back on the other with the position it answered', async () => {
     const unitsOnB = (await get<UnitSummary[]>(b, '/api/units')).body;
     expect(unitsOnB.length).toBeGreaterThan(5);

@@ -30,6 +30,7 @@ const gevinst = await startGevinst({
   dbPath,
   eventStoreUrl: env.EVENTSTORE_URL || undefined,
   databaseUrl: env.DATABASE_URL || undefined,
+  pgSchema: env.GEVINST_PG_SCHEMA || undefined,
   demo: env.GEVINST_DEMO !== '0',
   logLevel: env.LOG_LEVEL ?? 'info',
   requestLogLevel: requestLogLevelOf(env.GEVINST_REQUEST_LOG_LEVEL),

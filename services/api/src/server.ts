@@ -38,6 +38,8 @@ export interface GevinstConfig {
   eventStoreUrl?: string;
   /** a PostgreSQL address (`postgres://…`, DATABASE_URL): the events live there, and several instances may share it */
   databaseUrl?: string;
+  /** GEVINST_PG_SCHEMA: the PostgreSQL schema of the events and what is kept beside them; default `public` */
+  pgSchema?: string;
   /**
    * SQLite `synchronous` for the event file: FULL (default) fsyncs every commit and survives a power
    * cut; NORMAL survives a process crash and is ~7× faster per command (see docs/architecture.md).
@@ -113,7 +115,7 @@ const openStore = async (config: GevinstConfig): Promise<{ store: EventStore; db
   const dbPath = config.dbPath ?? './data/gevinst.sqlite';
   if (config.eventStoreUrl || config.databaseUrl) {
     const { openEventStoreFromEnv } = await import('@gevinst/eventstore');
-    const opened = await openEventStoreFromEnv({ EVENTSTORE_URL: config.eventStoreUrl, DATABASE_URL: config.databaseUrl });
+    const opened = await openEventStoreFromEnv({ EVENTSTORE_URL: config.eventStoreUrl, DATABASE_URL: config.databaseUrl, GEVINST_PG_SCHEMA: config.pgSchema });
     if (opened.kind === 'sqlite') {
       await opened.store.close();
       throw new Error('DATABASE_URL must be a postgres:// address');
