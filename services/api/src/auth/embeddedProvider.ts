@@ -144,6 +144,10 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
       handle = p.callback() as (req: Request, res: Response) => unknown;
       p.on('server_error', (_ctx, err) => logger.error({ err }, 'embedded provider: server error'));
       return p;
+    }, (error: unknown) => {
+      // a failed load is tried again at the next request
+      provider = undefined;
+      throw error;
     }));
   };
   const current = async (res: Response): Promise<Provider | undefined> => {
