@@ -26,6 +26,7 @@ import { validateAuthConfig, type AuthConfig } from './auth/config';
 import type { RateLimitConfig } from './http/security/rateLimits';
 import type { UploadLimits } from '@gevinst/spreadsheet';
 import { createReminders, type Reminders, type RemindersOptions } from '@gevinst/reminders';
+import type { EarlyServer } from './http/earlyServer';
 
 export interface GevinstConfig {
   /** 0 = a free port; default 3000 */
@@ -84,6 +85,8 @@ export interface GevinstConfig {
   catchUpWaitMs?: number;
   /** store the read models in the SQLite file and resume from them at start (default true) */
   snapshots?: boolean;
+  /** a server already listening (main.ts opens it before this module is loaded); the app takes it over instead of listening itself */
+  early?: EarlyServer;
 }
 
 export interface RunningGevinst {
@@ -289,9 +292,13 @@ export const startGevinst = async (config: GevinstConfig = {}): Promise<RunningG
     readiness: { started: () => started, whenStarted },
     catchUpWaitMs: config.catchUpWaitMs,
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port ?? 3000, config.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
-  });
+  const early = config.early;
+  early?.serve(app);
+  const server: Server = early
+    ? early.server
+    : await new Promise((resolve, reject) => {
+        const s = app.listen(config.port ?? 3000, config.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+      });
   server.keepAliveTimeout = 5_000;
   const port = (server.address() as AddressInfo).port;
   const host = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : '127.0.0.1';

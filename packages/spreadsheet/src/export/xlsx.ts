@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import type { Writable } from 'node:stream';
 import { periodHeader } from '../read/periodHeader';
 import { isoToCellDate } from '../read/dates';
@@ -47,7 +48,7 @@ export type XlsxStreamWriter = ExcelJS.stream.xlsx.WorkbookWriter;
  * file Gevinst reads back (exceljs's reader decodes `_xHHHH_` escapes only in shared strings).
  */
 export function xlsxStreamWriter(stream: Writable, options: { sharedStrings?: boolean } = {}): XlsxStreamWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: options.sharedStrings ?? false });
+  const workbook = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: options.sharedStrings ?? false });
   workbook.creator = 'Gevinst';
   return workbook;
 }

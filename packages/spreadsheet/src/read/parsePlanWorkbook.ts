@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { isValidEmail } from '@gevinst/domain/validation';
 import { columnByKey, columnForHeader, PLAN_COLUMNS, PLAN_SHEET, type ColumnKey, type PlanColumn } from '../plan/columns';
 import { parseShares } from '../plan/shares';
@@ -31,7 +32,7 @@ type Mapped = { kind: 'field'; column: PlanColumn; header: string } | { kind: 'p
 
 /** Reads the bytes of an .xlsx file into plan rows and every problem found, without touching anything. */
 export async function parsePlanWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ParsedPlan> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(toBuffer(bytes) as never);
   } catch {

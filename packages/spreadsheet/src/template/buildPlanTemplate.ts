@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../excel';
 import { addFollowUpSheets } from '../followUp/templateSheets';
 import { UNITS_SHEET } from '../plan/columns';
 import type { PlanRow } from '../plan/planRow';
@@ -27,7 +28,7 @@ export const defaultPlanPeriods = (fromYear = new Date().getFullYear(), years = 
 
 export function planWorkbook(options: PlanTemplateOptions = {}): ExcelJS.Workbook {
   const periods = options.periods ?? defaultPlanPeriods(options.fromYear, options.years, options.granularity);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = 'Gevinst';
   const units = (options.units ?? []).filter((u) => u.active);
   addPlanSheet(workbook, { periods, rows: options.rows, unitCount: units.length });

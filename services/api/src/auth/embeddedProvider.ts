@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import express, { Router, type Request, type Response } from 'express';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import Provider, { type ClientMetadata, type Configuration, type Interaction } from 'oidc-provider';
+import type { default as Provider, ClientMetadata, Configuration, Interaction } from 'oidc-provider';
 import type { Logger } from 'pino';
 import { embeddedAccount, EMBEDDED_PASSWORD } from './embeddedAccounts';
 import { loginPage, problemPage } from './loginPage';
@@ -62,7 +62,7 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
   const clientSecret = await secrets.getOrCreate('oidc.client-secret', () => randomBytes(32).toString('base64url'));
   const adapter = sqliteOidcAdapter(db);
   const audience = EMBEDDED_CLIENT_ID;
-  let provider: Provider | undefined;
+  let provider: Promise<Provider> | undefined;
   let handle: ((req: Request, res: Response) => unknown) | undefined;
   let base: string | undefined;
 
@@ -134,9 +134,26 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
   idp.disable('x-powered-by');
   const router = Router();
   router.use(EMBEDDED_PATH, idp);
-  const current = (res: Response): Provider | undefined => {
-    if (!provider) res.status(503).type('text/plain').send('Påloggingen starter – prøv igjen om et øyeblikk.');
-    return provider;
+  /** the provider, built at the first request under /oidc after `start` (oidc-provider takes a second to load, which the API's start does not wait for) */
+  const build = (): Promise<Provider> | undefined => {
+    const issuerBase = base;
+    if (issuerBase === undefined) return undefined;
+    return (provider ??= import('oidc-provider').then(({ default: Provider }) => {
+      const p = new Provider(`${issuerBase}${EMBEDDED_PATH}`, configuration(issuerBase));
+      if (issuerBase.startsWith('https:')) p.proxy = true;
+      handle = p.callback() as (req: Request, res: Response) => unknown;
+      p.on('server_error', (_ctx, err) => logger.error({ err }, 'embedded provider: server error'));
+      return p;
+    }, (error: unknown) => {
+      // a failed load is tried again at the next request
+      provider = undefined;
+      throw error;
+    }));
+  };
+  const current = async (res: Response): Promise<Provider | undefined> => {
+    const p = await build();
+    if (!p) res.status(503).type('text/plain').send('Påloggingen starter – prøv igjen om et øyeblikk.');
+    return p;
   };
   const action = (uid: string) => `${EMBEDDED_PATH}/interaction/${encodeURIComponent(uid)}/login`;
   const expired = (res: Response) =>
@@ -161,9 +178,9 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
   };
 
   idp.get('/interaction/:uid', async (req: Request, res: Response, next) => {
-    const p = current(res);
-    if (!p) return;
     try {
+      const p = await current(res);
+      if (!p) return;
       const details = await p.interactionDetails(req, res).catch(() => undefined);
       if (!details || details.uid !== req.params.uid) return expired(res);
       res.setHeader('Cache-Control', 'no-store');
@@ -187,9 +204,9 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
   });
 
   idp.post('/interaction/:uid/login', express.urlencoded({ extended: false, limit: '8kb' }), async (req: Request, res: Response, next) => {
-    const p = current(res);
-    if (!p) return;
     try {
+      const p = await current(res);
+      if (!p) return;
       const details = await p.interactionDetails(req, res).catch(() => undefined);
       if (!details || details.uid !== req.params.uid || details.prompt.name !== 'login') return expired(res);
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -211,18 +228,15 @@ export const createEmbeddedProvider = async ({ db, secrets, logger }: { db: Data
     }
   });
 
-  idp.use((req, res) => {
-    if (current(res)) handle?.(req, res);
+  idp.use((req, res, next) => {
+    current(res).then((p) => (p ? handle?.(req, res) : undefined), next);
   });
 
   return {
     router,
     start(baseUrl) {
       base = baseUrl.replace(/\/+$/, '');
-      provider = new Provider(`${base}${EMBEDDED_PATH}`, configuration(base));
-      if (base.startsWith('https:')) provider.proxy = true;
-      handle = provider.callback() as (req: Request, res: Response) => unknown;
-      provider.on('server_error', (_ctx, err) => logger.error({ err }, 'embedded provider: server error'));
+      provider = undefined;
     },
     issuer: () => (base ? `${base}${EMBEDDED_PATH}` : undefined),
     clientSecret,

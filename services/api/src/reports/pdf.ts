@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** The arguments the project runs headless Chromium with (see COMMON.md). */
 export const CHROMIUM_ARGS = [
@@ -87,6 +87,8 @@ export const htmlToPdf = (html: string, options: PdfOptions): Promise<Buffer> =>
     try {
       return await withTimeout(
         (async () => {
+          // loaded at the first print, not at start (it takes a second to load)
+          const { chromium } = await import('playwright-core');
           browser = await chromium.launch({ executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
           // a launch that ends after the time limit closes its browser at once
           if (timedOut) await browser.close();
