@@ -1,7 +1,6 @@
 import { Ledger, type OwedBetween, type OwedQuery, type ServedLedgerReport, type LedgerQuery, type TraceEntry } from '@gevinst/domain/ledger';
 import type { LedgerFacts } from '@gevinst/domain/ledger';
 import { snapshotFields, type ProjectedEvent, type SnapshotProjection } from '../runner/projection';
-import { pack, unpack, type Packed } from '../runner/packed';
 
 /**
  * The domain's cross-unit benefit ledger, folded live: the same `Ledger` that answers as of a past
@@ -61,17 +60,16 @@ export class LedgerProjection implements SnapshotProjection {
   }
 
   /** bump when the domain's `LedgerFacts` or `applyLedgerEvent` changes (stored snapshots are then rebuilt) */
-  readonly snapshotVersion = 2;
+  readonly snapshotVersion = 1;
 
-  /** the folded facts, packed (read back far faster than v8's form of them); the index over them is rebuilt from the facts at the first report */
+  /** the folded facts; the index over them is rebuilt from the facts at the first report */
   snapshot(): unknown {
-    return { packed: pack(this.ledgerOfToday.facts) };
+    return { facts: this.ledgerOfToday.facts };
   }
 
   restore(state: unknown): void {
-    const { packed } = snapshotFields(state, { packed: 'object' });
-    const f = unpack(packed as Packed) as LedgerFacts;
-    if (typeof f !== 'object' || f === null) throw new Error('ledger snapshot: facts are not an object');
+    const { facts } = snapshotFields(state, { facts: 'object' });
+    const f = facts as LedgerFacts;
     for (const key of ['units', 'projects', 'benefits', 'settlements'] as const) if (!(f[key] instanceof Map)) throw new Error(`ledger snapshot: facts.${key} is not a map`);
     this.ledgerOfToday.reset();
     this.ledgerOfToday.facts = f;
