@@ -10,6 +10,37 @@ export interface Readiness {
 
 export const isCurrent = (readiness: Readiness, rm: ReadModels): boolean => readiness.started() && rm.runner.state === 'current';
 
+/** how far the read models have come (all null before they are loaded) */
+export interface Progress {
+  position: bigint | undefined | null;
+  head: bigint | undefined | null;
+  percent: number | null;
+}
+
+/**
+ * The one 503 `catching_up` answer, from the app and from the port opened before it loads
+ * (`earlyServer.ts`, which imports this module for it and nothing else of the app).
+ */
+export const catchingUpAnswer = ({ position, head, percent }: Progress) => ({
+  error: {
+    code: 'catching_up',
+    message: `Gevinst starter og leser inn hendelsene${percent === null ? '' : ` (${Math.floor(percent)} %)`}. Prøv igjen om litt.`,
+    fields: [],
+  },
+  position: position?.toString() ?? null,
+  head: head?.toString() ?? null,
+  percent,
+});
+
+/** The one `/healthz` body: `ok` when current, else `catching up` with the progress. */
+export const healthAnswer = (current: boolean, { position, head, percent }: Progress, eventsApplied: number) => ({
+  status: current ? 'ok' : 'catching up',
+  position: position?.toString() ?? null,
+  eventsApplied,
+  head: head?.toString() ?? null,
+  percent: current ? 100 : percent,
+});
+
 /**
  * Holds a request under /api while the read models catch up (at start, or in a rebuild): it waits up
  * to `waitMs` for them and goes on once they are current, else it is answered 503 with Retry-After
@@ -29,19 +60,6 @@ export const whileCatchingUp =
     void Promise.race([current, timeout]).then((ok) => {
       clearTimeout(timer);
       if (ok) return next();
-      const { position, head, percent } = rm.status();
-      res
-        .status(503)
-        .set('Retry-After', '5')
-        .json({
-          error: {
-            code: 'catching_up',
-            message: `Gevinst starter og leser inn hendelsene${percent === null ? '' : ` (${Math.floor(percent)} %)`}. Prøv igjen om litt.`,
-            fields: [],
-          },
-          position: position?.toString() ?? null,
-          head: head?.toString() ?? null,
-          percent,
-        });
+      res.status(503).set('Retry-After', '5').json(catchingUpAnswer(rm.status()));
     });
   };

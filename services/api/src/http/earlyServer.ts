@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { catchingUpAnswer, healthAnswer } from './catchingUp';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const NOTHING_YET = { position: null, head: null, percent: null };
 
 /** a server that listens before the app is loaded; `serve` hands it (and the requests waiting) to the app */
 export interface EarlyServer {
@@ -8,7 +11,7 @@ export interface EarlyServer {
   serve(app: Handler): void;
 }
 
-const json = (res: ServerResponse, body: unknown) => {
+const unavailable = (res: ServerResponse, body: unknown) => {
   res.statusCode = 503;
   res.setHeader('Retry-After', '5');
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -21,7 +24,8 @@ const json = (res: ServerResponse, body: unknown) => {
  * process is up: /healthz answers 503 `catching up` as it does while the read models catch up. Any
  * other request waits up to `waitMs` for the app and is then served by it, else answered 503
  * `catching_up` with Retry-After, changing nothing (the contract of `whileCatchingUp`).
- * Imports nothing but node:http, so main.ts can open it first.
+ * Imports nothing but node:http and the answers' shapes (`catchingUp.ts`, types only beside them), so
+ * main.ts can open it first.
  */
 export const listenEarly = (port: number, host: string, waitMs = 2_000): Promise<EarlyServer> => {
   let app: Handler | undefined;
@@ -29,7 +33,7 @@ export const listenEarly = (port: number, host: string, waitMs = 2_000): Promise
   const server = createServer((req, res) => {
     if (app) return app(req, res);
     if (req.url === '/healthz' || req.url?.startsWith('/healthz?'))
-      return json(res, { status: 'catching up', position: null, eventsApplied: 0, head: null, percent: null });
+      return unavailable(res, healthAnswer(false, NOTHING_YET, 0));
     const go = (served: Handler) => {
       clearTimeout(timer);
       waiting.delete(go);
@@ -37,7 +41,7 @@ export const listenEarly = (port: number, host: string, waitMs = 2_000): Promise
     };
     const timer = setTimeout(() => {
       waiting.delete(go);
-      json(res, { error: { code: 'catching_up', message: 'Gevinst starter. Prøv igjen om litt.', fields: [] }, position: null, head: null, percent: null });
+      unavailable(res, catchingUpAnswer(NOTHING_YET));
     }, waitMs);
     waiting.add(go);
   });
